@@ -1,0 +1,104 @@
+//! Opening inputs (`-` is stdin) and writing outputs atomically (a temporary file in the same
+//! folder, renamed into place only when everything was written; `-` is stdout).
+
+use detente::{Error, Location};
+use std::fs::File;
+use std::io::{self, BufWriter, Read, Write};
+use std::path::PathBuf;
+
+/// The location used in messages about `path` (`-` is stdin).
+pub fn location(path: &str) -> Location {
+    if path == "-" {
+        Location::in_source("<stdin>")
+    } else {
+        Location {
+            path: Some(PathBuf::from(path)),
+            ..Location::default()
+        }
+    }
+}
+
+/// Opens `path` for reading; `-` is stdin.
+pub fn open_input(path: &str) -> Result<Box<dyn Read>, Error> {
+    if path == "-" {
+        return Ok(Box::new(io::stdin().lock()));
+    }
+    let file = File::open(path).map_err(|e| Error::io(&e, location(path)))?;
+    Ok(Box::new(file))
+}
+
+/// An output being written: stdout, or a temporary file renamed onto the target by
+/// [`Output::commit`]. Dropped without commit, the temporary file is removed and the target is
+/// untouched.
+pub enum Output {
+    /// Standard output.
+    Stdout(BufWriter<io::Stdout>),
+    /// A temporary file and where it goes.
+    File(BufWriter<tempfile::NamedTempFile>, PathBuf),
+}
+
+impl Output {
+    /// Starts writing to `path` (`-` is stdout).
+    pub fn create(path: &str) -> Result<Output, Error> {
+        if path == "-" {
+            return Ok(Output::Stdout(BufWriter::with_capacity(
+                1 << 16,
+                io::stdout(),
+            )));
+        }
+        let target = PathBuf::from(path);
+        let dir = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let tmp = tempfile::Builder::new()
+            .prefix(".detente-")
+            .suffix(".tmp")
+            .tempfile_in(&dir)
+            .map_err(|e| Error::io(&e, location(path)))?;
+        Ok(Output::File(BufWriter::with_capacity(1 << 16, tmp), target))
+    }
+
+    /// Finishes: flushes and, for a file, renames the temporary file onto the target.
+    pub fn commit(self) -> Result<(), Error> {
+        match self {
+            Output::Stdout(mut w) => w
+                .flush()
+                .map_err(|e| Error::io(&e, Location::in_source("<stdout>"))),
+            Output::File(w, target) => {
+                let loc = location(&target.to_string_lossy());
+                let tmp = w
+                    .into_inner()
+                    .map_err(|e| Error::io(e.error(), loc.clone()))?;
+                tmp.as_file()
+                    .sync_all()
+                    .map_err(|e| Error::io(&e, loc.clone()))?;
+                tmp.persist(&target).map_err(|e| Error::io(&e.error, loc))?;
+                Ok(())
+            }
+        }
+    }
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Output::Stdout(w) => w.write(buf),
+            Output::File(w, _) => w.write(buf),
+        }
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        match self {
+            Output::Stdout(w) => w.write_all(buf),
+            Output::File(w, _) => w.write_all(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Output::Stdout(w) => w.flush(),
+            Output::File(w, _) => w.flush(),
+        }
+    }
+}

@@ -1,0 +1,286 @@
+//! Typed errors for the library. Every error that comes from user data carries where it was
+//! found (file, line, row, column) and says what to do about it.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// Where in a user's input a problem sits. Every field is optional because not every source has
+/// every coordinate (a lexicon has lines but no rows; stdin has no path).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Location {
+    /// The file, or `None` for stdin and built-in data.
+    pub path: Option<PathBuf>,
+    /// Built-in data name (for example `builtin:en/tone.tsv`) when there is no path.
+    pub source: Option<String>,
+    /// 1-based physical line.
+    pub line: Option<u64>,
+    /// 1-based data row (the header is not counted).
+    pub row: Option<u64>,
+    /// 1-based column number.
+    pub column: Option<usize>,
+    /// Column name, when known.
+    pub column_name: Option<String>,
+}
+
+impl Location {
+    /// A location in a named source (a path or a built-in name).
+    pub fn in_source(source: &str) -> Location {
+        Location {
+            source: Some(source.to_string()),
+            ..Location::default()
+        }
+    }
+
+    /// The same location at another line.
+    pub fn at_line(&self, line: u64) -> Location {
+        Location {
+            line: Some(line),
+            ..self.clone()
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = match (&self.path, &self.source) {
+            (Some(p), _) => p.display().to_string(),
+            (None, Some(s)) => s.clone(),
+            (None, None) => "<stdin>".to_string(),
+        };
+        write!(f, "{name}")?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        let mut parts = Vec::new();
+        if let Some(row) = self.row {
+            parts.push(format!("row {row}"));
+        }
+        if let Some(col) = self.column {
+            match &self.column_name {
+                Some(n) => parts.push(format!("column {col} ({n})")),
+                None => parts.push(format!("column {col}")),
+            }
+        }
+        if !parts.is_empty() {
+            write!(f, " ({})", parts.join(", "))?;
+        }
+        Ok(())
+    }
+}
+
+/// What went wrong. New kinds may be added, so match with a wildcard arm.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// A lexicon line does not have the expected tab-separated fields.
+    LexiconFormat {
+        /// What is wrong with the line.
+        detail: String,
+    },
+    /// A weight that is not a number in -4..+4 (and not zero), or whose sign contradicts its
+    /// category's side.
+    BadWeight {
+        /// The text found in the weight column.
+        found: String,
+        /// Why it was refused.
+        detail: String,
+    },
+    /// A category name that is not defined in `lexicons/categories.tsv`.
+    UnknownCategory {
+        /// The name found.
+        found: String,
+        /// The names that exist.
+        known: Vec<String>,
+    },
+    /// The same term twice in one lexicon source.
+    DuplicateTerm {
+        /// The term, normalized.
+        term: String,
+        /// The line where it first appeared.
+        first_line: u64,
+    },
+    /// A term that cannot be matched as written (empty, bad wildcard, punctuation).
+    BadTerm {
+        /// The term as written.
+        term: String,
+        /// Why it cannot match.
+        detail: String,
+    },
+    /// An unknown modifier kind in a modifiers file.
+    UnknownModifier {
+        /// The kind found.
+        found: String,
+    },
+    /// A CSV input has no column that holds the text to score.
+    MissingColumn {
+        /// The role of the column (text, date, ...).
+        role: String,
+        /// The name asked for, if the user named one.
+        wanted: Option<String>,
+        /// The columns that exist.
+        available: Vec<String>,
+    },
+    /// A CSV row that cannot be read: ragged, malformed quoting.
+    Csv {
+        /// The reader's description.
+        detail: String,
+    },
+    /// A field that is not valid UTF-8.
+    InvalidUtf8 {
+        /// Byte offset of the first invalid byte within the field.
+        valid_up_to: usize,
+    },
+    /// The input has no header row at all.
+    EmptyInput,
+    /// An input already has the columns `score` would add.
+    ColumnClash {
+        /// The clashing column names.
+        columns: Vec<String>,
+    },
+    /// A language code that detente has no lexicon for.
+    UnknownLanguage {
+        /// The code given.
+        found: String,
+    },
+    /// An I/O failure reading or writing.
+    Io {
+        /// The operating system's message.
+        detail: String,
+        /// The reader of our output went away (`detente score | head`).
+        broken_pipe: bool,
+    },
+}
+
+/// An error with the place it happened and advice.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Error {
+    kind: ErrorKind,
+    location: Location,
+}
+
+impl Error {
+    /// Builds an error of `kind` at `location`.
+    pub fn new(kind: ErrorKind, location: Location) -> Error {
+        Error { kind, location }
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    /// Where it went wrong.
+    pub fn location(&self) -> &Location {
+        &self.location
+    }
+
+    /// The same error with a path filled in (for errors raised before the path was known).
+    pub fn with_path(mut self, path: Option<PathBuf>) -> Error {
+        if self.location.path.is_none() {
+            self.location.path = path;
+        }
+        self
+    }
+
+    /// Wraps an I/O error.
+    pub fn io(err: &std::io::Error, location: Location) -> Error {
+        Error::new(
+            ErrorKind::Io {
+                detail: err.to_string(),
+                broken_pipe: err.kind() == std::io::ErrorKind::BrokenPipe,
+            },
+            location,
+        )
+    }
+
+    /// True when the error is a closed pipe on output (`detente score | head`), which the
+    /// command line treats as a normal end.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(
+            &self.kind,
+            ErrorKind::Io {
+                broken_pipe: true,
+                ..
+            }
+        )
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let loc = &self.location;
+        match &self.kind {
+            ErrorKind::LexiconFormat { detail } => write!(
+                f,
+                "{loc}: {detail}; a lexicon line is `term<TAB>weight<TAB>category[<TAB>note]` (see lexicons/README.md)"
+            ),
+            ErrorKind::BadWeight { found, detail } => write!(
+                f,
+                "{loc}: bad weight {found:?}: {detail}; use a number from -4 to +4 (negative for hostile categories, positive for cooperative ones)"
+            ),
+            ErrorKind::UnknownCategory { found, known } => write!(
+                f,
+                "{loc}: unknown category {found:?}; use one of: {}",
+                known.join(", ")
+            ),
+            ErrorKind::DuplicateTerm { term, first_line } => write!(
+                f,
+                "{loc}: duplicate term {term:?} (first defined on line {first_line}); keep one of the two lines"
+            ),
+            ErrorKind::BadTerm { term, detail } => {
+                write!(f, "{loc}: term {term:?} cannot match: {detail}")
+            }
+            ErrorKind::UnknownModifier { found } => write!(
+                f,
+                "{loc}: unknown modifier kind {found:?}; use negator, booster, dampener, contrast, conditional or skip"
+            ),
+            ErrorKind::MissingColumn {
+                role,
+                wanted,
+                available,
+            } => {
+                match wanted {
+                    Some(w) => write!(f, "{loc}: no column named {w:?} for the {role}")?,
+                    None => write!(f, "{loc}: no {role} column found")?,
+                }
+                write!(
+                    f,
+                    "; the columns are: {}; name the right one with --{role}-col NAME",
+                    available
+                        .iter()
+                        .map(|c| format!("{c:?}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            }
+            ErrorKind::Csv { detail } => write!(
+                f,
+                "{loc}: {detail}; fix the row, or pass --skip-bad-rows to set it aside in the rejects file"
+            ),
+            ErrorKind::InvalidUtf8 { valid_up_to } => write!(
+                f,
+                "{loc}: invalid UTF-8 after byte {valid_up_to} of the field; re-encode the file as UTF-8 (for example `iconv -f latin1 -t utf-8`), or pass --skip-bad-rows"
+            ),
+            ErrorKind::EmptyInput => {
+                write!(
+                    f,
+                    "{loc}: the input is empty; expected a header row and data rows"
+                )
+            }
+            ErrorKind::ColumnClash { columns } => write!(
+                f,
+                "{loc}: the input already has the output column(s) {}; it looks like detente output already: rename those columns or score the original file",
+                columns.join(", ")
+            ),
+            ErrorKind::UnknownLanguage { found } => {
+                write!(f, "unknown language {found:?}; use en, es or auto")
+            }
+            ErrorKind::Io { detail, .. } => write!(f, "{loc}: {detail}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// The library's result type.
+pub type Result<T> = std::result::Result<T, Error>;

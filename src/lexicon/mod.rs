@@ -1,0 +1,332 @@
+//! The lexicon: categories, tone entries and modifiers as data, loaded from TSV with
+//! `file:line` errors and compiled into a [`Matcher`].
+//!
+//! The built-in lexicons under `lexicons/` are compiled into the binary, so detente works from any
+//! folder. User files ([`Lexicon::add_source`]) add entries or replace built-in ones term by term.
+
+mod matcher;
+mod tsv;
+
+pub use matcher::{Match, MatchScratch, MatchTarget, Matcher};
+pub use tsv::{Parsed, parse_categories, parse_lexicon};
+
+use crate::error::{Error, ErrorKind, Location, Result};
+use crate::text::Lang;
+use std::collections::HashMap;
+
+/// Which end of the scale a category belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Side {
+    /// Negative weights: threats, force, coercion ...
+    Hostile,
+    /// Positive weights: praise, dialogue, agreement ...
+    Cooperative,
+}
+
+impl Side {
+    /// `hostile` or `cooperative`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Side::Hostile => "hostile",
+            Side::Cooperative => "cooperative",
+        }
+    }
+}
+
+/// Index of a category in [`Categories`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CategoryId(pub u8);
+
+/// One category of language, defined in `lexicons/categories.tsv`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Category {
+    /// Short name used in lexicon files and output (`threat`, `praise` ...).
+    pub name: String,
+    /// Hostile or cooperative.
+    pub side: Side,
+    /// CAMEO root code(s), for joining with event data.
+    pub cameo: String,
+    /// detente's Goldstein-style intensity of a full-strength statement of this kind (-10..+10).
+    pub goldstein: f64,
+    /// The category a negated hit of this category is reported under.
+    pub when_negated: CategoryId,
+    /// One-line definition.
+    pub definition: String,
+}
+
+/// The category table shared by every language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Categories {
+    list: Vec<Category>,
+}
+
+impl Categories {
+    /// The built-in categories (`lexicons/categories.tsv`).
+    pub fn builtin() -> Result<Categories> {
+        parse_categories(
+            builtin::CATEGORIES,
+            &Location::in_source(builtin::CATEGORIES_NAME),
+        )
+    }
+
+    pub(crate) fn from_list(list: Vec<Category>) -> Categories {
+        Categories { list }
+    }
+
+    /// Looks a category up by name.
+    pub fn find(&self, name: &str) -> Option<CategoryId> {
+        self.list
+            .iter()
+            .position(|c| c.name == name)
+            .map(|i| CategoryId(i as u8))
+    }
+
+    /// The category with id `id`. Ids come from this table, so they are always in range; an
+    /// out-of-range id (from another table) gets the first category rather than a panic.
+    pub fn get(&self, id: CategoryId) -> &Category {
+        self.list
+            .get(id.0 as usize)
+            .unwrap_or_else(|| &self.list[0])
+    }
+
+    /// All categories in file order.
+    pub fn iter(&self) -> impl Iterator<Item = (CategoryId, &Category)> {
+        self.list
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (CategoryId(i as u8), c))
+    }
+
+    /// Number of categories.
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// True when there are no categories.
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// All names, for error messages.
+    pub fn names(&self) -> Vec<String> {
+        self.list.iter().map(|c| c.name.clone()).collect()
+    }
+}
+
+/// One tone entry: a word, `prefix*` wildcard or phrase with its weight and category.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// The term, folded (lowercase, accents folded), words separated by single spaces.
+    pub term: String,
+    /// Weight on -4..+4; negative is hostile.
+    pub weight: f64,
+    /// The category.
+    pub category: CategoryId,
+    /// Free-text justification from the file.
+    pub note: String,
+    /// Where it was defined.
+    pub origin: Location,
+}
+
+/// What a modifier does to the tone entries near it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ModifierKind {
+    /// Flips and damps the next entries in a short window (`not`, `nunca`).
+    Negator,
+    /// Scales the next entry by `1 + value` (`very` +0.3, `slightly` -0.4).
+    Intensity(f64),
+    /// Entries after it weigh more, before it less (`but`, `pero`).
+    Contrast,
+    /// Opens a condition clause (`if`, `si`): entries inside it are hypothetical, hostile
+    /// entries after it are a conditional threat.
+    Conditional,
+    /// A function word that does not count in the rule windows (`the`, `las`).
+    Skip,
+}
+
+/// A modifier word or phrase.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Modifier {
+    /// The term, folded.
+    pub term: String,
+    /// What it does.
+    pub kind: ModifierKind,
+    /// Where it was defined.
+    pub origin: Location,
+}
+
+/// A language's lexicon: tone entries and modifiers, ready to compile.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    lang: Lang,
+    entries: Vec<Entry>,
+    modifiers: Vec<Modifier>,
+    checksum: u64,
+}
+
+impl Lexicon {
+    /// The built-in lexicon for `lang`.
+    pub fn builtin(lang: Lang, categories: &Categories) -> Result<Lexicon> {
+        let mut lex = Lexicon {
+            lang,
+            entries: Vec::new(),
+            modifiers: Vec::new(),
+            checksum: FNV_OFFSET,
+        };
+        for (name, text) in builtin::sources(lang) {
+            lex.add_source(text, &Location::in_source(name), categories)?;
+        }
+        Ok(lex)
+    }
+
+    /// An empty lexicon for `lang`, for building one entirely from user files.
+    pub fn empty(lang: Lang) -> Lexicon {
+        Lexicon {
+            lang,
+            entries: Vec::new(),
+            modifiers: Vec::new(),
+            checksum: FNV_OFFSET,
+        }
+    }
+
+    /// Parses `text` (a lexicon TSV, tone entries and/or modifiers) and merges it: a term already
+    /// present is replaced, a new term is added. Duplicates inside `text` are an error.
+    pub fn add_source(
+        &mut self,
+        text: &str,
+        origin: &Location,
+        categories: &Categories,
+    ) -> Result<()> {
+        let parsed = parse_lexicon(text, origin, categories)?;
+        self.checksum = fnv1a(self.checksum, text.as_bytes());
+        let mut index: HashMap<String, usize> = self
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.term.clone(), i))
+            .collect();
+        for e in parsed.entries {
+            match index.get(&e.term) {
+                Some(&i) => self.entries[i] = e,
+                None => {
+                    index.insert(e.term.clone(), self.entries.len());
+                    self.entries.push(e);
+                }
+            }
+        }
+        for m in parsed.modifiers {
+            match self.modifiers.iter_mut().find(|x| x.term == m.term) {
+                Some(x) => *x = m,
+                None => self.modifiers.push(m),
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds one entry in code (replacing an entry with the same term).
+    pub fn insert(
+        &mut self,
+        term: &str,
+        weight: f64,
+        category: &str,
+        categories: &Categories,
+    ) -> Result<()> {
+        let line = format!("{term}\t{weight}\t{category}\n");
+        self.add_source(&line, &Location::in_source("inline"), categories)
+    }
+
+    /// The language.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// Tone entries.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// Modifiers.
+    pub fn modifiers(&self) -> &[Modifier] {
+        &self.modifiers
+    }
+
+    /// FNV-1a checksum over every source text merged into this lexicon, in order.
+    pub fn checksum(&self) -> u64 {
+        self.checksum
+    }
+
+    /// Compiles the lexicon into a matcher.
+    pub fn compile(&self) -> Result<Matcher> {
+        Matcher::build(self)
+    }
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+fn fnv1a(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(FNV_PRIME);
+    }
+    h
+}
+
+/// Checks that a weight is usable for `category`: non-zero, within -4..+4, sign on its side.
+pub(crate) fn check_weight(weight: f64, found: &str, cat: &Category, loc: &Location) -> Result<()> {
+    let bad = |detail: String| {
+        Err(Error::new(
+            ErrorKind::BadWeight {
+                found: found.to_string(),
+                detail,
+            },
+            loc.clone(),
+        ))
+    };
+    if !weight.is_finite() || !(-4.0..=4.0).contains(&weight) {
+        return bad("out of range".to_string());
+    }
+    if weight == 0.0 {
+        return bad("zero carries no tone; drop the line".to_string());
+    }
+    let negative = weight < 0.0;
+    match (cat.side, negative) {
+        (Side::Hostile, false) => bad(format!(
+            "category {} is hostile, so the weight must be negative",
+            cat.name
+        )),
+        (Side::Cooperative, true) => bad(format!(
+            "category {} is cooperative, so the weight must be positive",
+            cat.name
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The lexicon files compiled into the binary.
+pub mod builtin {
+    use crate::text::Lang;
+
+    /// Name under which the category table is reported.
+    pub const CATEGORIES_NAME: &str = "builtin:categories.tsv";
+    /// `lexicons/categories.tsv`.
+    pub const CATEGORIES: &str = include_str!("../../lexicons/categories.tsv");
+    const EN_TONE: &str = include_str!("../../lexicons/en/tone.tsv");
+    const EN_MODIFIERS: &str = include_str!("../../lexicons/en/modifiers.tsv");
+    const ES_TONE: &str = include_str!("../../lexicons/es/tone.tsv");
+    const ES_MODIFIERS: &str = include_str!("../../lexicons/es/modifiers.tsv");
+
+    /// The (name, text) of each built-in source for `lang`, in load order.
+    pub fn sources(lang: Lang) -> [(&'static str, &'static str); 2] {
+        match lang {
+            Lang::En => [
+                ("builtin:en/tone.tsv", EN_TONE),
+                ("builtin:en/modifiers.tsv", EN_MODIFIERS),
+            ],
+            Lang::Es => [
+                ("builtin:es/tone.tsv", ES_TONE),
+                ("builtin:es/modifiers.tsv", ES_MODIFIERS),
+            ],
+        }
+    }
+}

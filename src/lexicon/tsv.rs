@@ -1,0 +1,412 @@
+//! Parsing of the lexicon TSV formats (`categories.tsv`, tone entries, modifiers) with errors that
+//! name the file and line.
+
+use super::{Categories, Category, CategoryId, Entry, Modifier, ModifierKind, Side, check_weight};
+use crate::error::{Error, ErrorKind, Location, Result};
+use crate::text::fold_term;
+use std::collections::HashMap;
+
+/// The shortest prefix a `prefix*` wildcard may have: shorter ones match too many unrelated words.
+pub const MIN_WILDCARD_PREFIX: usize = 3;
+
+/// Tone entries and modifiers parsed from one source.
+#[derive(Debug, Clone, Default)]
+pub struct Parsed {
+    /// Tone entries in file order.
+    pub entries: Vec<Entry>,
+    /// Modifiers in file order.
+    pub modifiers: Vec<Modifier>,
+}
+
+/// Data lines of a TSV file: (1-based line number, fields), skipping blanks and `#` comments.
+fn data_lines(text: &str) -> impl Iterator<Item = (u64, Vec<&str>)> {
+    text.lines().enumerate().filter_map(|(i, line)| {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            return None;
+        }
+        Some((i as u64 + 1, line.split('\t').map(str::trim).collect()))
+    })
+}
+
+fn format_error(loc: &Location, detail: String) -> Error {
+    Error::new(ErrorKind::LexiconFormat { detail }, loc.clone())
+}
+
+/// Parses `categories.tsv`: name, side, cameo, goldstein, when_negated, definition.
+pub fn parse_categories(text: &str, origin: &Location) -> Result<Categories> {
+    struct Raw {
+        line: u64,
+        name: String,
+        side: Side,
+        cameo: String,
+        goldstein: f64,
+        negated: String,
+        definition: String,
+    }
+    let mut raws = Vec::new();
+    for (line, f) in data_lines(text) {
+        let loc = origin.at_line(line);
+        if f.len() < 6 {
+            return Err(format_error(
+                &loc,
+                format!(
+                    "expected 6 tab-separated fields (name, side, cameo, goldstein, when_negated, definition), found {}",
+                    f.len()
+                ),
+            ));
+        }
+        let side = match f[1] {
+            "hostile" => Side::Hostile,
+            "cooperative" => Side::Cooperative,
+            other => {
+                return Err(format_error(
+                    &loc,
+                    format!("side must be hostile or cooperative, found {other:?}"),
+                ));
+            }
+        };
+        let goldstein: f64 = f[3]
+            .parse()
+            .ok()
+            .filter(|g: &f64| (-10.0..=10.0).contains(g))
+            .ok_or_else(|| {
+                format_error(
+                    &loc,
+                    format!("goldstein must be a number in -10..10, found {:?}", f[3]),
+                )
+            })?;
+        if raws.iter().any(|r: &Raw| r.name == f[0]) {
+            return Err(format_error(
+                &loc,
+                format!("category {:?} defined twice", f[0]),
+            ));
+        }
+        raws.push(Raw {
+            line,
+            name: f[0].to_string(),
+            side,
+            cameo: f[2].to_string(),
+            goldstein,
+            negated: f[4].to_string(),
+            definition: f[5].to_string(),
+        });
+    }
+    if raws.is_empty() || raws.len() > usize::from(u8::MAX) {
+        return Err(format_error(
+            origin,
+            "a category table needs 1 to 255 categories".to_string(),
+        ));
+    }
+    let mut list = Vec::with_capacity(raws.len());
+    for r in &raws {
+        let Some(neg) = raws.iter().position(|x| x.name == r.negated) else {
+            return Err(Error::new(
+                ErrorKind::UnknownCategory {
+                    found: r.negated.clone(),
+                    known: raws.iter().map(|x| x.name.clone()).collect(),
+                },
+                origin.at_line(r.line),
+            ));
+        };
+        list.push(Category {
+            name: r.name.clone(),
+            side: r.side,
+            cameo: r.cameo.clone(),
+            goldstein: r.goldstein,
+            when_negated: CategoryId(neg as u8),
+            definition: r.definition.clone(),
+        });
+    }
+    Ok(Categories::from_list(list))
+}
+
+/// Folds and checks a term: words of letters, digits and inner apostrophes, each optionally
+/// ending in `*`, separated by spaces. Returns the folded term with single spaces.
+pub(crate) fn normalize_term(raw: &str, loc: &Location) -> Result<String> {
+    let bad = |detail: &str| {
+        Err(Error::new(
+            ErrorKind::BadTerm {
+                term: raw.to_string(),
+                detail: detail.to_string(),
+            },
+            loc.clone(),
+        ))
+    };
+    let folded = fold_term(raw);
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    if words.is_empty() {
+        return bad("it is empty");
+    }
+    for w in &words {
+        let (body, wildcard) = match w.strip_suffix('*') {
+            Some(b) => (b, true),
+            None => (*w, false),
+        };
+        if body.is_empty() {
+            return bad("a lone `*` matches everything");
+        }
+        if wildcard && body.chars().count() < MIN_WILDCARD_PREFIX {
+            return bad("a wildcard needs a prefix of at least 3 letters");
+        }
+        let chars: Vec<char> = body.chars().collect();
+        for (i, &c) in chars.iter().enumerate() {
+            if c == '\'' {
+                let inner = i > 0
+                    && chars.get(i + 1).is_some_and(|n| n.is_alphabetic())
+                    && chars[i - 1].is_alphanumeric();
+                if !inner {
+                    return bad("an apostrophe must stand between letters (don't, one's)");
+                }
+            } else if c == '*' {
+                return bad("`*` may only end a word");
+            } else if c == '-' {
+                return bad("hyphens split words in text: write the parts separated by a space");
+            } else if !c.is_alphanumeric() {
+                return bad(
+                    "punctuation never survives tokenization; use letters, digits and apostrophes",
+                );
+            }
+        }
+    }
+    Ok(words.join(" "))
+}
+
+/// Parses a lexicon source: each data line is either a tone entry
+/// (`term<TAB>weight<TAB>category[<TAB>note]`) or a modifier
+/// (`term<TAB>kind<TAB>value[<TAB>note]`), told apart by the second field.
+pub fn parse_lexicon(text: &str, origin: &Location, categories: &Categories) -> Result<Parsed> {
+    let mut out = Parsed::default();
+    let mut seen_tone: HashMap<String, u64> = HashMap::new();
+    let mut seen_mod: HashMap<String, u64> = HashMap::new();
+    for (line, f) in data_lines(text) {
+        let loc = origin.at_line(line);
+        if f.len() < 3 {
+            return Err(format_error(
+                &loc,
+                format!(
+                    "expected at least 3 tab-separated fields, found {}",
+                    f.len()
+                ),
+            ));
+        }
+        let term = normalize_term(f[0], &loc)?;
+        let note = f.get(3).copied().unwrap_or("").to_string();
+        // A known category in the third field makes it a tone line even when the weight is bad.
+        let kind = if categories.find(f[2]).is_some() {
+            None
+        } else {
+            modifier_kind(f[1], f[2], &loc)?
+        };
+        let seen = if kind.is_some() {
+            &mut seen_mod
+        } else {
+            &mut seen_tone
+        };
+        if let Some(&first_line) = seen.get(&term) {
+            return Err(Error::new(
+                ErrorKind::DuplicateTerm { term, first_line },
+                loc,
+            ));
+        }
+        seen.insert(term.clone(), line);
+        if let Some(kind) = kind {
+            out.modifiers.push(Modifier {
+                term,
+                kind,
+                origin: loc,
+            });
+            continue;
+        }
+        let weight: f64 = f[1].parse().map_err(|_| {
+            Error::new(
+                ErrorKind::BadWeight {
+                    found: f[1].to_string(),
+                    detail: "not a number (nor a modifier kind)".to_string(),
+                },
+                loc.clone(),
+            )
+        })?;
+        let Some(category) = categories.find(f[2]) else {
+            return Err(Error::new(
+                ErrorKind::UnknownCategory {
+                    found: f[2].to_string(),
+                    known: categories.names(),
+                },
+                loc,
+            ));
+        };
+        check_weight(weight, f[1], categories.get(category), &loc)?;
+        out.entries.push(Entry {
+            term,
+            weight,
+            category,
+            note,
+            origin: loc,
+        });
+    }
+    Ok(out)
+}
+
+/// Reads a modifier line's kind and value; `None` when the second field is not a modifier kind
+/// (then the line is a tone entry).
+fn modifier_kind(kind: &str, value: &str, loc: &Location) -> Result<Option<ModifierKind>> {
+    let scale = |want_positive: bool| -> Result<f64> {
+        let v: f64 = value.parse().map_err(|_| {
+            Error::new(
+                ErrorKind::BadWeight {
+                    found: value.to_string(),
+                    detail: format!("a {kind} needs a numeric scale"),
+                },
+                loc.clone(),
+            )
+        })?;
+        let ok = if want_positive {
+            v > 0.0 && v <= 2.0
+        } else {
+            v < 0.0 && v > -1.0
+        };
+        if !ok {
+            return Err(Error::new(
+                ErrorKind::BadWeight {
+                    found: value.to_string(),
+                    detail: if want_positive {
+                        "a booster scale is in (0, 2]".to_string()
+                    } else {
+                        "a dampener scale is in (-1, 0)".to_string()
+                    },
+                },
+                loc.clone(),
+            ));
+        }
+        Ok(v)
+    };
+    Ok(Some(match kind {
+        "negator" => ModifierKind::Negator,
+        "booster" => ModifierKind::Intensity(scale(true)?),
+        "dampener" => ModifierKind::Intensity(scale(false)?),
+        "contrast" => ModifierKind::Contrast,
+        "conditional" => ModifierKind::Conditional,
+        "skip" => ModifierKind::Skip,
+        other => {
+            if other.parse::<f64>().is_ok() {
+                return Ok(None);
+            }
+            if other.chars().all(|c| c.is_ascii_lowercase()) && !other.is_empty() {
+                return Err(Error::new(
+                    ErrorKind::UnknownModifier {
+                        found: other.to_string(),
+                    },
+                    loc.clone(),
+                ));
+            }
+            return Ok(None);
+        }
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cats() -> Categories {
+        Categories::builtin().expect("builtin categories parse")
+    }
+
+    fn parse(text: &str) -> Result<Parsed> {
+        parse_lexicon(text, &Location::in_source("test.tsv"), &cats())
+    }
+
+    fn err(text: &str) -> String {
+        match parse(text) {
+            Ok(_) => panic!("expected an error for {text:?}"),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn parses_entries_and_modifiers() {
+        let p = parse(
+            "# c\nThreaten*\t-3\tthreat\tnote\ntake up arms\t-3.5\tforce\nvery\tbooster\t0.3\n",
+        )
+        .expect("parses");
+        assert_eq!(p.entries.len(), 2);
+        assert_eq!(p.entries[0].term, "threaten*");
+        assert_eq!(p.entries[1].origin.line, Some(3));
+        assert_eq!(p.modifiers[0].kind, ModifierKind::Intensity(0.3));
+    }
+
+    #[test]
+    fn folds_accents_in_terms() {
+        let p = parse("diálogo\t1\tdialogue\n").expect("parses");
+        assert_eq!(p.entries[0].term, "dialogo");
+    }
+
+    // Table of bad lines and the words their error must contain.
+    const BAD: &[(&str, &str, &str)] = &[
+        (
+            "bad weight",
+            "attack\tbig\tforce\n",
+            "test.tsv:1: bad weight \"big\"",
+        ),
+        ("out of range", "attack\t-5\tforce\n", "out of range"),
+        ("zero", "attack\t0\tforce\n", "zero carries no tone"),
+        ("wrong sign", "attack\t2\tforce\n", "must be negative"),
+        (
+            "unknown category",
+            "attack\t-2\tviolence\n",
+            "unknown category \"violence\"",
+        ),
+        (
+            "duplicate",
+            "x\t-1\tthreat\nattack\t-2\tforce\nATTACK\t-2\tforce\n",
+            "test.tsv:3: duplicate term \"attack\" (first defined on line 2)",
+        ),
+        ("short wildcard", "at*\t-2\tforce\n", "prefix of at least 3"),
+        (
+            "hyphen",
+            "cease-fire\t3\tdeescalation\n",
+            "hyphens split words",
+        ),
+        ("too few fields", "attack\t-2\n", "expected at least 3"),
+        (
+            "unknown modifier",
+            "very\tbooost\t0.3\n",
+            "unknown modifier kind",
+        ),
+        ("bad booster", "very\tbooster\t-0.3\n", "booster scale"),
+    ];
+
+    #[test]
+    fn bad_lines_give_located_errors() {
+        for (name, text, want) in BAD {
+            let e = err(text);
+            assert!(e.contains(want), "{name}: {e:?} lacks {want:?}");
+        }
+    }
+
+    #[test]
+    fn builtin_categories_are_complete() {
+        let c = cats();
+        for name in [
+            "threat",
+            "force",
+            "coercion",
+            "demand",
+            "accusation",
+            "insult",
+            "defiance",
+            "praise",
+            "gratitude",
+            "respect",
+            "dialogue",
+            "agreement",
+            "commitment",
+            "partnership",
+            "deescalation",
+        ] {
+            assert!(c.find(name).is_some(), "{name} missing");
+        }
+    }
+}

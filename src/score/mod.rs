@@ -1,0 +1,173 @@
+//! Scoring: the per-statement [`Score`], the [`Scorer`] that computes it, the rule constants
+//! ([`rules`]) and the parallel batch map ([`batch`]).
+
+pub mod batch;
+pub mod rules;
+mod scorer;
+
+pub use scorer::{Explanation, LangMode, Role, Scorer, ScorerBuilder, Unit};
+
+use crate::lexicon::CategoryId;
+use crate::text::Lang;
+use std::fmt;
+
+/// The five tone labels, from the thresholds in [`rules`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Label {
+    /// tone <= -0.5
+    Hostile,
+    /// -0.5 < tone <= -0.15
+    Tense,
+    /// -0.15 < tone < 0.15
+    Neutral,
+    /// 0.15 <= tone < 0.5
+    Conciliatory,
+    /// tone >= 0.5
+    Cooperative,
+}
+
+impl Label {
+    /// All labels from hostile to cooperative.
+    pub const ALL: [Label; 5] = [
+        Label::Hostile,
+        Label::Tense,
+        Label::Neutral,
+        Label::Conciliatory,
+        Label::Cooperative,
+    ];
+
+    /// The label for a tone.
+    pub fn from_tone(tone: f64) -> Label {
+        if tone <= rules::HOSTILE_MAX {
+            Label::Hostile
+        } else if tone <= rules::TENSE_MAX {
+            Label::Tense
+        } else if tone < rules::CONCILIATORY_MIN {
+            Label::Neutral
+        } else if tone < rules::COOPERATIVE_MIN {
+            Label::Conciliatory
+        } else {
+            Label::Cooperative
+        }
+    }
+
+    /// The lower-case name used in output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Label::Hostile => "hostile",
+            Label::Tense => "tense",
+            Label::Neutral => "neutral",
+            Label::Conciliatory => "conciliatory",
+            Label::Cooperative => "cooperative",
+        }
+    }
+
+    /// Parses a label name.
+    pub fn parse(s: &str) -> Option<Label> {
+        Label::ALL.into_iter().find(|l| l.name() == s)
+    }
+}
+
+impl fmt::Display for Label {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Which rules changed a hit's weight, as bit flags.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Rules(u16);
+
+impl Rules {
+    /// Flipped by a negator.
+    pub const NEGATED: Rules = Rules(1);
+    /// Strengthened by a booster.
+    pub const BOOSTED: Rules = Rules(1 << 1);
+    /// Weakened by a dampener.
+    pub const DAMPENED: Rules = Rules(1 << 2);
+    /// Written in capitals.
+    pub const CAPS: Rules = Rules(1 << 3);
+    /// In a sentence with `!`.
+    pub const EXCLAIMED: Rules = Rules(1 << 4);
+    /// In a question.
+    pub const QUESTION: Rules = Rules(1 << 5);
+    /// Before a contrast word.
+    pub const BEFORE_CONTRAST: Rules = Rules(1 << 6);
+    /// After a contrast word.
+    pub const AFTER_CONTRAST: Rules = Rules(1 << 7);
+    /// Inside a condition clause ("if they ...").
+    pub const IN_CONDITION: Rules = Rules(1 << 8);
+    /// Force or coercion made conditional: reported as a threat.
+    pub const CONDITIONAL_THREAT: Rules = Rules(1 << 9);
+
+    const NAMES: [(Rules, &'static str); 10] = [
+        (Rules::NEGATED, "negated"),
+        (Rules::BOOSTED, "boosted"),
+        (Rules::DAMPENED, "dampened"),
+        (Rules::CAPS, "caps"),
+        (Rules::EXCLAIMED, "exclaimed"),
+        (Rules::QUESTION, "question"),
+        (Rules::BEFORE_CONTRAST, "before-contrast"),
+        (Rules::AFTER_CONTRAST, "after-contrast"),
+        (Rules::IN_CONDITION, "in-condition"),
+        (Rules::CONDITIONAL_THREAT, "conditional-threat"),
+    ];
+
+    /// True when every flag of `other` is set.
+    pub fn contains(self, other: Rules) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Sets the flags of `other`.
+    pub fn insert(&mut self, other: Rules) {
+        self.0 |= other.0;
+    }
+
+    /// Names of the set flags, in a fixed order.
+    pub fn names(self) -> impl Iterator<Item = &'static str> {
+        Rules::NAMES
+            .into_iter()
+            .filter(move |(r, _)| self.contains(*r))
+            .map(|(_, n)| n)
+    }
+}
+
+/// One lexicon entry found in a statement, with its weight after the rules.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// Index of the entry in the scorer's lexicon for [`Score::lang`]; see [`Scorer::term`].
+    pub entry: u32,
+    /// Byte range of the matched words in the statement.
+    pub span: (u32, u32),
+    /// The category the hit is reported under (after negation or conditional-threat rules).
+    pub category: CategoryId,
+    /// The entry's weight in the lexicon.
+    pub base: f64,
+    /// The weight after the rules.
+    pub weight: f64,
+    /// The rules that applied.
+    pub rules: Rules,
+}
+
+/// The tone of one statement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Score {
+    /// Normalized tone in (-1, 1): negative hostile, positive cooperative.
+    pub tone: f64,
+    /// The raw sum of hit weights before normalization.
+    pub raw: f64,
+    /// The label for `tone`.
+    pub label: Label,
+    /// Share of the absolute weight on the hostile side, 0..1 (0 when there are no hits).
+    pub hostility: f64,
+    /// Share of the absolute weight on the cooperative side, 0..1.
+    pub cooperation: f64,
+    /// Goldstein-style estimate on -10..+10.
+    pub goldstein: f64,
+    /// The dominant category, if any hit.
+    pub category: Option<CategoryId>,
+    /// The language the statement was scored as.
+    pub lang: Lang,
+    /// The hits, in text order.
+    pub hits: Vec<Hit>,
+}

@@ -1,0 +1,74 @@
+//! The named constants of the scoring rules. Each says what it does and why it has its value;
+//! change them only with evidence from `detente eval`.
+
+/// Modifier windows count this many preceding units (words or matched phrases, not counting
+/// `skip` words such as articles) within the same clause. Three is VADER's window and covers
+/// "will not launch any attack" and "nadie quiere tocar las armas".
+pub const NEGATION_WINDOW: usize = 3;
+
+/// A negated entry is multiplied by this: its sign flips and its strength drops, because "we will
+/// not attack" reassures less than "we will attack" threatens. VADER's value (-0.74).
+pub const NEGATION_SCALAR: f64 = -0.74;
+
+/// Boosters and dampeners act within this many preceding units.
+pub const BOOSTER_WINDOW: usize = 3;
+
+/// A booster's or dampener's scale is multiplied by this factor per distance (1, 2, 3 units
+/// back), so "very" right before a word counts fully and two words back a little less.
+pub const BOOSTER_DECAY: [f64; 3] = [1.0, 0.95, 0.9];
+
+/// No combination of dampeners takes an entry below this fraction of its weight.
+pub const INTENSITY_FLOOR: f64 = 0.1;
+
+/// An entry written in capitals inside a statement that is not all capitals is stronger
+/// ("they will PAY"); when everything is shouted, capitals carry no extra information.
+pub const CAPS_SCALAR: f64 = 1.3;
+
+/// Each `!` in a sentence makes its entries this much stronger ...
+pub const EXCLAIM_STEP: f64 = 0.1;
+
+/// ... up to this many marks ("!!!!!!" is no stronger than "!!!").
+pub const EXCLAIM_MAX: u32 = 3;
+
+/// Entries in a question are weaker: "will they attack?" asks rather than asserts. Rhetorical
+/// questions keep most of their force, so the damping is mild.
+pub const QUESTION_SCALAR: f64 = 0.8;
+
+/// Before a contrast word ("but", "pero") entries count less ...
+pub const CONTRAST_BEFORE: f64 = 0.5;
+
+/// ... and after it more: "we respect the people, but the regime must go" is about the regime.
+/// VADER's values.
+pub const CONTRAST_AFTER: f64 = 1.5;
+
+/// Entries inside a condition ("if they keep threatening us") describe a hypothesis, so they
+/// count half. The consequence ("we will take up arms") keeps its full weight.
+pub const CONDITION_SCALAR: f64 = 0.5;
+
+/// Words that end a condition clause that has no comma: "if they do not stop WE will strike".
+/// Counted only from the second unit after the conditional word, since the first is usually
+/// the condition's own subject ("if THEY ...").
+pub const CONSEQUENCE_OPENERS: &[&str] = &[
+    "we", "i", "you", "they", "then", "there", "entonces", "nosotros", "yo", "ustedes", "ellos",
+    "vamos",
+];
+
+/// Normalization of the raw sum `x` into a tone in (-1, 1): `x / sqrt(x^2 + ALPHA)`. VADER's
+/// value: one strong entry (weight 3) gives about 0.61, two give 0.84.
+pub const ALPHA: f64 = 15.0;
+
+/// Tone at or below this is `hostile`.
+pub const HOSTILE_MAX: f64 = -0.5;
+
+/// Tone at or below this (and above [`HOSTILE_MAX`]) is `tense`.
+pub const TENSE_MAX: f64 = -0.15;
+
+/// Tone at or above this (and below [`COOPERATIVE_MIN`]) is `conciliatory`.
+pub const CONCILIATORY_MIN: f64 = 0.15;
+
+/// Tone at or above this is `cooperative`.
+pub const COOPERATIVE_MIN: f64 = 0.5;
+
+/// The Goldstein estimate reaches its category's full value once the summed absolute weight of
+/// a statement reaches this (one strong entry); weaker statements are scaled down linearly.
+pub const GOLDSTEIN_SATURATION: f64 = 3.0;

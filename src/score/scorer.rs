@@ -1,0 +1,563 @@
+//! The [`Scorer`]: lexicon matching plus the rules in [`super::rules`], turning a statement into a
+//! [`Score`]. Pure and `Send + Sync`; per-thread scratch buffers keep it allocation-light.
+
+use super::rules::*;
+use super::{Hit, Label, Rules, Score};
+use crate::error::{Location, Result};
+use crate::lexicon::{
+    Categories, CategoryId, Lexicon, Match, MatchScratch, MatchTarget, Matcher, ModifierKind, Side,
+};
+use crate::text::{Lang, Tokens, guess_lang};
+use std::cell::RefCell;
+
+/// How the language of each statement is chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LangMode {
+    /// Every statement is scored with this language's lexicon.
+    Fixed(Lang),
+    /// Each statement's language is guessed ([`crate::text::guess_lang`]); ties go to the
+    /// given default.
+    Auto(Lang),
+}
+
+/// What a unit of a statement does, in an [`Explanation`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Role {
+    /// A tone entry; the index into [`Score::hits`].
+    Hit(usize),
+    /// A negator.
+    Negator,
+    /// A booster (positive) or dampener (negative) scale.
+    Intensity(f64),
+    /// A contrast word.
+    Contrast,
+    /// A conditional word.
+    Conditional,
+    /// A function word skipped by the rule windows.
+    Skip,
+    /// A word with no lexicon role.
+    Plain,
+}
+
+/// A word or matched phrase of a statement with its role.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    /// The text as written.
+    pub text: String,
+    /// Byte range in the statement.
+    pub span: (u32, u32),
+    /// What it does.
+    pub role: Role,
+}
+
+/// A token-by-token account of a score, for `detente explain`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Explanation {
+    /// The score.
+    pub score: Score,
+    /// Every word or matched phrase in order.
+    pub units: Vec<Unit>,
+}
+
+struct LangModel {
+    lexicon: Lexicon,
+    matcher: Matcher,
+}
+
+/// Scores statements. Build it once ([`Scorer::new`] or [`Scorer::builder`]) and share it across
+/// threads.
+pub struct Scorer {
+    categories: Categories,
+    models: Vec<LangModel>,
+    mode: LangMode,
+}
+
+impl std::fmt::Debug for Scorer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Scorer")
+            .field("mode", &self.mode)
+            .field("checksum", &self.checksum())
+            .finish()
+    }
+}
+
+/// Options for a [`Scorer`]: language mode and user lexicon files.
+#[derive(Debug, Clone)]
+pub struct ScorerBuilder {
+    mode: LangMode,
+    sources: Vec<(Option<Lang>, String, Location)>,
+    builtin: bool,
+}
+
+impl Default for ScorerBuilder {
+    fn default() -> ScorerBuilder {
+        ScorerBuilder {
+            mode: LangMode::Auto(Lang::En),
+            sources: Vec::new(),
+            builtin: true,
+        }
+    }
+}
+
+impl ScorerBuilder {
+    /// Sets how languages are chosen (default: auto, ties to English).
+    pub fn lang(&mut self, mode: LangMode) -> &mut ScorerBuilder {
+        self.mode = mode;
+        self
+    }
+
+    /// Adds a user lexicon source (TSV text) for one language, or for all when `lang` is `None`.
+    /// Its entries replace built-in entries with the same term and add new ones.
+    pub fn lexicon(
+        &mut self,
+        lang: Option<Lang>,
+        text: &str,
+        origin: Location,
+    ) -> &mut ScorerBuilder {
+        self.sources.push((lang, text.to_string(), origin));
+        self
+    }
+
+    /// Starts from empty lexicons instead of the built-in ones.
+    pub fn without_builtin(&mut self) -> &mut ScorerBuilder {
+        self.builtin = false;
+        self
+    }
+
+    /// Loads, validates and compiles the lexicons.
+    pub fn build(&self) -> Result<Scorer> {
+        let categories = Categories::builtin()?;
+        let mut models = Vec::new();
+        for lang in Lang::ALL {
+            let mut lexicon = if self.builtin {
+                Lexicon::builtin(lang, &categories)?
+            } else {
+                Lexicon::empty(lang)
+            };
+            for (l, text, origin) in &self.sources {
+                if l.is_none_or(|l| l == lang) {
+                    lexicon.add_source(text, origin, &categories)?;
+                }
+            }
+            let matcher = lexicon.compile()?;
+            models.push(LangModel { lexicon, matcher });
+        }
+        Ok(Scorer {
+            categories,
+            models,
+            mode: self.mode,
+        })
+    }
+}
+
+/// Per-thread buffers reused between statements.
+#[derive(Default)]
+struct Scratch {
+    tokens: Tokens,
+    matches: Vec<Match>,
+    match_scratch: MatchScratch,
+    units: Vec<RawUnit>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    Tone(u32),
+    Negator,
+    Intensity(f64),
+    Contrast,
+    Conditional,
+    Skip,
+    Plain,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct RawUnit {
+    start: usize,
+    end: usize,
+    kind: Kind,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+impl Scorer {
+    /// A scorer with the built-in English and Spanish lexicons and automatic language choice.
+    pub fn new() -> Result<Scorer> {
+        Scorer::builder().build()
+    }
+
+    /// A builder for options.
+    pub fn builder() -> ScorerBuilder {
+        ScorerBuilder::default()
+    }
+
+    /// The category table.
+    pub fn categories(&self) -> &Categories {
+        &self.categories
+    }
+
+    /// The language mode.
+    pub fn mode(&self) -> LangMode {
+        self.mode
+    }
+
+    /// The lexicon used for `lang`.
+    pub fn lexicon(&self, lang: Lang) -> &Lexicon {
+        &self.model(lang).lexicon
+    }
+
+    fn model(&self, lang: Lang) -> &LangModel {
+        // Built with one model per Lang::ALL entry, in order.
+        &self.models[lang.index()]
+    }
+
+    /// A checksum over every lexicon source in use, for reports and reproducibility.
+    pub fn checksum(&self) -> u64 {
+        self.models
+            .iter()
+            .fold(0u64, |acc, m| acc.rotate_left(17) ^ m.lexicon.checksum())
+    }
+
+    /// The lexicon term of a hit in a statement scored as `lang`.
+    pub fn term(&self, lang: Lang, hit: &Hit) -> &str {
+        self.model(lang)
+            .matcher
+            .entries()
+            .get(hit.entry as usize)
+            .map_or("", |e| e.term.as_str())
+    }
+
+    /// Scores one statement.
+    pub fn score(&self, text: &str) -> Score {
+        SCRATCH.with(|s| match s.try_borrow_mut() {
+            Ok(mut s) => self.score_into(text, &mut s),
+            // Re-entrant use from the same thread cannot happen through this API; fall back to
+            // fresh buffers rather than panic.
+            Err(_) => self.score_into(text, &mut Scratch::default()),
+        })
+    }
+
+    /// Scores one statement and lists every word or phrase with its role.
+    pub fn explain(&self, text: &str) -> Explanation {
+        let mut s = Scratch::default();
+        let score = self.score_into(text, &mut s);
+        let mut hit = 0usize;
+        let units = s
+            .units
+            .iter()
+            .map(|u| {
+                let toks = s.tokens.tokens();
+                let span = (toks[u.start].span.0, toks[u.end - 1].span.1);
+                let role = match u.kind {
+                    Kind::Tone(_) => {
+                        hit += 1;
+                        Role::Hit(hit - 1)
+                    }
+                    Kind::Negator => Role::Negator,
+                    Kind::Intensity(v) => Role::Intensity(v),
+                    Kind::Contrast => Role::Contrast,
+                    Kind::Conditional => Role::Conditional,
+                    Kind::Skip => Role::Skip,
+                    Kind::Plain => Role::Plain,
+                };
+                Unit {
+                    text: text
+                        .get(span.0 as usize..span.1 as usize)
+                        .unwrap_or("")
+                        .to_string(),
+                    span,
+                    role,
+                }
+            })
+            .collect();
+        Explanation { score, units }
+    }
+
+    fn score_into(&self, text: &str, s: &mut Scratch) -> Score {
+        s.tokens.tokenize(text);
+        let lang = match self.mode {
+            LangMode::Fixed(l) => l,
+            LangMode::Auto(default) => guess_lang(text, &s.tokens, default),
+        };
+        let model = self.model(lang);
+        s.matches.clear();
+        model
+            .matcher
+            .find(&s.tokens, &mut s.match_scratch, &mut s.matches);
+        build_units(&s.tokens, &s.matches, &model.matcher, &mut s.units);
+        let hits = self.apply_rules(&s.tokens, &s.units, &model.matcher);
+        self.summarize(lang, hits)
+    }
+
+    fn apply_rules(&self, tokens: &Tokens, units: &[RawUnit], matcher: &Matcher) -> Vec<Hit> {
+        let toks = tokens.tokens();
+        let sentences = tokens.sentences();
+        let all_caps = tokens.all_caps();
+        let clause_of = |u: &RawUnit| toks[u.start].clause;
+        let sentence_of = |u: &RawUnit| toks[u.start].sentence;
+
+        // Per sentence, the last contrast word decides before/after. A contrast word that opens
+        // a sentence ("... . However, ...") contrasts it with the sentence before.
+        let n_sent = sentences.len().max(1);
+        let mut contrast_at: Vec<Option<usize>> = vec![None; n_sent];
+        let mut opens_sentence: Vec<bool> = vec![false; n_sent];
+        for (k, u) in units.iter().enumerate() {
+            if matches!(u.kind, Kind::Contrast) {
+                let sent = sentence_of(u) as usize;
+                if let Some(slot) = contrast_at.get_mut(sent) {
+                    *slot = Some(k);
+                }
+                let first = k == 0 || sentence_of(&units[k - 1]) as usize != sent;
+                if let Some(o) = opens_sentence.get_mut(sent) {
+                    *o = first;
+                }
+            }
+        }
+        // Condition regions: unit index ranges [from, to) after each conditional word.
+        let mut conditions: Vec<(usize, usize, u32)> = Vec::new();
+        for (k, u) in units.iter().enumerate() {
+            if !matches!(u.kind, Kind::Conditional) {
+                continue;
+            }
+            let clause = clause_of(u);
+            let mut end = k + 1;
+            while end < units.len() && clause_of(&units[end]) == clause {
+                if end >= k + 2 && matches!(units[end].kind, Kind::Plain) {
+                    let w = tokens.folded(units[end].start);
+                    if CONSEQUENCE_OPENERS.contains(&w) {
+                        break;
+                    }
+                }
+                end += 1;
+            }
+            conditions.push((k + 1, end, sentence_of(u)));
+        }
+
+        let mut hits = Vec::new();
+        for (k, u) in units.iter().enumerate() {
+            let Kind::Tone(entry_idx) = u.kind else {
+                continue;
+            };
+            let Some(entry) = matcher.entries().get(entry_idx as usize) else {
+                continue;
+            };
+            let mut rules = Rules::default();
+            let mut weight = entry.weight;
+            let mut category = entry.category;
+
+            // Negators and intensity words in the window before the hit.
+            let (mut negators, mut intensity, mut steps) = (0usize, 0.0f64, 0usize);
+            let (clause, sentence) = (clause_of(u), sentence_of(u));
+            for j in (0..k).rev() {
+                let p = &units[j];
+                if clause_of(p) != clause || sentence_of(p) != sentence {
+                    break;
+                }
+                if matches!(p.kind, Kind::Contrast | Kind::Conditional) {
+                    break;
+                }
+                if matches!(p.kind, Kind::Skip) {
+                    continue;
+                }
+                steps += 1;
+                if steps > NEGATION_WINDOW.max(BOOSTER_WINDOW) {
+                    break;
+                }
+                match p.kind {
+                    Kind::Negator if steps <= NEGATION_WINDOW => negators += 1,
+                    Kind::Intensity(v) if steps <= BOOSTER_WINDOW => {
+                        intensity += v * BOOSTER_DECAY[steps - 1];
+                    }
+                    _ => {}
+                }
+            }
+            if intensity > 0.0 {
+                rules.insert(Rules::BOOSTED);
+            } else if intensity < 0.0 {
+                rules.insert(Rules::DAMPENED);
+            }
+            weight *= (1.0 + intensity).max(INTENSITY_FLOOR);
+
+            if !all_caps && toks[u.start..u.end].iter().all(|t| t.caps) {
+                weight *= CAPS_SCALAR;
+                rules.insert(Rules::CAPS);
+            }
+            if let Some(sent) = sentences.get(sentence as usize) {
+                if sent.exclamations > 0 {
+                    weight *= 1.0 + EXCLAIM_STEP * f64::from(sent.exclamations.min(EXCLAIM_MAX));
+                    rules.insert(Rules::EXCLAIMED);
+                }
+                if sent.question {
+                    weight *= QUESTION_SCALAR;
+                    rules.insert(Rules::QUESTION);
+                }
+            }
+            let sent = sentence as usize;
+            let here = contrast_at.get(sent).copied().flatten();
+            let next_opens = contrast_at.get(sent + 1).copied().flatten().is_some()
+                && opens_sentence.get(sent + 1).copied().unwrap_or(false);
+            match here {
+                Some(c) if k > c => {
+                    weight *= CONTRAST_AFTER;
+                    rules.insert(Rules::AFTER_CONTRAST);
+                }
+                Some(c) if k < c && !opens_sentence.get(sent).copied().unwrap_or(false) => {
+                    weight *= CONTRAST_BEFORE;
+                    rules.insert(Rules::BEFORE_CONTRAST);
+                }
+                _ if next_opens => {
+                    weight *= CONTRAST_BEFORE;
+                    rules.insert(Rules::BEFORE_CONTRAST);
+                }
+                _ => {}
+            }
+            let in_condition = conditions
+                .iter()
+                .any(|&(from, to, _)| (from..to).contains(&k));
+            if in_condition {
+                weight *= CONDITION_SCALAR;
+                rules.insert(Rules::IN_CONDITION);
+            } else if conditions.iter().any(|&(_, _, s)| s == sentence) {
+                let name = self.categories.get(category).name.as_str();
+                if matches!(name, "force" | "coercion")
+                    && let Some(threat) = self.categories.find("threat")
+                {
+                    category = threat;
+                    rules.insert(Rules::CONDITIONAL_THREAT);
+                }
+            }
+            if negators % 2 == 1 {
+                weight *= NEGATION_SCALAR;
+                category = self.categories.get(category).when_negated;
+                rules.insert(Rules::NEGATED);
+            }
+            hits.push(Hit {
+                entry: entry_idx,
+                span: (toks[u.start].span.0, toks[u.end - 1].span.1),
+                category,
+                base: entry.weight,
+                weight,
+                rules,
+            });
+        }
+        hits
+    }
+
+    fn summarize(&self, lang: Lang, hits: Vec<Hit>) -> Score {
+        let pos: f64 = hits
+            .iter()
+            .filter(|h| h.weight > 0.0)
+            .map(|h| h.weight)
+            .sum();
+        let neg: f64 = hits
+            .iter()
+            .filter(|h| h.weight < 0.0)
+            .map(|h| -h.weight)
+            .sum();
+        let raw = pos - neg;
+        let tone = if raw == 0.0 {
+            0.0
+        } else {
+            raw / (raw * raw + ALPHA).sqrt()
+        };
+        let total = pos + neg;
+        let (hostility, cooperation) = if total > 0.0 {
+            (neg / total, pos / total)
+        } else {
+            (0.0, 0.0)
+        };
+
+        // Dominant category: most absolute weight among hits on the statement's side.
+        let mut per_cat = vec![0.0f64; self.categories.len()];
+        for h in &hits {
+            let side = self.categories.get(h.category).side;
+            let on_side = match raw.partial_cmp(&0.0) {
+                Some(std::cmp::Ordering::Less) => side == Side::Hostile,
+                Some(std::cmp::Ordering::Greater) => side == Side::Cooperative,
+                _ => true,
+            };
+            if on_side && let Some(slot) = per_cat.get_mut(h.category.0 as usize) {
+                *slot += h.weight.abs();
+            }
+        }
+        let category = per_cat
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| **w > 0.0)
+            .fold(None::<(usize, f64)>, |best, (i, &w)| match best {
+                Some((_, bw)) if bw >= w => best,
+                _ => Some((i, w)),
+            })
+            .map(|(i, _)| CategoryId(i as u8));
+
+        let goldstein = if total > 0.0 {
+            let mean: f64 = hits
+                .iter()
+                .map(|h| h.weight.abs() * self.categories.get(h.category).goldstein)
+                .sum::<f64>()
+                / total;
+            (mean * (total / GOLDSTEIN_SATURATION).min(1.0)).clamp(-10.0, 10.0)
+        } else {
+            0.0
+        };
+        Score {
+            tone,
+            raw,
+            label: Label::from_tone(tone),
+            hostility,
+            cooperation,
+            goldstein,
+            category,
+            lang,
+            hits,
+        }
+    }
+}
+
+/// Splits the tokens into units: matched terms (one unit per match, whatever its length) and
+/// the plain words between them. Words ending in "n't" are negators by rule.
+fn build_units(tokens: &Tokens, matches: &[Match], matcher: &Matcher, out: &mut Vec<RawUnit>) {
+    out.clear();
+    let n = tokens.tokens().len();
+    let mut next = matches.iter().peekable();
+    let mut i = 0;
+    while i < n {
+        if let Some(m) = next.peek()
+            && m.start == i
+        {
+            let kind = match m.target {
+                MatchTarget::Tone(e) => Kind::Tone(e),
+                MatchTarget::Modifier(k) => {
+                    match matcher.modifiers().get(k as usize).map(|m| m.kind) {
+                        Some(ModifierKind::Negator) => Kind::Negator,
+                        Some(ModifierKind::Intensity(v)) => Kind::Intensity(v),
+                        Some(ModifierKind::Contrast) => Kind::Contrast,
+                        Some(ModifierKind::Conditional) => Kind::Conditional,
+                        Some(ModifierKind::Skip) => Kind::Skip,
+                        None => Kind::Plain,
+                    }
+                }
+            };
+            out.push(RawUnit {
+                start: m.start,
+                end: m.end,
+                kind,
+            });
+            i = m.end;
+            next.next();
+            continue;
+        }
+        let kind = if tokens.folded(i).ends_with("n't") {
+            Kind::Negator
+        } else {
+            Kind::Plain
+        };
+        out.push(RawUnit {
+            start: i,
+            end: i + 1,
+            kind,
+        });
+        i += 1;
+    }
+}

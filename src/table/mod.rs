@@ -1,0 +1,10 @@
+//! Tables in and out: finding columns in a quotes CSV, streaming it through the scorer in
+//! batches, and writing scores as CSV or JSON Lines with every input column kept.
+
+mod columns;
+mod stream;
+mod write;
+
+pub use columns::{ColumnMap, ColumnSpec, Role};
+pub use stream::{OnError, Reject, StreamOptions, Summary, score_stream};
+pub use write::{Format, SCORE_COLUMNS, ScoreFields, fixed, write_jsonl};

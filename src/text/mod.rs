@@ -1,0 +1,345 @@
+//! Text handling: the tokenizer that turns a statement into folded word tokens with sentence and
+//! clause structure, and the English/Spanish language guess.
+
+mod lang;
+
+pub use lang::{Lang, guess_lang};
+
+/// What kind of word a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// An ordinary word (letters, digits, inner apostrophes).
+    Word,
+    /// A `#hashtag`; its folded form drops the `#` so `#peace` matches `peace`.
+    Hashtag,
+    /// An `@mention`; kept whole so names never match lexicon words.
+    Mention,
+}
+
+/// One word of a statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Byte range of the word in the original text.
+    pub span: (u32, u32),
+    /// Byte range of the folded form in [`Tokens::folded`].
+    pub norm: (u32, u32),
+    /// Index of the sentence the token belongs to.
+    pub sentence: u32,
+    /// Index of the clause (sentences are split further at commas, semicolons, colons, dashes).
+    pub clause: u32,
+    /// The word is written in capitals (at least two letters, none lower case).
+    pub caps: bool,
+    /// Word, hashtag or mention.
+    pub kind: TokenKind,
+}
+
+/// Per-sentence punctuation facts used by the rules.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Sentence {
+    /// Number of `!` (and `¡`) in the sentence.
+    pub exclamations: u32,
+    /// The sentence is a question (`?` or `¿`).
+    pub question: bool,
+}
+
+/// A tokenized statement. Reused between statements to avoid allocation: [`Tokens::tokenize`]
+/// clears and refills it.
+#[derive(Debug, Clone, Default)]
+pub struct Tokens {
+    folded: String,
+    tokens: Vec<Token>,
+    sentences: Vec<Sentence>,
+    caps_words: usize,
+    letter_words: usize,
+}
+
+impl Tokens {
+    /// An empty token buffer.
+    pub fn new() -> Tokens {
+        Tokens::default()
+    }
+
+    /// Tokenizes `text`, replacing what the buffer held.
+    pub fn tokenize(&mut self, text: &str) {
+        self.folded.clear();
+        self.tokens.clear();
+        self.sentences.clear();
+        self.caps_words = 0;
+        self.letter_words = 0;
+        let mut sentence = Sentence::default();
+        let mut sentence_idx = 0u32;
+        let mut clause_idx = 0u32;
+        // A sentence ends at the first non-terminal character after a run of terminators, so
+        // "!!!" counts three exclamations in one sentence.
+        let mut pending_end = false;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if is_word_char(c) || ((c == '#' || c == '@') && next_is_word(&mut chars)) {
+                if pending_end {
+                    self.sentences.push(sentence);
+                    sentence = Sentence::default();
+                    sentence_idx += 1;
+                    clause_idx += 1;
+                    pending_end = false;
+                }
+                let kind = match c {
+                    '#' => TokenKind::Hashtag,
+                    '@' => TokenKind::Mention,
+                    _ => TokenKind::Word,
+                };
+                let norm_start = self.folded.len();
+                let mut end = i + c.len_utf8();
+                let mut upper = 0usize;
+                let mut lower = 0usize;
+                match kind {
+                    TokenKind::Hashtag => {}
+                    TokenKind::Mention => self.folded.push('@'),
+                    TokenKind::Word => push_folded(&mut self.folded, c, &mut upper, &mut lower),
+                }
+                while let Some(&(j, d)) = chars.peek() {
+                    if is_word_char(d) {
+                        push_folded(&mut self.folded, d, &mut upper, &mut lower);
+                        end = j + d.len_utf8();
+                        chars.next();
+                    } else if (d == '.' || d == ',')
+                        && self.folded.ends_with(|p: char| p.is_ascii_digit())
+                    {
+                        // Decimal and thousands separators stay inside numbers: 3.5, 1,000.
+                        let mut look = chars.clone();
+                        look.next();
+                        match look.peek() {
+                            Some(&(k, e)) if e.is_ascii_digit() => {
+                                self.folded.push(d);
+                                end = k;
+                                chars.next();
+                            }
+                            _ => break,
+                        }
+                    } else if is_apostrophe(d) {
+                        // An apostrophe stays inside a word only between letters: don't, one's.
+                        let mut look = chars.clone();
+                        look.next();
+                        match look.peek() {
+                            Some(&(_, e)) if e.is_alphabetic() => {
+                                self.folded.push('\'');
+                                chars.next();
+                            }
+                            _ => break,
+                        }
+                    } else {
+                        break;
+                    }
+                }
+                let norm_end = self.folded.len();
+                if norm_end == norm_start {
+                    continue;
+                }
+                let caps = upper >= 2 && lower == 0;
+                if upper + lower > 0 {
+                    self.letter_words += 1;
+                    if caps {
+                        self.caps_words += 1;
+                    }
+                }
+                self.tokens.push(Token {
+                    span: (i as u32, end as u32),
+                    norm: (norm_start as u32, norm_end as u32),
+                    sentence: sentence_idx,
+                    clause: clause_idx,
+                    caps,
+                    kind,
+                });
+                continue;
+            }
+            if pending_end && (c == '¡' || c == '¿') {
+                // Spanish opening marks belong to the sentence they open.
+                self.sentences.push(sentence);
+                sentence = Sentence::default();
+                sentence_idx += 1;
+                clause_idx += 1;
+                pending_end = false;
+            }
+            match c {
+                '.' | '…' => {
+                    // A full stop between digits is a decimal point, not a sentence end.
+                    let prev_digit = text[..i]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|p| p.is_ascii_digit());
+                    let next_digit = chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit());
+                    if !(prev_digit && next_digit) {
+                        pending_end = true;
+                    }
+                }
+                '!' => {
+                    sentence.exclamations += 1;
+                    pending_end = true;
+                }
+                '¡' => sentence.exclamations += 1,
+                '?' => {
+                    sentence.question = true;
+                    pending_end = true;
+                }
+                '¿' => sentence.question = true,
+                ',' | ';' | ':' | '—' | '–' | '(' | ')' => clause_idx += 1,
+                '\n' if chars.peek().is_some_and(|&(_, n)| n == '\n') => pending_end = true,
+                _ => {}
+            }
+        }
+        self.sentences.push(sentence);
+    }
+
+    /// The tokens in order.
+    pub fn tokens(&self) -> &[Token] {
+        &self.tokens
+    }
+
+    /// Sentence facts, indexed by [`Token::sentence`].
+    pub fn sentences(&self) -> &[Sentence] {
+        &self.sentences
+    }
+
+    /// The folded (lowercased, accent-folded) form of token `i`.
+    pub fn folded(&self, i: usize) -> &str {
+        match self.tokens.get(i) {
+            Some(t) => self
+                .folded
+                .get(t.norm.0 as usize..t.norm.1 as usize)
+                .unwrap_or(""),
+            None => "",
+        }
+    }
+
+    /// True when the whole statement is shouted; then capitals carry no extra emphasis.
+    pub fn all_caps(&self) -> bool {
+        self.letter_words > 0 && self.caps_words == self.letter_words
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+fn next_is_word(chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>) -> bool {
+    chars.peek().is_some_and(|&(_, n)| is_word_char(n))
+}
+
+/// Lowercases `c` and folds the accents Spanish and English writers often omit (á é í ó ú ü),
+/// keeping ñ, which changes meaning (año/ano).
+fn push_folded(out: &mut String, c: char, upper: &mut usize, lower: &mut usize) {
+    if c.is_ascii() {
+        if c.is_ascii_uppercase() {
+            *upper += 1;
+        } else if c.is_ascii_lowercase() {
+            *lower += 1;
+        }
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    if c.is_uppercase() {
+        *upper += 1;
+    } else if c.is_lowercase() {
+        *lower += 1;
+    }
+    for l in c.to_lowercase() {
+        out.push(fold_accent(l));
+    }
+}
+
+/// Maps an accented lower-case letter to its base letter; ñ and other letters are kept.
+pub fn fold_accent(c: char) -> char {
+    match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' => 'u',
+        'ç' => 'c',
+        '’' => '\'',
+        other => other,
+    }
+}
+
+/// Folds a lexicon term the same way the tokenizer folds text (lowercase, accents, apostrophes).
+pub fn fold_term(term: &str) -> String {
+    term.chars()
+        .flat_map(char::to_lowercase)
+        .map(fold_accent)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        let mut t = Tokens::new();
+        t.tokenize(text);
+        (0..t.tokens().len())
+            .map(|i| t.folded(i).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn folds_case_accents_and_keeps_enye() {
+        assert_eq!(words("JAMÁS Diálogo año"), ["jamas", "dialogo", "año"]);
+    }
+
+    #[test]
+    fn keeps_inner_apostrophes_and_splits_hyphens() {
+        assert_eq!(
+            words("We won’t cease-fire, Colombia is no one's 'colony'"),
+            [
+                "we", "won't", "cease", "fire", "colombia", "is", "no", "one's", "colony"
+            ]
+        );
+    }
+
+    #[test]
+    fn hashtags_fold_and_mentions_stay_whole() {
+        assert_eq!(
+            words("#Peace now @petrogustavo"),
+            ["peace", "now", "@petrogustavo"]
+        );
+    }
+
+    #[test]
+    fn sentences_clauses_and_punctuation() {
+        let mut t = Tokens::new();
+        t.tokenize("Stop now!!! Why? It costs 3.5 million, they said");
+        let s = t.sentences();
+        assert_eq!(s.len(), 3);
+        assert_eq!(s[0].exclamations, 3);
+        assert!(s[1].question);
+        let toks = t.tokens();
+        assert_eq!(toks[0].sentence, 0);
+        assert_eq!(toks[2].sentence, 1);
+        // "3.5" stays in one sentence and "they" is in a later clause than "million".
+        assert_eq!(toks[4].sentence, 2);
+        assert_eq!(toks[6].sentence, 2);
+        assert!(toks[7].clause > toks[6].clause);
+    }
+
+    #[test]
+    fn caps_flag_and_all_caps_statement() {
+        let mut t = Tokens::new();
+        t.tokenize("They will PAY a price");
+        assert!(t.tokens()[2].caps);
+        assert!(!t.tokens()[0].caps);
+        assert!(!t.all_caps());
+        t.tokenize("STOP THE THREATS");
+        assert!(t.all_caps());
+    }
+
+    #[test]
+    fn spanish_inverted_marks() {
+        let mut t = Tokens::new();
+        t.tokenize("¿Por qué nos amenazan? ¡Basta!");
+        assert!(t.sentences()[0].question);
+        assert_eq!(t.sentences()[1].exclamations, 2);
+    }
+}
