@@ -154,6 +154,11 @@ pub enum ErrorKind {
 /// An error with the place it happened and advice.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Error {
+    inner: Box<Inner>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Inner {
     kind: ErrorKind,
     location: Location,
 }
@@ -161,23 +166,25 @@ pub struct Error {
 impl Error {
     /// Builds an error of `kind` at `location`.
     pub fn new(kind: ErrorKind, location: Location) -> Error {
-        Error { kind, location }
+        Error {
+            inner: Box::new(Inner { kind, location }),
+        }
     }
 
     /// What went wrong.
     pub fn kind(&self) -> &ErrorKind {
-        &self.kind
+        &self.inner.kind
     }
 
     /// Where it went wrong.
     pub fn location(&self) -> &Location {
-        &self.location
+        &self.inner.location
     }
 
     /// The same error with a path filled in (for errors raised before the path was known).
     pub fn with_path(mut self, path: Option<PathBuf>) -> Error {
-        if self.location.path.is_none() {
-            self.location.path = path;
+        if self.inner.location.path.is_none() {
+            self.inner.location.path = path;
         }
         self
     }
@@ -197,7 +204,7 @@ impl Error {
     /// command line treats as a normal end.
     pub fn is_broken_pipe(&self) -> bool {
         matches!(
-            &self.kind,
+            &self.inner.kind,
             ErrorKind::Io {
                 broken_pipe: true,
                 ..
@@ -208,8 +215,8 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let loc = &self.location;
-        match &self.kind {
+        let loc = &self.inner.location;
+        match &self.inner.kind {
             ErrorKind::LexiconFormat { detail } => write!(
                 f,
                 "{loc}: {detail}; a lexicon line is `term<TAB>weight<TAB>category[<TAB>note]` (see lexicons/README.md)"

@@ -134,9 +134,9 @@ pub fn render_text(scorer: &Scorer, text: &str) -> String {
         num(s.tone, 3)
     ));
     o.push_str(&format!(
-        "hostility {:.2}  cooperation {:.2}  (labels: hostile <= {}, tense <= {}, conciliatory >= {}, cooperative >= {})\n",
-        s.hostility,
-        s.cooperation,
+        "hostility {}  cooperation {}  (labels: hostile <= {}, tense <= {}, conciliatory >= {}, cooperative >= {})\n",
+        num(s.hostility, 2).trim_start_matches('+'),
+        num(s.cooperation, 2).trim_start_matches('+'),
         rules::HOSTILE_MAX,
         rules::TENSE_MAX,
         rules::CONCILIATORY_MIN,

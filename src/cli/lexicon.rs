@@ -6,6 +6,9 @@ use detente::lexicon::{Categories, Lexicon, ModifierKind};
 use detente::{Error, Lang, Location};
 use std::path::PathBuf;
 
+/// A test on a lexicon term, for counting kinds of entries.
+type TermTest = fn(&str) -> bool;
+
 /// `detente lexicon ...`
 #[derive(Subcommand, Debug)]
 pub enum LexiconCommand {
@@ -86,14 +89,13 @@ pub fn run(cmd: &LexiconCommand) -> Result<u8, Error> {
                 }
                 println!();
             }
-            let count = |l: &Lexicon, f: &dyn Fn(&str) -> bool| {
-                l.entries().iter().filter(|e| f(&e.term)).count()
-            };
-            let rows: [(&str, &dyn Fn(&str) -> bool); 4] = [
-                ("total", &|_| true),
-                ("words", &|t: &str| !t.contains(' ') && !t.ends_with('*')),
-                ("wildcards", &|t: &str| !t.contains(' ') && t.ends_with('*')),
-                ("phrases", &|t: &str| t.contains(' ')),
+            let count =
+                |l: &Lexicon, f: TermTest| l.entries().iter().filter(|e| f(&e.term)).count();
+            let rows: [(&str, TermTest); 4] = [
+                ("total", |_| true),
+                ("words", |t: &str| !t.contains(' ') && !t.ends_with('*')),
+                ("wildcards", |t: &str| !t.contains(' ') && t.ends_with('*')),
+                ("phrases", |t: &str| t.contains(' ')),
             ];
             for (name, f) in rows {
                 print!("{:<27}", name);

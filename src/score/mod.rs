@@ -99,8 +99,10 @@ impl Rules {
     pub const IN_CONDITION: Rules = Rules(1 << 8);
     /// Force or coercion made conditional: reported as a threat.
     pub const CONDITIONAL_THREAT: Rules = Rules(1 << 9);
+    /// Approval of a hostile act in the same clause: takes the act's side.
+    pub const ENDORSES_HOSTILITY: Rules = Rules(1 << 10);
 
-    const NAMES: [(Rules, &'static str); 10] = [
+    const NAMES: [(Rules, &'static str); 11] = [
         (Rules::NEGATED, "negated"),
         (Rules::BOOSTED, "boosted"),
         (Rules::DAMPENED, "dampened"),
@@ -111,6 +113,7 @@ impl Rules {
         (Rules::AFTER_CONTRAST, "after-contrast"),
         (Rules::IN_CONDITION, "in-condition"),
         (Rules::CONDITIONAL_THREAT, "conditional-threat"),
+        (Rules::ENDORSES_HOSTILITY, "endorses-hostility"),
     ];
 
     /// True when every flag of `other` is set.

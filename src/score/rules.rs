@@ -72,3 +72,13 @@ pub const COOPERATIVE_MIN: f64 = 0.5;
 /// The Goldstein estimate reaches its category's full value once the summed absolute weight of
 /// a statement reaches this (one strong entry); weaker statements are scaled down linearly.
 pub const GOLDSTEIN_SATURATION: f64 = 3.0;
+
+/// Categories that become a threat when made conditional ("if ..., we will strike").
+pub const CONDITIONAL_THREAT_CATEGORIES: &[&str] = &["force", "coercion"];
+
+/// Approval ("sounds good", "we support") of a hostile act in the same clause is hostility, not
+/// cooperation: "action against Colombia sounds good". Approval categories ...
+pub const ENDORSING_CATEGORIES: &[&str] = &["agreement"];
+
+/// ... and the hostile acts whose approval takes their side.
+pub const ENDORSED_CATEGORIES: &[&str] = &["threat", "force", "coercion"];

@@ -70,6 +70,27 @@ pub struct Scorer {
     categories: Categories,
     models: Vec<LangModel>,
     mode: LangMode,
+    ids: RuleCategories,
+}
+
+/// The categories named in [`super::rules`], resolved once.
+struct RuleCategories {
+    threat: Option<CategoryId>,
+    conditional: Vec<CategoryId>,
+    endorsing: Vec<CategoryId>,
+    endorsed: Vec<CategoryId>,
+}
+
+impl RuleCategories {
+    fn resolve(c: &Categories) -> RuleCategories {
+        let ids = |names: &[&str]| names.iter().filter_map(|n| c.find(n)).collect::<Vec<_>>();
+        RuleCategories {
+            threat: c.find("threat"),
+            conditional: ids(CONDITIONAL_THREAT_CATEGORIES),
+            endorsing: ids(ENDORSING_CATEGORIES),
+            endorsed: ids(ENDORSED_CATEGORIES),
+        }
+    }
 }
 
 impl std::fmt::Debug for Scorer {
@@ -143,6 +164,7 @@ impl ScorerBuilder {
             models.push(LangModel { lexicon, matcher });
         }
         Ok(Scorer {
+            ids: RuleCategories::resolve(&categories),
             categories,
             models,
             mode: self.mode,
@@ -335,6 +357,7 @@ impl Scorer {
         }
 
         let mut hits = Vec::new();
+        let mut clauses = Vec::new();
         for (k, u) in units.iter().enumerate() {
             let Kind::Tone(entry_idx) = u.kind else {
                 continue;
@@ -418,20 +441,19 @@ impl Scorer {
             if in_condition {
                 weight *= CONDITION_SCALAR;
                 rules.insert(Rules::IN_CONDITION);
-            } else if conditions.iter().any(|&(_, _, s)| s == sentence) {
-                let name = self.categories.get(category).name.as_str();
-                if matches!(name, "force" | "coercion")
-                    && let Some(threat) = self.categories.find("threat")
-                {
-                    category = threat;
-                    rules.insert(Rules::CONDITIONAL_THREAT);
-                }
+            } else if conditions.iter().any(|&(_, _, s)| s == sentence)
+                && self.ids.conditional.contains(&category)
+                && let Some(threat) = self.ids.threat
+            {
+                category = threat;
+                rules.insert(Rules::CONDITIONAL_THREAT);
             }
             if negators % 2 == 1 {
                 weight *= NEGATION_SCALAR;
                 category = self.categories.get(category).when_negated;
                 rules.insert(Rules::NEGATED);
             }
+            clauses.push(clause);
             hits.push(Hit {
                 entry: entry_idx,
                 span: (toks[u.start].span.0, toks[u.end - 1].span.1),
@@ -441,7 +463,31 @@ impl Scorer {
                 rules,
             });
         }
+        self.endorsements(&mut hits, &clauses);
         hits
+    }
+
+    /// Approval of a hostile act in the same clause takes the act's side and category.
+    fn endorsements(&self, hits: &mut [Hit], clauses: &[u32]) {
+        for i in 0..hits.len() {
+            let h = &hits[i];
+            if h.rules.contains(Rules::NEGATED)
+                || h.weight <= 0.0
+                || !self.ids.endorsing.contains(&h.category)
+            {
+                continue;
+            }
+            let act = hits.iter().zip(clauses).find(|(o, c)| {
+                **c == clauses[i] && o.weight < 0.0 && self.ids.endorsed.contains(&o.category)
+            });
+            if let Some((o, _)) = act {
+                let category = o.category;
+                let h = &mut hits[i];
+                h.weight = -h.weight;
+                h.category = category;
+                h.rules.insert(Rules::ENDORSES_HOSTILITY);
+            }
+        }
     }
 
     fn summarize(&self, lang: Lang, hits: Vec<Hit>) -> Score {

@@ -79,6 +79,8 @@ pub struct Summary {
     pub rejected: u64,
 }
 
+// One instance per run: its size does not matter, boxing would add an indirection per row.
+#[allow(clippy::large_enum_variant)]
 enum Sink<W: Write> {
     Csv(csv::Writer<W>),
     Jsonl(std::io::BufWriter<W>),

@@ -1,0 +1,43 @@
+use crate::util::founding_csv;
+use detente::{Label, Scorer};
+
+/// The founding case: rows of examples/data/petro_trump_2026.csv by id and the side they must
+/// land on. These sentences are not special-cased anywhere: general lexicon entries decide.
+const EXPECTED: &[(&str, &[Label])] = &[
+    ("pt-03", &[Label::Hostile, Label::Tense]),
+    ("pt-04", &[Label::Hostile, Label::Tense]),
+    ("pt-05", &[Label::Hostile, Label::Tense]),
+    ("pt-06", &[Label::Hostile, Label::Tense]),
+    ("pt-07", &[Label::Conciliatory, Label::Cooperative]),
+    ("pt-08", &[Label::Conciliatory, Label::Cooperative]),
+];
+
+#[test]
+fn founding_case_lands_on_the_right_side() {
+    let scorer = Scorer::new().expect("builtin");
+    let mut rdr = csv::Reader::from_path(founding_csv()).expect("founding data");
+    let headers = rdr.headers().expect("headers").clone();
+    let id_col = headers.iter().position(|h| h == "id").expect("id column");
+    let text_col = headers
+        .iter()
+        .position(|h| h == "text")
+        .expect("text column");
+    let mut seen = 0;
+    let mut failures = Vec::new();
+    for rec in rdr.records() {
+        let rec = rec.expect("row");
+        let (id, text) = (&rec[id_col], &rec[text_col]);
+        if let Some((_, want)) = EXPECTED.iter().find(|(i, _)| *i == id) {
+            seen += 1;
+            let s = scorer.score(text);
+            if !want.contains(&s.label) {
+                failures.push(format!(
+                    "{id} {text:?}: {} ({:.3}), want {want:?}",
+                    s.label, s.tone
+                ));
+            }
+        }
+    }
+    assert_eq!(seen, EXPECTED.len(), "every expected row is in the data");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -1,0 +1,106 @@
+use crate::util::{Workdir, stderr, stdout};
+
+#[test]
+fn explain_lists_hits_rules_and_formula() {
+    let wd = Workdir::new();
+    let out = wd.run(
+        &[
+            "explain",
+            "We will take up arms if they keep threatening us!",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("language   en (guessed)"), "{text}");
+    assert!(text.contains("conditional"), "{text}");
+    assert!(text.contains("sum of weights"), "{text}");
+    assert!(text.contains("hostile") || text.contains("tense"), "{text}");
+}
+
+#[test]
+fn explain_spanish_json() {
+    let wd = Workdir::new();
+    let out = wd.run(
+        &[
+            "explain",
+            "--lang",
+            "es",
+            "--format",
+            "json",
+            "Nadie quiere tocar las armas, pero defenderemos la patria.",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["lang"], "es");
+    let roles: Vec<&str> = v["units"]
+        .as_array()
+        .expect("units")
+        .iter()
+        .filter_map(|u| u["role"].as_str())
+        .collect();
+    assert!(roles.contains(&"negator"), "{roles:?}");
+    assert!(roles.contains(&"contrast"), "{roles:?}");
+}
+
+#[test]
+fn lexicon_check_reports_file_and_line() {
+    let wd = Workdir::new();
+    wd.write("good.tsv", "fentanyl\t-3\taccusation\n");
+    wd.write(
+        "dup.tsv",
+        "fentanyl\t-3\taccusation\nFentanyl\t-2\taccusation\n",
+    );
+    wd.write("cat.tsv", "fentanyl\t-3\tnarco\n");
+    let ok = wd.run(&["lexicon", "check", "good.tsv"], None);
+    assert_eq!(ok.status.code(), Some(0), "{}", stdout(&ok));
+    let bad = wd.run(&["lexicon", "check", "dup.tsv", "cat.tsv"], None);
+    assert_eq!(bad.status.code(), Some(1));
+    let text = stdout(&bad);
+    assert!(
+        text.contains("dup.tsv:2: duplicate term \"fentanyl\" (first defined on line 1)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("cat.tsv:1: unknown category \"narco\""),
+        "{text}"
+    );
+}
+
+#[test]
+fn lexicon_stats_counts_every_category() {
+    let wd = Workdir::new();
+    let out = wd.run(&["lexicon", "stats"], None);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    for cat in [
+        "threat",
+        "force",
+        "coercion",
+        "demand",
+        "accusation",
+        "insult",
+        "defiance",
+        "praise",
+        "gratitude",
+        "respect",
+        "dialogue",
+        "agreement",
+        "commitment",
+        "partnership",
+        "deescalation",
+    ] {
+        let line = text
+            .lines()
+            .find(|l| l.starts_with(cat))
+            .unwrap_or_else(|| panic!("{cat} missing:\n{text}"));
+        let counts: Vec<usize> = line
+            .split_whitespace()
+            .skip(2)
+            .map(|n| n.parse().expect("count"))
+            .collect();
+        assert!(counts.iter().all(|&c| c >= 20), "{cat} is thin: {line}");
+    }
+}

@@ -1,0 +1,294 @@
+use crate::util::{fixture_scorer, hits};
+use detente::{Label, Lang};
+
+/// (case, language, statement, expected hits as `term:category:weight`, expected label)
+const CASES: &[(&str, Lang, &str, &str, Label)] = &[
+    (
+        "plain entry",
+        Lang::En,
+        "They will attack",
+        "attack:force:-3.00",
+        Label::Hostile,
+    ),
+    // -3 * -0.74 = +2.22, reported as de-escalation.
+    (
+        "negation flips and damps",
+        Lang::En,
+        "We will not attack",
+        "attack:deescalation:2.22",
+        Label::Conciliatory,
+    ),
+    (
+        "n't negates by rule",
+        Lang::En,
+        "We won't attack",
+        "attack:deescalation:2.22",
+        Label::Conciliatory,
+    ),
+    (
+        "negation window skips articles",
+        Lang::En,
+        "never an attack",
+        "attack:deescalation:2.22",
+        Label::Conciliatory,
+    ),
+    (
+        "negation window is 3 units",
+        Lang::En,
+        "no one said they would attack",
+        "attack:force:-3.00",
+        Label::Hostile,
+    ),
+    (
+        "negation stops at a comma",
+        Lang::En,
+        "No, they will attack",
+        "attack:force:-3.00",
+        Label::Hostile,
+    ),
+    (
+        "double negation cancels",
+        Lang::En,
+        "not never attack",
+        "attack:force:-3.00",
+        Label::Hostile,
+    ),
+    (
+        "negated cooperative word",
+        Lang::En,
+        "We will not thank them",
+        "thank:defiance:-1.48",
+        Label::Tense,
+    ),
+    (
+        "booster",
+        Lang::En,
+        "a very good outcome",
+        "good:praise:1.30",
+        Label::Conciliatory,
+    ),
+    (
+        "booster stops at a comma",
+        Lang::En,
+        "very good, good",
+        "good:praise:1.30;good:praise:1.00",
+        Label::Cooperative,
+    ),
+    // 2 * (1 + 0.3 * 0.95)
+    (
+        "booster two units back decays",
+        Lang::En,
+        "very warm thank",
+        "thank:gratitude:2.57",
+        Label::Cooperative,
+    ),
+    (
+        "dampener",
+        Lang::En,
+        "somewhat good",
+        "good:praise:0.70",
+        Label::Conciliatory,
+    ),
+    (
+        "contrast: after weighs more, before less",
+        Lang::En,
+        "Good talks, but they will attack",
+        "good:praise:0.50;talks:dialogue:0.50;attack:force:-4.50",
+        Label::Hostile,
+    ),
+    (
+        "contrast opening a sentence reaches back",
+        Lang::En,
+        "Good talks. However, sanctions.",
+        "good:praise:0.50;talks:dialogue:0.50;sanctions:coercion:-3.75",
+        Label::Hostile,
+    ),
+    (
+        "contrast does not reach other sentences",
+        Lang::En,
+        "Good talks. Good but sanctions",
+        "good:praise:1.00;talks:dialogue:1.00;good:praise:0.50;sanctions:coercion:-3.75",
+        Label::Tense,
+    ),
+    (
+        "caps emphasis",
+        Lang::En,
+        "They will ATTACK",
+        "attack:force:-3.90",
+        Label::Hostile,
+    ),
+    (
+        "all caps statement gets no emphasis",
+        Lang::En,
+        "THEY WILL ATTACK",
+        "attack:force:-3.00",
+        Label::Hostile,
+    ),
+    (
+        "exclamation",
+        Lang::En,
+        "They will attack!!",
+        "attack:force:-3.60",
+        Label::Hostile,
+    ),
+    (
+        "exclamation caps at three",
+        Lang::En,
+        "They will attack!!!!!!",
+        "attack:force:-3.90",
+        Label::Hostile,
+    ),
+    (
+        "question damps",
+        Lang::En,
+        "Will they attack?",
+        "attack:force:-2.40",
+        Label::Hostile,
+    ),
+    (
+        "phrase over word",
+        Lang::En,
+        "They take up arms",
+        "take up arms:force:-3.50",
+        Label::Hostile,
+    ),
+    (
+        "word alone",
+        Lang::En,
+        "They have arms",
+        "arms:force:-2.00",
+        Label::Tense,
+    ),
+    (
+        "wildcard",
+        Lang::En,
+        "threatening threats",
+        "threat*:threat:-3.00;threat*:threat:-3.00",
+        Label::Hostile,
+    ),
+    (
+        "approval phrase",
+        Lang::En,
+        "That sounds good",
+        "sounds good:agreement:1.50",
+        Label::Conciliatory,
+    ),
+    (
+        "spanish negation nadie",
+        Lang::Es,
+        "Nadie quiere tocar las armas",
+        "armas:deescalation:1.48",
+        Label::Conciliatory,
+    ),
+    (
+        "spanish contrast pero",
+        Lang::Es,
+        "Queremos la paz, pero defenderemos la patria",
+        "paz:deescalation:1.50;defender*:defiance:-1.50",
+        Label::Neutral,
+    ),
+    (
+        "spanish wildcard and accents",
+        Lang::Es,
+        "Nos AMENAZÓ",
+        "amenaz*:threat:-3.90",
+        Label::Hostile,
+    ),
+    (
+        "conditional threat with comma",
+        Lang::En,
+        "If they do not stop, we will strike",
+        "strike:threat:-2.50",
+        Label::Hostile,
+    ),
+    (
+        "conditional threat without comma",
+        Lang::En,
+        "If they don't stop we will strike",
+        "strike:threat:-2.50",
+        Label::Hostile,
+    ),
+    (
+        "condition clause counts half",
+        Lang::En,
+        "We will strike if they keep threatening us",
+        "strike:threat:-2.50;threat*:threat:-1.50",
+        Label::Hostile,
+    ),
+    (
+        "spanish conditional threat",
+        Lang::Es,
+        "Si no detienen la droga, habrá un strike",
+        "strike:threat:-2.50",
+        Label::Hostile,
+    ),
+    (
+        "approval in another sentence stays approval",
+        Lang::En,
+        "Sanctions? That sounds good",
+        "sanctions:coercion:-2.00;sounds good:agreement:1.50",
+        Label::Neutral,
+    ),
+    (
+        "approval in the same clause takes its side",
+        Lang::En,
+        "Sanctions sounds good",
+        "sanctions:coercion:-2.50;sounds good:coercion:-1.50",
+        Label::Hostile,
+    ),
+    (
+        "no hits is neutral",
+        Lang::En,
+        "The meeting will take place on February 3",
+        "",
+        Label::Neutral,
+    ),
+];
+
+#[test]
+fn rule_table() {
+    let en = fixture_scorer(Lang::En);
+    let es = fixture_scorer(Lang::Es);
+    let mut failures = Vec::new();
+    for (name, lang, text, want_hits, want_label) in CASES {
+        let scorer = if *lang == Lang::En { &en } else { &es };
+        let got = hits(scorer, text);
+        let label = scorer.score(text).label;
+        if got != *want_hits || label != *want_label {
+            failures.push(format!(
+                "{name}: {text:?}\n   hits  {got:?} (want {want_hits:?})\n   label {label} (want {want_label})"
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} rule cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn tone_is_normalized_sum() {
+    let s = fixture_scorer(Lang::En).score("They will attack");
+    // -3 / sqrt(9 + 15)
+    assert!((s.tone - (-3.0 / 24f64.sqrt())).abs() < 1e-12);
+    assert_eq!(s.hostility, 1.0);
+    assert_eq!(s.cooperation, 0.0);
+    assert!(
+        s.goldstein < -8.0,
+        "one full-strength force hit: {}",
+        s.goldstein
+    );
+}
+
+#[test]
+fn shares_and_dominant_category() {
+    let scorer = fixture_scorer(Lang::En);
+    let s = scorer.score("Good talks, thank you, but sanctions");
+    // 0.5 + 0.5 + 1.0 cooperative before the contrast, -3.75 hostile after it.
+    assert!((s.hostility - 3.75 / 5.75).abs() < 1e-9, "{}", s.hostility);
+    assert!((s.cooperation - 2.0 / 5.75).abs() < 1e-9);
+    let cat = s.category.map(|c| scorer.categories().get(c).name.clone());
+    assert_eq!(cat.as_deref(), Some("coercion"));
+}

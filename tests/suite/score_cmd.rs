@@ -1,0 +1,357 @@
+use crate::util::{Workdir, col, parse_csv, stderr, stdout};
+use std::io::Read;
+use std::process::Stdio;
+
+const QUOTES: &str = "id,date,speaker,target,text\n\
+1,2026-01-04,Trump,Petro,\"They will face sanctions and military action, or else!\"\n\
+2,2026-01-07,Trump,Petro,\"A great call. I look forward to meeting him, thank you.\"\n\
+3,2026-01-14,Petro,Trump,\"The statement was published on February 3.\"\n";
+
+const SCORE_COLS: [&str; 9] = [
+    "tone",
+    "label",
+    "hostility",
+    "cooperation",
+    "goldstein",
+    "category",
+    "cameo",
+    "lang",
+    "hits",
+];
+
+#[test]
+fn csv_in_csv_out_keeps_columns_and_appends_scores() {
+    let wd = Workdir::new();
+    wd.write("quotes.csv", QUOTES);
+    let out = wd.run(&["score", "quotes.csv", "-o", "scores.csv"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (headers, rows) = parse_csv(&wd.read("scores.csv"));
+    let mut want: Vec<String> = ["id", "date", "speaker", "target", "text"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    want.extend(SCORE_COLS.iter().map(|s| s.to_string()));
+    assert_eq!(headers, want);
+    assert_eq!(rows.len(), 3);
+    assert_eq!(col(&headers, &rows[0], "id"), "1");
+    let tone = |r: &[String]| {
+        col(&headers, r, "tone")
+            .parse::<f64>()
+            .expect("tone is a number")
+    };
+    assert!(tone(&rows[0]) < -0.15, "threat row: {:?}", rows[0]);
+    assert!(tone(&rows[1]) > 0.15, "call row: {:?}", rows[1]);
+    assert_eq!(col(&headers, &rows[2], "label"), "neutral");
+    assert!(
+        col(&headers, &rows[0], "hits").contains(":coercion:"),
+        "{:?}",
+        rows[0]
+    );
+    assert!(
+        stderr(&out).contains("read 3 rows: 3 scored, 0 rejected"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn stdin_to_stdout_jsonl() {
+    let wd = Workdir::new();
+    let out = wd.run(
+        &["score", "-", "--format", "jsonl"],
+        Some(QUOTES.as_bytes()),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[2]["id"], "3");
+    assert_eq!(lines[2]["label"], "neutral");
+    assert!(lines[0]["tone"].as_f64().expect("tone") < 0.0);
+    let hits = lines[1]["hits"].as_array().expect("hits array");
+    assert!(!hits.is_empty());
+    assert!(hits[0]["term"].is_string() && hits[0]["weight"].is_number());
+    assert_eq!(stderr(&out), "", "nothing on stderr when writing to stdout");
+}
+
+#[test]
+fn finds_quote_column_case_insensitively_and_by_flag() {
+    let wd = Workdir::new();
+    let csv = "Who,Quote\nPetro,We reject these illegal threats\n";
+    let out = wd.run(&["score"], Some(csv.as_bytes()));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (h, rows) = parse_csv(&stdout(&out));
+    assert!(col(&h, &rows[0], "tone").parse::<f64>().expect("tone") < 0.0);
+
+    let csv = "who,words\nPetro,Thank you for the call\n";
+    let out = wd.run(&["score", "--text-col", "words"], Some(csv.as_bytes()));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (h, rows) = parse_csv(&stdout(&out));
+    assert!(col(&h, &rows[0], "tone").parse::<f64>().expect("tone") > 0.0);
+}
+
+#[test]
+fn missing_text_column_lists_the_columns() {
+    let wd = Workdir::new();
+    wd.write("q.csv", "who,words\nPetro,hello\n");
+    let out = wd.run(&["score", "q.csv", "-o", "out.csv"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("q.csv: no text column found"), "{err}");
+    assert!(err.contains("\"who\", \"words\""), "{err}");
+    assert!(err.contains("--text-col"), "{err}");
+    assert!(!wd.path("out.csv").exists(), "no output file on error");
+}
+
+fn big_csv(rows: usize) -> String {
+    let texts = [
+        "They will face sanctions and military action, or else!",
+        "Thank you President, a GREAT call; we will work together against trafficking.",
+        "Nadie quiere tocar las armas, pero defenderemos la patria.",
+        "We will not attack anyone, but we reject these illegal threats?",
+        "La reunión será el 3 de febrero en Washington.",
+        "If they do not stop the drugs, we will strike.",
+    ];
+    let mut s = String::from("id,speaker,text\n");
+    for i in 0..rows {
+        s.push_str(&format!(
+            "{i},s{},\"{} #{i}\"\n",
+            i % 7,
+            texts[i % texts.len()]
+        ));
+    }
+    s
+}
+
+#[test]
+fn output_is_identical_with_one_or_two_threads_and_any_batch() {
+    let wd = Workdir::new();
+    wd.write("big.csv", big_csv(30_000));
+    let mut outputs = Vec::new();
+    for (threads, batch) in [("1", "8192"), ("2", "8192"), ("2", "7"), ("3", "1000")] {
+        for format in ["csv", "jsonl"] {
+            let name = format!("out-{threads}-{batch}.{format}");
+            let out = wd.run(
+                &[
+                    "score",
+                    "big.csv",
+                    "-o",
+                    &name,
+                    "--threads",
+                    threads,
+                    "--batch",
+                    batch,
+                    "--format",
+                    format,
+                ],
+                None,
+            );
+            assert!(out.status.success(), "{}", stderr(&out));
+            outputs.push((format, std::fs::read(wd.path(&name)).expect("output")));
+        }
+    }
+    for format in ["csv", "jsonl"] {
+        let same: Vec<&Vec<u8>> = outputs
+            .iter()
+            .filter(|(f, _)| *f == format)
+            .map(|(_, b)| b)
+            .collect();
+        assert!(
+            same.windows(2).all(|w| w[0] == w[1]),
+            "{format} outputs differ between thread counts"
+        );
+    }
+    let (_, rows) = parse_csv(&String::from_utf8_lossy(&outputs[0].1));
+    assert_eq!(rows.len(), 30_000);
+    assert_eq!(rows[29_999][0], "29999", "order kept");
+}
+
+#[test]
+fn ragged_row_is_an_error_naming_line_and_row() {
+    let wd = Workdir::new();
+    wd.write("q.csv", "id,text\n1,hello\n2,too,many\n3,fine\n");
+    let out = wd.run(&["score", "q.csv", "-o", "out.csv"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("q.csv:3 (row 2)"), "{err}");
+    assert!(
+        err.contains("expected 2 fields like the header, found 3"),
+        "{err}"
+    );
+    assert!(err.contains("--skip-bad-rows"), "{err}");
+    assert!(
+        !wd.path("out.csv").exists(),
+        "a failed run leaves no output"
+    );
+}
+
+#[test]
+fn skip_bad_rows_accounts_for_every_row() {
+    let wd = Workdir::new();
+    let mut data = b"id,text\n1,hello\n2,too,many\n3,".to_vec();
+    data.extend_from_slice(b"bad \xff utf8\n4,fine\n");
+    wd.write("q.csv", &data);
+    let out = wd.run(
+        &[
+            "score",
+            "q.csv",
+            "-o",
+            "out.csv",
+            "--skip-bad-rows",
+            "--rejects",
+            "rejects.csv",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1), "exit 1 when rows were rejected");
+    let err = stderr(&out);
+    assert!(err.contains("read 4 rows: 2 scored, 2 rejected"), "{err}");
+    assert!(err.contains("q.csv:4 (row 3, column 2 (text))"), "{err}");
+    let (_, rows) = parse_csv(&wd.read("out.csv"));
+    assert_eq!(
+        rows.iter().map(|r| r[0].as_str()).collect::<Vec<_>>(),
+        ["1", "4"]
+    );
+    let (h, rej) = parse_csv(&wd.read("rejects.csv"));
+    assert_eq!(h, ["line", "row", "column", "reason", "fields"]);
+    assert_eq!(rej.len(), 2);
+    assert_eq!(rej[0][1], "2");
+    assert!(rej[1][3].contains("invalid UTF-8"), "{:?}", rej[1]);
+}
+
+#[test]
+fn oversized_field_is_rejected() {
+    let wd = Workdir::new();
+    let big = "war ".repeat(1000);
+    wd.write("q.csv", format!("id,text\n1,{big}\n2,ok\n"));
+    let out = wd.run(
+        &[
+            "score",
+            "q.csv",
+            "--max-field-bytes",
+            "100",
+            "--skip-bad-rows",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("exceeds the limit of 100"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(parse_csv(&stdout(&out)).1.len(), 1);
+}
+
+#[test]
+fn empty_input_is_an_error() {
+    let wd = Workdir::new();
+    wd.write("empty.csv", "");
+    let out = wd.run(&["score", "empty.csv"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("empty.csv: the input is empty"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn header_only_gives_header_only() {
+    let wd = Workdir::new();
+    let out = wd.run(&["score"], Some(b"id,text\n"));
+    assert!(out.status.success());
+    assert_eq!(stdout(&out).lines().count(), 1);
+}
+
+#[test]
+fn already_scored_input_is_refused_but_a_lang_column_is_kept() {
+    let wd = Workdir::new();
+    let first = wd.run(&["score"], Some(b"id,lang,text\n1,en,thank you\n"));
+    assert!(first.status.success());
+    let (h, _) = parse_csv(&stdout(&first));
+    assert!(
+        h.contains(&"lang".to_string()) && h.contains(&"score_lang".to_string()),
+        "{h:?}"
+    );
+    let again = wd.run(&["score"], Some(&first.stdout));
+    assert_eq!(again.status.code(), Some(2));
+    assert!(
+        stderr(&again).contains("detente output already"),
+        "{}",
+        stderr(&again)
+    );
+}
+
+#[test]
+fn no_headers_mode_for_map_steps() {
+    let wd = Workdir::new();
+    let chunk = "7,\"We will strike, or else\"\n8,\"Thank you, friend\"\n";
+    let out = wd.run(
+        &["score", "--no-headers", "--text-col", "2"],
+        Some(chunk.as_bytes()),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "no header line: {text}");
+    assert!(lines[0].starts_with("7,"));
+    // Concatenated chunk outputs equal the output of the whole.
+    let whole = wd.run(
+        &["score", "--no-headers", "--text-col", "2"],
+        Some(format!("{chunk}{chunk}").as_bytes()),
+    );
+    assert_eq!(whole.stdout, [out.stdout.clone(), out.stdout].concat());
+}
+
+#[test]
+fn broken_pipe_exits_quietly() {
+    let wd = Workdir::new();
+    wd.write("big.csv", big_csv(200_000));
+    let mut child = wd
+        .command()
+        .args(["score", "big.csv"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut head = [0u8; 1024];
+    child
+        .stdout
+        .as_mut()
+        .expect("stdout")
+        .read_exact(&mut head)
+        .expect("read head");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "");
+}
+
+#[test]
+fn user_lexicon_changes_the_score() {
+    let wd = Workdir::new();
+    wd.write("extra.tsv", "fentanyl\t-3\taccusation\tour own entry\n");
+    let base = wd.run(&["score", "--format", "jsonl"], Some(b"text\nfentanyl\n"));
+    let with = wd.run(
+        &["score", "--format", "jsonl", "--lexicon", "extra.tsv"],
+        Some(b"text\nfentanyl\n"),
+    );
+    assert!(with.status.success(), "{}", stderr(&with));
+    let v: serde_json::Value = serde_json::from_slice(&with.stdout).expect("json");
+    let b: serde_json::Value = serde_json::from_slice(&base.stdout).expect("json");
+    assert_eq!(b["label"], "neutral");
+    assert_eq!(v["hits"][0]["term"], "fentanyl");
+    assert_eq!(v["category"], "accusation");
+
+    wd.write("bad.tsv", "fentanyl\t-3\taccusation\nkilling\t9\tforce\n");
+    let bad = wd.run(&["score", "--lexicon", "bad.tsv"], Some(b"text\nx\n"));
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("bad.tsv:2: bad weight \"9\""),
+        "{}",
+        stderr(&bad)
+    );
+}

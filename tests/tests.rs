@@ -1,0 +1,25 @@
+//! detente's integration tests: one binary, one module per area.
+
+/// Helpers: run the built binary in a fresh temp dir, build scorers on fixture lexicons.
+#[path = "suite/util.rs"]
+mod util;
+
+/// Table-driven tests of each scoring rule against a fixed fixture lexicon.
+#[path = "suite/rules.rs"]
+mod rules;
+
+/// The founding case (Petro-Trump, January 2026) with the built-in lexicons.
+#[path = "suite/founding.rs"]
+mod founding;
+
+/// `detente score`: formats, column detection, stdin/stdout, determinism, bad input.
+#[path = "suite/score_cmd.rs"]
+mod score_cmd;
+
+/// `detente explain` and `detente lexicon`.
+#[path = "suite/other_cmds.rs"]
+mod other_cmds;
+
+/// Library API contracts: thread safety, lexicon errors.
+#[path = "suite/api.rs"]
+mod api;
