@@ -130,6 +130,11 @@ pub enum ErrorKind {
         /// Byte offset of the first invalid byte within the field.
         valid_up_to: usize,
     },
+    /// A field whose value cannot be used (a bad date, a non-numeric tone).
+    BadValue {
+        /// What is wrong and what to do.
+        detail: String,
+    },
     /// The input has no header row at all.
     EmptyInput,
     /// An input already has the columns `score` would add.
@@ -267,6 +272,10 @@ impl fmt::Display for Error {
             ErrorKind::InvalidUtf8 { valid_up_to } => write!(
                 f,
                 "{loc}: invalid UTF-8 after byte {valid_up_to} of the field; re-encode the file as UTF-8 (for example `iconv -f latin1 -t utf-8`), or pass --skip-bad-rows"
+            ),
+            ErrorKind::BadValue { detail } => write!(
+                f,
+                "{loc}: {detail}; fix the value, or pass --skip-bad-rows to set the row aside"
             ),
             ErrorKind::EmptyInput => {
                 write!(

@@ -6,5 +6,7 @@ mod stream;
 mod write;
 
 pub use columns::{ColumnMap, ColumnSpec, Role};
-pub use stream::{OnError, Reject, StreamOptions, Summary, score_stream};
+pub use stream::{
+    OnError, Reject, RowError, Source, StreamOptions, Summary, check_row, score_stream,
+};
 pub use write::{Format, SCORE_COLUMNS, ScoreFields, fixed, write_jsonl};

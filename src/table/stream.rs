@@ -1,15 +1,17 @@
-//! Streaming `score`: read rows in batches into reused records, score a batch in parallel
-//! (order kept), write it, repeat. Memory is bounded by the batch, not the file. Every row read
-//! is either written or rejected, and the [`Summary`] counts both.
+//! Streaming rows: a [`Source`] reads a CSV's header and then its rows in batches into reused
+//! records, maps each batch in parallel (order kept) and hands the results, in input order, to
+//! a sink. `score` ([`score_stream`]) and `report` are both built on it. Memory is bounded by
+//! the batch, not the file. Every row read is either passed on or rejected, and the
+//! [`Summary`] counts both.
 
 use super::columns::{ColumnMap, ColumnSpec};
 use super::write::{Format, SCORE_COLUMNS, ScoreFields, write_jsonl};
 use crate::error::{Error, ErrorKind, Location, Result};
+use crate::score::Scorer;
 use crate::score::batch::Pool;
-use crate::score::{Score, Scorer};
 use std::io::{Read, Write};
 
-/// What to do with a row that cannot be scored.
+/// What to do with a row that cannot be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OnError {
     /// Stop with an error naming the row (the default).
@@ -18,12 +20,12 @@ pub enum OnError {
     Skip,
 }
 
-/// Options for [`score_stream`].
+/// Options for reading a quotes table.
 #[derive(Debug, Clone)]
 pub struct StreamOptions {
     /// Column names given by the user.
     pub columns: ColumnSpec,
-    /// Output format.
+    /// Output format (for `score`).
     pub format: Format,
     /// The input has a header row, and the CSV output gets one.
     pub headers: bool,
@@ -57,7 +59,7 @@ pub const DEFAULT_BATCH: usize = 8192;
 /// Default largest field: 1 MiB. A statement longer than this is almost surely a broken file.
 pub const DEFAULT_MAX_FIELD: usize = 1 << 20;
 
-/// A row that was not scored, with why and where.
+/// A row that was not used, with why and where.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reject {
     /// Where it is (line, row, column).
@@ -73,10 +75,179 @@ pub struct Reject {
 pub struct Summary {
     /// Data rows read.
     pub read: u64,
-    /// Rows scored and written.
+    /// Rows used (scored and written, or aggregated).
     pub scored: u64,
     /// Rows rejected.
     pub rejected: u64,
+}
+
+/// Why a row cannot be used: the error kind and the 0-based column at fault.
+pub type RowError = (ErrorKind, Option<usize>);
+
+/// An open quotes table: header read, columns found, rows not yet read.
+pub struct Source<R: Read> {
+    rdr: csv::Reader<R>,
+    headers: Vec<String>,
+    map: ColumnMap,
+    pending: Option<csv::ByteRecord>,
+    opts: StreamOptions,
+}
+
+impl<R: Read> Source<R> {
+    /// Reads the header (or, without one, peeks at the first row to number the columns) and
+    /// finds the columns.
+    pub fn open(input: R, opts: &StreamOptions) -> Result<Source<R>> {
+        let loc = &opts.input;
+        let mut rdr = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .buffer_capacity(1 << 16)
+            .from_reader(input);
+        let mut first = csv::ByteRecord::new();
+        if !rdr
+            .read_byte_record(&mut first)
+            .map_err(|e| csv_error(e, loc))?
+        {
+            return Err(Error::new(ErrorKind::EmptyInput, loc.clone()));
+        }
+        let (headers, pending) = if opts.headers {
+            let mut names = Vec::with_capacity(first.len());
+            for (i, f) in first.iter().enumerate() {
+                let f = if i == 0 {
+                    f.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(f)
+                } else {
+                    f
+                };
+                let name = std::str::from_utf8(f).map_err(|e| {
+                    Error::new(
+                        ErrorKind::InvalidUtf8 {
+                            valid_up_to: e.valid_up_to(),
+                        },
+                        Location {
+                            line: Some(1),
+                            column: Some(i + 1),
+                            ..loc.clone()
+                        },
+                    )
+                })?;
+                names.push(name.to_string());
+            }
+            (names, None)
+        } else {
+            let names = (1..=first.len()).map(|i| i.to_string()).collect();
+            (names, Some(first))
+        };
+        let map = ColumnMap::find(&headers, &opts.columns, loc)?;
+        Ok(Source {
+            rdr,
+            headers,
+            map,
+            pending,
+            opts: opts.clone(),
+        })
+    }
+
+    /// The column names (numbers as text without a header row).
+    pub fn headers(&self) -> &[String] {
+        &self.headers
+    }
+
+    /// Where the roles' columns are.
+    pub fn columns(&self) -> &ColumnMap {
+        &self.map
+    }
+
+    /// Reads every row in batches, maps each through `map` on `pool` (a row that fails the
+    /// basic checks of [`check_row`] or `map` is a reject), then calls `sink` with each good
+    /// row and its mapped value, in input order. Rejects stop the run with
+    /// [`OnError::Fail`] and go to `on_reject` with [`OnError::Skip`].
+    pub fn for_each<T, M, S, J>(
+        &mut self,
+        pool: &Pool,
+        map: M,
+        mut sink: S,
+        mut on_reject: J,
+    ) -> Result<Summary>
+    where
+        T: Send,
+        M: Fn(&csv::ByteRecord, &str) -> std::result::Result<T, RowError> + Sync + Send,
+        S: FnMut(&csv::ByteRecord, T) -> Result<()>,
+        J: FnMut(Reject) -> Result<()>,
+    {
+        let loc = self.opts.input.clone();
+        let width = self.headers.len();
+        let text_col = self.map.text;
+        let max_field = self.opts.max_field_bytes;
+        let batch_size = self.opts.batch_size.max(1);
+        let mut batch: Vec<csv::ByteRecord> = Vec::with_capacity(batch_size);
+        let mut outcomes: Vec<std::result::Result<T, RowError>> = Vec::with_capacity(batch_size);
+        let mut summary = Summary::default();
+        loop {
+            // Fill the batch, reusing the records' allocations.
+            let mut n = 0;
+            while n < batch_size {
+                if n == batch.len() {
+                    batch.push(csv::ByteRecord::new());
+                }
+                if let Some(rec) = self.pending.take() {
+                    batch[n] = rec;
+                    n += 1;
+                    continue;
+                }
+                if !self
+                    .rdr
+                    .read_byte_record(&mut batch[n])
+                    .map_err(|e| csv_error(e, &loc))?
+                {
+                    break;
+                }
+                n += 1;
+            }
+            if n == 0 {
+                break;
+            }
+            pool.map_into(&batch[..n], &mut outcomes, |rec| {
+                check_row(rec, width, text_col, max_field).and_then(|text| map(rec, text))
+            });
+            for (rec, outcome) in batch[..n].iter().zip(outcomes.drain(..)) {
+                summary.read += 1;
+                match outcome {
+                    Ok(value) => {
+                        summary.scored += 1;
+                        sink(rec, value)?;
+                    }
+                    Err((kind, column)) => {
+                        let err = Error::new(
+                            kind,
+                            Location {
+                                line: rec.position().map(|p| p.line()),
+                                row: Some(summary.read),
+                                column: column.map(|c| c + 1),
+                                column_name: column.and_then(|c| self.headers.get(c).cloned()),
+                                ..loc.clone()
+                            },
+                        );
+                        if self.opts.on_error == OnError::Fail {
+                            return Err(err);
+                        }
+                        summary.rejected += 1;
+                        on_reject(Reject {
+                            reason: reject_reason(&err),
+                            location: err.location().clone(),
+                            fields: rec
+                                .iter()
+                                .map(|f| String::from_utf8_lossy(f).into_owned())
+                                .collect(),
+                        })?;
+                    }
+                }
+            }
+            if n < batch_size {
+                break;
+            }
+        }
+        Ok(summary)
+    }
 }
 
 // One instance per run: its size does not matter, boxing would add an indirection per row.
@@ -86,74 +257,21 @@ enum Sink<W: Write> {
     Jsonl(std::io::BufWriter<W>),
 }
 
-enum Outcome {
-    Scored(Score),
-    Rejected(ErrorKind, Option<usize>),
-}
-
-/// Scores every row of the CSV `input` into `output`. Rejected rows go to `on_reject` when the
-/// policy is [`OnError::Skip`]; with [`OnError::Fail`] the first bad row is an error.
+/// Scores every row of the CSV `input` into `output`: the input columns followed by
+/// [`SCORE_COLUMNS`], as CSV or JSON Lines. Rejected rows go to `on_reject` when the policy is
+/// [`OnError::Skip`]; with [`OnError::Fail`] the first bad row is an error.
 pub fn score_stream<R: Read, W: Write>(
     input: R,
     output: W,
     scorer: &Scorer,
     pool: &Pool,
     opts: &StreamOptions,
-    mut on_reject: impl FnMut(Reject) -> Result<()>,
+    on_reject: impl FnMut(Reject) -> Result<()>,
 ) -> Result<Summary> {
-    let loc = &opts.input;
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .buffer_capacity(1 << 16)
-        .from_reader(input);
-    let read_err = |e: csv::Error| csv_error(e, loc);
-
-    // Header (or the first row, when there is none).
-    let mut first = csv::ByteRecord::new();
-    if !rdr.read_byte_record(&mut first).map_err(read_err)? {
-        return Err(Error::new(ErrorKind::EmptyInput, loc.clone()));
-    }
-    let (headers, pending_first) = if opts.headers {
-        let mut names = Vec::with_capacity(first.len());
-        for (i, f) in first.iter().enumerate() {
-            let f = if i == 0 {
-                f.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(f)
-            } else {
-                f
-            };
-            let name = std::str::from_utf8(f).map_err(|e| {
-                Error::new(
-                    ErrorKind::InvalidUtf8 {
-                        valid_up_to: e.valid_up_to(),
-                    },
-                    Location {
-                        line: Some(1),
-                        column: Some(i + 1),
-                        ..loc.clone()
-                    },
-                )
-            })?;
-            names.push(name.to_string());
-        }
-        (names, false)
-    } else {
-        (
-            (1..=first.len()).map(|i| i.to_string()).collect::<Vec<_>>(),
-            true,
-        )
-    };
-    let map = ColumnMap::find(&headers, &opts.columns, loc)?;
-    let out_names = output_names(&headers, loc)?;
-
-    let mut sink = match opts.format {
-        Format::Csv => Sink::Csv(
-            csv::WriterBuilder::new()
-                .buffer_capacity(1 << 16)
-                .from_writer(output),
-        ),
-        Format::Jsonl => Sink::Jsonl(std::io::BufWriter::with_capacity(1 << 16, output)),
-    };
+    let mut source = Source::open(input, opts)?;
+    let headers = source.headers().to_vec();
+    let out_names = output_names(&headers, &opts.input)?;
+    let out_loc = Location::in_source("output");
     let write_err = |e: csv::Error| match e.into_kind() {
         csv::ErrorKind::Io(io) => Error::io(&io, Location::in_source("output")),
         other => Error::new(
@@ -164,121 +282,68 @@ pub fn score_stream<R: Read, W: Write>(
             Location::in_source("output"),
         ),
     };
+    let mut sink = match opts.format {
+        Format::Csv => Sink::Csv(
+            csv::WriterBuilder::new()
+                .buffer_capacity(1 << 16)
+                .from_writer(output),
+        ),
+        Format::Jsonl => Sink::Jsonl(std::io::BufWriter::with_capacity(1 << 16, output)),
+    };
     if let (true, Sink::Csv(csv_out)) = (opts.headers, &mut sink) {
-        for h in &headers {
-            csv_out.write_field(h).map_err(write_err)?;
-        }
-        for h in &out_names {
+        for h in headers.iter().chain(&out_names) {
             csv_out.write_field(h).map_err(write_err)?;
         }
         csv_out.write_record(None::<&[u8]>).map_err(write_err)?;
     }
-
-    let width = headers.len();
-    let batch_size = opts.batch_size.max(1);
-    let mut batch: Vec<csv::ByteRecord> = Vec::with_capacity(batch_size);
-    let mut outcomes: Vec<Outcome> = Vec::with_capacity(batch_size);
     let mut fields = ScoreFields::default();
     let mut line = Vec::new();
-    let mut summary = Summary::default();
-    let mut pending = if pending_first { Some(first) } else { None };
-    loop {
-        // Fill the batch, reusing the records' allocations.
-        let mut n = 0;
-        while n < batch_size {
-            if n == batch.len() {
-                batch.push(csv::ByteRecord::new());
-            }
-            if let Some(rec) = pending.take() {
-                batch[n] = rec;
-                n += 1;
-                continue;
-            }
-            if !rdr.read_byte_record(&mut batch[n]).map_err(read_err)? {
-                break;
-            }
-            n += 1;
-        }
-        if n == 0 {
-            break;
-        }
-        let max_field = opts.max_field_bytes;
-        pool.map_into(&batch[..n], &mut outcomes, |rec| {
-            check_row(rec, width, map.text, max_field).map_or_else(
-                |(kind, col)| Outcome::Rejected(kind, col),
-                |text| Outcome::Scored(scorer.score(text)),
-            )
-        });
-        for (rec, outcome) in batch[..n].iter().zip(outcomes.drain(..)) {
-            summary.read += 1;
-            let row_loc = |column: Option<usize>| Location {
-                line: rec.position().map(|p| p.line()),
-                row: Some(summary.read),
-                column: column.map(|c| c + 1),
-                column_name: column.and_then(|c| headers.get(c).cloned()),
-                ..loc.clone()
-            };
-            match outcome {
-                Outcome::Rejected(kind, column) => {
-                    let err = Error::new(kind, row_loc(column));
-                    if opts.on_error == OnError::Fail {
-                        return Err(err);
+    let summary = source.for_each(
+        pool,
+        |_, text| Ok(scorer.score(text)),
+        |rec, score| {
+            match &mut sink {
+                Sink::Csv(csv_out) => {
+                    for f in rec.iter() {
+                        csv_out.write_field(f).map_err(write_err)?;
                     }
-                    summary.rejected += 1;
-                    on_reject(Reject {
-                        reason: reject_reason(&err),
-                        location: err.location().clone(),
-                        fields: rec
-                            .iter()
-                            .map(|f| String::from_utf8_lossy(f).into_owned())
-                            .collect(),
-                    })?;
+                    fields.fill(&score, scorer);
+                    for i in 0..SCORE_COLUMNS.len() {
+                        csv_out.write_field(fields.get(i)).map_err(write_err)?;
+                    }
+                    csv_out.write_record(None::<&[u8]>).map_err(write_err)?;
                 }
-                Outcome::Scored(score) => {
-                    summary.scored += 1;
-                    match &mut sink {
-                        Sink::Csv(csv_out) => {
-                            for f in rec.iter() {
-                                csv_out.write_field(f).map_err(write_err)?;
-                            }
-                            fields.fill(&score, scorer);
-                            for i in 0..SCORE_COLUMNS.len() {
-                                csv_out.write_field(fields.get(i)).map_err(write_err)?;
-                            }
-                            csv_out.write_record(None::<&[u8]>).map_err(write_err)?;
-                        }
-                        Sink::Jsonl(out) => {
-                            // check_row validated every field as UTF-8.
-                            let strs: Vec<&str> = rec
-                                .iter()
-                                .map(|f| std::str::from_utf8(f).unwrap_or(""))
-                                .collect();
-                            write_jsonl(out, &headers, &strs, &score, scorer, &mut line)
-                                .map_err(|e| Error::io(&e, Location::in_source("output")))?;
-                        }
-                    }
+                Sink::Jsonl(out) => {
+                    // check_row validated every field as UTF-8.
+                    let strs: Vec<&str> = rec
+                        .iter()
+                        .map(|f| std::str::from_utf8(f).unwrap_or(""))
+                        .collect();
+                    write_jsonl(out, &headers, &strs, &score, scorer, &mut line)
+                        .map_err(|e| Error::io(&e, out_loc.clone()))?;
                 }
             }
-        }
-        if n < batch_size {
-            break;
-        }
-    }
+            Ok(())
+        },
+        on_reject,
+    )?;
     match &mut sink {
         Sink::Csv(w) => w.flush(),
         Sink::Jsonl(w) => w.flush(),
     }
-    .map_err(|e| Error::io(&e, Location::in_source("output")))?;
+    .map_err(|e| Error::io(&e, out_loc.clone()))?;
     Ok(summary)
 }
 
-/// The text of a row, or why the row cannot be scored (with the 0-based column at fault).
-fn check_row(
+/// The text of a row, or why the row cannot be used (with the 0-based column at fault): a
+/// row must have as many fields as the header, no field over `max_field` bytes, and valid UTF-8
+/// everywhere.
+pub fn check_row(
     rec: &csv::ByteRecord,
     width: usize,
     text_col: usize,
     max_field: usize,
-) -> std::result::Result<&str, (ErrorKind, Option<usize>)> {
+) -> std::result::Result<&str, RowError> {
     if rec.len() != width {
         return Err((
             ErrorKind::Csv {
@@ -348,7 +413,7 @@ fn output_names(headers: &[String], loc: &Location) -> Result<Vec<String>> {
 
 fn reject_reason(err: &Error) -> String {
     match err.kind() {
-        ErrorKind::Csv { detail } => detail.clone(),
+        ErrorKind::Csv { detail } | ErrorKind::BadValue { detail } => detail.clone(),
         ErrorKind::InvalidUtf8 { valid_up_to } => {
             format!("invalid UTF-8 after byte {valid_up_to} of the field")
         }
