@@ -50,8 +50,10 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod analysis;
 pub mod error;
 pub mod lexicon;
+pub mod report;
 pub mod score;
 pub mod table;
 pub mod text;

@@ -16,6 +16,10 @@ mod founding;
 #[path = "suite/score_cmd.rs"]
 mod score_cmd;
 
+/// `detente report`: golden Markdown, HTML structure and escaping, detection, bad input.
+#[path = "suite/report_cmd.rs"]
+mod report_cmd;
+
 /// `detente explain` and `detente lexicon`.
 #[path = "suite/other_cmds.rs"]
 mod other_cmds;

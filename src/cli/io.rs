@@ -73,6 +73,15 @@ impl Output {
                 tmp.as_file()
                     .sync_all()
                     .map_err(|e| Error::io(&e, loc.clone()))?;
+                // Temporary files are created private (0600); the result is an ordinary file.
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::PermissionsExt;
+                    let perms = std::fs::Permissions::from_mode(0o644);
+                    tmp.as_file()
+                        .set_permissions(perms)
+                        .map_err(|e| Error::io(&e, loc.clone()))?;
+                }
                 tmp.persist(&target).map_err(|e| Error::io(&e.error, loc))?;
                 Ok(())
             }

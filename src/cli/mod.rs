@@ -5,7 +5,9 @@
 mod explain;
 mod io;
 mod lexicon;
+mod report;
 mod score;
+mod table_args;
 
 use clap::{Args, Parser, Subcommand};
 use detente::{Error, Lang, LangMode, Location, Scorer};
@@ -41,6 +43,8 @@ struct Cli {
 enum Command {
     /// Score every row of a quotes CSV (CSV or JSON Lines out).
     Score(score::ScoreArgs),
+    /// Chart how tone moves over time: HTML, Markdown or a terminal summary.
+    Report(report::ReportArgs),
     /// Show how one statement is scored, word by word.
     Explain(explain::ExplainArgs),
     /// Check or describe lexicons.
@@ -61,6 +65,10 @@ pub struct LexiconArgs {
     /// language; repeat for several files.
     #[arg(long = "lexicon", value_name = "[LANG=]PATH")]
     lexicons: Vec<String>,
+
+    /// Use only the --lexicon files, not the built-in lexicons (for a lexicon of your own).
+    #[arg(long, requires = "lexicons")]
+    no_builtin: bool,
 }
 
 impl LexiconArgs {
@@ -79,6 +87,9 @@ impl LexiconArgs {
         };
         let mut b = Scorer::builder();
         b.lang(mode);
+        if self.no_builtin {
+            b.without_builtin();
+        }
         for spec in &self.lexicons {
             let (lang, path) = split_lang(spec)?;
             let text = std::fs::read_to_string(&path).map_err(|e| {
@@ -125,6 +136,7 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Score(args) => score::run(&args),
+        Command::Report(args) => report::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Lexicon(cmd) => lexicon::run(&cmd),
     };

@@ -71,6 +71,7 @@ pub struct Scorer {
     models: Vec<LangModel>,
     mode: LangMode,
     ids: RuleCategories,
+    sources: Vec<String>,
 }
 
 /// The categories named in [`super::rules`], resolved once.
@@ -163,7 +164,26 @@ impl ScorerBuilder {
             let matcher = lexicon.compile()?;
             models.push(LangModel { lexicon, matcher });
         }
+        let mut sources = Vec::new();
+        if self.builtin {
+            sources.push("built-in".to_string());
+        }
+        for (l, _, origin) in &self.sources {
+            let name = match (&origin.path, &origin.source) {
+                (Some(p), _) => p.file_name().map_or_else(
+                    || p.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                ),
+                (None, Some(s)) => s.clone(),
+                (None, None) => "user lexicon".to_string(),
+            };
+            sources.push(match l {
+                Some(l) => format!("{name} ({l})"),
+                None => name,
+            });
+        }
         Ok(Scorer {
+            sources,
             ids: RuleCategories::resolve(&categories),
             categories,
             models,
@@ -212,6 +232,11 @@ impl Scorer {
     /// A builder for options.
     pub fn builder() -> ScorerBuilder {
         ScorerBuilder::default()
+    }
+
+    /// The lexicon sources in use, in load order: "built-in" and user file names.
+    pub fn sources(&self) -> &[String] {
+        &self.sources
     }
 
     /// The category table.

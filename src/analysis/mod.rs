@@ -1,0 +1,313 @@
+//! Aggregates for the report, in bounded memory: per speaker and day (tone statistics, category
+//! weights as ndarray vectors, label counts), per directed speaker→target pair and day, a
+//! deterministic sample of statements for the timeline, and the most hostile and most
+//! cooperative statements. Nothing here keeps every row.
+
+pub mod dates;
+pub mod stats;
+
+use crate::lexicon::Categories;
+use crate::score::{Label, Score};
+use dates::Day;
+use ndarray::Array1;
+use stats::{SplitMix64, ToneStats};
+use std::collections::{BTreeMap, BinaryHeap, HashMap};
+
+/// How many statements the timeline plots at most; beyond that a deterministic sample.
+pub const MAX_POINTS: usize = 2000;
+
+/// How many statements each "most hostile" / "most cooperative" list keeps.
+pub const TOP_K: usize = 8;
+
+/// Longest text kept for a plotted point's tooltip, in characters.
+const POINT_TEXT: usize = 280;
+
+/// What the report needs from one row, computed in parallel.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowObs {
+    /// The day, if the row has a date.
+    pub day: Option<Day>,
+    /// The tone.
+    pub tone: f64,
+    /// The label.
+    pub label: Label,
+    /// Absolute hit weight per category (index = category id).
+    pub categories: Vec<(u8, f64)>,
+}
+
+impl RowObs {
+    /// The observation for a freshly computed score.
+    pub fn from_score(day: Option<Day>, score: &Score) -> RowObs {
+        RowObs {
+            day,
+            tone: score.tone,
+            label: score.label,
+            categories: score
+                .hits
+                .iter()
+                .map(|h| (h.category.0, h.weight.abs()))
+                .collect(),
+        }
+    }
+}
+
+/// One row's descriptive fields, borrowed from the record.
+#[derive(Debug, Clone, Copy)]
+pub struct RowText<'a> {
+    /// Row id (or the row number when there is no id column).
+    pub id: &'a str,
+    /// Speaker ("" when unknown).
+    pub speaker: &'a str,
+    /// Target ("" when unknown).
+    pub target: &'a str,
+    /// The statement.
+    pub text: &'a str,
+}
+
+/// Tone statistics and category weights of a group of statements.
+#[derive(Debug, Clone)]
+pub struct Cell {
+    /// Tone statistics.
+    pub tones: ToneStats,
+    /// Summed absolute weight per category.
+    pub categories: Array1<f64>,
+    /// Statements per label, hostile to cooperative.
+    pub labels: [u64; 5],
+}
+
+impl Cell {
+    fn new(k: usize) -> Cell {
+        Cell {
+            tones: ToneStats::default(),
+            categories: Array1::zeros(k),
+            labels: [0; 5],
+        }
+    }
+
+    /// Adds another cell.
+    pub fn merge(&mut self, other: &Cell) {
+        self.tones.merge(&other.tones);
+        self.categories += &other.categories;
+        for (a, b) in self.labels.iter_mut().zip(other.labels) {
+            *a += b;
+        }
+    }
+}
+
+/// A statement kept for display.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Kept {
+    /// Input order.
+    pub row: u64,
+    /// Row id.
+    pub id: String,
+    /// Date.
+    pub day: Option<Day>,
+    /// Speaker.
+    pub speaker: String,
+    /// Target.
+    pub target: String,
+    /// Text (full for the top lists, shortened for plotted points).
+    pub text: String,
+    /// Tone.
+    pub tone: f64,
+    /// Label.
+    pub label: Label,
+}
+
+#[derive(Debug, PartialEq)]
+struct Ranked {
+    key: f64,
+    row: u64,
+    kept: Kept,
+}
+
+impl Eq for Ranked {}
+
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Ranked {
+    // Max-heap on (key, row): the worst kept element is on top and is evicted first.
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.key
+            .total_cmp(&other.key)
+            .then(self.row.cmp(&other.row))
+    }
+}
+
+/// Streaming aggregates over scored rows.
+#[derive(Debug)]
+pub struct Accumulator {
+    k: usize,
+    actors: Vec<String>,
+    actor_ids: HashMap<String, u32>,
+    cells: BTreeMap<(u32, Option<Day>), Cell>,
+    dyads: BTreeMap<(u32, u32, Option<Day>), ToneStats>,
+    points: BinaryHeap<Ranked>,
+    hostile: BinaryHeap<Ranked>,
+    cooperative: BinaryHeap<Ranked>,
+    rows: u64,
+    dated: u64,
+}
+
+impl Accumulator {
+    /// An empty accumulator for `categories`.
+    pub fn new(categories: &Categories) -> Accumulator {
+        Accumulator {
+            k: categories.len(),
+            actors: Vec::new(),
+            actor_ids: HashMap::new(),
+            cells: BTreeMap::new(),
+            dyads: BTreeMap::new(),
+            points: BinaryHeap::new(),
+            hostile: BinaryHeap::new(),
+            cooperative: BinaryHeap::new(),
+            rows: 0,
+            dated: 0,
+        }
+    }
+
+    fn actor(&mut self, name: &str) -> u32 {
+        let name = name.trim();
+        let name = if name.is_empty() { "(unknown)" } else { name };
+        if let Some(&id) = self.actor_ids.get(name) {
+            return id;
+        }
+        let id = self.actors.len() as u32;
+        self.actors.push(name.to_string());
+        self.actor_ids.insert(name.to_string(), id);
+        id
+    }
+
+    /// Adds one row, in input order.
+    pub fn add(&mut self, obs: &RowObs, text: RowText<'_>) {
+        let row = self.rows;
+        self.rows += 1;
+        if obs.day.is_some() {
+            self.dated += 1;
+        }
+        let speaker = self.actor(text.speaker);
+        let k = self.k;
+        let cell = self
+            .cells
+            .entry((speaker, obs.day))
+            .or_insert_with(|| Cell::new(k));
+        cell.tones.add(obs.tone);
+        for &(c, w) in &obs.categories {
+            if let Some(slot) = cell.categories.get_mut(c as usize) {
+                *slot += w;
+            }
+        }
+        let label_idx = Label::ALL.iter().position(|l| *l == obs.label).unwrap_or(2);
+        cell.labels[label_idx] += 1;
+        if !text.target.trim().is_empty() {
+            let target = self.actor(text.target);
+            self.dyads
+                .entry((speaker, target, obs.day))
+                .or_default()
+                .add(obs.tone);
+        }
+        let kept = |s: &Self, chars: Option<usize>| Kept {
+            row,
+            id: text.id.to_string(),
+            day: obs.day,
+            speaker: s.actors[speaker as usize].clone(),
+            target: text.target.trim().to_string(),
+            text: match chars {
+                Some(n) if text.text.chars().count() > n => {
+                    format!("{}…", text.text.chars().take(n).collect::<String>())
+                }
+                _ => text.text.to_string(),
+            },
+            tone: obs.tone,
+            label: obs.label,
+        };
+        // Timeline sample: the MAX_POINTS rows with the smallest hash of their row number, a
+        // sample that does not depend on threads or batches.
+        let key = SplitMix64::new(row).next_u64() as f64;
+        if obs.day.is_some() && offer(&self.points, key, row, MAX_POINTS) {
+            let k = kept(self, Some(POINT_TEXT));
+            push(&mut self.points, key, row, k, MAX_POINTS);
+        }
+        if obs.tone < 0.0 && offer(&self.hostile, obs.tone, row, TOP_K) {
+            let k = kept(self, None);
+            push(&mut self.hostile, obs.tone, row, k, TOP_K);
+        }
+        if obs.tone > 0.0 && offer(&self.cooperative, -obs.tone, row, TOP_K) {
+            let k = kept(self, None);
+            push(&mut self.cooperative, -obs.tone, row, k, TOP_K);
+        }
+    }
+
+    /// Rows added.
+    pub fn rows(&self) -> u64 {
+        self.rows
+    }
+
+    /// Rows with a date.
+    pub fn dated(&self) -> u64 {
+        self.dated
+    }
+
+    /// Speaker and target names, by id.
+    pub fn actors(&self) -> &[String] {
+        &self.actors
+    }
+
+    /// Per (speaker id, day) cells, ordered.
+    pub fn cells(&self) -> &BTreeMap<(u32, Option<Day>), Cell> {
+        &self.cells
+    }
+
+    /// Per (speaker id, target id, day) tone statistics.
+    pub fn dyads(&self) -> &BTreeMap<(u32, u32, Option<Day>), ToneStats> {
+        &self.dyads
+    }
+
+    /// The sampled statements for the timeline, in input order.
+    pub fn points(&self) -> Vec<Kept> {
+        let mut v: Vec<Kept> = self.points.iter().map(|r| r.kept.clone()).collect();
+        v.sort_by_key(|k| k.row);
+        v
+    }
+
+    /// The most hostile statements, most hostile first.
+    pub fn most_hostile(&self) -> Vec<Kept> {
+        sorted(&self.hostile)
+    }
+
+    /// The most cooperative statements, most cooperative first.
+    pub fn most_cooperative(&self) -> Vec<Kept> {
+        sorted(&self.cooperative)
+    }
+
+    /// Number of categories.
+    pub fn categories(&self) -> usize {
+        self.k
+    }
+}
+
+fn sorted(h: &BinaryHeap<Ranked>) -> Vec<Kept> {
+    let mut v: Vec<&Ranked> = h.iter().collect();
+    v.sort();
+    v.into_iter().map(|r| r.kept.clone()).collect()
+}
+
+/// Whether (key, row) would enter a heap bounded at `cap` (smallest keys kept).
+fn offer(h: &BinaryHeap<Ranked>, key: f64, row: u64, cap: usize) -> bool {
+    h.len() < cap
+        || h.peek().is_some_and(|top| {
+            key.total_cmp(&top.key).then(row.cmp(&top.row)) == std::cmp::Ordering::Less
+        })
+}
+
+fn push(h: &mut BinaryHeap<Ranked>, key: f64, row: u64, kept: Kept, cap: usize) {
+    h.push(Ranked { key, row, kept });
+    if h.len() > cap {
+        h.pop();
+    }
+}

@@ -1,0 +1,360 @@
+//! Statistics for the report: a seeded random generator, bootstrap confidence intervals for a
+//! mean and for a difference of means, and single change-point detection on a daily series.
+//!
+//! Bootstrap samples are drawn from a tone histogram (bins of [`BIN_WIDTH`]) so that memory per
+//! group is fixed whatever the number of statements; the interval is centred on the exact mean
+//! (the bootstrap gives the spread of `resampled mean - histogram mean`).
+
+/// Width of a tone histogram bin: 0.01 on the -1..1 scale.
+pub const BIN_WIDTH: f64 = 0.01;
+
+/// Number of histogram bins covering -1..1.
+pub const BINS: usize = 201;
+
+/// Bootstrap replicates per interval.
+pub const REPLICATES: usize = 2000;
+
+/// Above this many statements a group's interval uses the normal approximation
+/// (mean ± 1.96 standard errors), which the bootstrap matches closely at that size and which
+/// costs nothing.
+pub const BOOTSTRAP_MAX_N: u64 = 20_000;
+
+/// The seed every interval starts from (mixed with the group's name, so results do not depend
+/// on the order groups are computed in).
+pub const SEED: u64 = 0x00de_7e47_e5ee_d001;
+
+/// SplitMix64: a tiny generator whose output is fixed by its definition, so intervals are the
+/// same on every platform and with every version of every dependency.
+#[derive(Debug, Clone)]
+pub struct SplitMix64(u64);
+
+impl SplitMix64 {
+    /// A generator from `seed`.
+    pub fn new(seed: u64) -> SplitMix64 {
+        SplitMix64(seed)
+    }
+
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A uniform integer in `0..n` (n > 0), by multiply-shift (bias below 2^-32 for our n).
+    pub fn below(&mut self, n: u64) -> u64 {
+        ((u128::from(self.next_u64()) * u128::from(n)) >> 64) as u64
+    }
+}
+
+/// A seed for a named group.
+pub fn seed_for(name: &str) -> u64 {
+    name.bytes().fold(SEED, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Running statistics of a group of tones: exact count, sum and sum of squares, plus a
+/// histogram for the bootstrap.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ToneStats {
+    /// Number of statements.
+    pub n: u64,
+    /// Sum of tones.
+    pub sum: f64,
+    /// Sum of squared tones.
+    pub sumsq: f64,
+    /// Counts per bin of [`BIN_WIDTH`] from -1 to 1.
+    pub hist: Vec<u32>,
+}
+
+impl Default for ToneStats {
+    fn default() -> ToneStats {
+        ToneStats {
+            n: 0,
+            sum: 0.0,
+            sumsq: 0.0,
+            hist: vec![0; BINS],
+        }
+    }
+}
+
+impl ToneStats {
+    /// Adds one tone.
+    pub fn add(&mut self, tone: f64) {
+        self.n += 1;
+        self.sum += tone;
+        self.sumsq += tone * tone;
+        let bin = ((tone.clamp(-1.0, 1.0) + 1.0) / BIN_WIDTH).round() as usize;
+        if let Some(c) = self.hist.get_mut(bin.min(BINS - 1)) {
+            *c += 1;
+        }
+    }
+
+    /// Adds another group's statistics.
+    pub fn merge(&mut self, other: &ToneStats) {
+        self.n += other.n;
+        self.sum += other.sum;
+        self.sumsq += other.sumsq;
+        for (a, b) in self.hist.iter_mut().zip(&other.hist) {
+            *a += b;
+        }
+    }
+
+    /// The exact mean (0 when empty).
+    pub fn mean(&self) -> f64 {
+        if self.n == 0 {
+            0.0
+        } else {
+            self.sum / self.n as f64
+        }
+    }
+
+    /// Sample standard deviation (0 with fewer than two statements).
+    pub fn sd(&self) -> f64 {
+        if self.n < 2 {
+            return 0.0;
+        }
+        let n = self.n as f64;
+        ((self.sumsq - self.sum * self.sum / n) / (n - 1.0))
+            .max(0.0)
+            .sqrt()
+    }
+
+    fn hist_mean(&self) -> f64 {
+        let total: u64 = self.hist.iter().map(|&c| u64::from(c)).sum();
+        if total == 0 {
+            return 0.0;
+        }
+        self.hist
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| f64::from(c) * bin_value(i))
+            .sum::<f64>()
+            / total as f64
+    }
+
+    /// Draws the mean of a resample of size n from the histogram.
+    fn resample_mean(&self, cum: &[u64], rng: &mut SplitMix64) -> f64 {
+        let total = cum.last().copied().unwrap_or(0);
+        if total == 0 {
+            return 0.0;
+        }
+        let mut s = 0.0;
+        for _ in 0..total {
+            let r = rng.below(total);
+            let bin = cum.partition_point(|&c| c <= r);
+            s += bin_value(bin);
+        }
+        s / total as f64
+    }
+
+    fn cumulative(&self) -> Vec<u64> {
+        let mut acc = 0u64;
+        self.hist
+            .iter()
+            .map(|&c| {
+                acc += u64::from(c);
+                acc
+            })
+            .collect()
+    }
+}
+
+fn bin_value(i: usize) -> f64 {
+    i as f64 * BIN_WIDTH - 1.0
+}
+
+/// A 95% confidence interval.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Interval {
+    /// Lower bound.
+    pub low: f64,
+    /// Upper bound.
+    pub high: f64,
+    /// How it was computed.
+    pub method: IntervalMethod,
+}
+
+/// How an interval was computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IntervalMethod {
+    /// Percentile bootstrap, [`REPLICATES`] replicates, seeded.
+    Bootstrap,
+    /// Normal approximation for large groups.
+    Normal,
+}
+
+fn percentile(sorted: &[f64], q: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let pos = q * (sorted.len() - 1) as f64;
+    let lo = pos.floor() as usize;
+    let hi = pos.ceil() as usize;
+    let frac = pos - lo as f64;
+    sorted[lo] * (1.0 - frac) + sorted[hi.min(sorted.len() - 1)] * frac
+}
+
+/// 95% interval for the mean of `g`; `None` with fewer than two statements.
+pub fn mean_interval(g: &ToneStats, name: &str) -> Option<Interval> {
+    if g.n < 2 {
+        return None;
+    }
+    if g.n > BOOTSTRAP_MAX_N {
+        let se = g.sd() / (g.n as f64).sqrt();
+        return Some(Interval {
+            low: g.mean() - 1.96 * se,
+            high: g.mean() + 1.96 * se,
+            method: IntervalMethod::Normal,
+        });
+    }
+    let mut rng = SplitMix64::new(seed_for(name));
+    let cum = g.cumulative();
+    let centre = g.hist_mean();
+    let mut draws: Vec<f64> = (0..REPLICATES)
+        .map(|_| g.resample_mean(&cum, &mut rng) - centre)
+        .collect();
+    draws.sort_by(f64::total_cmp);
+    Some(Interval {
+        low: g.mean() + percentile(&draws, 0.025),
+        high: g.mean() + percentile(&draws, 0.975),
+        method: IntervalMethod::Bootstrap,
+    })
+}
+
+/// 95% interval for `mean(b) - mean(a)`, resampling each group independently; `None` when
+/// either group has fewer than two statements.
+pub fn shift_interval(a: &ToneStats, b: &ToneStats, name: &str) -> Option<Interval> {
+    if a.n < 2 || b.n < 2 {
+        return None;
+    }
+    let delta = b.mean() - a.mean();
+    if a.n > BOOTSTRAP_MAX_N || b.n > BOOTSTRAP_MAX_N {
+        let se = (a.sd().powi(2) / a.n as f64 + b.sd().powi(2) / b.n as f64).sqrt();
+        return Some(Interval {
+            low: delta - 1.96 * se,
+            high: delta + 1.96 * se,
+            method: IntervalMethod::Normal,
+        });
+    }
+    let mut rng = SplitMix64::new(seed_for(name));
+    let (ca, cb) = (a.cumulative(), b.cumulative());
+    let centre = b.hist_mean() - a.hist_mean();
+    let mut draws: Vec<f64> = (0..REPLICATES)
+        .map(|_| b.resample_mean(&cb, &mut rng) - a.resample_mean(&ca, &mut rng) - centre)
+        .collect();
+    draws.sort_by(f64::total_cmp);
+    Some(Interval {
+        low: delta + percentile(&draws, 0.025),
+        high: delta + percentile(&draws, 0.975),
+        method: IntervalMethod::Bootstrap,
+    })
+}
+
+/// The single split of a daily series that best separates its mean: the index `k` (the first
+/// day of the second segment) minimizing the summed within-segment squared error of the
+/// statements' tones, computed exactly from each day's count, sum and sum of squares. Returns
+/// `(k, reduction of squared error as a share of the total)`; `None` with fewer than two days
+/// or no variation.
+pub fn change_point(days: &[(u64, f64, f64)]) -> Option<(usize, f64)> {
+    if days.len() < 2 {
+        return None;
+    }
+    let sse = |n: u64, s: f64, q: f64| if n == 0 { 0.0 } else { q - s * s / n as f64 };
+    let (tn, ts, tq) = days
+        .iter()
+        .fold((0u64, 0.0, 0.0), |(n, s, q), &(dn, ds, dq)| {
+            (n + dn, s + ds, q + dq)
+        });
+    let total = sse(tn, ts, tq);
+    if total <= 1e-12 {
+        return None;
+    }
+    let mut best: Option<(usize, f64)> = None;
+    let (mut ln, mut ls, mut lq) = (0u64, 0.0, 0.0);
+    for k in 1..days.len() {
+        let (dn, ds, dq) = days[k - 1];
+        ln += dn;
+        ls += ds;
+        lq += dq;
+        let within = sse(ln, ls, lq) + sse(tn - ln, ts - ls, tq - lq);
+        let gain = (total - within) / total;
+        if best.is_none_or(|(_, g)| gain > g + 1e-12) {
+            best = Some((k, gain));
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn group(tones: &[f64]) -> ToneStats {
+        let mut g = ToneStats::default();
+        for &t in tones {
+            g.add(t);
+        }
+        g
+    }
+
+    #[test]
+    fn bootstrap_is_deterministic_and_covers_the_mean() {
+        let g = group(&[-0.6, -0.5, -0.7, -0.2, -0.9, -0.4, -0.55, -0.65]);
+        let a = mean_interval(&g, "Trump/Threats").expect("interval");
+        let b = mean_interval(&g, "Trump/Threats").expect("interval");
+        assert_eq!(a, b, "same seed, same interval");
+        assert!(
+            a.low < g.mean() && g.mean() < a.high,
+            "{a:?} around {}",
+            g.mean()
+        );
+        assert!(a.high - a.low < 0.5);
+        let other = mean_interval(&g, "Petro/Threats").expect("interval");
+        assert_ne!(a, other, "groups get their own streams");
+    }
+
+    #[test]
+    fn shift_interval_excludes_zero_for_a_clear_shift() {
+        let a = group(&[-0.6, -0.5, -0.7, -0.8, -0.65, -0.55]);
+        let b = group(&[0.5, 0.6, 0.4, 0.7, 0.55, 0.65]);
+        let i = shift_interval(&a, &b, "x").expect("interval");
+        assert!(i.low > 0.9 && i.high < 1.5, "{i:?}");
+        let same = shift_interval(&a, &a, "y").expect("interval");
+        assert!(same.low < 0.0 && same.high > 0.0, "{same:?}");
+    }
+
+    #[test]
+    fn large_groups_use_the_normal_interval() {
+        let mut g = ToneStats::default();
+        for i in 0..(BOOTSTRAP_MAX_N + 10) {
+            g.add(if i % 2 == 0 { 0.5 } else { -0.5 });
+        }
+        let i = mean_interval(&g, "big").expect("interval");
+        assert_eq!(i.method, IntervalMethod::Normal);
+        assert!((i.low + i.high).abs() < 1e-3);
+    }
+
+    #[test]
+    fn change_point_finds_a_known_shift() {
+        // Ten hostile days, then eight cooperative ones.
+        let mut days = Vec::new();
+        for d in 0..18 {
+            let t = if d < 10 { -0.6 } else { 0.5 };
+            let n = 3u64;
+            days.push((n, t * n as f64, t * t * n as f64 + 0.01 * d as f64));
+        }
+        let (k, gain) = change_point(&days).expect("found");
+        assert_eq!(k, 10);
+        assert!(gain > 0.9, "{gain}");
+        assert_eq!(change_point(&days[..1]), None);
+        assert_eq!(
+            change_point(&[(2, 0.0, 0.0), (2, 0.0, 0.0)]),
+            None,
+            "no variation"
+        );
+    }
+}

@@ -1,0 +1,300 @@
+//! `detente report`: a tone report over a quotes CSV (or `detente score` output) as a
+//! self-contained HTML page, Markdown with SVG charts beside it, or a terminal summary.
+//!
+//! Usage: detente report INPUT [-o PATH] [--format html|md|text] [--event DATE=LABEL]...
+//!        [--phase NAME=START..END]... [--events FILE]
+
+use super::io::{Output, location, open_input};
+use super::table_args::{Rejects, TableArgs};
+use super::{EXIT_OK, EXIT_PARTIAL, LexiconArgs};
+use clap::{Args, ValueEnum};
+use detente::analysis::dates::Day;
+use detente::report::{Event, Phase, ReportOptions, html, markdown, report_from_reader, terminal};
+use detente::{Error, ErrorKind, Location};
+use std::io::Write;
+use std::path::Path;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ReportFormat {
+    Html,
+    Md,
+    Text,
+}
+
+/// Arguments of `detente report`.
+#[derive(Args, Debug)]
+#[command(
+    after_help = "Examples:\n  detente report examples/data/petro_trump_2026.csv -o tone-report.html \\\n      \
+--event 2026-01-04=\"Trump warning\" --event 2026-01-07=\"Phone call\" \\\n      \
+--phase \"Threats=2026-01-04..2026-01-05\" --phase \"Call=2026-01-07..2026-01-07\"\n  \
+detente report scores.csv --format md -o tone-report.md\n  \
+detente report quotes.csv --events examples/data/petro_trump_events.csv"
+)]
+pub struct ReportArgs {
+    /// Quotes CSV, or the output of `detente score` (its scores are used as they are); `-`
+    /// reads stdin.
+    #[arg(value_name = "INPUT")]
+    input: String,
+
+    /// Where to write the report; `-` writes stdout. Written atomically. With --format md, the
+    /// charts are written beside it as NAME-timeline.svg, NAME-phases.svg ...
+    #[arg(short, long, default_value = "-", value_name = "PATH")]
+    output: String,
+
+    /// html, md or text; by default taken from the output's extension (.html, .md), else text.
+    #[arg(long, value_enum)]
+    format: Option<ReportFormat>,
+
+    /// Title at the top of the report.
+    #[arg(long)]
+    title: Option<String>,
+
+    /// Mark an event on the charts: DATE=LABEL (YYYY-MM-DD). Repeatable.
+    #[arg(long = "event", value_name = "DATE=LABEL")]
+    events: Vec<String>,
+
+    /// Compare a phase: NAME=START..END (inclusive dates; START alone for one day).
+    /// Repeatable, in order. Without phases, a turning point is detected.
+    #[arg(long = "phase", value_name = "NAME=START..END")]
+    phases: Vec<String>,
+
+    /// Events and phases from a CSV with columns kind,date,end,label (kind is event or phase).
+    #[arg(long = "events", value_name = "FILE")]
+    events_file: Option<String>,
+
+    #[command(flatten)]
+    table: TableArgs,
+
+    #[command(flatten)]
+    lexicon: LexiconArgs,
+
+    /// Print nothing on stderr but errors.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+fn arg_error(detail: String) -> Error {
+    Error::new(
+        ErrorKind::BadValue { detail },
+        Location::in_source("command line"),
+    )
+}
+
+fn parse_event(s: &str) -> Result<Event, Error> {
+    let (d, label) = s.split_once('=').ok_or_else(|| {
+        arg_error(format!(
+            "--event {s:?} must be DATE=LABEL, e.g. 2026-01-04=\"Trump warning\""
+        ))
+    })?;
+    let day = Day::parse(d).map_err(|e| arg_error(format!("--event {s:?}: {e}")))?;
+    Ok(Event {
+        day,
+        label: label.trim().to_string(),
+    })
+}
+
+fn parse_phase(s: &str) -> Result<Phase, Error> {
+    let (name, range) = s.split_once('=').ok_or_else(|| {
+        arg_error(format!(
+            "--phase {s:?} must be NAME=START..END, e.g. \"Threats=2026-01-04..2026-01-05\""
+        ))
+    })?;
+    let (a, b) = range.split_once("..").unwrap_or((range, range));
+    let start = Day::parse(a).map_err(|e| arg_error(format!("--phase {s:?}: {e}")))?;
+    let end = Day::parse(b).map_err(|e| arg_error(format!("--phase {s:?}: {e}")))?;
+    if end < start {
+        return Err(arg_error(format!("--phase {s:?} ends before it starts")));
+    }
+    Ok(Phase {
+        name: name.trim().to_string(),
+        start,
+        end,
+    })
+}
+
+/// Reads events and phases from a CSV file (kind,date,end,label).
+fn read_events(path: &str, events: &mut Vec<Event>, phases: &mut Vec<Phase>) -> Result<(), Error> {
+    let loc = location(path);
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(open_input(path)?);
+    let headers: Vec<String> = rdr
+        .headers()
+        .map_err(|e| {
+            Error::new(
+                ErrorKind::Csv {
+                    detail: e.to_string(),
+                },
+                loc.clone(),
+            )
+        })?
+        .iter()
+        .map(|h| h.trim().to_ascii_lowercase())
+        .collect();
+    let col = |n: &str| headers.iter().position(|h| h == n);
+    let (Some(kc), Some(dc), Some(lc)) = (col("kind"), col("date"), col("label")) else {
+        return Err(Error::new(
+            ErrorKind::MissingColumn {
+                role: "kind, date and label".to_string(),
+                wanted: None,
+                available: headers.clone(),
+            },
+            loc,
+        ));
+    };
+    let ec = col("end");
+    for (i, rec) in rdr.records().enumerate() {
+        let rec = rec.map_err(|e| {
+            Error::new(
+                ErrorKind::Csv {
+                    detail: e.to_string(),
+                },
+                loc.clone(),
+            )
+        })?;
+        let line = rec.position().map(|p| p.line());
+        let at = |c: usize| Location {
+            line,
+            row: Some(i as u64 + 1),
+            column: Some(c + 1),
+            column_name: headers.get(c).cloned(),
+            ..loc.clone()
+        };
+        let get = |c: usize| rec.get(c).unwrap_or("").trim().to_string();
+        let day = |c: usize| {
+            Day::parse(&get(c)).map_err(|detail| Error::new(ErrorKind::BadValue { detail }, at(c)))
+        };
+        match get(kc).as_str() {
+            "event" => events.push(Event {
+                day: day(dc)?,
+                label: get(lc),
+            }),
+            "phase" => {
+                let start = day(dc)?;
+                let end = match ec {
+                    Some(e) if !get(e).is_empty() => day(e)?,
+                    _ => start,
+                };
+                phases.push(Phase {
+                    name: get(lc),
+                    start,
+                    end,
+                });
+            }
+            other => {
+                return Err(Error::new(
+                    ErrorKind::BadValue {
+                        detail: format!("kind {other:?} must be event or phase"),
+                    },
+                    at(kc),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Runs `detente report`.
+pub fn run(args: &ReportArgs) -> Result<u8, Error> {
+    let format = args.format.unwrap_or_else(|| {
+        let ext = Path::new(&args.output)
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            Some("html" | "htm") => ReportFormat::Html,
+            Some("md" | "markdown") => ReportFormat::Md,
+            _ => ReportFormat::Text,
+        }
+    });
+    let mut events = args
+        .events
+        .iter()
+        .map(|e| parse_event(e))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut phases = args
+        .phases
+        .iter()
+        .map(|p| parse_phase(p))
+        .collect::<Result<Vec<_>, _>>()?;
+    if let Some(f) = &args.events_file {
+        read_events(f, &mut events, &mut phases)?;
+    }
+    events.sort_by_key(|e| e.day);
+    let input_name = if args.input == "-" {
+        "stdin".to_string()
+    } else {
+        Path::new(&args.input)
+            .file_name()
+            .map_or_else(|| args.input.clone(), |n| n.to_string_lossy().into_owned())
+    };
+    let opts = ReportOptions {
+        title: args
+            .title
+            .clone()
+            .unwrap_or_else(|| format!("Tone report: {input_name}")),
+        events,
+        phases,
+        input: input_name,
+    };
+    let scorer = args.lexicon.scorer()?;
+    let pool = args.table.pool()?;
+    let stream = args.table.stream_options(&args.input, true);
+    let mut rejects = Rejects::new(args.table.rejects.as_deref(), args.quiet)?;
+    let report = report_from_reader(
+        open_input(&args.input)?,
+        &scorer,
+        &pool,
+        &stream,
+        &opts,
+        |r| rejects.add(r),
+    )?;
+    let out_loc = location(&args.output);
+    let io_err = |e: std::io::Error| Error::io(&e, out_loc.clone());
+    match format {
+        ReportFormat::Html => {
+            let mut out = Output::create(&args.output)?;
+            html::render(&report, &mut out).map_err(io_err)?;
+            out.commit()?;
+        }
+        ReportFormat::Text => {
+            let mut out = Output::create(&args.output)?;
+            terminal::render(&report, &mut out).map_err(io_err)?;
+            out.commit()?;
+        }
+        ReportFormat::Md => {
+            let mut names = Vec::new();
+            if args.output != "-" {
+                let path = Path::new(&args.output);
+                let stem = path.file_stem().map_or_else(
+                    || "report".to_string(),
+                    |s| s.to_string_lossy().into_owned(),
+                );
+                let dir = path.parent().filter(|p| !p.as_os_str().is_empty());
+                for (name, svg) in markdown::charts_for(&report, &stem) {
+                    let full =
+                        dir.map_or_else(|| Path::new(&name).to_path_buf(), |d| d.join(&name));
+                    let mut out = Output::create(&full.to_string_lossy())?;
+                    out.write_all(svg.as_bytes()).map_err(io_err)?;
+                    out.commit()?;
+                    names.push(name);
+                }
+            }
+            let mut out = Output::create(&args.output)?;
+            markdown::render(&report, &names, &mut out).map_err(io_err)?;
+            out.commit()?;
+        }
+    }
+    rejects.finish(&report.summary, false)?;
+    if !args.quiet && args.output != "-" {
+        eprintln!(
+            "detente: wrote {} ({} statements)",
+            args.output, report.summary.scored
+        );
+    }
+    Ok(if report.summary.rejected > 0 {
+        EXIT_PARTIAL
+    } else {
+        EXIT_OK
+    })
+}

@@ -1,0 +1,204 @@
+//! Flags shared by the subcommands that read a quotes table (`score`, `report`): columns,
+//! threads, batches and the bad-row policy, turned once into library options; and the rejects
+//! file.
+
+use super::io::{Output, location};
+use clap::Args;
+use detente::score::batch::Pool;
+use detente::table::{ColumnSpec, OnError, Reject, Role, StreamOptions};
+use detente::{Error, ErrorKind, Location};
+
+/// How to read a quotes table.
+#[derive(Args, Debug, Clone)]
+pub struct TableArgs {
+    /// Column holding the statement (default: the first of text, quote, statement, content,
+    /// body, texto). A name or a 1-based number.
+    #[arg(long, value_name = "NAME")]
+    text_col: Option<String>,
+
+    /// Column with the row id (default: id).
+    #[arg(long, value_name = "NAME")]
+    id_col: Option<String>,
+
+    /// Column with the date, YYYY-MM-DD (default: date, day, created_at, timestamp, fecha).
+    #[arg(long, value_name = "NAME")]
+    date_col: Option<String>,
+
+    /// Column with the speaker (default: speaker, author, actor).
+    #[arg(long, value_name = "NAME")]
+    speaker_col: Option<String>,
+
+    /// Column with the target (default: target, addressee, recipient).
+    #[arg(long, value_name = "NAME")]
+    target_col: Option<String>,
+
+    /// Threads; 0 means one per core. Output is identical for any value.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    threads: usize,
+
+    /// Rows per parallel batch (memory grows with it).
+    #[arg(long, default_value_t = StreamOptions::default().batch_size, value_name = "N")]
+    batch: usize,
+
+    /// Go on past rows that cannot be used (ragged, invalid UTF-8, oversized field, bad date):
+    /// each is reported on stderr and, with --rejects, written to a file. Exit code 1 if any.
+    #[arg(long)]
+    skip_bad_rows: bool,
+
+    /// With --skip-bad-rows: write rejected rows here as CSV (line, row, column, reason, then
+    /// the row itself as one CSV field).
+    #[arg(long, value_name = "PATH", requires = "skip_bad_rows")]
+    pub rejects: Option<String>,
+
+    /// Largest field accepted, in bytes.
+    #[arg(long, default_value_t = StreamOptions::default().max_field_bytes, value_name = "BYTES")]
+    max_field_bytes: usize,
+}
+
+impl TableArgs {
+    /// The library options for reading `input`.
+    pub fn stream_options(&self, input: &str, headers: bool) -> StreamOptions {
+        let mut columns = ColumnSpec::default();
+        for (role, name) in [
+            (Role::Text, &self.text_col),
+            (Role::Id, &self.id_col),
+            (Role::Date, &self.date_col),
+            (Role::Speaker, &self.speaker_col),
+            (Role::Target, &self.target_col),
+        ] {
+            if let Some(n) = name {
+                columns.set(role, n);
+            }
+        }
+        StreamOptions {
+            columns,
+            headers,
+            batch_size: self.batch,
+            on_error: if self.skip_bad_rows {
+                OnError::Skip
+            } else {
+                OnError::Fail
+            },
+            max_field_bytes: self.max_field_bytes,
+            input: location(input),
+            ..StreamOptions::default()
+        }
+    }
+
+    /// The thread pool.
+    pub fn pool(&self) -> Result<Pool, Error> {
+        Pool::new(self.threads).map_err(|detail| {
+            Error::new(
+                ErrorKind::Io {
+                    detail,
+                    broken_pipe: false,
+                },
+                Location::default(),
+            )
+        })
+    }
+}
+
+/// How many rejected rows are described on stderr before only counting.
+const REJECTS_SHOWN: u64 = 20;
+
+/// Reports rejected rows on stderr and writes them to the rejects file, if any.
+pub struct Rejects {
+    file: Option<(csv::Writer<Output>, String)>,
+    seen: u64,
+    quiet: bool,
+}
+
+impl Rejects {
+    /// Opens the rejects file (atomically written) when a path is given.
+    pub fn new(path: Option<&str>, quiet: bool) -> Result<Rejects, Error> {
+        let file = match path {
+            Some(p) => {
+                let mut w = csv::Writer::from_writer(Output::create(p)?);
+                w.write_record(["line", "row", "column", "reason", "fields"])
+                    .map_err(|e| csv_write_error(e, p))?;
+                Some((w, p.to_string()))
+            }
+            None => None,
+        };
+        Ok(Rejects {
+            file,
+            seen: 0,
+            quiet,
+        })
+    }
+
+    /// Handles one rejected row.
+    pub fn add(&mut self, reject: Reject) -> Result<(), Error> {
+        if !self.quiet && self.seen < REJECTS_SHOWN {
+            eprintln!("detente: rejected {}: {}", reject.location, reject.reason);
+        }
+        self.seen += 1;
+        if let Some((w, path)) = self.file.as_mut() {
+            let loc = &reject.location;
+            let opt = |v: Option<u64>| v.map(|x| x.to_string()).unwrap_or_default();
+            let mut inner = csv::Writer::from_writer(Vec::new());
+            inner
+                .write_record(&reject.fields)
+                .map_err(|e| csv_write_error(e, path))?;
+            let bytes = inner
+                .into_inner()
+                .map_err(|e| csv_write_error(e.into_error().into(), path))?;
+            let raw = String::from_utf8_lossy(&bytes).trim_end().to_string();
+            w.write_record([
+                opt(loc.line),
+                opt(loc.row),
+                loc.column.map(|c| c.to_string()).unwrap_or_default(),
+                reject.reason,
+                raw,
+            ])
+            .map_err(|e| csv_write_error(e, path))?;
+        }
+        Ok(())
+    }
+
+    /// Finishes the rejects file and prints the summary line when asked or when rows were
+    /// rejected.
+    pub fn finish(self, summary: &detente::table::Summary, always: bool) -> Result<(), Error> {
+        let path = self.file.as_ref().map(|(_, p)| p.clone());
+        if let Some((w, p)) = self.file {
+            let out = w
+                .into_inner()
+                .map_err(|e| csv_write_error(e.into_error().into(), &p))?;
+            out.commit()?;
+        }
+        if !self.quiet && (always || summary.rejected > 0) {
+            if self.seen > REJECTS_SHOWN {
+                eprintln!(
+                    "detente: ... and {} more rejected rows",
+                    self.seen - REJECTS_SHOWN
+                );
+            }
+            eprintln!(
+                "detente: read {} rows: {} scored, {} rejected{}",
+                summary.read,
+                summary.scored,
+                summary.rejected,
+                match path {
+                    Some(p) if summary.rejected > 0 => format!(" (see {p})"),
+                    _ => String::new(),
+                }
+            );
+        }
+        Ok(())
+    }
+}
+
+fn csv_write_error(e: csv::Error, path: &str) -> Error {
+    let loc = location(path);
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => Error::io(&io, loc),
+        other => Error::new(
+            ErrorKind::Io {
+                detail: format!("{other:?}"),
+                broken_pipe: false,
+            },
+            loc,
+        ),
+    }
+}

@@ -1,0 +1,289 @@
+//! The Markdown report: the same sections as the HTML report as tables, with the charts written
+//! as SVG files beside it and linked.
+
+use super::charts;
+use super::{Report, ci_range, signed};
+use crate::score::{Label, rules};
+use std::io::{self, Write};
+
+/// Escapes text for a Markdown table cell or paragraph.
+pub fn md(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '|' => o.push_str("\\|"),
+            '\n' | '\r' => o.push(' '),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '&' => o.push_str("&amp;"),
+            '*' | '_' | '`' | '[' | ']' | '#' | '\\' => {
+                o.push('\\');
+                o.push(c);
+            }
+            c => o.push(c),
+        }
+    }
+    o
+}
+
+/// The method and accounting facts, as (name, value) pairs shared by every renderer.
+pub fn method_lines(r: &Report) -> Vec<(String, String)> {
+    let m = &r.method;
+    vec![
+        ("Input".to_string(), m.input.clone()),
+        (
+            "Rows".to_string(),
+            format!("{} read, {} used, {} rejected; {} without a date (left out of the timeline and phases)", r.summary.read, r.summary.scored, r.summary.rejected, m.undated),
+        ),
+        (
+            "Scores".to_string(),
+            if m.rescored { "computed by this run".to_string() } else { "read from the input's score columns (tone, hits); highlights recomputed".to_string() },
+        ),
+        (
+            "Lexicon".to_string(),
+            format!("{} (en {} entries, es {}), checksum {:016x}; detente {}", m.sources.join(" + "), m.entries.0, m.entries.1, m.checksum, m.version),
+        ),
+        (
+            "Tone".to_string(),
+            format!("sum of hit weights x normalized as x / sqrt(x² + {}); labels: hostile ≤ {}, tense ≤ {}, neutral, conciliatory ≥ {}, cooperative ≥ {}", rules::ALPHA, rules::HOSTILE_MAX, rules::TENSE_MAX, rules::CONCILIATORY_MIN, rules::COOPERATIVE_MIN),
+        ),
+        (
+            "Intervals".to_string(),
+            format!(
+                "95% percentile bootstrap, {} replicates, seeded (SplitMix64 from a fixed seed and the group name), drawn from a tone histogram of bin {}; groups over {} statements use mean ± 1.96 SE",
+                crate::analysis::stats::REPLICATES,
+                crate::analysis::stats::BIN_WIDTH,
+                crate::analysis::stats::BOOTSTRAP_MAX_N
+            ),
+        ),
+        (
+            "Turning point".to_string(),
+            "when no phases are given: the single split between days that minimizes the within-segment squared error of statement tones".to_string(),
+        ),
+        ("Timeline".to_string(), format!("{} of {} dated statements plotted (a fixed sample above {})", r.points.len(), r.dated, crate::analysis::MAX_POINTS)),
+    ]
+}
+
+/// Paths of the chart files written beside a Markdown report `stem.md`.
+pub fn chart_names(stem: &str) -> [(String, &'static str); 4] {
+    [
+        (format!("{stem}-timeline.svg"), "timeline"),
+        (format!("{stem}-phases.svg"), "phases"),
+        (format!("{stem}-dyads.svg"), "dyads"),
+        (format!("{stem}-categories.svg"), "categories"),
+    ]
+}
+
+/// The charts to write beside the Markdown file: (file name, SVG).
+pub fn charts_for(r: &Report, stem: &str) -> Vec<(String, String)> {
+    let [t, p, d, c] = chart_names(stem);
+    [
+        (t.0, charts::timeline(r, None, t.1)),
+        (p.0, charts::phases(r, p.1)),
+        (d.0, charts::dyads(r, d.1)),
+        (c.0, charts::categories(r, c.1)),
+    ]
+    .into_iter()
+    .filter_map(|(n, svg)| svg.map(|s| (n, s)))
+    .collect()
+}
+
+/// Renders the report as Markdown; `charts` lists the chart files (names relative to the
+/// Markdown file) that exist beside it.
+pub fn render<W: Write>(r: &Report, charts: &[String], out: &mut W) -> io::Result<()> {
+    let mut o = String::new();
+    let chart = |o: &mut String, suffix: &str, alt: &str| {
+        if let Some(name) = charts.iter().find(|c| c.ends_with(suffix)) {
+            o.push_str(&format!("![{alt}]({name})\n\n"));
+        }
+    };
+    o.push_str(&format!("# {}\n\n", md(&r.title)));
+    o.push_str(&format!(
+        "{} statements from {}, {} dated.\n\n",
+        r.summary.scored,
+        md(&r.method.input),
+        r.dated
+    ));
+    for h in &r.headlines {
+        o.push_str(&format!("> {}\n>\n", md(h)));
+    }
+    if let Some(gain) = r.detected {
+        o.push_str(&format!("> **Detected**: no phases were given; the turning point is the split of the daily series that best separates mean tone ({:.0}% of the variation).\n", gain * 100.0));
+    }
+    o.push('\n');
+    o.push_str("## Tone over time\n\n");
+    chart(
+        &mut o,
+        "-timeline.svg",
+        "Tone over time: statements and daily means per speaker, with events",
+    );
+    if !r.events.is_empty() {
+        o.push_str("| Date | Event |\n|---|---|\n");
+        for e in &r.events {
+            o.push_str(&format!("| {} | {} |\n", e.day, md(&e.label)));
+        }
+        o.push('\n');
+    }
+    if !r.phases.is_empty() {
+        o.push_str("## Phases\n\n");
+        chart(
+            &mut o,
+            "-phases.svg",
+            "Mean tone per phase with 95% intervals",
+        );
+        o.push_str(
+            "| Phase | Days | Speaker | n | Mean tone | 95% CI |\n|---|---|---|---:|---:|---|\n",
+        );
+        for t in &r.phase_tones {
+            let p = &r.phases[t.phase];
+            o.push_str(&format!(
+                "| {} | {} – {} | {} | {} | {} | {} |\n",
+                md(&p.name),
+                p.start,
+                p.end,
+                md(t.speaker.as_deref().unwrap_or(super::ALL)),
+                t.tone.n,
+                signed(t.tone.mean),
+                ci_range(&t.tone.ci)
+            ));
+        }
+        o.push('\n');
+        if !r.shifts.is_empty() {
+            o.push_str("| Speaker | From | To | Before | After | Shift | 95% CI of the shift |\n|---|---|---|---:|---:|---:|---|\n");
+            for s in &r.shifts {
+                o.push_str(&format!(
+                    "| {} | {} | {} | {} | {} | **{}** | {} |\n",
+                    md(s.speaker.as_deref().unwrap_or(super::ALL)),
+                    md(&r.phases[s.from].name),
+                    md(&r.phases[s.to].name),
+                    signed(s.mean_from),
+                    signed(s.mean_to),
+                    signed(s.delta),
+                    ci_range(&s.ci)
+                ));
+            }
+            o.push('\n');
+        }
+    }
+    if !r.dyads.is_empty() {
+        o.push_str("## Who to whom\n\n");
+        chart(
+            &mut o,
+            "-dyads.svg",
+            "Tone from each speaker toward each target",
+        );
+        o.push_str("| From | To | n | Mean tone | 95% CI |\n|---|---|---:|---:|---|\n");
+        for d in &r.dyads {
+            o.push_str(&format!(
+                "| {} | {} | {} | {} | {} |\n",
+                md(&d.from),
+                md(&d.to),
+                d.tone.n,
+                signed(d.tone.mean),
+                ci_range(&d.tone.ci)
+            ));
+        }
+        o.push('\n');
+    }
+    o.push_str("## Kinds of language\n\n");
+    chart(
+        &mut o,
+        "-categories.svg",
+        "Share of hit weight per category and phase",
+    );
+    let t = &r.categories;
+    o.push_str("| | ");
+    o.push_str(&t.names.join(" | "));
+    o.push_str(" |\n|---|");
+    o.push_str(&"---:|".repeat(t.names.len()));
+    o.push('\n');
+    for (ri, row) in t.rows.iter().enumerate() {
+        o.push_str(&format!("| {} |", md(row)));
+        for c in 0..t.names.len() {
+            let s = t.shares[[ri, c]];
+            o.push_str(&if s > 0.0 {
+                format!(" {:.0}% |", s * 100.0)
+            } else {
+                " |".to_string()
+            });
+        }
+        o.push('\n');
+    }
+    o.push('\n');
+    for (title, list) in [
+        ("Most hostile statements", &r.hostile),
+        ("Most cooperative statements", &r.cooperative),
+    ] {
+        o.push_str(&format!("## {title}\n\n"));
+        if list.is_empty() {
+            o.push_str("None.\n\n");
+        }
+        for h in list {
+            let s = &h.statement;
+            o.push_str(&format!(
+                "- **{}** ({}{}, {}): tone {} ({})  \n  {}  \n  hits: {}\n",
+                md(&s.speaker),
+                s.day
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "undated".to_string()),
+                if s.target.is_empty() {
+                    String::new()
+                } else {
+                    format!(", to {}", md(&s.target))
+                },
+                md(&s.id),
+                signed(s.tone),
+                s.label,
+                highlight_md(h),
+                h.marks
+                    .iter()
+                    .map(|m| format!("{} ({}) {}", md(&m.term), m.category, signed(m.weight)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        o.push('\n');
+    }
+    o.push_str("## Speakers\n\n| Speaker | n | Mean tone | 95% CI |");
+    for l in Label::ALL {
+        o.push_str(&format!(" {l} |"));
+    }
+    o.push_str("\n|---|---:|---:|---|");
+    o.push_str(&"---:|".repeat(Label::ALL.len()));
+    o.push('\n');
+    for s in &r.speakers {
+        o.push_str(&format!(
+            "| {} | {} | {} | {} |",
+            md(&s.name),
+            s.tone.n,
+            signed(s.tone.mean),
+            ci_range(&s.tone.ci)
+        ));
+        for c in s.labels {
+            o.push_str(&format!(" {c} |"));
+        }
+        o.push('\n');
+    }
+    o.push_str("\n## Method and accounting\n\n");
+    for (k, v) in method_lines(r) {
+        o.push_str(&format!("- **{k}**: {}\n", md(&v)));
+    }
+    out.write_all(o.as_bytes())
+}
+
+fn highlight_md(h: &super::Highlighted) -> String {
+    let text = &h.statement.text;
+    let mut o = String::new();
+    let mut at = 0usize;
+    for m in &h.marks {
+        let (a, b) = m.span;
+        if a < at || b > text.len() || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
+            continue;
+        }
+        o.push_str(&md(&text[at..a]));
+        o.push_str(&format!("**{}**", md(&text[a..b])));
+        at = b;
+    }
+    o.push_str(&md(text.get(at..).unwrap_or("")));
+    o
+}

@@ -1,0 +1,603 @@
+//! The tone report: a [`Report`] model built from the streaming aggregates (phases, shifts with
+//! bootstrap intervals, a detected turning point, dyads, categories, the most hostile and most
+//! cooperative statements), and its renderers: [`html`], [`markdown`], [`terminal`], with the
+//! charts in [`charts`].
+
+pub mod charts;
+pub mod html;
+pub mod markdown;
+mod read;
+pub mod terminal;
+
+pub use read::{ScoreColumns, parse_hits, report_from_reader, score_columns};
+
+use crate::analysis::dates::Day;
+use crate::analysis::stats::{
+    Interval, IntervalMethod, ToneStats, change_point, mean_interval, shift_interval,
+};
+use crate::analysis::{Accumulator, Cell, Kept};
+use crate::lexicon::Side;
+use crate::score::{Label, Scorer};
+use crate::table::Summary;
+use ndarray::Array2;
+
+/// A dated event to mark on the charts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// The day.
+    pub day: Day,
+    /// What happened.
+    pub label: String,
+}
+
+/// A named span of days (inclusive) to compare.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Phase {
+    /// Name shown in tables and headlines.
+    pub name: String,
+    /// First day.
+    pub start: Day,
+    /// Last day (inclusive).
+    pub end: Day,
+}
+
+impl Phase {
+    /// True when `day` falls in the phase.
+    pub fn contains(&self, day: Day) -> bool {
+        self.start <= day && day <= self.end
+    }
+}
+
+/// What the user asked the report to show.
+#[derive(Debug, Clone, Default)]
+pub struct ReportOptions {
+    /// Title at the top.
+    pub title: String,
+    /// Events to mark.
+    pub events: Vec<Event>,
+    /// Phases to compare; empty means detect a turning point.
+    pub phases: Vec<Phase>,
+    /// Name of the input, for the method section.
+    pub input: String,
+}
+
+/// Mean tone of a group with its interval.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupTone {
+    /// Statements.
+    pub n: u64,
+    /// Mean tone.
+    pub mean: f64,
+    /// 95% interval (none under two statements).
+    pub ci: Option<Interval>,
+}
+
+impl GroupTone {
+    fn of(t: &ToneStats, name: &str) -> GroupTone {
+        GroupTone {
+            n: t.n,
+            mean: t.mean(),
+            ci: mean_interval(t, name),
+        }
+    }
+}
+
+/// One speaker's (or everyone's) overall numbers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpeakerRow {
+    /// Speaker name, or "All speakers".
+    pub name: String,
+    /// Tone over all its statements.
+    pub tone: GroupTone,
+    /// Statements per label, hostile to cooperative.
+    pub labels: [u64; 5],
+}
+
+/// A daily mean series.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    /// Whose statements.
+    pub name: String,
+    /// (day, statements, mean tone).
+    pub points: Vec<(Day, u64, f64)>,
+}
+
+/// Tone of a group within one phase.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PhaseTone {
+    /// Index into [`Report::phases`].
+    pub phase: usize,
+    /// Speaker, or `None` for everyone.
+    pub speaker: Option<String>,
+    /// The numbers.
+    pub tone: GroupTone,
+}
+
+/// The change of mean tone between two phases.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shift {
+    /// Speaker, or `None` for everyone.
+    pub speaker: Option<String>,
+    /// Earlier phase index.
+    pub from: usize,
+    /// Later phase index.
+    pub to: usize,
+    /// Mean tone in the earlier phase.
+    pub mean_from: f64,
+    /// Mean tone in the later phase.
+    pub mean_to: f64,
+    /// Statements in each.
+    pub n: (u64, u64),
+    /// `mean_to - mean_from`.
+    pub delta: f64,
+    /// 95% interval of the shift.
+    pub ci: Option<Interval>,
+}
+
+/// Tone from one speaker toward one target.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dyad {
+    /// Speaker.
+    pub from: String,
+    /// Target.
+    pub to: String,
+    /// Statements and mean tone.
+    pub tone: GroupTone,
+    /// Daily means.
+    pub series: Vec<(Day, u64, f64)>,
+}
+
+/// A matched span of a statement shown highlighted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mark {
+    /// Byte range in the text.
+    pub span: (usize, usize),
+    /// Lexicon term.
+    pub term: String,
+    /// Category as reported.
+    pub category: String,
+    /// Weight after the rules.
+    pub weight: f64,
+}
+
+/// A statement with the words that made its tone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Highlighted {
+    /// The statement.
+    pub statement: Kept,
+    /// Its hits, in text order.
+    pub marks: Vec<Mark>,
+}
+
+/// Categories per phase: each row's shares of absolute hit weight.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CategoryTable {
+    /// Row names (phases, or "All statements").
+    pub rows: Vec<String>,
+    /// Category names (columns).
+    pub names: Vec<String>,
+    /// Category sides.
+    pub sides: Vec<Side>,
+    /// Shares, rows × categories; each non-empty row sums to 1.
+    pub shares: Array2<f64>,
+}
+
+/// How the numbers were made.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Method {
+    /// detente version.
+    pub version: &'static str,
+    /// Lexicon checksum (all sources in use).
+    pub checksum: u64,
+    /// Entries in use per language (en, es).
+    pub entries: (usize, usize),
+    /// Lexicon sources ("built-in", user file names).
+    pub sources: Vec<String>,
+    /// Scores were computed here (true) or read from the input's score columns.
+    pub rescored: bool,
+    /// Rows without a date (left out of timeline and phases).
+    pub undated: u64,
+    /// Input name.
+    pub input: String,
+}
+
+/// Everything a report shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    /// Title.
+    pub title: String,
+    /// Rows read, used and rejected.
+    pub summary: Summary,
+    /// One sentence per group on how tone moved.
+    pub headlines: Vec<String>,
+    /// Everyone, then each speaker by number of statements.
+    pub speakers: Vec<SpeakerRow>,
+    /// Daily means per speaker (same order as `speakers`, without "All").
+    pub series: Vec<Series>,
+    /// Daily means over all speakers.
+    pub overall: Series,
+    /// Plotted statements (a deterministic sample when large).
+    pub points: Vec<Kept>,
+    /// Dated statements in all.
+    pub dated: u64,
+    /// Events.
+    pub events: Vec<Event>,
+    /// Phases compared (given, or detected).
+    pub phases: Vec<Phase>,
+    /// The phases were detected, not given: the share of squared error the split explains.
+    pub detected: Option<f64>,
+    /// Tone per phase, everyone first, then per speaker.
+    pub phase_tones: Vec<PhaseTone>,
+    /// Shifts between consecutive phases, everyone first, then per speaker.
+    pub shifts: Vec<Shift>,
+    /// Directed speaker → target pairs.
+    pub dyads: Vec<Dyad>,
+    /// Categories per phase.
+    pub categories: CategoryTable,
+    /// Most hostile statements.
+    pub hostile: Vec<Highlighted>,
+    /// Most cooperative statements.
+    pub cooperative: Vec<Highlighted>,
+    /// Method and accounting.
+    pub method: Method,
+}
+
+/// A (speaker id, target id) pair.
+type Pair = (u32, u32);
+
+/// (day, statements, mean tone) per day.
+type DailyMeans = Vec<(Day, u64, f64)>;
+
+/// Name of the all-speakers group.
+pub const ALL: &str = "All speakers";
+
+impl Report {
+    /// Builds the report from the aggregates.
+    pub fn build(
+        acc: &Accumulator,
+        opts: &ReportOptions,
+        scorer: &Scorer,
+        summary: Summary,
+        rescored: bool,
+    ) -> Report {
+        let actors = acc.actors();
+        let name = |id: u32| actors.get(id as usize).cloned().unwrap_or_default();
+        let k = acc.categories();
+
+        // Per speaker overall cells, and per speaker daily cells.
+        let mut per_speaker: Vec<(u32, Cell)> = Vec::new();
+        let mut all = empty_cell(k);
+        for ((sp, _), cell) in acc.cells() {
+            all.merge(cell);
+            match per_speaker.iter_mut().find(|(s, _)| s == sp) {
+                Some((_, c)) => c.merge(cell),
+                None => per_speaker.push((*sp, cell.clone())),
+            }
+        }
+        per_speaker.sort_by(|a, b| {
+            b.1.tones
+                .n
+                .cmp(&a.1.tones.n)
+                .then_with(|| name(a.0).cmp(&name(b.0)))
+        });
+        let mut speakers = vec![SpeakerRow {
+            name: ALL.to_string(),
+            tone: GroupTone::of(&all.tones, ALL),
+            labels: all.labels,
+        }];
+        for (sp, cell) in &per_speaker {
+            speakers.push(SpeakerRow {
+                name: name(*sp),
+                tone: GroupTone::of(&cell.tones, &name(*sp)),
+                labels: cell.labels,
+            });
+        }
+        let series: Vec<Series> = per_speaker
+            .iter()
+            .map(|(sp, _)| Series {
+                name: name(*sp),
+                points: acc
+                    .cells()
+                    .iter()
+                    .filter_map(|((s, d), c)| match d {
+                        Some(day) if s == sp => Some((*day, c.tones.n, c.tones.mean())),
+                        _ => None,
+                    })
+                    .collect(),
+            })
+            .collect();
+
+        // Daily cells over everyone, for the change point and the phases.
+        let mut daily: std::collections::BTreeMap<Day, Cell> = std::collections::BTreeMap::new();
+        for ((_, d), cell) in acc.cells() {
+            if let Some(day) = d {
+                daily
+                    .entry(*day)
+                    .or_insert_with(|| empty_cell(k))
+                    .merge(cell);
+            }
+        }
+        let overall = Series {
+            name: ALL.to_string(),
+            points: daily
+                .iter()
+                .map(|(d, c)| (*d, c.tones.n, c.tones.mean()))
+                .collect(),
+        };
+        let (phases, detected) = if opts.phases.is_empty() {
+            detect_phases(&daily)
+        } else {
+            (opts.phases.clone(), None)
+        };
+
+        // Tone per phase and shifts, for everyone and each speaker.
+        let mut groups: Vec<(Option<u32>, Vec<ToneStats>)> = Vec::new();
+        let phase_of = |day: Day| phases.iter().position(|p| p.contains(day));
+        let mut everyone = vec![ToneStats::default(); phases.len()];
+        let mut per_phase_speaker: Vec<Vec<ToneStats>> =
+            vec![vec![ToneStats::default(); phases.len()]; per_speaker.len()];
+        let mut cat_rows = Array2::<f64>::zeros((phases.len().max(1), k));
+        for ((sp, d), cell) in acc.cells() {
+            let Some(day) = d else { continue };
+            let Some(p) = phase_of(*day) else { continue };
+            everyone[p].merge(&cell.tones);
+            if let Some(i) = per_speaker.iter().position(|(s, _)| s == sp) {
+                per_phase_speaker[i][p].merge(&cell.tones);
+            }
+            let mut row = cat_rows.row_mut(p);
+            row += &cell.categories;
+        }
+        groups.push((None, everyone));
+        for (i, (sp, _)) in per_speaker.iter().enumerate() {
+            groups.push((Some(*sp), std::mem::take(&mut per_phase_speaker[i])));
+        }
+        let mut phase_tones = Vec::new();
+        let mut shifts = Vec::new();
+        let mut headlines = Vec::new();
+        for (sp, stats) in &groups {
+            let gname = sp.map_or_else(|| ALL.to_string(), name);
+            for (p, st) in stats.iter().enumerate() {
+                if st.n > 0 {
+                    phase_tones.push(PhaseTone {
+                        phase: p,
+                        speaker: sp.map(name),
+                        tone: GroupTone::of(st, &format!("{gname}/{}", phases[p].name)),
+                    });
+                }
+            }
+            let present: Vec<usize> = (0..stats.len()).filter(|&p| stats[p].n > 0).collect();
+            for w in present.windows(2) {
+                let (a, b) = (w[0], w[1]);
+                shifts.push(make_shift(
+                    sp.map(name),
+                    a,
+                    b,
+                    &stats[a],
+                    &stats[b],
+                    &phases,
+                    &gname,
+                ));
+            }
+            if let [a, b, ..] = present[..] {
+                let s = make_shift(sp.map(name), a, b, &stats[a], &stats[b], &phases, &gname);
+                headlines.push(headline(&s, &phases, &gname));
+            }
+        }
+        if opts.phases.is_empty() && phases.is_empty() {
+            headlines.push(
+                "Too few dated statements to compare phases or detect a turning point.".to_string(),
+            );
+        }
+
+        // Categories per phase (or overall when there are no phases).
+        let cat_row_names: Vec<String> = if phases.is_empty() {
+            cat_rows.row_mut(0).assign(&all.categories);
+            vec!["All statements".to_string()]
+        } else {
+            phases.iter().map(|p| p.name.clone()).collect()
+        };
+        for mut row in cat_rows.rows_mut() {
+            let total = row.sum();
+            if total > 0.0 {
+                row /= total;
+            }
+        }
+        let cats = scorer.categories();
+        let categories = CategoryTable {
+            rows: cat_row_names,
+            names: cats.iter().map(|(_, c)| c.name.clone()).collect(),
+            sides: cats.iter().map(|(_, c)| c.side).collect(),
+            shares: cat_rows,
+        };
+
+        // Dyads: every directed pair, most statements first.
+        let mut pairs: Vec<(Pair, ToneStats, DailyMeans)> = Vec::new();
+        for ((s, t, d), st) in acc.dyads() {
+            let idx = match pairs.iter().position(|(p, _, _)| *p == (*s, *t)) {
+                Some(i) => i,
+                None => {
+                    pairs.push(((*s, *t), ToneStats::default(), Vec::new()));
+                    pairs.len() - 1
+                }
+            };
+            pairs[idx].1.merge(st);
+            if let Some(day) = d {
+                pairs[idx].2.push((*day, st.n, st.mean()));
+            }
+        }
+        pairs.sort_by(|a, b| b.1.n.cmp(&a.1.n).then(a.0.cmp(&b.0)));
+        let dyads = pairs
+            .into_iter()
+            .map(|((s, t), st, series)| Dyad {
+                from: name(s),
+                to: name(t),
+                tone: GroupTone::of(&st, &format!("{}->{}", name(s), name(t))),
+                series,
+            })
+            .collect();
+
+        let highlight = |k: Kept| {
+            let score = scorer.score(&k.text);
+            let marks = score
+                .hits
+                .iter()
+                .map(|h| Mark {
+                    span: (h.span.0 as usize, h.span.1 as usize),
+                    term: scorer.term(score.lang, h).to_string(),
+                    category: cats.get(h.category).name.clone(),
+                    weight: h.weight,
+                })
+                .collect();
+            Highlighted {
+                statement: k,
+                marks,
+            }
+        };
+        let checksum = scorer.checksum();
+        Report {
+            title: opts.title.clone(),
+            summary,
+            headlines,
+            speakers,
+            series,
+            overall,
+            points: acc.points(),
+            dated: acc.dated(),
+            events: opts.events.clone(),
+            phases,
+            detected,
+            phase_tones,
+            shifts,
+            dyads,
+            categories,
+            hostile: acc.most_hostile().into_iter().map(highlight).collect(),
+            cooperative: acc.most_cooperative().into_iter().map(highlight).collect(),
+            method: Method {
+                version: env!("CARGO_PKG_VERSION"),
+                checksum,
+                entries: (
+                    scorer.lexicon(crate::Lang::En).entries().len(),
+                    scorer.lexicon(crate::Lang::Es).entries().len(),
+                ),
+                sources: scorer.sources().to_vec(),
+                rescored,
+                undated: acc.rows() - acc.dated(),
+                input: opts.input.clone(),
+            },
+        }
+    }
+
+    /// The label for a tone, for renderers.
+    pub fn label(tone: f64) -> Label {
+        Label::from_tone(tone)
+    }
+}
+
+fn empty_cell(k: usize) -> Cell {
+    Cell {
+        tones: ToneStats::default(),
+        categories: ndarray::Array1::zeros(k),
+        labels: [0; 5],
+    }
+}
+
+fn detect_phases(daily: &std::collections::BTreeMap<Day, Cell>) -> (Vec<Phase>, Option<f64>) {
+    let days: Vec<(Day, &Cell)> = daily.iter().map(|(d, c)| (*d, c)).collect();
+    let series: Vec<(u64, f64, f64)> = days
+        .iter()
+        .map(|(_, c)| (c.tones.n, c.tones.sum, c.tones.sumsq))
+        .collect();
+    let Some((k, gain)) = change_point(&series) else {
+        return (Vec::new(), None);
+    };
+    let (first, last) = (days[0].0, days[days.len() - 1].0);
+    let phases = vec![
+        Phase {
+            name: "Before (detected)".to_string(),
+            start: first,
+            end: days[k - 1].0,
+        },
+        Phase {
+            name: "After (detected)".to_string(),
+            start: days[k].0,
+            end: last,
+        },
+    ];
+    (phases, Some(gain))
+}
+
+fn make_shift(
+    speaker: Option<String>,
+    a: usize,
+    b: usize,
+    sa: &ToneStats,
+    sb: &ToneStats,
+    phases: &[Phase],
+    gname: &str,
+) -> Shift {
+    Shift {
+        speaker,
+        from: a,
+        to: b,
+        mean_from: sa.mean(),
+        mean_to: sb.mean(),
+        n: (sa.n, sb.n),
+        delta: sb.mean() - sa.mean(),
+        ci: shift_interval(
+            sa,
+            sb,
+            &format!("{gname}/{}->{}", phases[a].name, phases[b].name),
+        ),
+    }
+}
+
+/// `+0.55`, `-0.62`.
+pub fn signed(x: f64) -> String {
+    let s = format!("{x:+.2}");
+    if s == "-0.00" { "+0.00".to_string() } else { s }
+}
+
+/// "95% CI +0.90 to +1.40" or why there is none.
+pub fn ci_text(ci: &Option<Interval>) -> String {
+    match ci {
+        Some(_) => format!("95% CI {}", ci_range(ci)),
+        None => "no interval: fewer than 2 statements".to_string(),
+    }
+}
+
+/// "+0.90 to +1.40" (for table cells under a "95% CI" heading), or "n < 2".
+pub fn ci_range(ci: &Option<Interval>) -> String {
+    match ci {
+        Some(i) => format!(
+            "{} to {}{}",
+            signed(i.low),
+            signed(i.high),
+            if i.method == IntervalMethod::Normal {
+                " (normal approx.)"
+            } else {
+                ""
+            }
+        ),
+        None => "n < 2".to_string(),
+    }
+}
+
+fn headline(s: &Shift, phases: &[Phase], gname: &str) -> String {
+    let who = if s.speaker.is_none() {
+        "all speakers".to_string()
+    } else {
+        gname.to_string()
+    };
+    format!(
+        "Between {} and {}, mean tone of {} moved from {} to {} (shift {}, {}; n = {} and {}).",
+        phases[s.from].name,
+        phases[s.to].name,
+        who,
+        signed(s.mean_from),
+        signed(s.mean_to),
+        signed(s.delta),
+        ci_text(&s.ci),
+        s.n.0,
+        s.n.1
+    )
+}

@@ -1,0 +1,111 @@
+//! The terminal summary: headlines, a compact per-speaker, per-phase table and a sparkline of
+//! daily mean tone per speaker.
+
+use super::charts::sparkline;
+use super::{Report, ci_text, signed};
+use std::io::{self, Write};
+
+/// Renders the summary as plain text.
+pub fn render<W: Write>(r: &Report, out: &mut W) -> io::Result<()> {
+    let mut o = String::new();
+    o.push_str(&format!(
+        "{}\n{}\n",
+        r.title,
+        "=".repeat(r.title.chars().count().min(78))
+    ));
+    o.push_str(&format!(
+        "{} statements ({} dated) from {}; {} rows rejected\n\n",
+        r.summary.scored, r.dated, r.method.input, r.summary.rejected
+    ));
+    for h in &r.headlines {
+        o.push_str(&format!("* {h}\n"));
+    }
+    if r.detected.is_some() {
+        o.push_str("  (phases DETECTED by change-point detection; pass --phase to set your own)\n");
+    }
+    o.push('\n');
+    let name_w = r
+        .speakers
+        .iter()
+        .map(|s| s.name.chars().count())
+        .max()
+        .unwrap_or(8)
+        .clamp(8, 24);
+    if !r.phases.is_empty() {
+        o.push_str(&format!("{:<name_w$}", "speaker"));
+        for p in &r.phases {
+            o.push_str(&format!(" {:>16}", truncate(&p.name, 16)));
+        }
+        o.push('\n');
+        for s in &r.speakers {
+            o.push_str(&format!("{:<name_w$}", truncate(&s.name, name_w)));
+            for (pi, _) in r.phases.iter().enumerate() {
+                let cell = r
+                    .phase_tones
+                    .iter()
+                    .find(|t| t.phase == pi && t.speaker.as_deref().unwrap_or(super::ALL) == s.name)
+                    .map(|t| format!("{} (n={})", signed(t.tone.mean), t.tone.n))
+                    .unwrap_or_else(|| "-".to_string());
+                o.push_str(&format!(" {cell:>16}"));
+            }
+            o.push('\n');
+        }
+        o.push('\n');
+        for sh in r.shifts.iter().filter(|s| s.speaker.is_none()) {
+            o.push_str(&format!(
+                "shift {} -> {}: {} ({})\n",
+                r.phases[sh.from].name,
+                r.phases[sh.to].name,
+                signed(sh.delta),
+                ci_text(&sh.ci)
+            ));
+        }
+        o.push('\n');
+    }
+    o.push_str(&format!(
+        "{:<name_w$} {:>6} {:>6}  daily mean tone\n",
+        "speaker", "n", "mean"
+    ));
+    for s in &r.speakers {
+        let spark = std::iter::once(&r.overall)
+            .chain(&r.series)
+            .find(|x| x.name == s.name)
+            .map(|x| sparkline(&x.points))
+            .unwrap_or_default();
+        o.push_str(&format!(
+            "{:<name_w$} {:>6} {:>6}  {}\n",
+            truncate(&s.name, name_w),
+            s.tone.n,
+            signed(s.tone.mean),
+            spark
+        ));
+    }
+    if let Some(h) = r.hostile.first() {
+        o.push_str(&format!(
+            "\nmost hostile:     {} {}: {}\n",
+            signed(h.statement.tone),
+            h.statement.speaker,
+            truncate(&h.statement.text, 90)
+        ));
+    }
+    if let Some(c) = r.cooperative.first() {
+        o.push_str(&format!(
+            "most cooperative: {} {}: {}\n",
+            signed(c.statement.tone),
+            c.statement.speaker,
+            truncate(&c.statement.text, 90)
+        ));
+    }
+    out.write_all(o.as_bytes())
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        format!(
+            "{}…",
+            s.chars().take(n.saturating_sub(1)).collect::<String>()
+        )
+    }
+}

@@ -1,0 +1,311 @@
+use crate::util::{Workdir, stderr, stdout};
+use std::path::Path;
+
+fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// Report flags that make the output independent of the built-in lexicons.
+fn fixed_lexicon() -> Vec<String> {
+    vec![
+        "--no-builtin".into(),
+        "--lexicon".into(),
+        fixture("rules.tsv"),
+        "--lang".into(),
+        "en".into(),
+    ]
+}
+
+fn run_report(wd: &Workdir, extra: &[&str]) -> std::process::Output {
+    let input = fixture("report_small.csv");
+    let events = fixture("report_events.csv");
+    let mut args: Vec<String> = vec![
+        "report".into(),
+        input,
+        "--events".into(),
+        events,
+        "--title".into(),
+        "Small <case>".into(),
+    ];
+    args.extend(fixed_lexicon());
+    args.extend(extra.iter().map(|s| s.to_string()));
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    wd.run(&refs, None)
+}
+
+#[test]
+fn markdown_matches_the_golden_file() {
+    let wd = Workdir::new();
+    let out = run_report(
+        &wd,
+        &["--format", "md", "-o", "report.md", "--threads", "1"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let got = wd.read("report.md");
+    let golden_path = fixture("report_small.golden.md");
+    if std::env::var_os("DETENTE_BLESS").is_some() {
+        std::fs::write(&golden_path, &got).expect("bless");
+    }
+    let want = std::fs::read_to_string(&golden_path)
+        .expect("golden file (run with DETENTE_BLESS=1 to create)");
+    assert_eq!(
+        got, want,
+        "Markdown differs from tests/fixtures/report_small.golden.md"
+    );
+    for svg in [
+        "report-timeline.svg",
+        "report-phases.svg",
+        "report-dyads.svg",
+        "report-categories.svg",
+    ] {
+        let text = wd.read(svg);
+        assert!(
+            text.starts_with("<svg") && text.ends_with("</svg>"),
+            "{svg}"
+        );
+        assert!(got.contains(&format!("]({svg})")), "{svg} is linked");
+    }
+}
+
+#[test]
+fn html_has_charts_events_and_escapes_user_text() {
+    let wd = Workdir::new();
+    let out = run_report(&wd, &["-o", "report.html"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = wd.read("report.html");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(
+        html.matches("<svg").count() >= 4,
+        "timeline, phases, dyads, categories"
+    );
+    for title in [
+        "Tone over time",
+        "Mean tone per phase",
+        "Tone from each speaker toward each target",
+        "Kinds of language",
+    ] {
+        assert!(html.contains(title), "{title}");
+    }
+    assert!(html.contains("<desc"), "charts have text alternatives");
+    assert!(
+        !html.contains("<script"),
+        "no script, not even from a quote"
+    );
+    assert!(
+        html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"),
+        "the quote is escaped"
+    );
+    assert!(
+        html.contains("Ultimatum &lt;b&gt;issued&lt;/b&gt;"),
+        "event labels are escaped"
+    );
+    assert!(html.contains("Small &lt;case&gt;"), "the title is escaped");
+    assert!(
+        !html.contains("http://")
+            || html.matches("http://").count()
+                == html.matches("xmlns=\"http://www.w3.org/2000/svg\"").count(),
+        "no network references"
+    );
+    assert!(
+        html.contains("Between Standoff and Talks, mean tone of all speakers moved from"),
+        "headline"
+    );
+    assert!(
+        html.contains("<mark class=\"h\""),
+        "hostile words highlighted"
+    );
+    assert!(
+        html.contains("11 read, 11 used, 0 rejected; 1 without a date"),
+        "accounting"
+    );
+}
+
+#[test]
+fn scored_input_is_not_rescored() {
+    let wd = Workdir::new();
+    let mut args = vec![
+        "score".to_string(),
+        fixture("report_small.csv"),
+        "-o".into(),
+        "scores.csv".into(),
+    ];
+    args.extend(fixed_lexicon());
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    assert!(wd.run(&refs, None).status.success());
+    let from_raw = run_report(&wd, &["--format", "text"]);
+    // A different lexicon would change every score if the report rescored.
+    let from_scores = wd.run(
+        &[
+            "report",
+            "scores.csv",
+            "--events",
+            &fixture("report_events.csv"),
+            "--title",
+            "Small <case>",
+            "--format",
+            "text",
+            "--lexicon",
+            &fixture("rules.tsv"),
+            "--lang",
+            "es",
+        ],
+        None,
+    );
+    assert!(from_scores.status.success(), "{}", stderr(&from_scores));
+    let strip = |s: String| s.lines().skip(2).collect::<Vec<_>>().join("\n");
+    assert_eq!(
+        strip(stdout(&from_raw)),
+        strip(stdout(&from_scores)).replace("scores.csv", "report_small.csv")
+    );
+    let md = wd.run(&["report", "scores.csv", "--format", "md"], None);
+    assert!(
+        stdout(&md).contains("read from the input's score columns"),
+        "{}",
+        stdout(&md)
+    );
+}
+
+#[test]
+fn without_phases_a_turning_point_is_detected() {
+    let wd = Workdir::new();
+    let mut csv = String::from("id,date,speaker,text\n");
+    for d in 1..=18 {
+        let text = if d <= 10 {
+            "They will attack and face sanctions"
+        } else {
+            "Good talks, thank you"
+        };
+        for k in 0..3 {
+            csv.push_str(&format!("{d}-{k},2026-03-{d:02},A,\"{text}\"\n"));
+        }
+    }
+    wd.write("turn.csv", csv);
+    let mut args: Vec<String> = vec![
+        "report".into(),
+        "turn.csv".into(),
+        "--format".into(),
+        "text".into(),
+    ];
+    args.extend(fixed_lexicon());
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = wd.run(&refs, None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("Between Before (detected) and After (detected)"),
+        "{text}"
+    );
+    assert!(text.contains("DETECTED"), "{text}");
+    let html_args: Vec<&str> = refs
+        .iter()
+        .map(|a| if *a == "text" { "html" } else { a })
+        .collect();
+    let html = wd.run(&html_args, None);
+    assert!(html.status.success(), "{}", stderr(&html));
+    let html = stdout(&html);
+    assert!(
+        html.contains("2026-03-11 – 2026-03-18"),
+        "the split falls on the first cooperative day"
+    );
+    assert!(html.contains("class=\"detected\""));
+}
+
+#[test]
+fn bad_dates_are_located_or_set_aside() {
+    let wd = Workdir::new();
+    wd.write(
+        "q.csv",
+        "id,date,text\n1,2026-01-04,They will attack\n2,04/01/2026,Thank you\n",
+    );
+    let out = wd.run(&["report", "q.csv", "-o", "r.html"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("q.csv:3 (row 2, column 2 (date))"), "{err}");
+    assert!(err.contains("YYYY-MM-DD"), "{err}");
+    assert!(!wd.path("r.html").exists());
+    let out = wd.run(
+        &[
+            "report",
+            "q.csv",
+            "-o",
+            "r.html",
+            "--skip-bad-rows",
+            "--rejects",
+            "rej.csv",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("read 2 rows: 1 scored, 1 rejected"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(wd.read("r.html").contains("2 read, 1 used, 1 rejected"));
+    assert!(wd.read("rej.csv").contains("04/01/2026"));
+}
+
+#[test]
+fn bad_phase_and_event_arguments_are_explained() {
+    let wd = Workdir::new();
+    wd.write("q.csv", "text\nhello\n");
+    let out = wd.run(
+        &[
+            "report",
+            "q.csv",
+            "--phase",
+            "Threats=2026-01-05..2026-01-04",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("ends before it starts"),
+        "{}",
+        stderr(&out)
+    );
+    let out = wd.run(&["report", "q.csv", "--event", "Jan 4=warning"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("YYYY-MM-DD"), "{}", stderr(&out));
+    wd.write(
+        "ev.csv",
+        "kind,date,end,label\nevent,2026-01-04,,ok\nperiod,2026-01-05,,bad\n",
+    );
+    let out = wd.run(&["report", "q.csv", "--events", "ev.csv"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("ev.csv:3 (row 2, column 1 (kind))"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn terminal_summary_has_table_and_sparkline() {
+    let wd = Workdir::new();
+    let out = run_report(&wd, &["--format", "text"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("Standoff") && text.contains("Talks"),
+        "{text}"
+    );
+    assert!(
+        text.chars().any(|c| ('▁'..='█').contains(&c)),
+        "sparkline: {text}"
+    );
+    assert!(text.contains("most hostile:"), "{text}");
+}
+
+#[test]
+fn report_is_identical_with_one_or_two_threads() {
+    let wd = Workdir::new();
+    let a = run_report(&wd, &["--format", "html", "--threads", "1", "--batch", "3"]);
+    let b = run_report(&wd, &["--format", "html", "--threads", "2"]);
+    assert!(a.status.success() && b.status.success());
+    assert_eq!(a.stdout, b.stdout);
+}
