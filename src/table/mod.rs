@@ -5,6 +5,7 @@ mod columns;
 mod stream;
 mod write;
 
+pub(crate) use columns::lookup;
 pub use columns::{ColumnMap, ColumnSpec, Role};
 pub use stream::{OnError, Reject, StreamOptions, Summary, score_stream};
 pub use write::{Format, SCORE_COLUMNS, ScoreFields, fixed, write_jsonl};
