@@ -45,7 +45,7 @@
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::lexicon::{CategoryId, Side};
 use crate::score::{Label, Score, Scorer};
-use crate::table::lookup;
+use crate::table::{Role, lookup};
 use crate::text::Lang;
 use std::io::Read;
 
@@ -77,8 +77,9 @@ pub struct GoldRow {
 /// a 1-based column number.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GoldColumns {
-    /// The statement (required).
-    pub text: String,
+    /// The statement (required); `None` tries the names `detente score` knows (text, quote,
+    /// statement, content, body, texto).
+    pub text: Option<String>,
     /// The human label (required).
     pub label: String,
     /// The language; `None` uses a column named `lang` if there is one.
@@ -92,7 +93,7 @@ pub struct GoldColumns {
 impl Default for GoldColumns {
     fn default() -> GoldColumns {
         GoldColumns {
-            text: "text".to_string(),
+            text: None,
             label: "label".to_string(),
             lang: None,
             split: None,
@@ -179,8 +180,24 @@ impl Gold {
             Some(w) => required(role, w).map(Some),
             None => Ok(lookup(&headers, role)),
         };
-        let text_col = required("text", &columns.text)?;
         let label_col = required("label", &columns.label)?;
+        let text_col = match &columns.text {
+            Some(w) => required("text", w)?,
+            None => Role::Text
+                .aliases()
+                .iter()
+                .find_map(|a| lookup(&headers, a))
+                .ok_or_else(|| {
+                    Error::new(
+                        ErrorKind::MissingColumn {
+                            role: "text".to_string(),
+                            wanted: None,
+                            available: headers.clone(),
+                        },
+                        source.clone(),
+                    )
+                })?,
+        };
         let lang_col = optional("lang", &columns.lang)?;
         let split_col = optional("split", &columns.split)?;
         let id_col = optional("id", &columns.id)?;
@@ -739,6 +756,20 @@ mod tests {
         assert!(
             msg.starts_with("g.csv:3 (row 2, column 2 (label))"),
             "{msg}"
+        );
+    }
+
+    #[test]
+    fn read_finds_text_by_alias() {
+        let gold = Gold::read(
+            "Quote,label\nWe agree.,2\n".as_bytes(),
+            &GoldColumns::default(),
+            &Location::default(),
+        )
+        .expect("reads");
+        assert_eq!(
+            gold.rows.first().map(|r| r.text.as_str()),
+            Some("We agree.")
         );
     }
 
