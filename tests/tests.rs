@@ -16,6 +16,10 @@ mod founding;
 #[path = "suite/score_cmd.rs"]
 mod score_cmd;
 
+/// `detente eval`: gold numbers in range, exact numbers on a hand-made file, bad labels, columns.
+#[path = "suite/eval_cmd.rs"]
+mod eval_cmd;
+
 /// `detente explain` and `detente lexicon`.
 #[path = "suite/other_cmds.rs"]
 mod other_cmds;
