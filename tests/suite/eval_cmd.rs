@@ -1,3 +1,6 @@
+//! `detente eval` run as a user would: the bundled gold standard, a hand-made gold file with
+//! numbers computed by hand, and the errors for bad labels, missing columns and empty splits.
+
 use crate::util::{Workdir, stderr, stdout};
 use std::path::Path;
 
