@@ -147,6 +147,21 @@ pub enum ErrorKind {
         /// The code given.
         found: String,
     },
+    /// A field whose value is not one the column allows (a gold label outside -2..2, an
+    /// unknown language code).
+    InvalidValue {
+        /// The text found.
+        found: String,
+        /// What the column holds.
+        expected: String,
+    },
+    /// No row of a gold file is in the requested split.
+    NoRows {
+        /// The split asked for.
+        split: String,
+        /// The split values the file has.
+        available: Vec<String>,
+    },
     /// An I/O failure reading or writing.
     Io {
         /// The operating system's message.
@@ -291,6 +306,23 @@ impl fmt::Display for Error {
             ErrorKind::UnknownLanguage { found } => {
                 write!(f, "unknown language {found:?}; use en, es or auto")
             }
+            ErrorKind::InvalidValue { found, expected } => write!(
+                f,
+                "{loc}: {found:?} is not {expected}; correct the value in the file"
+            ),
+            ErrorKind::NoRows { split, available } => write!(
+                f,
+                "{loc}: no rows in the split {split:?}; the split column holds: {}; choose one with --split, or --split all",
+                if available.is_empty() {
+                    "nothing (the file has no data rows)".to_string()
+                } else {
+                    available
+                        .iter()
+                        .map(|c| format!("{c:?}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                }
+            ),
             ErrorKind::Io { detail, .. } => write!(f, "{loc}: {detail}"),
         }
     }

@@ -12,6 +12,8 @@
 //! - [`lexicon`] loads and validates lexicons (built-in or user files) with `file:line` errors.
 //! - [`table`] streams a quotes CSV through the scorer in parallel batches, keeping input order.
 //! - [`text`] holds the tokenizer and the English/Spanish guess.
+//! - [`eval`] measures the scorer against hand-labelled statements (correlation, error,
+//!   three-class accuracy, per-category precision), as `detente eval` does.
 //!
 //! The library does no I/O of its own beyond the readers and writers you hand it.
 //!
@@ -52,6 +54,7 @@
 
 pub mod analysis;
 pub mod error;
+pub mod eval;
 pub mod lexicon;
 pub mod report;
 pub mod score;

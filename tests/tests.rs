@@ -20,6 +20,10 @@ mod score_cmd;
 #[path = "suite/report_cmd.rs"]
 mod report_cmd;
 
+/// `detente eval`: gold numbers in range, exact numbers on a hand-made file, bad labels, columns.
+#[path = "suite/eval_cmd.rs"]
+mod eval_cmd;
+
 /// `detente explain` and `detente lexicon`.
 #[path = "suite/other_cmds.rs"]
 mod other_cmds;

@@ -2,6 +2,7 @@
 //! Arguments are checked here once and turned into library objects; the library never sees
 //! a raw flag.
 
+mod eval;
 mod explain;
 mod io;
 mod lexicon;
@@ -31,7 +32,8 @@ pub const EXIT_ERROR: u8 = 2;
 lexicons of threats, force, coercion, demands, accusation, insult and defiance against praise, \
 gratitude, respect, dialogue, agreement, commitment, partnership and de-escalation, in English \
 and Spanish.\n\nExamples:\n  detente score quotes.csv -o scores.csv\n  cat quotes.csv | detente \
-score - --format jsonl\n  detente explain \"We will take up arms if they keep threatening us!\"",
+score - --format jsonl\n  detente explain \"We will take up arms if they keep threatening us!\"\n  \
+detente eval tests/data/gold/gold.csv --errors 10",
     after_help = "Exit codes: 0 success; 1 finished with rejected rows or failed checks; 2 error."
 )]
 struct Cli {
@@ -47,6 +49,8 @@ enum Command {
     Report(report::ReportArgs),
     /// Show how one statement is scored, word by word.
     Explain(explain::ExplainArgs),
+    /// Measure detente against a hand-labelled gold CSV (correlation, error, accuracy).
+    Eval(eval::EvalArgs),
     /// Check or describe lexicons.
     #[command(subcommand)]
     Lexicon(lexicon::LexiconCommand),
@@ -138,6 +142,7 @@ pub fn run() -> ExitCode {
         Command::Score(args) => score::run(&args),
         Command::Report(args) => report::run(&args),
         Command::Explain(args) => explain::run(&args),
+        Command::Eval(args) => eval::run(&args),
         Command::Lexicon(cmd) => lexicon::run(&cmd),
     };
     match result {

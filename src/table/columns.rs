@@ -144,7 +144,9 @@ fn lookup_name(headers: &[String], name: &str) -> Option<usize> {
         .position(|h| h.trim().eq_ignore_ascii_case(name))
 }
 
-fn lookup(headers: &[String], wanted: &str) -> Option<usize> {
+/// The 0-based index of the column `wanted` names: a header, case-insensitively, or a 1-based
+/// column number.
+pub(crate) fn lookup(headers: &[String], wanted: &str) -> Option<usize> {
     lookup_name(headers, wanted).or_else(|| {
         wanted
             .parse::<usize>()

@@ -5,6 +5,7 @@ mod columns;
 mod stream;
 mod write;
 
+pub(crate) use columns::lookup;
 pub use columns::{ColumnMap, ColumnSpec, Role};
 pub use stream::{
     OnError, Reject, RowError, Source, StreamOptions, Summary, check_row, score_stream,
