@@ -259,7 +259,7 @@ impl fmt::Display for Error {
             }
             ErrorKind::UnknownModifier { found } => write!(
                 f,
-                "{loc}: unknown modifier kind {found:?}; use negator, booster, dampener, contrast, conditional or skip"
+                "{loc}: unknown modifier kind {found:?}; use negator, reverser, booster, dampener, contrast, conditional or skip"
             ),
             ErrorKind::MissingColumn {
                 role,

@@ -131,8 +131,11 @@ pub struct Entry {
 /// What a modifier does to the tone entries near it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum ModifierKind {
-    /// Flips and damps the next entries in a short window (`not`, `nunca`).
+    /// Flips and damps the next entry in a short window (`not`, `nunca`).
     Negator,
+    /// Undoes the next entry the way a negator does (`lift` sanctions, `end` the war,
+    /// `levantar` el embargo), shown separately in explanations.
+    Reverser,
     /// Scales the next entry by `1 + value` (`very` +0.3, `slightly` -0.4).
     Intensity(f64),
     /// Entries after it weigh more, before it less (`but`, `pero`).

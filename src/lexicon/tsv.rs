@@ -284,6 +284,7 @@ fn modifier_kind(kind: &str, value: &str, loc: &Location) -> Result<Option<Modif
     };
     Ok(Some(match kind {
         "negator" => ModifierKind::Negator,
+        "reverser" => ModifierKind::Reverser,
         "booster" => ModifierKind::Intensity(scale(true)?),
         "dampener" => ModifierKind::Intensity(scale(false)?),
         "contrast" => ModifierKind::Contrast,

@@ -82,3 +82,7 @@ pub const ENDORSING_CATEGORIES: &[&str] = &["agreement"];
 
 /// ... and the hostile acts whose approval takes their side.
 pub const ENDORSED_CATEGORIES: &[&str] = &["threat", "force", "coercion"];
+
+/// Categories a reverser ("lift", "remove", "levantar") does not undo: removing a person
+/// labelled a criminal is not de-escalation.
+pub const REVERSAL_EXEMPT_CATEGORIES: &[&str] = &["accusation", "insult"];

@@ -27,6 +27,8 @@ pub enum Role {
     Hit(usize),
     /// A negator.
     Negator,
+    /// A reverser: undoing what follows ("lift sanctions").
+    Reverser,
     /// A booster (positive) or dampener (negative) scale.
     Intensity(f64),
     /// A contrast word.
@@ -80,6 +82,7 @@ struct RuleCategories {
     conditional: Vec<CategoryId>,
     endorsing: Vec<CategoryId>,
     endorsed: Vec<CategoryId>,
+    reversal_exempt: Vec<CategoryId>,
 }
 
 impl RuleCategories {
@@ -90,6 +93,7 @@ impl RuleCategories {
             conditional: ids(CONDITIONAL_THREAT_CATEGORIES),
             endorsing: ids(ENDORSING_CATEGORIES),
             endorsed: ids(ENDORSED_CATEGORIES),
+            reversal_exempt: ids(REVERSAL_EXEMPT_CATEGORIES),
         }
     }
 }
@@ -205,6 +209,7 @@ struct Scratch {
 enum Kind {
     Tone(u32),
     Negator,
+    Reverser,
     Intensity(f64),
     Contrast,
     Conditional,
@@ -302,6 +307,7 @@ impl Scorer {
                         Role::Hit(hit - 1)
                     }
                     Kind::Negator => Role::Negator,
+                    Kind::Reverser => Role::Reverser,
                     Kind::Intensity(v) => Role::Intensity(v),
                     Kind::Contrast => Role::Contrast,
                     Kind::Conditional => Role::Conditional,
@@ -396,6 +402,7 @@ impl Scorer {
 
             // Negators and intensity words in the window before the hit.
             let (mut negators, mut intensity, mut steps) = (0usize, 0.0f64, 0usize);
+            let mut blocked = false;
             let (clause, sentence) = (clause_of(u), sentence_of(u));
             for j in (0..k).rev() {
                 let p = &units[j];
@@ -413,10 +420,22 @@ impl Scorer {
                     break;
                 }
                 match p.kind {
-                    Kind::Negator if steps <= NEGATION_WINDOW => negators += 1,
+                    // A negator belongs to the first entry after it: "wouldn't negotiate with
+                    // that clown" negates the negotiation, not the insult.
+                    Kind::Negator if steps <= NEGATION_WINDOW && !blocked => negators += 1,
+                    // Undoing an accusation or insult ("eliminate the terrorists") is no
+                    // de-escalation: reversers leave those categories alone.
+                    Kind::Reverser
+                        if steps <= NEGATION_WINDOW
+                            && !blocked
+                            && !self.ids.reversal_exempt.contains(&category) =>
+                    {
+                        negators += 1
+                    }
                     Kind::Intensity(v) if steps <= BOOSTER_WINDOW => {
                         intensity += v * BOOSTER_DECAY[steps - 1];
                     }
+                    Kind::Tone(_) => blocked = true,
                     _ => {}
                 }
             }
@@ -602,6 +621,7 @@ fn build_units(tokens: &Tokens, matches: &[Match], matcher: &Matcher, out: &mut 
                 MatchTarget::Modifier(k) => {
                     match matcher.modifiers().get(k as usize).map(|m| m.kind) {
                         Some(ModifierKind::Negator) => Kind::Negator,
+                        Some(ModifierKind::Reverser) => Kind::Reverser,
                         Some(ModifierKind::Intensity(v)) => Kind::Intensity(v),
                         Some(ModifierKind::Contrast) => Kind::Contrast,
                         Some(ModifierKind::Conditional) => Kind::Conditional,

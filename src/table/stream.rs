@@ -319,7 +319,7 @@ pub fn score_stream<R: Read, W: Write>(
                         .iter()
                         .map(|f| std::str::from_utf8(f).unwrap_or(""))
                         .collect();
-                    write_jsonl(out, &headers, &strs, &score, scorer, &mut line)
+                    write_jsonl(out, &headers, &strs, &out_names, &score, scorer, &mut line)
                         .map_err(|e| Error::io(&e, out_loc.clone()))?;
                 }
             }

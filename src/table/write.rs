@@ -91,11 +91,13 @@ impl ScoreFields {
 }
 
 /// Writes one JSON Lines object: the input columns as strings, then the score fields.
-/// `line` and `num` are buffers reused between rows.
+/// `names` are the nine score keys (see [`SCORE_COLUMNS`]; renamed `score_*` when the input
+/// already uses a name). `line` is a buffer reused between rows.
 pub fn write_jsonl<W: Write>(
     out: &mut W,
     headers: &[String],
     fields: &[&str],
+    names: &[String],
     score: &Score,
     scorer: &Scorer,
     line: &mut Vec<u8>,
@@ -107,6 +109,11 @@ pub fn write_jsonl<W: Write>(
         fixed(&mut num, x, d);
         line.extend_from_slice(num.as_bytes());
     };
+    let key = |line: &mut Vec<u8>, i: usize| -> io::Result<()> {
+        json_str(line, names.get(i).map_or(SCORE_COLUMNS[i], String::as_str))?;
+        line.push(b':');
+        Ok(())
+    };
     line.clear();
     line.push(b'{');
     for (h, v) in headers.iter().zip(fields) {
@@ -115,36 +122,46 @@ pub fn write_jsonl<W: Write>(
         json_str(line, v)?;
         line.push(b',');
     }
-    line.extend_from_slice(b"\"tone\":");
+    key(line, 0)?;
     number(line, score.tone, 4);
-    line.extend_from_slice(b",\"label\":");
+    line.push(b',');
+    key(line, 1)?;
     json_str(line, score.label.name())?;
-    line.extend_from_slice(b",\"hostility\":");
+    line.push(b',');
+    key(line, 2)?;
     number(line, score.hostility, 3);
-    line.extend_from_slice(b",\"cooperation\":");
+    line.push(b',');
+    key(line, 3)?;
     number(line, score.cooperation, 3);
-    line.extend_from_slice(b",\"goldstein\":");
+    line.push(b',');
+    key(line, 4)?;
     number(line, score.goldstein, 2);
-    line.extend_from_slice(b",\"category\":");
+    line.push(b',');
+    key(line, 5)?;
     match score.category {
         Some(c) => json_str(line, &cats.get(c).name)?,
         None => line.extend_from_slice(b"null"),
     }
-    line.extend_from_slice(b",\"cameo\":");
+    line.push(b',');
+    key(line, 6)?;
     match score.category {
         Some(c) => json_str(line, &cats.get(c).cameo)?,
         None => line.extend_from_slice(b"null"),
     }
-    line.extend_from_slice(b",\"lang\":");
+    line.push(b',');
+    key(line, 7)?;
     json_str(line, score.lang.code())?;
-    line.extend_from_slice(b",\"hits\":[");
+    line.push(b',');
+    key(line, 8)?;
+    line.push(b'[');
     for (i, h) in score.hits.iter().enumerate() {
         if i > 0 {
             line.push(b',');
         }
         line.extend_from_slice(b"{\"term\":");
         json_str(line, scorer.term(score.lang, h))?;
-        line.extend_from_slice(b",\"category\":");
+        line.push(b',');
+        key(line, 5)?;
         json_str(line, &cats.get(h.category).name)?;
         line.extend_from_slice(b",\"weight\":");
         number(line, h.weight, 2);

@@ -276,6 +276,18 @@ fn already_scored_input_is_refused_but_a_lang_column_is_kept() {
         h.contains(&"lang".to_string()) && h.contains(&"score_lang".to_string()),
         "{h:?}"
     );
+    let json = wd.run(
+        &["score", "--format", "jsonl"],
+        Some(b"id,lang,label,text\n1,en,mine,thank you\n"),
+    );
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    assert_eq!(v["lang"], "en");
+    assert_eq!(v["label"], "mine", "the input's label is kept");
+    let score_label = v["score_label"].as_str().unwrap_or("");
+    assert!(
+        ["conciliatory", "cooperative"].contains(&score_label),
+        "the score's label is renamed, not duplicated: {v}"
+    );
     let again = wd.run(&["score"], Some(&first.stdout));
     assert_eq!(again.status.code(), Some(2));
     assert!(
