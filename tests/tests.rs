@@ -28,6 +28,10 @@ mod eval_cmd;
 #[path = "suite/other_cmds.rs"]
 mod other_cmds;
 
+/// The examples (petro_trump, custom_lexicon, score_stream) run and do what they say.
+#[path = "suite/examples_run.rs"]
+mod examples_run;
+
 /// Library API contracts: thread safety, lexicon errors.
 #[path = "suite/api.rs"]
 mod api;

@@ -9,7 +9,9 @@ use super::table_args::{Rejects, TableArgs};
 use super::{EXIT_OK, EXIT_PARTIAL, LexiconArgs};
 use clap::{Args, ValueEnum};
 use detente::analysis::dates::Day;
-use detente::report::{Event, Phase, ReportOptions, html, markdown, report_from_reader, terminal};
+use detente::report::{
+    Event, Phase, ReportOptions, html, markdown, read_events, report_from_reader, terminal,
+};
 use detente::{Error, ErrorKind, Location};
 use std::io::Write;
 use std::path::Path;
@@ -112,88 +114,6 @@ fn parse_phase(s: &str) -> Result<Phase, Error> {
     })
 }
 
-/// Reads events and phases from a CSV file (kind,date,end,label).
-fn read_events(path: &str, events: &mut Vec<Event>, phases: &mut Vec<Phase>) -> Result<(), Error> {
-    let loc = location(path);
-    let mut rdr = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(open_input(path)?);
-    let headers: Vec<String> = rdr
-        .headers()
-        .map_err(|e| {
-            Error::new(
-                ErrorKind::Csv {
-                    detail: e.to_string(),
-                },
-                loc.clone(),
-            )
-        })?
-        .iter()
-        .map(|h| h.trim().to_ascii_lowercase())
-        .collect();
-    let col = |n: &str| headers.iter().position(|h| h == n);
-    let (Some(kc), Some(dc), Some(lc)) = (col("kind"), col("date"), col("label")) else {
-        return Err(Error::new(
-            ErrorKind::MissingColumn {
-                role: "kind, date and label".to_string(),
-                wanted: None,
-                available: headers.clone(),
-            },
-            loc,
-        ));
-    };
-    let ec = col("end");
-    for (i, rec) in rdr.records().enumerate() {
-        let rec = rec.map_err(|e| {
-            Error::new(
-                ErrorKind::Csv {
-                    detail: e.to_string(),
-                },
-                loc.clone(),
-            )
-        })?;
-        let line = rec.position().map(|p| p.line());
-        let at = |c: usize| Location {
-            line,
-            row: Some(i as u64 + 1),
-            column: Some(c + 1),
-            column_name: headers.get(c).cloned(),
-            ..loc.clone()
-        };
-        let get = |c: usize| rec.get(c).unwrap_or("").trim().to_string();
-        let day = |c: usize| {
-            Day::parse(&get(c)).map_err(|detail| Error::new(ErrorKind::BadValue { detail }, at(c)))
-        };
-        match get(kc).as_str() {
-            "event" => events.push(Event {
-                day: day(dc)?,
-                label: get(lc),
-            }),
-            "phase" => {
-                let start = day(dc)?;
-                let end = match ec {
-                    Some(e) if !get(e).is_empty() => day(e)?,
-                    _ => start,
-                };
-                phases.push(Phase {
-                    name: get(lc),
-                    start,
-                    end,
-                });
-            }
-            other => {
-                return Err(Error::new(
-                    ErrorKind::BadValue {
-                        detail: format!("kind {other:?} must be event or phase"),
-                    },
-                    at(kc),
-                ));
-            }
-        }
-    }
-    Ok(())
-}
-
 /// Runs `detente report`.
 pub fn run(args: &ReportArgs) -> Result<u8, Error> {
     let format = args.format.unwrap_or_else(|| {
@@ -218,7 +138,9 @@ pub fn run(args: &ReportArgs) -> Result<u8, Error> {
         .map(|p| parse_phase(p))
         .collect::<Result<Vec<_>, _>>()?;
     if let Some(f) = &args.events_file {
-        read_events(f, &mut events, &mut phases)?;
+        let (more_events, more_phases) = read_events(open_input(f)?, &location(f))?;
+        events.extend(more_events);
+        phases.extend(more_phases);
     }
     events.sort_by_key(|e| e.day);
     let input_name = if args.input == "-" {

@@ -4,11 +4,13 @@
 //! charts in [`charts`].
 
 pub mod charts;
+mod events;
 pub mod html;
 pub mod markdown;
 mod read;
 pub mod terminal;
 
+pub use events::read_events;
 pub use read::{ScoreColumns, parse_hits, report_from_reader, score_columns};
 
 use crate::analysis::dates::Day;

@@ -1,0 +1,96 @@
+//! Events and phases for a report, from a small CSV: `kind,date,end,label`, where kind is
+//! `event` (a dated marker) or `phase` (a span from date to end, inclusive).
+
+use super::{Event, Phase};
+use crate::analysis::dates::Day;
+use crate::error::{Error, ErrorKind, Location, Result};
+use std::io::Read;
+
+/// Reads events and phases from `input` (named `loc` in errors), in file order.
+pub fn read_events<R: Read>(input: R, loc: &Location) -> Result<(Vec<Event>, Vec<Phase>)> {
+    let mut events = Vec::new();
+    let mut phases = Vec::new();
+    let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(input);
+    let headers: Vec<String> = rdr
+        .headers()
+        .map_err(|e| {
+            Error::new(
+                ErrorKind::Csv {
+                    detail: e.to_string(),
+                },
+                loc.clone(),
+            )
+        })?
+        .iter()
+        .map(|h| h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase())
+        .collect();
+    let col = |n: &str| headers.iter().position(|h| h == n);
+    let (Some(kc), Some(dc), Some(lc)) = (col("kind"), col("date"), col("label")) else {
+        return Err(Error::new(
+            ErrorKind::MissingColumn {
+                role: "kind, date and label".to_string(),
+                wanted: None,
+                available: headers.clone(),
+            },
+            loc.clone(),
+        ));
+    };
+    let ec = col("end");
+    for (i, rec) in rdr.records().enumerate() {
+        let rec = rec.map_err(|e| {
+            Error::new(
+                ErrorKind::Csv {
+                    detail: e.to_string(),
+                },
+                loc.clone(),
+            )
+        })?;
+        let line = rec.position().map(|p| p.line());
+        let at = |c: usize| Location {
+            line,
+            row: Some(i as u64 + 1),
+            column: Some(c + 1),
+            column_name: headers.get(c).cloned(),
+            ..loc.clone()
+        };
+        let get = |c: usize| rec.get(c).unwrap_or("").trim().to_string();
+        let day = |c: usize| {
+            Day::parse(&get(c)).map_err(|detail| Error::new(ErrorKind::BadValue { detail }, at(c)))
+        };
+        match get(kc).as_str() {
+            "event" => events.push(Event {
+                day: day(dc)?,
+                label: get(lc),
+            }),
+            "phase" => {
+                let start = day(dc)?;
+                let end = match ec {
+                    Some(e) if !get(e).is_empty() => day(e)?,
+                    _ => start,
+                };
+                if end < start {
+                    return Err(Error::new(
+                        ErrorKind::BadValue {
+                            detail: format!("phase {:?} ends before it starts", get(lc)),
+                        },
+                        at(ec.unwrap_or(dc)),
+                    ));
+                }
+                phases.push(Phase {
+                    name: get(lc),
+                    start,
+                    end,
+                });
+            }
+            other => {
+                return Err(Error::new(
+                    ErrorKind::BadValue {
+                        detail: format!("kind {other:?} must be event or phase"),
+                    },
+                    at(kc),
+                ));
+            }
+        }
+    }
+    Ok((events, phases))
+}

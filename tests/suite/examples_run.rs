@@ -1,0 +1,131 @@
+use crate::util::{Workdir, founding_csv};
+use detente::report::{ReportOptions, read_events, report_from_reader};
+use detente::score::batch::Pool;
+use detente::table::StreamOptions;
+use detente::{Location, Scorer};
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+/// `target/<profile>/examples/NAME`, built by `cargo test` alongside this test binary.
+fn example(name: &str) -> PathBuf {
+    let exe = std::env::current_exe().expect("test binary path");
+    let profile_dir = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .expect("target/<profile>");
+    profile_dir.join("examples").join(name)
+}
+
+fn run(name: &str, args: &[&str], stdin: Option<&[u8]>) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(example(name))
+        .args(args)
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("run example {name}: {e}"));
+    if let Some(input) = stdin {
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input)
+            .expect("write stdin");
+    }
+    child.wait_with_output().expect("wait")
+}
+
+#[test]
+fn petro_trump_writes_the_report_and_shows_the_turn() {
+    let wd = Workdir::new();
+    let out_path = wd.path("founding.html");
+    let out = run("petro_trump", &[&out_path.to_string_lossy()], None);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains(&format!("report written to {}", out_path.display())),
+        "{stdout}"
+    );
+    let html = std::fs::read_to_string(&out_path).expect("report file exists");
+    assert!(html.contains("Phone call") && html.contains("<svg"));
+    assert!(stdout.contains("Between Threats and Call"), "{stdout}");
+
+    // The founding case, computed again through the library: Jan 4-5 below zero, Jan 7 above.
+    let events = founding_csv().with_file_name("petro_trump_events.csv");
+    let (_, phases) = read_events(
+        std::fs::File::open(&events).expect("events"),
+        &Location::default(),
+    )
+    .expect("events parse");
+    let opts = ReportOptions {
+        phases,
+        ..ReportOptions::default()
+    };
+    let scorer = Scorer::new().expect("scorer");
+    let report = report_from_reader(
+        std::fs::File::open(founding_csv()).expect("data"),
+        &scorer,
+        &Pool::new(1).expect("pool"),
+        &StreamOptions::default(),
+        &opts,
+        |_| Ok(()),
+    )
+    .expect("report");
+    let mean = |name: &str| {
+        report
+            .phase_tones
+            .iter()
+            .find(|t| t.speaker.is_none() && report.phases[t.phase].name == name)
+            .map(|t| t.tone.mean)
+            .unwrap_or_else(|| panic!("phase {name}"))
+    };
+    assert!(mean("Threats") < 0.0, "Jan 4-5: {}", mean("Threats"));
+    assert!(mean("Call") > 0.0, "Jan 7: {}", mean("Call"));
+}
+
+#[test]
+fn custom_lexicon_shows_the_change() {
+    let out = run("custom_lexicon", &[], None);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(!lines[0].contains("fentanyl flood"), "{text}");
+    assert!(
+        lines[1].contains("fentanyl flood (accusation) -2.50"),
+        "{text}"
+    );
+    assert!(lines[2].contains("tariffs (coercion) -1.00"), "{text}");
+}
+
+#[test]
+fn score_stream_turns_csv_into_json_lines() {
+    let data = std::fs::read(founding_csv()).expect("data");
+    let out = run("score_stream", &[], Some(&data));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    let rows: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
+    assert_eq!(rows.len(), 10);
+    assert_eq!(rows[0]["id"], "pt-01");
+    assert!(
+        rows.iter()
+            .all(|r| r["tone"].is_number() && r["hits"].is_array())
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("scored 10 of 10 rows"));
+}
