@@ -58,6 +58,7 @@ pub struct Matcher {
     nodes: Vec<Node>,
     entries: Vec<Entry>,
     modifiers: Vec<Modifier>,
+    carries_negator: Vec<bool>,
 }
 
 impl Matcher {
@@ -70,7 +71,26 @@ impl Matcher {
             nodes: vec![Node::default()],
             entries: lex.entries().to_vec(),
             modifiers: lex.modifiers().to_vec(),
+            carries_negator: Vec::new(),
         };
+        let negators: Vec<&str> = lex
+            .modifiers()
+            .iter()
+            .filter(|m| m.kind == super::ModifierKind::Negator)
+            .map(|m| m.term.as_str())
+            .collect();
+        m.carries_negator = lex
+            .entries()
+            .iter()
+            .map(|e| {
+                let words: Vec<&str> = e.term.split(' ').collect();
+                words.iter().any(|w| w.ends_with("n't"))
+                    || negators.iter().any(|n| {
+                        let nw: Vec<&str> = n.split(' ').collect();
+                        words.windows(nw.len()).any(|win| win == nw.as_slice())
+                    })
+            })
+            .collect();
         let mut tone_terms: HashMap<&str, usize> = HashMap::new();
         for (i, e) in lex.entries().iter().enumerate() {
             tone_terms.insert(e.term.as_str(), i);
@@ -129,6 +149,12 @@ impl Matcher {
     /// Tone entries, indexed by [`MatchTarget::Tone`].
     pub fn entries(&self) -> &[Entry] {
         &self.entries
+    }
+
+    /// True when entry `i` contains a negator of its own ("no one's colony", "no es patio
+    /// trasero de nadie"): a negator before it agrees with it rather than flipping it.
+    pub fn carries_negator(&self, i: usize) -> bool {
+        self.carries_negator.get(i).copied().unwrap_or(false)
     }
 
     /// Modifiers, indexed by [`MatchTarget::Modifier`].

@@ -80,6 +80,10 @@ pub const CONDITIONAL_THREAT_CATEGORIES: &[&str] = &["force", "coercion"];
 /// cooperation: "action against Colombia sounds good". Approval categories ...
 pub const ENDORSING_CATEGORIES: &[&str] = &["agreement"];
 
+/// An approval before the act counts only this close (in units, articles included): "we
+/// fully support the sanctions" but not "the treaty has 42 articles and two annexes".
+pub const ENDORSE_WINDOW: usize = 4;
+
 /// ... and the hostile acts whose approval takes their side.
 pub const ENDORSED_CATEGORIES: &[&str] = &["threat", "force", "coercion"];
 

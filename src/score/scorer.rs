@@ -492,12 +492,13 @@ impl Scorer {
                 category = threat;
                 rules.insert(Rules::CONDITIONAL_THREAT);
             }
-            if negators % 2 == 1 {
+            // Negative concord: "no es patio trasero de nadie" is one negative, not two.
+            if negators % 2 == 1 && !matcher.carries_negator(entry_idx as usize) {
                 weight *= NEGATION_SCALAR;
                 category = self.categories.get(category).when_negated;
                 rules.insert(Rules::NEGATED);
             }
-            clauses.push(clause);
+            clauses.push((clause, k));
             hits.push(Hit {
                 entry: entry_idx,
                 span: (toks[u.start].span.0, toks[u.end - 1].span.1),
@@ -511,8 +512,10 @@ impl Scorer {
         hits
     }
 
-    /// Approval of a hostile act in the same clause takes the act's side and category.
-    fn endorsements(&self, hits: &mut [Hit], clauses: &[u32]) {
+    /// Approval of a hostile act in the same clause takes the act's side and category: when
+    /// the approval follows the act ("action against Colombia sounds good") or comes just
+    /// before it ("we support sanctions"), within [`ENDORSE_WINDOW`] units.
+    fn endorsements(&self, hits: &mut [Hit], places: &[(u32, usize)]) {
         for i in 0..hits.len() {
             let h = &hits[i];
             if h.rules.contains(Rules::NEGATED)
@@ -521,8 +524,12 @@ impl Scorer {
             {
                 continue;
             }
-            let act = hits.iter().zip(clauses).find(|(o, c)| {
-                **c == clauses[i] && o.weight < 0.0 && self.ids.endorsed.contains(&o.category)
+            let (clause, at) = places[i];
+            let act = hits.iter().zip(places).find(|(o, (c, k))| {
+                *c == clause
+                    && (*k < at || *k - at <= ENDORSE_WINDOW)
+                    && o.weight < 0.0
+                    && self.ids.endorsed.contains(&o.category)
             });
             if let Some((o, _)) = act {
                 let category = o.category;
