@@ -8,7 +8,7 @@ mod matcher;
 mod tsv;
 
 pub use matcher::{Match, MatchScratch, MatchTarget, Matcher};
-pub use tsv::{Parsed, parse_categories, parse_lexicon};
+pub use tsv::{Parsed, check_lexicon, parse_categories, parse_lexicon};
 
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::text::Lang;

@@ -170,83 +170,142 @@ pub(crate) fn normalize_term(raw: &str, loc: &Location) -> Result<String> {
             }
         }
     }
+    // The last word: the term must come out of the tokenizer as the same words, or it can
+    // never match (a combining mark, a letter whose lower case is two characters ...).
+    let plain: Vec<&str> = words.iter().map(|w| w.trim_end_matches('*')).collect();
+    let joined = plain.join(" ");
+    let mut tokens = crate::text::Tokens::new();
+    tokens.tokenize(&joined);
+    let round: Vec<&str> = (0..tokens.tokens().len())
+        .map(|i| tokens.folded(i))
+        .collect();
+    if round != plain {
+        return bad(&format!(
+            "the tokenizer reads it as {round:?}, so it can never match as written"
+        ));
+    }
     Ok(words.join(" "))
 }
 
 /// Parses a lexicon source: each data line is either a tone entry
 /// (`term<TAB>weight<TAB>category[<TAB>note]`) or a modifier
-/// (`term<TAB>kind<TAB>value[<TAB>note]`), told apart by the second field.
+/// (`term<TAB>kind<TAB>value[<TAB>note]`), told apart by the second field. Stops at the first
+/// error.
 pub fn parse_lexicon(text: &str, origin: &Location, categories: &Categories) -> Result<Parsed> {
+    let (parsed, mut errors) = parse_all(text, origin, categories, true);
+    match errors.drain(..).next() {
+        Some(e) => Err(e),
+        None => Ok(parsed),
+    }
+}
+
+/// Like [`parse_lexicon`], but goes on past bad lines and returns every error (for
+/// `detente lexicon check`), with the lines that did parse.
+pub fn check_lexicon(
+    text: &str,
+    origin: &Location,
+    categories: &Categories,
+) -> (Parsed, Vec<Error>) {
+    parse_all(text, origin, categories, false)
+}
+
+fn parse_all(
+    text: &str,
+    origin: &Location,
+    categories: &Categories,
+    stop: bool,
+) -> (Parsed, Vec<Error>) {
     let mut out = Parsed::default();
+    let mut errors = Vec::new();
     let mut seen_tone: HashMap<String, u64> = HashMap::new();
     let mut seen_mod: HashMap<String, u64> = HashMap::new();
     for (line, f) in data_lines(text) {
         let loc = origin.at_line(line);
-        if f.len() < 3 {
-            return Err(format_error(
-                &loc,
-                format!(
-                    "expected at least 3 tab-separated fields, found {}",
-                    f.len()
-                ),
-            ));
+        match parse_line(&f, &loc, categories, &mut seen_tone, &mut seen_mod) {
+            Ok(Line::Tone(e)) => out.entries.push(e),
+            Ok(Line::Modifier(m)) => out.modifiers.push(m),
+            Err(e) => {
+                errors.push(e);
+                if stop {
+                    break;
+                }
+            }
         }
-        let term = normalize_term(f[0], &loc)?;
-        let note = f.get(3).copied().unwrap_or("").to_string();
-        // A known category in the third field makes it a tone line even when the weight is bad.
-        let kind = if categories.find(f[2]).is_some() {
-            None
-        } else {
-            modifier_kind(f[1], f[2], &loc)?
-        };
-        let seen = if kind.is_some() {
-            &mut seen_mod
-        } else {
-            &mut seen_tone
-        };
-        if let Some(&first_line) = seen.get(&term) {
-            return Err(Error::new(
-                ErrorKind::DuplicateTerm { term, first_line },
-                loc,
-            ));
-        }
-        seen.insert(term.clone(), line);
-        if let Some(kind) = kind {
-            out.modifiers.push(Modifier {
-                term,
-                kind,
-                origin: loc,
-            });
-            continue;
-        }
-        let weight: f64 = f[1].parse().map_err(|_| {
-            Error::new(
-                ErrorKind::BadWeight {
-                    found: f[1].to_string(),
-                    detail: "not a number (nor a modifier kind)".to_string(),
-                },
-                loc.clone(),
-            )
-        })?;
-        let Some(category) = categories.find(f[2]) else {
-            return Err(Error::new(
-                ErrorKind::UnknownCategory {
-                    found: f[2].to_string(),
-                    known: categories.names(),
-                },
-                loc,
-            ));
-        };
-        check_weight(weight, f[1], categories.get(category), &loc)?;
-        out.entries.push(Entry {
-            term,
-            weight,
-            category,
-            note,
-            origin: loc,
-        });
     }
-    Ok(out)
+    (out, errors)
+}
+
+enum Line {
+    Tone(Entry),
+    Modifier(Modifier),
+}
+
+fn parse_line(
+    f: &[&str],
+    loc: &Location,
+    categories: &Categories,
+    seen_tone: &mut HashMap<String, u64>,
+    seen_mod: &mut HashMap<String, u64>,
+) -> Result<Line> {
+    if f.len() < 3 {
+        return Err(format_error(
+            loc,
+            format!(
+                "expected at least 3 tab-separated fields, found {}",
+                f.len()
+            ),
+        ));
+    }
+    let line = loc.line.unwrap_or(0);
+    let term = normalize_term(f[0], loc)?;
+    let note = f.get(3).copied().unwrap_or("").to_string();
+    // A known category in the third field makes it a tone line even when the weight is bad.
+    let kind = if categories.find(f[2]).is_some() {
+        None
+    } else {
+        modifier_kind(f[1], f[2], loc)?
+    };
+    let seen = if kind.is_some() { seen_mod } else { seen_tone };
+    if let Some(&first_line) = seen.get(&term) {
+        return Err(Error::new(
+            ErrorKind::DuplicateTerm { term, first_line },
+            loc.clone(),
+        ));
+    }
+    seen.insert(term.clone(), line);
+    if let Some(kind) = kind {
+        return Ok(Line::Modifier(Modifier {
+            term,
+            kind,
+            origin: loc.clone(),
+        }));
+    }
+    let weight: f64 = f[1].parse().map_err(|_| {
+        Error::new(
+            ErrorKind::BadWeight {
+                found: f[1].to_string(),
+                detail: "not a number (nor a modifier kind)".to_string(),
+            },
+            loc.clone(),
+        )
+    })?;
+    let Some(category) = categories.find(f[2]) else {
+        return Err(Error::new(
+            ErrorKind::UnknownCategory {
+                found: f[2].to_string(),
+                known: categories.names(),
+            },
+            loc.clone(),
+        ));
+    };
+    check_weight(weight, f[1], categories.get(category), loc)?;
+    Ok(Line::Tone(Entry {
+        term,
+        weight,
+        category,
+        note,
+        origin: loc.clone(),
+    }))
 }
 
 /// Reads a modifier line's kind and value; `None` when the second field is not a modifier kind

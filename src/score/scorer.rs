@@ -327,6 +327,33 @@ impl Scorer {
         Explanation { score, units }
     }
 
+    /// Calls `f` with the language and each folded word of `text` that no lexicon entry or
+    /// modifier covers (for `detente lexicon coverage`).
+    pub fn uncovered(&self, text: &str, mut f: impl FnMut(Lang, &str)) {
+        let mut s = Scratch::default();
+        s.tokens.tokenize(text);
+        let lang = match self.mode {
+            LangMode::Fixed(l) => l,
+            LangMode::Auto(default) => guess_lang(text, &s.tokens, default),
+        };
+        self.model(lang)
+            .matcher
+            .find(&s.tokens, &mut s.match_scratch, &mut s.matches);
+        let mut next = s.matches.iter().peekable();
+        let mut i = 0;
+        while i < s.tokens.tokens().len() {
+            if let Some(m) = next.peek()
+                && m.start == i
+            {
+                i = m.end;
+                next.next();
+                continue;
+            }
+            f(lang, s.tokens.folded(i));
+            i += 1;
+        }
+    }
+
     fn score_into(&self, text: &str, s: &mut Scratch) -> Score {
         s.tokens.tokenize(text);
         let lang = match self.mode {

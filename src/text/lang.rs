@@ -74,6 +74,15 @@ const ES_WORDS: &[&str] = &[
     "todos", "ya", "le", "les", "usted", "ustedes", "yo", "ellos", "somos", "estamos", "va",
 ];
 
+/// True for the frequent function words of `lang` used by the guess (and by
+/// `detente lexicon coverage` to leave them out).
+pub fn is_function_word(word: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::En => EN_WORDS.contains(&word),
+        Lang::Es => ES_WORDS.contains(&word),
+    }
+}
+
 /// Guesses whether tokenized `text` is English or Spanish; `default` wins ties (including
 /// statements with no function words at all).
 pub fn guess_lang(text: &str, tokens: &Tokens, default: Lang) -> Lang {

@@ -3,7 +3,7 @@
 
 mod lang;
 
-pub use lang::{Lang, guess_lang};
+pub use lang::{Lang, guess_lang, is_function_word};
 
 /// What kind of word a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -67,6 +67,44 @@ fn lexicon_check_reports_file_and_line() {
         text.contains("cat.tsv:1: unknown category \"narco\""),
         "{text}"
     );
+    assert!(
+        text.contains("2 errors"),
+        "every error is reported, not only the first: {text}"
+    );
+    wd.write(
+        "side.tsv",
+        "threaten*\t2\tdeescalation\nthreat\t-1\tthreat\nthreat*\t1\tdialogue\n",
+    );
+    let warn = wd.run(&["lexicon", "check", "side.tsv"], None);
+    let text = stdout(&warn);
+    assert_eq!(warn.status.code(), Some(0), "warnings do not fail: {text}");
+    assert!(text.contains("replaces the built-in en entry"), "{text}");
+    assert!(
+        text.contains("is also matched by \"threat*\" (dialogue) on the other side"),
+        "{text}"
+    );
+}
+
+#[test]
+fn lexicon_coverage_lists_uncovered_words() {
+    let wd = Workdir::new();
+    wd.write("c.csv", "text\nThe zorblax treaty angered the zorblax people\n\"Zorblax again, and they attack\"\nthe of and\n");
+    let out = wd.run(&["lexicon", "coverage", "c.csv", "--top", "3"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let first = text.lines().nth(2).unwrap_or("");
+    assert!(
+        first.starts_with("zorblax") && first.contains(" 3 ") && first.trim_end().ends_with('2'),
+        "{text}"
+    );
+    assert!(
+        !text.contains("attack"),
+        "covered words are not listed: {text}"
+    );
+    assert!(
+        !text.lines().any(|l| l.starts_with("the ")),
+        "function words are left out: {text}"
+    );
 }
 
 #[test]
