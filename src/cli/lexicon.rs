@@ -27,7 +27,7 @@ pub enum LexiconCommand {
     Stats,
     /// The most frequent words of a quotes CSV that no entry or modifier covers (function
     /// words and words under 3 letters left out), to guide lexicon work.
-    Coverage(CoverageArgs),
+    Coverage(Box<CoverageArgs>),
 }
 
 /// Arguments of `detente lexicon coverage`.
