@@ -102,7 +102,10 @@ impl Rules {
     /// Approval of a hostile act in the same clause: takes the act's side.
     pub const ENDORSES_HOSTILITY: Rules = Rules(1 << 10);
 
-    const NAMES: [(Rules, &'static str); 11] = [
+    /// Force or coercion announced by the speaker in the first person and the future.
+    pub const DIRECT_THREAT: Rules = Rules(1 << 11);
+
+    const NAMES: [(Rules, &'static str); 12] = [
         (Rules::NEGATED, "negated"),
         (Rules::BOOSTED, "boosted"),
         (Rules::DAMPENED, "dampened"),
@@ -114,6 +117,7 @@ impl Rules {
         (Rules::IN_CONDITION, "in-condition"),
         (Rules::CONDITIONAL_THREAT, "conditional-threat"),
         (Rules::ENDORSES_HOSTILITY, "endorses-hostility"),
+        (Rules::DIRECT_THREAT, "direct-threat"),
     ];
 
     /// True when every flag of `other` is set.

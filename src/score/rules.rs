@@ -90,3 +90,28 @@ pub const ENDORSED_CATEGORIES: &[&str] = &["threat", "force", "coercion"];
 /// Categories a reverser ("lift", "remove", "levantar") does not undo: removing a person
 /// labelled a criminal is not de-escalation.
 pub const REVERSAL_EXEMPT_CATEGORIES: &[&str] = &["accusation", "insult"];
+
+/// First-person pronouns that, followed by a [`FUTURE_MARKERS`] word in the same clause, make
+/// force or coercion a direct threat ("we will strike", "I am ready to use force").
+pub const FIRST_PERSON: &[&str] = &["we", "i", "nosotros", "yo"];
+
+/// Words that put the act in the speaker's future or intent.
+pub const FUTURE_MARKERS: &[&str] = &[
+    "will",
+    "shall",
+    "going",
+    "ready",
+    "prepared",
+    "vamos",
+    "voy",
+    "listos",
+    "dispuestos",
+];
+
+/// Contractions that are first person and future in one word.
+pub const FIRST_PERSON_CONTRACTIONS: &[&str] = &["we'll", "i'll"];
+
+/// Endings of Spanish first-person future verbs ("atacaremos", "responderé"), checked only in
+/// statements scored as Spanish and on words at least three letters longer than the ending.
+pub const FIRST_PERSON_FUTURE_SUFFIXES: &[&str] =
+    &["aremos", "eremos", "iremos", "are", "ere", "ire"];

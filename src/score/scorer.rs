@@ -366,11 +366,17 @@ impl Scorer {
             .matcher
             .find(&s.tokens, &mut s.match_scratch, &mut s.matches);
         build_units(&s.tokens, &s.matches, &model.matcher, &mut s.units);
-        let hits = self.apply_rules(&s.tokens, &s.units, &model.matcher);
+        let hits = self.apply_rules(lang, &s.tokens, &s.units, &model.matcher);
         self.summarize(lang, hits)
     }
 
-    fn apply_rules(&self, tokens: &Tokens, units: &[RawUnit], matcher: &Matcher) -> Vec<Hit> {
+    fn apply_rules(
+        &self,
+        lang: Lang,
+        tokens: &Tokens,
+        units: &[RawUnit],
+        matcher: &Matcher,
+    ) -> Vec<Hit> {
         let toks = tokens.tokens();
         let sentences = tokens.sentences();
         let all_caps = tokens.all_caps();
@@ -518,6 +524,13 @@ impl Scorer {
             {
                 category = threat;
                 rules.insert(Rules::CONDITIONAL_THREAT);
+            } else if self.ids.conditional.contains(&category)
+                && direct_threat(lang, tokens, toks, units, k, clause)
+                && let Some(threat) = self.ids.threat
+            {
+                // "We will strike", "atacaremos": force announced by the speaker is a threat.
+                category = threat;
+                rules.insert(Rules::DIRECT_THREAT);
             }
             // Negative concord: "no es patio trasero de nadie" is one negative, not two.
             if negators % 2 == 1 && !matcher.carries_negator(entry_idx as usize) {
@@ -637,6 +650,43 @@ impl Scorer {
             hits,
         }
     }
+}
+
+/// True when the speaker announces the act in the first person and the future before or at
+/// unit `k` in its clause: a first-person pronoun followed by a future marker ("we will",
+/// "I am ready to", "vamos a"), "we'll", or a Spanish first-person future verb ("atacaremos").
+fn direct_threat(
+    lang: Lang,
+    tokens: &Tokens,
+    toks: &[crate::text::Token],
+    units: &[RawUnit],
+    k: usize,
+    clause: u32,
+) -> bool {
+    let Some(end) = units.get(k).map(|u| u.end) else {
+        return false;
+    };
+    let mut first_person = false;
+    for (i, t) in toks.iter().enumerate().take(end) {
+        if t.clause != clause {
+            continue;
+        }
+        let w = tokens.folded(i);
+        if (lang == Lang::Es
+            && FIRST_PERSON_FUTURE_SUFFIXES
+                .iter()
+                .any(|s| w.len() > s.len() + 2 && w.ends_with(s)))
+            || FIRST_PERSON_CONTRACTIONS.contains(&w)
+        {
+            return true;
+        }
+        if FIRST_PERSON.contains(&w) {
+            first_person = true;
+        } else if first_person && FUTURE_MARKERS.contains(&w) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Splits the tokens into units: matched terms (one unit per match, whatever its length) and
