@@ -28,7 +28,7 @@ mark{padding:0 2px;border-radius:3px}mark.h{background:#f7c6bf}mark.c{background
 .hits{font-size:.82rem;color:var(--muted)}
 .detected{display:inline-block;background:#fff3cd;border:1px solid #e0c36a;border-radius:4px;padding:0 6px;font-size:.85rem}
 dl.method{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;font-size:.9rem}dl.method dt{color:var(--muted)}dl.method dd{margin:0}
-@media (max-width:600px){body{font-size:15px}h1{font-size:1.35rem}th,td{padding:4px 5px}}
+@media (max-width:600px){body{font-size:15px}h1{font-size:1.35rem}th,td{padding:4px 5px}figure{overflow-x:auto}figure svg{min-width:620px}}
 @media print{main{max-width:none;padding:0}h2{break-after:avoid}figure,.quote,table{break-inside:avoid}.headline{border:1px solid #999}}
 "#;
 
