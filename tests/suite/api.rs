@@ -58,3 +58,86 @@ fn no_statement_panics() {
         let _ = scorer.explain(text);
     }
 }
+
+/// A tiny deterministic generator for the robustness tests below.
+fn next(state: &mut u64) -> u64 {
+    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+#[test]
+fn random_text_never_panics_and_stays_in_range() {
+    let scorer = Scorer::new().expect("builtin");
+    // Pieces that exercise every rule, glued at random with random punctuation and bytes.
+    let pieces = [
+        "no",
+        "not",
+        "nunca",
+        "nadie",
+        "very",
+        "muy",
+        "but",
+        "pero",
+        "if",
+        "si",
+        "THREAT",
+        "attack",
+        "¡",
+        "¿",
+        "?",
+        "!",
+        "'",
+        "’",
+        "-",
+        "#paz",
+        "@x",
+        "3.5",
+        "take up arms",
+        "sounds good",
+        "lift",
+        "sanctions",
+        ",",
+        ".",
+        "…",
+        "\n\n",
+        "ñ",
+        "é",
+        "\u{301}",
+        "🙂",
+        "we will",
+        "atacaremos",
+        "with all due respect",
+    ];
+    let mut state = 7u64;
+    for _ in 0..5000 {
+        let n = (next(&mut state) % 25) as usize;
+        let mut text = String::new();
+        for _ in 0..n {
+            let r = next(&mut state);
+            if r % 7 == 0 {
+                text.push(char::from_u32((r >> 8) as u32 % 0x3000).unwrap_or(' '));
+            } else {
+                text.push_str(pieces[(r as usize / 7) % pieces.len()]);
+            }
+            if r % 3 == 0 {
+                text.push(' ');
+            }
+        }
+        let s = scorer.score(&text);
+        assert!(
+            s.tone > -1.0 && s.tone < 1.0 && s.tone.is_finite(),
+            "{text:?}: {}",
+            s.tone
+        );
+        assert!((-10.0..=10.0).contains(&s.goldstein), "{text:?}");
+        for h in &s.hits {
+            assert!(
+                text.get(h.span.0 as usize..h.span.1 as usize).is_some(),
+                "span on char boundaries: {text:?}"
+            );
+        }
+    }
+}

@@ -367,3 +367,44 @@ fn user_lexicon_changes_the_score() {
         stderr(&bad)
     );
 }
+
+#[test]
+fn random_bytes_never_crash_the_command() {
+    let wd = Workdir::new();
+    let mut state = 11u64;
+    for case in 0..20 {
+        let mut bytes = b"id,text\n".to_vec();
+        for _ in 0..(200 + case * 10) {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let b = (state >> 33) as u8;
+            // Bias towards CSV structure: quotes, commas, newlines.
+            bytes.push(match b % 11 {
+                0 => b'"',
+                1 => b',',
+                2 => b'\n',
+                3 => b'\r',
+                _ => b,
+            });
+        }
+        let name = format!("fuzz{case}.csv");
+        wd.write(&name, &bytes);
+        for extra in [&[][..], &["--skip-bad-rows"][..]] {
+            let mut args = vec!["score", name.as_str()];
+            args.extend_from_slice(extra);
+            let out = wd.run(&args, None);
+            let code = out.status.code();
+            assert!(
+                matches!(code, Some(0 | 1 | 2)),
+                "case {case} {extra:?}: {code:?}\n{}",
+                stderr(&out)
+            );
+            assert!(
+                !stderr(&out).contains("panicked"),
+                "case {case}: {}",
+                stderr(&out)
+            );
+        }
+    }
+}
