@@ -117,12 +117,12 @@ fn random_text_never_panics_and_stays_in_range() {
         let mut text = String::new();
         for _ in 0..n {
             let r = next(&mut state);
-            if r % 7 == 0 {
+            if r.is_multiple_of(7) {
                 text.push(char::from_u32((r >> 8) as u32 % 0x3000).unwrap_or(' '));
             } else {
                 text.push_str(pieces[(r as usize / 7) % pieces.len()]);
             }
-            if r % 3 == 0 {
+            if r.is_multiple_of(3) {
                 text.push(' ');
             }
         }
