@@ -12,6 +12,8 @@ use std::collections::HashMap;
 enum Elem {
     Word(u32),
     Prefix(u32),
+    /// Any number (`<num>` in a term): "within <num> hours".
+    Num,
 }
 
 /// What a match points at.
@@ -40,10 +42,21 @@ pub struct Match {
     pub target: MatchTarget,
 }
 
+/// The placeholder word that matches any number in a term.
+pub const NUM: &str = "<num>";
+
+/// True for a token that is a number: digits with inner `.` or `,` (48, 3.5, 1,000).
+fn is_number(w: &str) -> bool {
+    w.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        && w.bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+}
+
 /// Reusable buffers for [`Matcher::find`], so matching allocates nothing per statement.
 #[derive(Debug, Clone, Default)]
 pub struct MatchScratch {
     word_ids: Vec<Option<u32>>,
+    numbers: Vec<bool>,
     prefix_start: Vec<u32>,
     prefixes: Vec<(u32, u32)>,
     stack: Vec<(u32, usize, u32, u32)>,
@@ -118,6 +131,9 @@ impl Matcher {
     }
 
     fn elem(&mut self, word: &str) -> Elem {
+        if word == NUM {
+            return Elem::Num;
+        }
         match word.strip_suffix('*') {
             Some(prefix) => {
                 let next = self.prefixes.len() as u32;
@@ -166,11 +182,13 @@ impl Matcher {
     pub fn find(&self, tokens: &Tokens, scratch: &mut MatchScratch, out: &mut Vec<Match>) {
         let n = tokens.tokens().len();
         scratch.word_ids.clear();
+        scratch.numbers.clear();
         scratch.prefix_start.clear();
         scratch.prefixes.clear();
         for i in 0..n {
             let w = tokens.folded(i);
             scratch.word_ids.push(self.words.get(w).copied());
+            scratch.numbers.push(is_number(w));
             scratch.prefix_start.push(scratch.prefixes.len() as u32);
             if !self.prefixes.is_empty() {
                 let mut chars = 0usize;
@@ -239,6 +257,11 @@ impl Matcher {
             {
                 s.stack.push((child, pos + 1, exact + 1, letters));
             }
+            if s.numbers.get(pos).copied().unwrap_or(false)
+                && let Some(&child) = node_ref.children.get(&Elem::Num)
+            {
+                s.stack.push((child, pos + 1, exact + 1, letters));
+            }
             let from = s.prefix_start[pos] as usize;
             let to = s.prefix_start[pos + 1] as usize;
             for k in from..to {
@@ -295,6 +318,14 @@ mod tests {
             terms(&m, "Colombia is no one's colony"),
             ["no one's colony"]
         );
+    }
+
+    #[test]
+    fn number_placeholder_matches_any_number() {
+        let m = matcher("within <num> hours\t-2.5\tdemand\nhours\t-1\tdemand\n");
+        assert_eq!(terms(&m, "Leave within 48 hours"), ["within <num> hours"]);
+        assert_eq!(terms(&m, "within 2.5 hours"), ["within <num> hours"]);
+        assert_eq!(terms(&m, "within forty hours"), ["hours"]);
     }
 
     #[test]

@@ -139,7 +139,13 @@ pub(crate) fn normalize_term(raw: &str, loc: &Location) -> Result<String> {
     if words.is_empty() {
         return bad("it is empty");
     }
+    if words.iter().all(|w| *w == super::matcher::NUM) {
+        return bad("a term needs a word besides <num>");
+    }
     for w in &words {
+        if *w == super::matcher::NUM {
+            continue;
+        }
         let (body, wildcard) = match w.strip_suffix('*') {
             Some(b) => (b, true),
             None => (*w, false),
@@ -172,7 +178,16 @@ pub(crate) fn normalize_term(raw: &str, loc: &Location) -> Result<String> {
     }
     // The last word: the term must come out of the tokenizer as the same words, or it can
     // never match (a combining mark, a letter whose lower case is two characters ...).
-    let plain: Vec<&str> = words.iter().map(|w| w.trim_end_matches('*')).collect();
+    let plain: Vec<&str> = words
+        .iter()
+        .map(|w| {
+            if *w == super::matcher::NUM {
+                "1"
+            } else {
+                w.trim_end_matches('*')
+            }
+        })
+        .collect();
     let joined = plain.join(" ");
     let mut tokens = crate::text::Tokens::new();
     tokens.tokenize(&joined);
