@@ -57,6 +57,7 @@ fn is_number(w: &str) -> bool {
 pub struct MatchScratch {
     word_ids: Vec<Option<u32>>,
     numbers: Vec<bool>,
+    clauses: Vec<u32>,
     prefix_start: Vec<u32>,
     prefixes: Vec<(u32, u32)>,
     stack: Vec<(u32, usize, u32, u32)>,
@@ -183,12 +184,14 @@ impl Matcher {
         let n = tokens.tokens().len();
         scratch.word_ids.clear();
         scratch.numbers.clear();
+        scratch.clauses.clear();
         scratch.prefix_start.clear();
         scratch.prefixes.clear();
         for i in 0..n {
             let w = tokens.folded(i);
             scratch.word_ids.push(self.words.get(w).copied());
             scratch.numbers.push(is_number(w));
+            scratch.clauses.push(tokens.tokens()[i].clause);
             scratch.prefix_start.push(scratch.prefixes.len() as u32);
             if !self.prefixes.is_empty() {
                 let mut chars = 0usize;
@@ -249,7 +252,12 @@ impl Matcher {
                     best = Some((rank, t));
                 }
             }
-            if pos >= n || node_ref.children.is_empty() {
+            // A phrase never crosses a comma, a clause or a sentence end: "si es así, no hay"
+            // holds no "así no".
+            if pos >= n
+                || node_ref.children.is_empty()
+                || s.clauses.get(pos) != s.clauses.get(start)
+            {
                 continue;
             }
             if let Some(Some(w)) = s.word_ids.get(pos)
@@ -326,6 +334,12 @@ mod tests {
         assert_eq!(terms(&m, "Leave within 48 hours"), ["within <num> hours"]);
         assert_eq!(terms(&m, "within 2.5 hours"), ["within <num> hours"]);
         assert_eq!(terms(&m, "within forty hours"), ["hours"]);
+    }
+
+    #[test]
+    fn phrases_do_not_cross_commas() {
+        let m = matcher(LEX);
+        assert_eq!(terms(&m, "take up, arms"), ["arms"]);
     }
 
     #[test]
