@@ -306,6 +306,10 @@ impl Matcher {
         scratch.prefix_start.push(scratch.prefixes.len() as u32);
         let mut i = 0;
         while i < n {
+            if !self.may_start(i, scratch) {
+                i += 1;
+                continue;
+            }
             match self.longest_at(i, n, scratch) {
                 Some((end, target)) => {
                     out.push(Match {
@@ -318,6 +322,27 @@ impl Matcher {
                 None => i += 1,
             }
         }
+    }
+
+    /// Whether any term starts with token `i`'s word or one of its prefixes: most tokens
+    /// start none, and this spares them the search.
+    #[inline]
+    fn may_start(&self, i: usize, s: &MatchScratch) -> bool {
+        let root = |key: u32| {
+            self.root_edges
+                .get(key as usize)
+                .is_some_and(|&c| c != NONE)
+        };
+        if s.word_ids.get(i).is_some_and(|&w| w != NONE && root(w)) {
+            return true;
+        }
+        let from = s.prefix_start.get(i).copied().unwrap_or(0) as usize;
+        let to = s.prefix_start.get(i + 1).copied().unwrap_or(0) as usize;
+        s.prefixes
+            .get(from..to)
+            .unwrap_or(&[])
+            .iter()
+            .any(|&(p, _)| root(self.words + p))
     }
 
     /// The best match starting at token `start`: (end, target).

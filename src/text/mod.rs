@@ -107,13 +107,26 @@ impl Tokens {
                 let mut j = next;
                 while let Some(&b) = bytes.get(j) {
                     if b.is_ascii_alphanumeric() {
-                        if b.is_ascii_uppercase() {
-                            upper += 1;
-                        } else if b.is_ascii_lowercase() {
-                            lower += 1;
+                        // A run of ASCII letters and digits is copied and lowercased at once.
+                        let run = bytes
+                            .get(j..)
+                            .unwrap_or(&[])
+                            .iter()
+                            .position(|b| !b.is_ascii_alphanumeric())
+                            .map_or(bytes.len(), |k| j + k);
+                        let Some(ascii) = text.get(j..run) else {
+                            break;
+                        };
+                        for b in ascii.bytes() {
+                            upper += usize::from(b.is_ascii_uppercase());
+                            lower += usize::from(b.is_ascii_lowercase());
                         }
-                        self.folded.push(char::from(b.to_ascii_lowercase()));
-                        j += 1;
+                        let from = self.folded.len();
+                        self.folded.push_str(ascii);
+                        if let Some(new) = self.folded.get_mut(from..) {
+                            new.make_ascii_lowercase();
+                        }
+                        j = run;
                         end = j;
                         continue;
                     }
