@@ -220,16 +220,17 @@ impl<R: Read> Source<R> {
         let chunks = batch_size.div_ceil(CHUNK_ROWS);
         let mut summary = Summary::default();
 
-        // Three batches rotate: one is read while the one before is mapped on the pool and
-        // the one before that is handed to the sink. Memory stays bounded by three batches.
-        let mut batches: [Batch<C, T>; 3] = std::array::from_fn(|_| Batch::new());
+        // Two batches alternate: the pool maps one while this thread hands the other's
+        // results to the sink and then reads the next rows into it. Memory stays bounded by
+        // two batches.
+        let mut batches: [Batch<C, T>; 2] = std::array::from_fn(|_| Batch::new());
         for b in &mut batches {
             b.parts.resize_with(chunks, || Part {
                 state: new_state(),
                 out: Vec::new(),
             });
         }
-        let [mut filling, mut mapping, mut sinking] = batches;
+        let [mut mapping, mut other] = batches;
 
         let mut fill = |batch: &mut Batch<C, T>| -> Result<usize> {
             let mut n = 0;
@@ -321,17 +322,17 @@ impl<R: Read> Source<R> {
         // A short batch means the input is over.
         let mut more = fill(&mut mapping)? == batch_size;
         let mut read_error = None;
-        while mapping.len > 0 || sinking.len > 0 {
+        while mapping.len > 0 || other.len > 0 {
             let reading = more && read_error.is_none();
             let (sunk, read) = pool.overlap(
                 || map_batch(&mut mapping),
                 || {
                     // Rows sink in input order; reading goes on only while that succeeds.
-                    let sunk = sink_batch(&mut sinking);
+                    let sunk = sink_batch(&mut other);
                     let read = if reading && sunk.is_ok() {
-                        Some(fill(&mut filling))
+                        Some(fill(&mut other))
                     } else {
-                        filling.len = 0;
+                        other.len = 0;
                         None
                     };
                     (sunk, read)
@@ -343,13 +344,13 @@ impl<R: Read> Source<R> {
                 Some(Err(e)) => {
                     // Reported once the rows read before it have gone to the sink, as when
                     // reading and sinking took turns.
-                    filling.len = 0;
+                    other.len = 0;
                     read_error = Some(e);
                 }
                 None => more = false,
             }
-            std::mem::swap(&mut sinking, &mut mapping);
-            std::mem::swap(&mut mapping, &mut filling);
+            // The batch just mapped is sunk next; the one just read is mapped.
+            std::mem::swap(&mut mapping, &mut other);
         }
         match read_error {
             Some(e) => Err(e),
