@@ -37,6 +37,14 @@ impl Pool {
         })
     }
 
+    /// No pool: everything runs on the calling thread.
+    pub fn single() -> Pool {
+        Pool {
+            pool: None,
+            threads: 1,
+        }
+    }
+
     /// Number of threads that do the work.
     pub fn threads(&self) -> usize {
         self.threads
