@@ -75,7 +75,8 @@ pub struct ToneStats {
     pub sum: f64,
     /// Sum of squared tones.
     pub sumsq: f64,
-    /// Counts per bin of [`BIN_WIDTH`] from -1 to 1.
+    /// Counts per bin of [`BIN_WIDTH`] from -1 to 1; empty for statistics kept without a
+    /// histogram ([`ToneStats::without_histogram`]).
     pub hist: Vec<u32>,
 }
 
@@ -91,6 +92,17 @@ impl Default for ToneStats {
 }
 
 impl ToneStats {
+    /// Empty statistics that keep count, sum and sum of squares but no histogram (which is
+    /// 800 bytes), for the many small groups that are only ever shown as means.
+    pub fn without_histogram() -> ToneStats {
+        ToneStats {
+            n: 0,
+            sum: 0.0,
+            sumsq: 0.0,
+            hist: Vec::new(),
+        }
+    }
+
     /// Adds one tone.
     pub fn add(&mut self, tone: f64) {
         self.n += 1;

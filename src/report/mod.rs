@@ -449,6 +449,12 @@ impl Report {
                 pairs[idx].2.push((*day, st.n, st.mean()));
             }
         }
+        // Day cells carry no histogram; the pair's own one serves its interval.
+        for (pair, stats, _) in &mut pairs {
+            if let Some(total) = acc.dyad_totals().get(pair) {
+                stats.hist.clone_from(&total.hist);
+            }
+        }
         pairs.sort_by(|a, b| b.1.n.cmp(&a.1.n).then(a.0.cmp(&b.0)));
         let dyads = pairs
             .into_iter()
