@@ -31,3 +31,7 @@ mod other_cmds;
 /// Library API contracts: thread safety, lexicon errors.
 #[path = "suite/api.rs"]
 mod api;
+
+/// The benchmark corpus generator example: deterministic, its columns, scored by `detente score`.
+#[path = "suite/examples_gen.rs"]
+mod examples_gen;
