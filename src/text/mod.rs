@@ -79,6 +79,11 @@ impl Tokens {
         let mut pending_end = false;
         let mut i = 0usize;
         while let Some((c, next)) = char_at(text, i) {
+            if c == ' ' {
+                // The commonest character does nothing here.
+                i = next;
+                continue;
+            }
             if is_word_char(c)
                 || ((c == '#' || c == '@')
                     && char_at(text, next).is_some_and(|(n, _)| is_word_char(n)))
@@ -99,34 +104,27 @@ impl Tokens {
                 let mut end = next;
                 let mut upper = 0usize;
                 let mut lower = 0usize;
+                // An ASCII first letter is left to the run loop below.
+                let mut j = next;
                 match kind {
                     TokenKind::Hashtag => {}
                     TokenKind::Mention => self.folded.push('@'),
+                    TokenKind::Word if c.is_ascii() => j = i,
                     TokenKind::Word => push_folded(&mut self.folded, c, &mut upper, &mut lower),
                 }
-                let mut j = next;
                 while let Some(&b) = bytes.get(j) {
                     if b.is_ascii_alphanumeric() {
-                        // A run of ASCII letters and digits is copied and lowercased at once.
-                        let run = bytes
-                            .get(j..)
-                            .unwrap_or(&[])
-                            .iter()
-                            .position(|b| !b.is_ascii_alphanumeric())
-                            .map_or(bytes.len(), |k| j + k);
-                        let Some(ascii) = text.get(j..run) else {
-                            break;
-                        };
-                        for b in ascii.bytes() {
-                            upper += usize::from(b.is_ascii_uppercase());
-                            lower += usize::from(b.is_ascii_lowercase());
+                        // A run of ASCII letters and digits: counted and lowercased in one pass.
+                        for &b in bytes.get(j..).unwrap_or(&[]) {
+                            match b {
+                                b'a'..=b'z' => lower += 1,
+                                b'A'..=b'Z' => upper += 1,
+                                b'0'..=b'9' => {}
+                                _ => break,
+                            }
+                            self.folded.push(char::from(b.to_ascii_lowercase()));
+                            j += 1;
                         }
-                        let from = self.folded.len();
-                        self.folded.push_str(ascii);
-                        if let Some(new) = self.folded.get_mut(from..) {
-                            new.make_ascii_lowercase();
-                        }
-                        j = run;
                         end = j;
                         continue;
                     }
