@@ -5,7 +5,7 @@
 //! [`Summary`] counts both.
 
 use super::columns::{ColumnMap, ColumnSpec};
-use super::write::{Format, SCORE_COLUMNS, ScoreFields, jsonl_into};
+use super::write::{Format, SCORE_COLUMNS, ScoreFields, csv_record, jsonl_into};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::score::Scorer;
 use crate::score::batch::Pool;
@@ -395,29 +395,15 @@ impl<C, T> Batch<C, T> {
     }
 }
 
-/// Per-chunk state of `score`: the chunk's output bytes (in the CSV writer for CSV, in
-/// `bytes` for JSON Lines) and formatting buffers.
+/// Per-chunk state of `score`: the chunk's output bytes and a formatting buffer.
 struct ScoreChunk {
     bytes: Vec<u8>,
-    csv: csv::Writer<Vec<u8>>,
     fields: ScoreFields,
-}
-
-/// A CSV writer appending to `buf`, configured like every CSV detente writes.
-fn csv_into(buf: Vec<u8>) -> csv::Writer<Vec<u8>> {
-    csv::WriterBuilder::new()
-        .buffer_capacity(1 << 12)
-        .from_writer(buf)
 }
 
 impl ChunkState for ScoreChunk {
     fn clear(&mut self) {
         self.bytes.clear();
-        // The csv writer does not hand out its buffer mutably: take it back and start anew.
-        let old = std::mem::replace(&mut self.csv, csv_into(Vec::new()));
-        let mut buf = old.into_inner().unwrap_or_default();
-        buf.clear();
-        self.csv = csv_into(buf);
     }
 }
 
@@ -439,36 +425,21 @@ pub fn score_stream<R: Read, W: Write>(
     let headers = source.headers().to_vec();
     let out_names = output_names(&headers, &opts.input)?;
     let out_loc = Location::in_source("output");
-    let write_err = |e: csv::Error| match e.into_kind() {
-        csv::ErrorKind::Io(io) => Error::io(&io, Location::in_source("output")),
-        other => Error::new(
-            ErrorKind::Io {
-                detail: format!("{other:?}"),
-                broken_pipe: false,
-            },
-            Location::in_source("output"),
-        ),
-    };
     let io_err = |e: std::io::Error| Error::io(&e, out_loc.clone());
     let mut out = std::io::BufWriter::with_capacity(1 << 16, output);
-    let csv_writer = || csv_into(Vec::new());
     if let (true, Format::Csv) = (opts.headers, opts.format) {
-        let mut w = csv_writer();
-        for h in headers.iter().chain(&out_names) {
-            w.write_field(h).map_err(write_err)?;
-        }
-        w.write_record(None::<&[u8]>).map_err(write_err)?;
-        let bytes = w
-            .into_inner()
-            .map_err(|e| write_err(e.into_error().into()))?;
-        out.write_all(&bytes).map_err(io_err)?;
+        let mut line = Vec::new();
+        csv_record(
+            &mut line,
+            headers.iter().chain(&out_names).map(|h| h.as_bytes()),
+        );
+        out.write_all(&line).map_err(io_err)?;
     }
     let format = opts.format;
     let summary = source.run(
         pool,
         || ScoreChunk {
             bytes: Vec::new(),
-            csv: csv_writer(),
             fields: ScoreFields::default(),
         },
         |chunk, rec, text| {
@@ -482,28 +453,16 @@ pub fn score_stream<R: Read, W: Write>(
                     None,
                 )
             };
+            let start = chunk.bytes.len();
             match format {
                 Format::Csv => {
-                    chunk.fields.fill(&score, scorer);
-                    let w = &mut chunk.csv;
-                    // The writer is flushed after every row, so its buffer is where rows end.
-                    let start = w.get_ref().len();
-                    let res = rec
-                        .iter()
-                        .try_for_each(|f| w.write_field(f))
-                        .and_then(|()| {
-                            (0..SCORE_COLUMNS.len())
-                                .try_for_each(|i| w.write_field(chunk.fields.get(i)))
-                        })
-                        .and_then(|()| w.write_record(None::<&[u8]>));
-                    if let Err(e) = res {
-                        return Err(failed(std::io::Error::other(e.to_string())));
-                    }
-                    w.flush().map_err(failed)?;
-                    Ok((start, w.get_ref().len()))
+                    let fields = &mut chunk.fields;
+                    fields.fill(&score, scorer);
+                    let scores = (0..SCORE_COLUMNS.len()).map(|i| fields.get(i).as_bytes());
+                    csv_record(&mut chunk.bytes, rec.iter().chain(scores));
+                    Ok((start, chunk.bytes.len()))
                 }
                 Format::Jsonl => {
-                    let start = chunk.bytes.len();
                     // check_row validated every field as UTF-8.
                     let fields = rec.iter().map(|f| std::str::from_utf8(f).unwrap_or(""));
                     jsonl_into(&mut chunk.bytes, &headers, fields, &score, scorer)
@@ -513,11 +472,7 @@ pub fn score_stream<R: Read, W: Write>(
             }
         },
         |_, (start, end), chunk| {
-            let bytes = match format {
-                Format::Csv => chunk.csv.get_ref(),
-                Format::Jsonl => &chunk.bytes,
-            };
-            out.write_all(bytes.get(start..end).unwrap_or(&[]))
+            out.write_all(chunk.bytes.get(start..end).unwrap_or(&[]))
                 .map_err(io_err)
         },
         on_reject,

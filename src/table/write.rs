@@ -56,45 +56,45 @@ fn fixed_fast(out: &mut String, x: f64, decimals: usize) -> bool {
     if scaled.is_nan() || scaled >= 1e9 {
         return false;
     }
-    let floor = scaled.floor();
-    let frac = scaled - floor;
+    // 0 <= scaled < 1e9: the cast truncates, which is the floor, without a call to libm.
+    let whole = scaled as u64;
+    let frac = scaled - whole as f64;
     if (frac - 0.5).abs() <= 1e-6 {
         return false;
     }
-    let n = floor as u64 + u64::from(frac > 0.5);
-    if x < 0.0 && n != 0 {
-        out.push('-');
-    }
-    let unit = p as u64;
-    push_u64(out, n / unit);
-    if decimals > 0 {
-        out.push('.');
-        let mut digits = [b'0'; 4];
-        let mut rest = n % unit;
-        for d in digits[..decimals].iter_mut().rev() {
-            *d = b'0' + (rest % 10) as u8;
-            rest /= 10;
-        }
-        for &d in &digits[..decimals] {
-            out.push(char::from(d));
-        }
-    }
-    true
-}
-
-fn push_u64(out: &mut String, mut n: u64) {
-    let mut buf = [0u8; 20];
+    let n = whole + u64::from(frac > 0.5);
+    // Digits are written right to left into a small buffer, then appended at once.
+    let mut buf = [0u8; 32];
     let mut i = buf.len();
+    let unit = p as u64;
+    let (mut int, mut rest) = (n / unit, n % unit);
+    for _ in 0..decimals {
+        i -= 1;
+        buf[i] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+    }
+    if decimals > 0 {
+        i -= 1;
+        buf[i] = b'.';
+    }
     loop {
         i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
+        buf[i] = b'0' + (int % 10) as u8;
+        int /= 10;
+        if int == 0 {
             break;
         }
     }
-    for &d in &buf[i..] {
-        out.push(char::from(d));
+    if x < 0.0 && n != 0 {
+        i -= 1;
+        buf[i] = b'-';
+    }
+    match std::str::from_utf8(&buf[i..]) {
+        Ok(text) => {
+            out.push_str(text);
+            true
+        }
+        Err(_) => false,
     }
 }
 
@@ -149,6 +149,55 @@ impl ScoreFields {
         let start = if i == 0 { 0 } else { self.ends[i - 1] };
         self.buf.get(start..self.ends[i]).unwrap_or("")
     }
+}
+
+/// Appends one CSV record to `out`: the fields separated by commas, then `\n`, a field quoted
+/// (with `"` doubled) when it holds a comma, a quote, CR or LF. That is what the csv crate's
+/// default writer does for records of more than one field (a lone empty field it would quote),
+/// without its per-field state machine and buffer copies; a test holds the two together.
+pub(crate) fn csv_record<'a>(out: &mut Vec<u8>, fields: impl Iterator<Item = &'a [u8]>) {
+    for (i, f) in fields.enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        if needs_quotes(f) {
+            out.push(b'"');
+            for part in f.split_inclusive(|&b| b == b'"') {
+                out.extend_from_slice(part);
+                if part.last() == Some(&b'"') {
+                    out.push(b'"');
+                }
+            }
+            out.push(b'"');
+        } else {
+            out.extend_from_slice(f);
+        }
+    }
+    out.push(b'\n');
+}
+
+/// Whether a field holds a comma, a quote, CR or LF: eight bytes at a time, each compared with
+/// the four by the zero-byte trick (`(v - 0x01..) & !v & 0x80..` is non-zero exactly when some
+/// byte of `v` is zero).
+fn needs_quotes(f: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS != 0;
+    let special = |b: u8| matches!(b, b',' | b'"' | b'\r' | b'\n');
+    let mut words = f.chunks_exact(8);
+    for w in &mut words {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(w);
+        let v = u64::from_le_bytes(a);
+        if has_zero(v ^ (ONES * u64::from(b',')))
+            || has_zero(v ^ (ONES * u64::from(b'"')))
+            || has_zero(v ^ (ONES * u64::from(b'\r')))
+            || has_zero(v ^ (ONES * u64::from(b'\n')))
+        {
+            return true;
+        }
+    }
+    words.remainder().iter().any(|&b| special(b))
 }
 
 /// Writes one JSON Lines object: the input columns as strings, then the score fields.
@@ -262,6 +311,48 @@ mod tests {
         s.clear();
         fixed(&mut s, -0.25, 2);
         assert_eq!(s, "-0.25");
+    }
+
+    #[test]
+    fn csv_record_writes_what_the_csv_crate_writes() {
+        let pieces: &[&[u8]] = &[
+            b"",
+            b"a",
+            b"plain text",
+            b"a,b",
+            b"say \"hi\"",
+            b"\"",
+            b"line\nbreak",
+            b"cr\r",
+            b" spaced ",
+            b"\xC3\xB1and\xC3\xBA",
+            b"#x",
+            b"'q'",
+            b"\t",
+        ];
+        let mut state = 7u64;
+        for _ in 0..2000 {
+            let mut fields: Vec<Vec<u8>> = Vec::new();
+            let width = 2 + (state % 5) as usize;
+            for _ in 0..width {
+                let mut f = Vec::new();
+                for _ in 0..(state % 4) {
+                    state = state
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1);
+                    f.extend_from_slice(pieces[(state >> 33) as usize % pieces.len()]);
+                }
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1);
+                fields.push(f);
+            }
+            let mut ours = Vec::new();
+            csv_record(&mut ours, fields.iter().map(|f| f.as_slice()));
+            let mut theirs = csv::Writer::from_writer(Vec::new());
+            theirs.write_record(&fields).expect("write");
+            assert_eq!(ours, theirs.into_inner().expect("flush"), "{fields:?}");
+        }
     }
 
     #[test]
