@@ -217,20 +217,12 @@ impl<R: Read> Source<R> {
         let text_col = self.map.text;
         let max_field = opts.max_field_bytes;
         let batch_size = opts.batch_size.max(1);
-        let chunks = batch_size.div_ceil(CHUNK_ROWS);
         let mut summary = Summary::default();
 
         // Two batches alternate: the pool maps one while this thread hands the other's
         // results to the sink and then reads the next rows into it. Memory stays bounded by
         // two batches.
-        let mut batches: [Batch<C, T>; 2] = std::array::from_fn(|_| Batch::new());
-        for b in &mut batches {
-            b.parts.resize_with(chunks, || Part {
-                state: new_state(),
-                out: Vec::new(),
-            });
-        }
-        let [mut mapping, mut other] = batches;
+        let [mut mapping, mut other]: [Batch<C, T>; 2] = std::array::from_fn(|_| Batch::new());
 
         let mut fill = |batch: &mut Batch<C, T>| -> Result<usize> {
             let mut n = 0;
@@ -252,6 +244,14 @@ impl<R: Read> Source<R> {
                 n += 1;
             }
             batch.len = n;
+            // Chunk states are made as rows arrive, so a large --batch costs only what is read.
+            let chunks = n.div_ceil(CHUNK_ROWS);
+            if batch.parts.len() < chunks {
+                batch.parts.resize_with(chunks, || Part {
+                    state: new_state(),
+                    out: Vec::new(),
+                });
+            }
             Ok(n)
         };
         let map_batch = |batch: &mut Batch<C, T>| {
