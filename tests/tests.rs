@@ -35,3 +35,7 @@ mod examples_run;
 /// Library API contracts: thread safety, lexicon errors.
 #[path = "suite/api.rs"]
 mod api;
+
+/// The benchmark corpus generator example: deterministic, its columns, scored by `detente score`.
+#[path = "suite/examples_gen.rs"]
+mod examples_gen;

@@ -147,6 +147,7 @@ pub struct Accumulator {
     actor_ids: HashMap<String, u32>,
     cells: BTreeMap<(u32, Option<Day>), Cell>,
     dyads: BTreeMap<(u32, u32, Option<Day>), ToneStats>,
+    dyad_totals: BTreeMap<(u32, u32), ToneStats>,
     points: BinaryHeap<Ranked>,
     hostile: BinaryHeap<Ranked>,
     cooperative: BinaryHeap<Ranked>,
@@ -163,6 +164,7 @@ impl Accumulator {
             actor_ids: HashMap::new(),
             cells: BTreeMap::new(),
             dyads: BTreeMap::new(),
+            dyad_totals: BTreeMap::new(),
             points: BinaryHeap::new(),
             hostile: BinaryHeap::new(),
             cooperative: BinaryHeap::new(),
@@ -206,8 +208,14 @@ impl Accumulator {
         cell.labels[label_idx] += 1;
         if !text.target.trim().is_empty() {
             let target = self.actor(text.target);
+            // Pairs times days can be tens of thousands of groups: they keep no histogram,
+            // and one histogram per pair serves the pair's interval.
             self.dyads
                 .entry((speaker, target, obs.day))
+                .or_insert_with(ToneStats::without_histogram)
+                .add(obs.tone);
+            self.dyad_totals
+                .entry((speaker, target))
                 .or_default()
                 .add(obs.tone);
         }
@@ -264,8 +272,14 @@ impl Accumulator {
     }
 
     /// Per (speaker id, target id, day) tone statistics.
+    /// These keep no histogram (see [`Accumulator::dyad_totals`]).
     pub fn dyads(&self) -> &BTreeMap<(u32, u32, Option<Day>), ToneStats> {
         &self.dyads
+    }
+
+    /// Per (speaker id, target id) tone statistics over all days, with the histogram.
+    pub fn dyad_totals(&self) -> &BTreeMap<(u32, u32), ToneStats> {
+        &self.dyad_totals
     }
 
     /// The sampled statements for the timeline, in input order.

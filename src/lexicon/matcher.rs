@@ -1,13 +1,13 @@
-//! The compiled lexicon: a word map, a prefix map for `prefix*` wildcards and a trie over token
-//! elements for phrases. Matching is leftmost-longest: at each position the longest phrase wins,
+//! The compiled lexicon: a byte trie over the vocabulary (exact words and `prefix*` wildcards)
+//! and a trie over token elements for phrases. Matching is leftmost-longest: at each position the longest phrase wins,
 //! and between phrases of equal length the one with more exact words (then longer prefixes).
 
 use super::{Entry, Lexicon, Modifier};
 use crate::error::{Error, ErrorKind, Result};
 use crate::text::Tokens;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
-/// A phrase element: an exact word or a prefix, by id.
+/// A phrase element while building: an exact word or a prefix, by id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Elem {
     Word(u32),
@@ -23,12 +23,6 @@ pub enum MatchTarget {
     Tone(u32),
     /// Index into [`Matcher::modifiers`].
     Modifier(u32),
-}
-
-#[derive(Debug, Clone, Default)]
-struct Node {
-    children: HashMap<Elem, u32>,
-    target: Option<MatchTarget>,
 }
 
 /// A matched lexicon term over tokens `start..end`.
@@ -55,7 +49,7 @@ fn is_number(w: &str) -> bool {
 /// Reusable buffers for [`Matcher::find`], so matching allocates nothing per statement.
 #[derive(Debug, Clone, Default)]
 pub struct MatchScratch {
-    word_ids: Vec<Option<u32>>,
+    word_ids: Vec<u32>,
     numbers: Vec<bool>,
     clauses: Vec<u32>,
     prefix_start: Vec<u32>,
@@ -63,52 +57,101 @@ pub struct MatchScratch {
     stack: Vec<(u32, usize, u32, u32)>,
 }
 
+/// "No such id or node" in the flat tables.
+const NONE: u32 = u32::MAX;
+
+/// A cell of the double-array byte trie over the folded vocabulary (exact words and wildcard
+/// prefixes): the child of the node in cell `s` under byte `b` is the cell `cells[s].base + b`
+/// if that cell's `check` is `s`. One load per byte walked.
+#[derive(Debug, Clone, Copy)]
+struct Cell {
+    /// The parent's cell, or [`NONE`] for a free cell (and the root).
+    check: u32,
+    /// Where this node's children start.
+    base: u32,
+    /// The exact word spelled by the path to this node, or [`NONE`].
+    word: u32,
+    /// The wildcard prefix spelled by the path, or [`NONE`].
+    prefix: u32,
+}
+
+const FREE: Cell = Cell {
+    check: NONE,
+    base: 0,
+    word: NONE,
+    prefix: NONE,
+};
+
+/// A node of the phrase trie, whose edges are vocabulary elements.
+#[derive(Debug, Clone, Copy)]
+struct PhraseNode {
+    /// Edges: `edge_keys[first..first + len]` (sorted) and `edge_nodes[..]`.
+    first: u32,
+    len: u32,
+    target: Option<MatchTarget>,
+}
+
 /// A compiled lexicon.
+///
+/// Words are looked up by walking a double-array byte trie once per token, which yields the token's exact
+/// word id and every wildcard prefix it starts with (no hashing, no lookup per prefix length).
+/// Phrases are a trie over those ids, keyed by one `u32` per element (a word id, or the number
+/// of words plus a prefix id); the root's edges are a dense table because every token asks it,
+/// other nodes keep sorted edge lists.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    words: HashMap<Box<str>, u32>,
-    prefixes: HashMap<Box<str>, u32>,
-    prefix_lens: Vec<usize>,
-    nodes: Vec<Node>,
+    cells: Vec<Cell>,
+    words: u32,
+    root_edges: Vec<u32>,
+    nodes: Vec<PhraseNode>,
+    edge_keys: Vec<u32>,
+    edge_nodes: Vec<u32>,
     entries: Vec<Entry>,
     modifiers: Vec<Modifier>,
     carries_negator: Vec<bool>,
 }
 
+/// The phrase trie as it is built, before it is flattened.
+#[derive(Default)]
+struct Builder {
+    words: HashMap<String, u32>,
+    prefixes: HashMap<String, u32>,
+    elems: Vec<Vec<Elem>>,
+    targets: Vec<Option<MatchTarget>>,
+}
+
+impl Builder {
+    fn elem(&mut self, word: &str) -> Elem {
+        if word == NUM {
+            return Elem::Num;
+        }
+        match word.strip_suffix('*') {
+            Some(prefix) => {
+                let next = self.prefixes.len() as u32;
+                Elem::Prefix(*self.prefixes.entry(prefix.to_string()).or_insert(next))
+            }
+            None => {
+                let next = self.words.len() as u32;
+                Elem::Word(*self.words.entry(word.to_string()).or_insert(next))
+            }
+        }
+    }
+
+    fn insert(&mut self, term: &str, target: MatchTarget) {
+        let elems: Vec<Elem> = term.split(' ').map(|w| self.elem(w)).collect();
+        self.elems.push(elems);
+        self.targets.push(Some(target));
+    }
+}
+
 impl Matcher {
     /// Compiles `lex`. Fails when a term is both a tone entry and a modifier.
     pub fn build(lex: &Lexicon) -> Result<Matcher> {
-        let mut m = Matcher {
-            words: HashMap::new(),
-            prefixes: HashMap::new(),
-            prefix_lens: Vec::new(),
-            nodes: vec![Node::default()],
-            entries: lex.entries().to_vec(),
-            modifiers: lex.modifiers().to_vec(),
-            carries_negator: Vec::new(),
-        };
-        let negators: Vec<&str> = lex
-            .modifiers()
-            .iter()
-            .filter(|m| m.kind == super::ModifierKind::Negator)
-            .map(|m| m.term.as_str())
-            .collect();
-        m.carries_negator = lex
-            .entries()
-            .iter()
-            .map(|e| {
-                let words: Vec<&str> = e.term.split(' ').collect();
-                words.iter().any(|w| w.ends_with("n't"))
-                    || negators.iter().any(|n| {
-                        let nw: Vec<&str> = n.split(' ').collect();
-                        words.windows(nw.len()).any(|win| win == nw.as_slice())
-                    })
-            })
-            .collect();
+        let mut b = Builder::default();
         let mut tone_terms: HashMap<&str, usize> = HashMap::new();
         for (i, e) in lex.entries().iter().enumerate() {
             tone_terms.insert(e.term.as_str(), i);
-            m.insert(&e.term, MatchTarget::Tone(i as u32));
+            b.insert(&e.term, MatchTarget::Tone(i as u32));
         }
         for (i, md) in lex.modifiers().iter().enumerate() {
             if let Some(&t) = tone_terms.get(md.term.as_str()) {
@@ -124,48 +167,93 @@ impl Matcher {
                     md.origin.clone(),
                 ));
             }
-            m.insert(&md.term, MatchTarget::Modifier(i as u32));
+            b.insert(&md.term, MatchTarget::Modifier(i as u32));
         }
-        m.prefix_lens.sort_unstable();
-        m.prefix_lens.dedup();
-        Ok(m)
-    }
+        let words = b.words.len() as u32;
+        let num_key = words + b.prefixes.len() as u32;
+        let key = |e: Elem| match e {
+            Elem::Word(w) => w,
+            Elem::Prefix(p) => words + p,
+            Elem::Num => num_key,
+        };
 
-    fn elem(&mut self, word: &str) -> Elem {
-        if word == NUM {
-            return Elem::Num;
-        }
-        match word.strip_suffix('*') {
-            Some(prefix) => {
-                let next = self.prefixes.len() as u32;
-                let id = *self.prefixes.entry(prefix.into()).or_insert(next);
-                self.prefix_lens.push(prefix.chars().count());
-                Elem::Prefix(id)
+        // Phrase trie: nodes in creation order, as the terms come; a later term with the
+        // same elements replaces the target, as inserting into a map did.
+        let mut children: Vec<BTreeMap<u32, u32>> = vec![BTreeMap::new()];
+        let mut node_targets: Vec<Option<MatchTarget>> = vec![None];
+        for (elems, target) in b.elems.iter().zip(&b.targets) {
+            let mut node = 0usize;
+            for &e in elems {
+                let next = children.len() as u32;
+                let child = *children[node].entry(key(e)).or_insert(next);
+                if child == next {
+                    children.push(BTreeMap::new());
+                    node_targets.push(None);
+                }
+                node = child as usize;
             }
-            None => {
-                let next = self.words.len() as u32;
-                Elem::Word(*self.words.entry(word.into()).or_insert(next))
+            node_targets[node] = *target;
+        }
+        let mut root_edges = vec![NONE; num_key as usize + 1];
+        for (&k, &child) in &children[0] {
+            root_edges[k as usize] = child;
+        }
+        let mut nodes = Vec::with_capacity(children.len());
+        let (mut edge_keys, mut edge_nodes) = (Vec::new(), Vec::new());
+        for (c, t) in children.iter().zip(&node_targets) {
+            nodes.push(PhraseNode {
+                first: edge_keys.len() as u32,
+                len: c.len() as u32,
+                target: *t,
+            });
+            for (&k, &n) in c {
+                edge_keys.push(k);
+                edge_nodes.push(n);
             }
         }
-    }
 
-    fn insert(&mut self, term: &str, target: MatchTarget) {
-        let mut node = 0usize;
-        for word in term.split(' ') {
-            let e = self.elem(word);
-            let next = self.nodes.len() as u32;
-            let child = *self.nodes[node].children.entry(e).or_insert(next);
-            if child == next {
-                self.nodes.push(Node::default());
+        // Byte trie over every word and prefix.
+        let mut trie: Vec<(BTreeMap<u8, u32>, u32, u32)> = vec![(BTreeMap::new(), NONE, NONE)];
+        let mut add = |s: &str| -> usize {
+            let mut node = 0usize;
+            for &byte in s.as_bytes() {
+                let next = trie.len() as u32;
+                let child = *trie[node].0.entry(byte).or_insert(next);
+                if child == next {
+                    trie.push((BTreeMap::new(), NONE, NONE));
+                }
+                node = child as usize;
             }
-            node = child as usize;
+            node
+        };
+        let mut word_nodes = Vec::new();
+        for (w, &id) in &b.words {
+            word_nodes.push((add(w), id, false));
         }
-        self.nodes[node].target = Some(target);
-    }
-
-    /// Tone entries, indexed by [`MatchTarget::Tone`].
-    pub fn entries(&self) -> &[Entry] {
-        &self.entries
+        for (p, &id) in &b.prefixes {
+            word_nodes.push((add(p), id, true));
+        }
+        for (node, id, is_prefix) in word_nodes {
+            if is_prefix {
+                trie[node].2 = id;
+            } else {
+                trie[node].1 = id;
+            }
+        }
+        // An empty prefix ("*") never matched: prefixes were looked up from one character on.
+        trie[0].2 = NONE;
+        let cells = double_array(&trie);
+        Ok(Matcher {
+            cells,
+            words,
+            root_edges,
+            nodes,
+            edge_keys,
+            edge_nodes,
+            entries: lex.entries().to_vec(),
+            modifiers: lex.modifiers().to_vec(),
+            carries_negator: carries_negator(lex),
+        })
     }
 
     /// True when entry `i` contains a negator of its own ("no one's colony", "no es patio
@@ -174,9 +262,66 @@ impl Matcher {
         self.carries_negator.get(i).copied().unwrap_or(false)
     }
 
+    /// The phrase-trie key of the `<num>` element.
+    fn num_key(&self) -> u32 {
+        self.root_edges.len().saturating_sub(1) as u32
+    }
+
+    /// Tone entries, indexed by [`MatchTarget::Tone`].
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
     /// Modifiers, indexed by [`MatchTarget::Modifier`].
     pub fn modifiers(&self) -> &[Modifier] {
         &self.modifiers
+    }
+
+    /// Walks `word` through the byte trie: its exact word id (or [`NONE`]), and every prefix
+    /// it starts with, shortest first, with its length in characters, appended to `prefixes`.
+    #[inline]
+    fn lookup(&self, word: &str, prefixes: &mut Vec<(u32, u32)>) -> u32 {
+        let mut s = 0u32;
+        let mut cell = match self.cells.first() {
+            Some(c) => *c,
+            None => return NONE,
+        };
+        let mut chars = 0u32;
+        for &byte in word.as_bytes() {
+            let t = cell.base.wrapping_add(u32::from(byte));
+            match self.cells.get(t as usize) {
+                Some(c) if c.check == s => {
+                    s = t;
+                    cell = *c;
+                }
+                _ => return NONE,
+            }
+            // Count characters by their first bytes; a prefix ends on a character boundary.
+            if byte & 0xC0 != 0x80 {
+                chars += 1;
+            }
+            if cell.prefix != NONE {
+                prefixes.push((cell.prefix, chars));
+            }
+        }
+        cell.word
+    }
+
+    /// The phrase-trie child of `node` under element key `key`.
+    #[inline]
+    fn edge(&self, node: u32, key: u32) -> Option<u32> {
+        if node == 0 {
+            return self
+                .root_edges
+                .get(key as usize)
+                .copied()
+                .filter(|&c| c != NONE);
+        }
+        let n = self.nodes.get(node as usize)?;
+        let (from, to) = (n.first as usize, (n.first + n.len) as usize);
+        let keys = self.edge_keys.get(from..to)?;
+        let k = keys.binary_search(&key).ok()?;
+        self.edge_nodes.get(from + k).copied()
     }
 
     /// Finds the leftmost-longest, non-overlapping matches in `tokens`, appending to `out`.
@@ -187,36 +332,21 @@ impl Matcher {
         scratch.clauses.clear();
         scratch.prefix_start.clear();
         scratch.prefixes.clear();
-        for i in 0..n {
-            let w = tokens.folded(i);
-            scratch.word_ids.push(self.words.get(w).copied());
-            scratch.numbers.push(is_number(w));
-            scratch.clauses.push(tokens.tokens()[i].clause);
+        for (i, t) in tokens.tokens().iter().enumerate() {
             scratch.prefix_start.push(scratch.prefixes.len() as u32);
-            if !self.prefixes.is_empty() {
-                let mut chars = 0usize;
-                let mut lens = self.prefix_lens.iter().peekable();
-                for (b, c) in w.char_indices() {
-                    chars += 1;
-                    let end = b + c.len_utf8();
-                    while let Some(&&l) = lens.peek() {
-                        if l < chars {
-                            lens.next();
-                        } else {
-                            break;
-                        }
-                    }
-                    if lens.peek().is_some_and(|&&l| l == chars)
-                        && let Some(&id) = self.prefixes.get(&w[..end])
-                    {
-                        scratch.prefixes.push((id, chars as u32));
-                    }
-                }
-            }
+            let w = tokens.folded(i);
+            let id = self.lookup(w, &mut scratch.prefixes);
+            scratch.word_ids.push(id);
+            scratch.numbers.push(is_number(w));
+            scratch.clauses.push(t.clause);
         }
         scratch.prefix_start.push(scratch.prefixes.len() as u32);
         let mut i = 0;
         while i < n {
+            if !self.may_start(i, scratch) {
+                i += 1;
+                continue;
+            }
             match self.longest_at(i, n, scratch) {
                 Some((end, target)) => {
                     out.push(Match {
@@ -231,6 +361,30 @@ impl Matcher {
         }
     }
 
+    /// Whether any term starts with token `i`'s word or one of its prefixes: most tokens
+    /// start none, and this spares them the search.
+    #[inline]
+    fn may_start(&self, i: usize, s: &MatchScratch) -> bool {
+        let root = |key: u32| {
+            self.root_edges
+                .get(key as usize)
+                .is_some_and(|&c| c != NONE)
+        };
+        if s.word_ids.get(i).is_some_and(|&w| w != NONE && root(w)) {
+            return true;
+        }
+        if s.numbers.get(i).copied().unwrap_or(false) && root(self.num_key()) {
+            return true;
+        }
+        let from = s.prefix_start.get(i).copied().unwrap_or(0) as usize;
+        let to = s.prefix_start.get(i + 1).copied().unwrap_or(0) as usize;
+        s.prefixes
+            .get(from..to)
+            .unwrap_or(&[])
+            .iter()
+            .any(|&(p, _)| root(self.words + p))
+    }
+
     /// The best match starting at token `start`: (end, target).
     fn longest_at(
         &self,
@@ -243,7 +397,9 @@ impl Matcher {
         s.stack.clear();
         s.stack.push((0, start, 0, 0));
         while let Some((node, pos, exact, letters)) = s.stack.pop() {
-            let node_ref = &self.nodes[node as usize];
+            let Some(node_ref) = self.nodes.get(node as usize) else {
+                continue;
+            };
             if pos > start
                 && let Some(t) = node_ref.target
             {
@@ -254,33 +410,111 @@ impl Matcher {
             }
             // A phrase never crosses a comma, a clause or a sentence end: "si es así, no hay"
             // holds no "así no".
-            if pos >= n
-                || node_ref.children.is_empty()
-                || s.clauses.get(pos) != s.clauses.get(start)
-            {
+            if pos >= n || node_ref.len == 0 || s.clauses.get(pos) != s.clauses.get(start) {
                 continue;
             }
-            if let Some(Some(w)) = s.word_ids.get(pos)
-                && let Some(&child) = node_ref.children.get(&Elem::Word(*w))
-            {
-                s.stack.push((child, pos + 1, exact + 1, letters));
-            }
             if s.numbers.get(pos).copied().unwrap_or(false)
-                && let Some(&child) = node_ref.children.get(&Elem::Num)
+                && let Some(child) = self.edge(node, self.num_key())
             {
                 s.stack.push((child, pos + 1, exact + 1, letters));
             }
-            let from = s.prefix_start[pos] as usize;
-            let to = s.prefix_start[pos + 1] as usize;
+            if let Some(&w) = s.word_ids.get(pos)
+                && w != NONE
+                && let Some(child) = self.edge(node, w)
+            {
+                s.stack.push((child, pos + 1, exact + 1, letters));
+            }
+            let from = s.prefix_start.get(pos).copied().unwrap_or(0) as usize;
+            let to = s.prefix_start.get(pos + 1).copied().unwrap_or(0) as usize;
             for k in from..to {
-                let (pid, len) = s.prefixes[k];
-                if let Some(&child) = node_ref.children.get(&Elem::Prefix(pid)) {
+                let Some(&(pid, len)) = s.prefixes.get(k) else {
+                    break;
+                };
+                if let Some(child) = self.edge(node, self.words + pid) {
                     s.stack.push((child, pos + 1, exact, letters + len));
                 }
             }
         }
         best.map(|((len, _, _), t)| (start + len, t))
     }
+}
+
+/// For each entry: whether its words contain a negator modifier (or a word ending in n't).
+fn carries_negator(lex: &Lexicon) -> Vec<bool> {
+    let negators: Vec<Vec<&str>> = lex
+        .modifiers()
+        .iter()
+        .filter(|m| m.kind == super::ModifierKind::Negator)
+        .map(|m| m.term.split(' ').collect())
+        .collect();
+    lex.entries()
+        .iter()
+        .map(|e| {
+            let words: Vec<&str> = e.term.split(' ').collect();
+            words.iter().any(|w| w.ends_with("n't"))
+                || negators
+                    .iter()
+                    .any(|nw| words.windows(nw.len()).any(|win| win == nw.as_slice()))
+        })
+        .collect()
+}
+
+/// Lays the byte trie (children by byte, word id, prefix id per node) out as a double array:
+/// nodes in breadth-first order, each at the first base where all its children's cells are free.
+fn double_array(trie: &[(BTreeMap<u8, u32>, u32, u32)]) -> Vec<Cell> {
+    let mut cells = vec![FREE; 256];
+    let Some(root) = trie.first() else {
+        return cells;
+    };
+    cells[0] = Cell {
+        check: NONE,
+        base: 1,
+        word: root.1,
+        prefix: root.2,
+    };
+    // (trie node, its cell), breadth first. Free cells are kept in a set so that the search
+    // for a base only visits holes: scanning cell by cell made building a lexicon slow.
+    let mut queue = std::collections::VecDeque::from([(0usize, 0usize)]);
+    let mut free: std::collections::BTreeSet<usize> = (1..cells.len()).collect();
+    while let Some((node, at)) = queue.pop_front() {
+        let Some((children, _, _)) = trie.get(node) else {
+            continue;
+        };
+        let labels: Vec<usize> = children.keys().map(|&b| usize::from(b)).collect();
+        let (Some(&first), Some(&last)) = (labels.first(), labels.last()) else {
+            continue;
+        };
+        let fits = |base: usize, cells: &[Cell]| {
+            labels
+                .iter()
+                .all(|&l| cells.get(base + l).is_none_or(|c| c.check == NONE))
+        };
+        let base = free
+            .range(first + 1..)
+            .map(|&f| f - first)
+            .find(|&b| fits(b, &cells))
+            .unwrap_or_else(|| cells.len().saturating_sub(first).max(1));
+        if cells.len() < base + last + 1 {
+            free.extend(cells.len()..base + last + 1);
+            cells.resize(base + last + 1, FREE);
+        }
+        cells[at].base = base as u32;
+        for (&label, &child) in children {
+            let t = base + usize::from(label);
+            let (word, prefix) = trie
+                .get(child as usize)
+                .map_or((NONE, NONE), |n| (n.1, n.2));
+            cells[t] = Cell {
+                check: at as u32,
+                base: 0,
+                word,
+                prefix,
+            };
+            free.remove(&t);
+            queue.push_back((child as usize, t));
+        }
+    }
+    cells
 }
 
 #[cfg(test)]

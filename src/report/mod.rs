@@ -15,10 +15,11 @@ pub use read::{ScoreColumns, parse_hits, report_from_reader, score_columns};
 
 use crate::analysis::dates::Day;
 use crate::analysis::stats::{
-    Interval, IntervalMethod, ToneStats, change_point, mean_interval, shift_interval,
+    Interval, IntervalMethod, ToneStats, change_point, mean_interval_on, shift_interval_on,
 };
 use crate::analysis::{Accumulator, Cell, Kept};
 use crate::lexicon::Side;
+use crate::score::batch::Pool;
 use crate::score::{Label, Scorer};
 use crate::table::Summary;
 use ndarray::Array2;
@@ -75,11 +76,11 @@ pub struct GroupTone {
 }
 
 impl GroupTone {
-    fn of(t: &ToneStats, name: &str) -> GroupTone {
+    fn of(pool: &Pool, t: &ToneStats, name: &str) -> GroupTone {
         GroupTone {
             n: t.n,
             mean: t.mean(),
-            ci: mean_interval(t, name),
+            ci: mean_interval_on(pool, t, name),
         }
     }
 }
@@ -262,6 +263,19 @@ impl Report {
         summary: Summary,
         rescored: bool,
     ) -> Report {
+        Report::build_on(&Pool::single(), acc, opts, scorer, summary, rescored)
+    }
+
+    /// [`Report::build`], computing the bootstrap intervals on `pool`. The report does not
+    /// depend on the pool.
+    pub fn build_on(
+        pool: &Pool,
+        acc: &Accumulator,
+        opts: &ReportOptions,
+        scorer: &Scorer,
+        summary: Summary,
+        rescored: bool,
+    ) -> Report {
         let actors = acc.actors();
         let name = |id: u32| actors.get(id as usize).cloned().unwrap_or_default();
         let k = acc.categories();
@@ -284,13 +298,13 @@ impl Report {
         });
         let mut speakers = vec![SpeakerRow {
             name: ALL.to_string(),
-            tone: GroupTone::of(&all.tones, ALL),
+            tone: GroupTone::of(pool, &all.tones, ALL),
             labels: all.labels,
         }];
         for (sp, cell) in &per_speaker {
             speakers.push(SpeakerRow {
                 name: name(*sp),
-                tone: GroupTone::of(&cell.tones, &name(*sp)),
+                tone: GroupTone::of(pool, &cell.tones, &name(*sp)),
                 labels: cell.labels,
             });
         }
@@ -363,7 +377,7 @@ impl Report {
                     phase_tones.push(PhaseTone {
                         phase: p,
                         speaker: sp.map(name),
-                        tone: GroupTone::of(st, &format!("{gname}/{}", phases[p].name)),
+                        tone: GroupTone::of(pool, st, &format!("{gname}/{}", phases[p].name)),
                     });
                 }
             }
@@ -371,6 +385,7 @@ impl Report {
             for w in present.windows(2) {
                 let (a, b) = (w[0], w[1]);
                 shifts.push(make_shift(
+                    pool,
                     sp.map(name),
                     a,
                     b,
@@ -381,7 +396,16 @@ impl Report {
                 ));
             }
             if let [a, b, ..] = present[..] {
-                let s = make_shift(sp.map(name), a, b, &stats[a], &stats[b], &phases, &gname);
+                let s = make_shift(
+                    pool,
+                    sp.map(name),
+                    a,
+                    b,
+                    &stats[a],
+                    &stats[b],
+                    &phases,
+                    &gname,
+                );
                 headlines.push(headline(&s, &phases, &gname));
             }
         }
@@ -427,13 +451,19 @@ impl Report {
                 pairs[idx].2.push((*day, st.n, st.mean()));
             }
         }
+        // Day cells carry no histogram; the pair's own one serves its interval.
+        for (pair, stats, _) in &mut pairs {
+            if let Some(total) = acc.dyad_totals().get(pair) {
+                stats.hist.clone_from(&total.hist);
+            }
+        }
         pairs.sort_by(|a, b| b.1.n.cmp(&a.1.n).then(a.0.cmp(&b.0)));
         let dyads = pairs
             .into_iter()
             .map(|((s, t), st, series)| Dyad {
                 from: name(s),
                 to: name(t),
-                tone: GroupTone::of(&st, &format!("{}->{}", name(s), name(t))),
+                tone: GroupTone::of(pool, &st, &format!("{}->{}", name(s), name(t))),
                 series,
             })
             .collect();
@@ -528,7 +558,9 @@ fn detect_phases(daily: &std::collections::BTreeMap<Day, Cell>) -> (Vec<Phase>, 
     (phases, Some(gain))
 }
 
+#[allow(clippy::too_many_arguments)]
 fn make_shift(
+    pool: &Pool,
     speaker: Option<String>,
     a: usize,
     b: usize,
@@ -545,7 +577,8 @@ fn make_shift(
         mean_to: sb.mean(),
         n: (sa.n, sb.n),
         delta: sb.mean() - sa.mean(),
-        ci: shift_interval(
+        ci: shift_interval_on(
+            pool,
             sa,
             sb,
             &format!("{gname}/{}->{}", phases[a].name, phases[b].name),

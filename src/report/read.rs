@@ -56,6 +56,14 @@ pub fn parse_hits(
     Ok(out)
 }
 
+/// Field `i` of a row as text. Rows reach the sink only after check_row validated every field
+/// as UTF-8, so fields are borrowed as they are, not copied.
+fn field(rec: &csv::ByteRecord, i: Option<usize>) -> &str {
+    i.and_then(|i| rec.get(i))
+        .and_then(|f| std::str::from_utf8(f).ok())
+        .unwrap_or("")
+}
+
 fn bad(detail: String, col: usize) -> RowError {
     (ErrorKind::BadValue { detail }, Some(col))
 }
@@ -75,11 +83,7 @@ pub fn report_from_reader<R: Read>(
     let scored = score_columns(source.headers());
     let categories = scorer.categories();
     let mut acc = Accumulator::new(categories);
-    let field = |rec: &csv::ByteRecord, i: Option<usize>| -> String {
-        i.and_then(|i| rec.get(i))
-            .map(|f| String::from_utf8_lossy(f).into_owned())
-            .unwrap_or_default()
-    };
+    let mut row_id = String::new();
     let summary = source.for_each(
         pool,
         |rec, text| {
@@ -126,25 +130,33 @@ pub fn report_from_reader<R: Read>(
         |rec, obs| {
             let id = match cols.id {
                 Some(_) => field(rec, cols.id),
-                None => (acc.rows() + 1).to_string(),
+                None => {
+                    row_id.clear();
+                    row_id.push_str(&(acc.rows() + 1).to_string());
+                    &row_id
+                }
             };
-            let speaker = field(rec, cols.speaker);
-            let target = field(rec, cols.target);
-            let text = field(rec, Some(cols.text));
             acc.add(
                 &obs,
                 RowText {
-                    id: &id,
-                    speaker: &speaker,
-                    target: &target,
-                    text: &text,
+                    id,
+                    speaker: field(rec, cols.speaker),
+                    target: field(rec, cols.target),
+                    text: field(rec, Some(cols.text)),
                 },
             );
             Ok(())
         },
         on_reject,
     )?;
-    Ok(Report::build(&acc, opts, scorer, summary, scored.is_none()))
+    Ok(Report::build_on(
+        pool,
+        &acc,
+        opts,
+        scorer,
+        summary,
+        scored.is_none(),
+    ))
 }
 
 #[cfg(test)]

@@ -203,6 +203,7 @@ struct Scratch {
     matches: Vec<Match>,
     match_scratch: MatchScratch,
     units: Vec<RawUnit>,
+    per_cat: Vec<f64>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -367,7 +368,7 @@ impl Scorer {
             .find(&s.tokens, &mut s.match_scratch, &mut s.matches);
         build_units(&s.tokens, &s.matches, &model.matcher, &mut s.units);
         let hits = self.apply_rules(lang, &s.tokens, &s.units, &model.matcher);
-        self.summarize(lang, hits)
+        self.summarize(lang, hits, &mut s.per_cat)
     }
 
     fn apply_rules(
@@ -581,7 +582,8 @@ impl Scorer {
         }
     }
 
-    fn summarize(&self, lang: Lang, hits: Vec<Hit>) -> Score {
+    /// Sums the hits into a [`Score`]; `per_cat` is a reused buffer.
+    fn summarize(&self, lang: Lang, hits: Vec<Hit>, per_cat: &mut Vec<f64>) -> Score {
         let pos: f64 = hits
             .iter()
             .filter(|h| h.weight > 0.0)
@@ -606,7 +608,8 @@ impl Scorer {
         };
 
         // Dominant category: most absolute weight among hits on the statement's side.
-        let mut per_cat = vec![0.0f64; self.categories.len()];
+        per_cat.clear();
+        per_cat.resize(self.categories.len(), 0.0);
         for h in &hits {
             let side = self.categories.get(h.category).side;
             let on_side = match raw.partial_cmp(&0.0) {

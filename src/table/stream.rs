@@ -5,7 +5,7 @@
 //! [`Summary`] counts both.
 
 use super::columns::{ColumnMap, ColumnSpec};
-use super::write::{Format, SCORE_COLUMNS, ScoreFields, write_jsonl};
+use super::write::{Format, SCORE_COLUMNS, ScoreFields, csv_record, jsonl_into};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::score::Scorer;
 use crate::score::batch::Pool;
@@ -161,12 +161,15 @@ impl<R: Read> Source<R> {
     /// basic checks of [`check_row`] or `map` is a reject), then calls `sink` with each good
     /// row and its mapped value, in input order. Rejects stop the run with
     /// [`OnError::Fail`] and go to `on_reject` with [`OnError::Skip`].
+    ///
+    /// With more than one thread, reading the next batch and sinking the previous one run on
+    /// this thread while the pool maps the current one.
     pub fn for_each<T, M, S, J>(
         &mut self,
         pool: &Pool,
         map: M,
         mut sink: S,
-        mut on_reject: J,
+        on_reject: J,
     ) -> Result<Summary>
     where
         T: Send,
@@ -174,92 +177,242 @@ impl<R: Read> Source<R> {
         S: FnMut(&csv::ByteRecord, T) -> Result<()>,
         J: FnMut(Reject) -> Result<()>,
     {
-        let loc = self.opts.input.clone();
-        let width = self.headers.len();
+        self.run(
+            pool,
+            || (),
+            |_: &mut (), rec, text| map(rec, text),
+            |rec, value, _: &()| sink(rec, value),
+            on_reject,
+        )
+    }
+
+    /// [`Source::for_each`] with a working state per chunk of rows: `map` may leave output
+    /// in its chunk's state (formatted bytes, say) and `sink` reads it back. States are made by
+    /// `new_state`, cleared by [`ChunkState::clear`] before each use and reused, so a steady
+    /// run allocates nothing per row.
+    fn run<C, T, M, S, J>(
+        &mut self,
+        pool: &Pool,
+        new_state: impl Fn() -> C,
+        map: M,
+        mut sink: S,
+        mut on_reject: J,
+    ) -> Result<Summary>
+    where
+        C: ChunkState,
+        T: Send,
+        M: Fn(&mut C, &csv::ByteRecord, &str) -> std::result::Result<T, RowError> + Sync + Send,
+        S: FnMut(&csv::ByteRecord, T, &C) -> Result<()>,
+        J: FnMut(Reject) -> Result<()>,
+    {
+        let Source {
+            rdr,
+            headers,
+            pending,
+            opts,
+            ..
+        } = self;
+        let loc = opts.input.clone();
+        let width = headers.len();
         let text_col = self.map.text;
-        let max_field = self.opts.max_field_bytes;
-        let batch_size = self.opts.batch_size.max(1);
-        let mut batch: Vec<csv::ByteRecord> = Vec::with_capacity(batch_size);
-        let mut outcomes: Vec<std::result::Result<T, RowError>> = Vec::with_capacity(batch_size);
+        let max_field = opts.max_field_bytes;
+        let batch_size = opts.batch_size.max(1);
         let mut summary = Summary::default();
-        loop {
-            // Fill the batch, reusing the records' allocations.
+
+        // Two batches alternate: the pool maps one while this thread hands the other's
+        // results to the sink and then reads the next rows into it. Memory stays bounded by
+        // two batches.
+        let [mut mapping, mut other]: [Batch<C, T>; 2] = std::array::from_fn(|_| Batch::new());
+
+        let mut fill = |batch: &mut Batch<C, T>| -> Result<usize> {
             let mut n = 0;
             while n < batch_size {
-                if n == batch.len() {
-                    batch.push(csv::ByteRecord::new());
+                if n == batch.records.len() {
+                    batch.records.push(csv::ByteRecord::new());
                 }
-                if let Some(rec) = self.pending.take() {
-                    batch[n] = rec;
+                if let Some(rec) = pending.take() {
+                    batch.records[n] = rec;
                     n += 1;
                     continue;
                 }
-                if !self
-                    .rdr
-                    .read_byte_record(&mut batch[n])
+                if !rdr
+                    .read_byte_record(&mut batch.records[n])
                     .map_err(|e| csv_error(e, &loc))?
                 {
                     break;
                 }
                 n += 1;
             }
-            if n == 0 {
-                break;
+            batch.len = n;
+            // Chunk states are made as rows arrive, so a large --batch costs only what is read.
+            let chunks = n.div_ceil(CHUNK_ROWS);
+            if batch.parts.len() < chunks {
+                batch.parts.resize_with(chunks, || Part {
+                    state: new_state(),
+                    out: Vec::new(),
+                });
             }
-            pool.map_into(&batch[..n], &mut outcomes, |rec| {
-                check_row(rec, width, text_col, max_field).and_then(|text| map(rec, text))
+            Ok(n)
+        };
+        let map_batch = |batch: &mut Batch<C, T>| {
+            let Batch {
+                records,
+                len,
+                parts,
+            } = batch;
+            let rows = records.get(..*len).unwrap_or(&[]);
+            pool.for_each_chunk(rows, CHUNK_ROWS, parts, |rows, part| {
+                part.state.clear();
+                part.out.clear();
+                for rec in rows {
+                    part.out.push(
+                        check_row(rec, width, text_col, max_field)
+                            .and_then(|text| map(&mut part.state, rec, text)),
+                    );
+                }
             });
-            for (rec, outcome) in batch[..n].iter().zip(outcomes.drain(..)) {
-                summary.read += 1;
-                match outcome {
-                    Ok(value) => {
-                        summary.scored += 1;
-                        sink(rec, value)?;
-                    }
-                    Err((kind, column)) => {
-                        let err = Error::new(
-                            kind,
-                            Location {
-                                line: rec.position().map(|p| p.line()),
-                                row: Some(summary.read),
-                                column: column.map(|c| c + 1),
-                                column_name: column.and_then(|c| self.headers.get(c).cloned()),
-                                ..loc.clone()
-                            },
-                        );
-                        if self.opts.on_error == OnError::Fail {
-                            return Err(err);
+        };
+        let mut sink_batch = |batch: &mut Batch<C, T>| -> Result<()> {
+            let Batch {
+                records,
+                len,
+                parts,
+            } = batch;
+            let rows = records.get(..*len).unwrap_or(&[]);
+            for (chunk, part) in rows.chunks(CHUNK_ROWS).zip(parts.iter_mut()) {
+                let Part { state, out } = part;
+                for (rec, outcome) in chunk.iter().zip(out.drain(..)) {
+                    summary.read += 1;
+                    match outcome {
+                        Ok(value) => {
+                            summary.scored += 1;
+                            sink(rec, value, state)?;
                         }
-                        summary.rejected += 1;
-                        on_reject(Reject {
-                            reason: reject_reason(&err),
-                            location: err.location().clone(),
-                            fields: rec
-                                .iter()
-                                .map(|f| String::from_utf8_lossy(f).into_owned())
-                                .collect(),
-                        })?;
+                        Err((kind, column)) => {
+                            let err = Error::new(
+                                kind,
+                                Location {
+                                    line: rec.position().map(|p| p.line()),
+                                    row: Some(summary.read),
+                                    column: column.map(|c| c + 1),
+                                    column_name: column.and_then(|c| headers.get(c).cloned()),
+                                    ..loc.clone()
+                                },
+                            );
+                            if opts.on_error == OnError::Fail {
+                                return Err(err);
+                            }
+                            summary.rejected += 1;
+                            on_reject(Reject {
+                                reason: reject_reason(&err),
+                                location: err.location().clone(),
+                                fields: rec
+                                    .iter()
+                                    .map(|f| String::from_utf8_lossy(f).into_owned())
+                                    .collect(),
+                            })?;
+                        }
                     }
                 }
             }
-            if n < batch_size {
-                break;
+            batch.len = 0;
+            Ok(())
+        };
+
+        // A short batch means the input is over.
+        let mut more = fill(&mut mapping)? == batch_size;
+        let mut read_error = None;
+        while mapping.len > 0 || other.len > 0 {
+            let reading = more && read_error.is_none();
+            let (sunk, read) = pool.overlap(
+                || map_batch(&mut mapping),
+                || {
+                    // Rows sink in input order; reading goes on only while that succeeds.
+                    let sunk = sink_batch(&mut other);
+                    let read = if reading && sunk.is_ok() {
+                        Some(fill(&mut other))
+                    } else {
+                        other.len = 0;
+                        None
+                    };
+                    (sunk, read)
+                },
+            );
+            sunk?;
+            match read {
+                Some(Ok(n)) => more = n == batch_size,
+                Some(Err(e)) => {
+                    // Reported once the rows read before it have gone to the sink, as when
+                    // reading and sinking took turns.
+                    other.len = 0;
+                    read_error = Some(e);
+                }
+                None => more = false,
             }
+            // The batch just mapped is sunk next; the one just read is mapped.
+            std::mem::swap(&mut mapping, &mut other);
         }
-        Ok(summary)
+        match read_error {
+            Some(e) => Err(e),
+            None => Ok(summary),
+        }
     }
 }
 
-// One instance per run: its size does not matter, boxing would add an indirection per row.
-#[allow(clippy::large_enum_variant)]
-enum Sink<W: Write> {
-    Csv(csv::Writer<W>),
-    Jsonl(std::io::BufWriter<W>),
+/// Rows per chunk of a batch: the unit of parallel work, and of per-chunk state.
+const CHUNK_ROWS: usize = 256;
+
+/// Working state that a chunk of rows reuses from batch to batch.
+trait ChunkState: Send {
+    /// Forgets the last chunk's contents, keeping allocations.
+    fn clear(&mut self);
+}
+
+impl ChunkState for () {
+    fn clear(&mut self) {}
+}
+
+/// A chunk's state and the outcomes of its rows.
+struct Part<C, T> {
+    state: C,
+    out: Vec<std::result::Result<T, RowError>>,
+}
+
+/// Reused records (the first `len` hold this batch's rows) and their chunks' results.
+struct Batch<C, T> {
+    records: Vec<csv::ByteRecord>,
+    len: usize,
+    parts: Vec<Part<C, T>>,
+}
+
+impl<C, T> Batch<C, T> {
+    fn new() -> Batch<C, T> {
+        Batch {
+            records: Vec::new(),
+            len: 0,
+            parts: Vec::new(),
+        }
+    }
+}
+
+/// Per-chunk state of `score`: the chunk's output bytes and a formatting buffer.
+struct ScoreChunk {
+    bytes: Vec<u8>,
+    fields: ScoreFields,
+}
+
+impl ChunkState for ScoreChunk {
+    fn clear(&mut self) {
+        self.bytes.clear();
+    }
 }
 
 /// Scores every row of the CSV `input` into `output`: the input columns followed by
 /// [`SCORE_COLUMNS`], as CSV or JSON Lines. Rejected rows go to `on_reject` when the policy is
 /// [`OnError::Skip`]; with [`OnError::Fail`] the first bad row is an error.
+///
+/// Rows are scored and formatted in parallel, each chunk into its own buffer; this thread
+/// only reads the input and copies finished bytes to `output`, in input order.
 pub fn score_stream<R: Read, W: Write>(
     input: R,
     output: W,
@@ -272,66 +425,66 @@ pub fn score_stream<R: Read, W: Write>(
     let headers = source.headers().to_vec();
     let out_names = output_names(&headers, &opts.input)?;
     let out_loc = Location::in_source("output");
-    let write_err = |e: csv::Error| match e.into_kind() {
-        csv::ErrorKind::Io(io) => Error::io(&io, Location::in_source("output")),
-        other => Error::new(
-            ErrorKind::Io {
-                detail: format!("{other:?}"),
-                broken_pipe: false,
-            },
-            Location::in_source("output"),
-        ),
-    };
-    let mut sink = match opts.format {
-        Format::Csv => Sink::Csv(
-            csv::WriterBuilder::new()
-                .buffer_capacity(1 << 16)
-                .from_writer(output),
-        ),
-        Format::Jsonl => Sink::Jsonl(std::io::BufWriter::with_capacity(1 << 16, output)),
-    };
-    if let (true, Sink::Csv(csv_out)) = (opts.headers, &mut sink) {
-        for h in headers.iter().chain(&out_names) {
-            csv_out.write_field(h).map_err(write_err)?;
-        }
-        csv_out.write_record(None::<&[u8]>).map_err(write_err)?;
+    let io_err = |e: std::io::Error| Error::io(&e, out_loc.clone());
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, output);
+    if let (true, Format::Csv) = (opts.headers, opts.format) {
+        let mut line = Vec::new();
+        csv_record(
+            &mut line,
+            headers.iter().chain(&out_names).map(|h| h.as_bytes()),
+        );
+        out.write_all(&line).map_err(io_err)?;
     }
-    let mut fields = ScoreFields::default();
-    let mut line = Vec::new();
-    let summary = source.for_each(
+    let format = opts.format;
+    let summary = source.run(
         pool,
-        |_, text| Ok(scorer.score(text)),
-        |rec, score| {
-            match &mut sink {
-                Sink::Csv(csv_out) => {
-                    for f in rec.iter() {
-                        csv_out.write_field(f).map_err(write_err)?;
-                    }
+        || ScoreChunk {
+            bytes: Vec::new(),
+            fields: ScoreFields::default(),
+        },
+        |chunk, rec, text| {
+            let score = scorer.score(text);
+            let failed = |e: std::io::Error| {
+                (
+                    ErrorKind::Io {
+                        detail: e.to_string(),
+                        broken_pipe: false,
+                    },
+                    None,
+                )
+            };
+            let start = chunk.bytes.len();
+            match format {
+                Format::Csv => {
+                    let fields = &mut chunk.fields;
                     fields.fill(&score, scorer);
-                    for i in 0..SCORE_COLUMNS.len() {
-                        csv_out.write_field(fields.get(i)).map_err(write_err)?;
-                    }
-                    csv_out.write_record(None::<&[u8]>).map_err(write_err)?;
+                    let scores = (0..SCORE_COLUMNS.len()).map(|i| fields.get(i).as_bytes());
+                    csv_record(&mut chunk.bytes, rec.iter().chain(scores));
+                    Ok((start, chunk.bytes.len()))
                 }
-                Sink::Jsonl(out) => {
+                Format::Jsonl => {
                     // check_row validated every field as UTF-8.
-                    let strs: Vec<&str> = rec
-                        .iter()
-                        .map(|f| std::str::from_utf8(f).unwrap_or(""))
-                        .collect();
-                    write_jsonl(out, &headers, &strs, &out_names, &score, scorer, &mut line)
-                        .map_err(|e| Error::io(&e, out_loc.clone()))?;
+                    let fields = rec.iter().map(|f| std::str::from_utf8(f).unwrap_or(""));
+                    jsonl_into(
+                        &mut chunk.bytes,
+                        &headers,
+                        fields,
+                        &out_names,
+                        &score,
+                        scorer,
+                    )
+                    .map_err(failed)?;
+                    Ok((start, chunk.bytes.len()))
                 }
             }
-            Ok(())
+        },
+        |_, (start, end), chunk| {
+            out.write_all(chunk.bytes.get(start..end).unwrap_or(&[]))
+                .map_err(io_err)
         },
         on_reject,
     )?;
-    match &mut sink {
-        Sink::Csv(w) => w.flush(),
-        Sink::Jsonl(w) => w.flush(),
-    }
-    .map_err(|e| Error::io(&e, out_loc.clone()))?;
+    out.flush().map_err(io_err)?;
     Ok(summary)
 }
 
@@ -355,6 +508,8 @@ pub fn check_row(
             None,
         ));
     }
+    // Most rows are plain ASCII: one fast scan proves every field valid UTF-8.
+    let ascii = rec.as_slice().is_ascii();
     for (i, f) in rec.iter().enumerate() {
         if f.len() > max_field {
             return Err((
@@ -366,6 +521,9 @@ pub fn check_row(
                 },
                 Some(i),
             ));
+        }
+        if ascii {
+            continue;
         }
         if let Err(e) = std::str::from_utf8(f) {
             return Err((

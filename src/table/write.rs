@@ -30,10 +30,71 @@ pub enum Format {
 
 /// Writes `x` with `decimals` decimals, never as "-0.00".
 pub fn fixed(out: &mut String, x: f64, decimals: usize) {
+    if fixed_fast(out, x, decimals) {
+        return;
+    }
     let start = out.len();
     let _ = write!(out, "{x:.decimals$}");
     if out[start..].starts_with('-') && out[start + 1..].bytes().all(|b| b == b'0' || b == b'.') {
         out.remove(start);
+    }
+}
+
+/// Powers of ten the fast path scales by.
+const POW10: [f64; 5] = [1.0, 10.0, 100.0, 1_000.0, 10_000.0];
+
+/// `fixed` without the formatting machinery, for the usual case: scale by 10^decimals and
+/// round. `x * 10^d` is computed with an error of at most half an ulp of the product (under
+/// 1e-7 below 1e9), so when the fraction is more than 1e-6 away from one half, rounding the
+/// product rounds the exact value the same way `format!("{x:.d$}")` does. Near a tie, or for
+/// unusual values, it declines and the caller formats. Returns whether it wrote.
+fn fixed_fast(out: &mut String, x: f64, decimals: usize) -> bool {
+    let Some(&p) = POW10.get(decimals) else {
+        return false;
+    };
+    let scaled = x.abs() * p;
+    if scaled.is_nan() || scaled >= 1e9 {
+        return false;
+    }
+    // 0 <= scaled < 1e9: the cast truncates, which is the floor, without a call to libm.
+    let whole = scaled as u64;
+    let frac = scaled - whole as f64;
+    if (frac - 0.5).abs() <= 1e-6 {
+        return false;
+    }
+    let n = whole + u64::from(frac > 0.5);
+    // Digits are written right to left into a small buffer, then appended at once.
+    let mut buf = [0u8; 32];
+    let mut i = buf.len();
+    let unit = p as u64;
+    let (mut int, mut rest) = (n / unit, n % unit);
+    for _ in 0..decimals {
+        i -= 1;
+        buf[i] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+    }
+    if decimals > 0 {
+        i -= 1;
+        buf[i] = b'.';
+    }
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (int % 10) as u8;
+        int /= 10;
+        if int == 0 {
+            break;
+        }
+    }
+    if x < 0.0 && n != 0 {
+        i -= 1;
+        buf[i] = b'-';
+    }
+    match std::str::from_utf8(&buf[i..]) {
+        Ok(text) => {
+            out.push_str(text);
+            true
+        }
+        Err(_) => false,
     }
 }
 
@@ -90,6 +151,55 @@ impl ScoreFields {
     }
 }
 
+/// Appends one CSV record to `out`: the fields separated by commas, then `\n`, a field quoted
+/// (with `"` doubled) when it holds a comma, a quote, CR or LF. That is what the csv crate's
+/// default writer does for records of more than one field (a lone empty field it would quote),
+/// without its per-field state machine and buffer copies; a test holds the two together.
+pub(crate) fn csv_record<'a>(out: &mut Vec<u8>, fields: impl Iterator<Item = &'a [u8]>) {
+    for (i, f) in fields.enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        if needs_quotes(f) {
+            out.push(b'"');
+            for part in f.split_inclusive(|&b| b == b'"') {
+                out.extend_from_slice(part);
+                if part.last() == Some(&b'"') {
+                    out.push(b'"');
+                }
+            }
+            out.push(b'"');
+        } else {
+            out.extend_from_slice(f);
+        }
+    }
+    out.push(b'\n');
+}
+
+/// Whether a field holds a comma, a quote, CR or LF: eight bytes at a time, each compared with
+/// the four by the zero-byte trick (`(v - 0x01..) & !v & 0x80..` is non-zero exactly when some
+/// byte of `v` is zero).
+fn needs_quotes(f: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS != 0;
+    let special = |b: u8| matches!(b, b',' | b'"' | b'\r' | b'\n');
+    let mut words = f.chunks_exact(8);
+    for w in &mut words {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(w);
+        let v = u64::from_le_bytes(a);
+        if has_zero(v ^ (ONES * u64::from(b',')))
+            || has_zero(v ^ (ONES * u64::from(b'"')))
+            || has_zero(v ^ (ONES * u64::from(b'\r')))
+            || has_zero(v ^ (ONES * u64::from(b'\n')))
+        {
+            return true;
+        }
+    }
+    words.remainder().iter().any(|&b| special(b))
+}
+
 /// Writes one JSON Lines object: the input columns as strings, then the score fields.
 /// `names` are the nine score keys (see [`SCORE_COLUMNS`]; renamed `score_*` when the input
 /// already uses a name). `line` is a buffer reused between rows.
@@ -101,6 +211,20 @@ pub fn write_jsonl<W: Write>(
     score: &Score,
     scorer: &Scorer,
     line: &mut Vec<u8>,
+) -> io::Result<()> {
+    line.clear();
+    jsonl_into(line, headers, fields.iter().copied(), names, score, scorer)?;
+    out.write_all(line)
+}
+
+/// Appends one JSON Lines object (see [`write_jsonl`]) to `line`.
+pub(crate) fn jsonl_into<'a>(
+    line: &mut Vec<u8>,
+    headers: &[String],
+    fields: impl Iterator<Item = &'a str>,
+    names: &[String],
+    score: &Score,
+    scorer: &Scorer,
 ) -> io::Result<()> {
     let cats = scorer.categories();
     let mut num = String::new();
@@ -114,7 +238,6 @@ pub fn write_jsonl<W: Write>(
         line.push(b':');
         Ok(())
     };
-    line.clear();
     line.push(b'{');
     for (h, v) in headers.iter().zip(fields) {
         json_str(line, h)?;
@@ -177,11 +300,20 @@ pub fn write_jsonl<W: Write>(
         line.extend_from_slice(b"]}");
     }
     line.extend_from_slice(b"]}\n");
-    out.write_all(line)
+    Ok(())
 }
 
-/// Appends `s` as a JSON string literal (serde_json does the escaping).
+/// Appends `s` as a JSON string literal. Text with nothing to escape (no quote, backslash or
+/// control character: what serde_json escapes) is copied as it is; the rest goes through
+/// serde_json.
 fn json_str(out: &mut Vec<u8>, s: &str) -> io::Result<()> {
+    if !s.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20) {
+        out.reserve(s.len() + 2);
+        out.push(b'"');
+        out.extend_from_slice(s.as_bytes());
+        out.push(b'"');
+        return Ok(());
+    }
     serde_json::to_writer(out, s).map_err(io::Error::other)
 }
 
@@ -197,5 +329,96 @@ mod tests {
         s.clear();
         fixed(&mut s, -0.25, 2);
         assert_eq!(s, "-0.25");
+    }
+
+    #[test]
+    fn csv_record_writes_what_the_csv_crate_writes() {
+        let pieces: &[&[u8]] = &[
+            b"",
+            b"a",
+            b"plain text",
+            b"a,b",
+            b"say \"hi\"",
+            b"\"",
+            b"line\nbreak",
+            b"cr\r",
+            b" spaced ",
+            b"\xC3\xB1and\xC3\xBA",
+            b"#x",
+            b"'q'",
+            b"\t",
+        ];
+        let mut state = 7u64;
+        for _ in 0..2000 {
+            let mut fields: Vec<Vec<u8>> = Vec::new();
+            let width = 2 + (state % 5) as usize;
+            for _ in 0..width {
+                let mut f = Vec::new();
+                for _ in 0..(state % 4) {
+                    state = state
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1);
+                    f.extend_from_slice(pieces[(state >> 33) as usize % pieces.len()]);
+                }
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1);
+                fields.push(f);
+            }
+            let mut ours = Vec::new();
+            csv_record(&mut ours, fields.iter().map(|f| f.as_slice()));
+            let mut theirs = csv::Writer::from_writer(Vec::new());
+            theirs.write_record(&fields).expect("write");
+            assert_eq!(ours, theirs.into_inner().expect("flush"), "{fields:?}");
+        }
+    }
+
+    #[test]
+    fn fast_path_formats_like_format() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            0.5,
+            -0.5,
+            0.125,
+            0.375,
+            1.0,
+            -1.0,
+            0.99995,
+            -0.99995,
+            0.00005,
+            2.675,
+            1.005,
+            9.995,
+            -3.5,
+            1e8,
+            -1e9,
+            123_456.789,
+            f64::NAN,
+            f64::INFINITY,
+            1e-320,
+        ];
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..200_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let unit = (state >> 11) as f64 / (1u64 << 53) as f64;
+            values.push((unit - 0.5) * 40.0);
+            // Values on a grid of halves of the last decimal, the ties the fast path must
+            // leave to format!.
+            values.push(((state % 40_000) as f64 - 20_000.0) / 20_000.0);
+        }
+        for &x in &values {
+            for d in 0..=4 {
+                let mut fast = String::new();
+                fixed(&mut fast, x, d);
+                let mut slow = format!("{x:.d$}");
+                if slow.starts_with('-') && slow[1..].bytes().all(|b| b == b'0' || b == b'.') {
+                    slow.remove(0);
+                }
+                assert_eq!(fast, slow, "{x:e} with {d} decimals");
+            }
+        }
     }
 }

@@ -86,18 +86,15 @@ pub fn is_function_word(word: &str, lang: Lang) -> bool {
 /// Guesses whether tokenized `text` is English or Spanish; `default` wins ties (including
 /// statements with no function words at all).
 pub fn guess_lang(text: &str, tokens: &Tokens, default: Lang) -> Lang {
+    let table = FunctionWords::get();
     let mut en = 0usize;
     let mut es = 0usize;
     for i in 0..tokens.tokens().len() {
-        let w = tokens.folded(i);
-        if EN_WORDS.contains(&w) {
-            en += 1;
-        }
-        if ES_WORDS.contains(&w) {
-            es += 1;
-        }
+        let (is_en, is_es) = table.lookup(tokens.folded(i));
+        en += usize::from(is_en);
+        es += usize::from(is_es);
     }
-    if text.contains(['ñ', 'Ñ', '¿', '¡']) {
+    if has_spanish_mark(text) {
         es += SPANISH_MARK_VOTES;
     }
     match en.cmp(&es) {
@@ -105,6 +102,97 @@ pub fn guess_lang(text: &str, tokens: &Tokens, default: Lang) -> Lang {
         std::cmp::Ordering::Less => Lang::Es,
         std::cmp::Ordering::Equal => default,
     }
+}
+
+/// Whether `text` has ñ, Ñ, ¿ or ¡. Pure ASCII (most English rows) is ruled out by one fast
+/// scan; otherwise the two-byte UTF-8 forms are looked for.
+fn has_spanish_mark(text: &str) -> bool {
+    if text.is_ascii() {
+        return false;
+    }
+    text.as_bytes().windows(2).any(|w| {
+        matches!(
+            (w[0], w[1]),
+            (0xC3, 0xB1) | (0xC3, 0x91) | (0xC2, 0xBF) | (0xC2, 0xA1)
+        )
+    })
+}
+
+/// Both function-word lists in one small open-addressing table keyed by the word's bytes
+/// packed into a `u64` (every listed word has at most 8 bytes, and a folded word never holds a
+/// NUL, so equal keys mean equal words). One multiply and a probe or two per token, where
+/// scanning the lists compared each token with 120 words.
+struct FunctionWords {
+    slots: Vec<(u64, bool, bool)>,
+}
+
+const FUNCTION_SLOTS: usize = 512;
+
+impl FunctionWords {
+    fn get() -> &'static FunctionWords {
+        static TABLE: std::sync::OnceLock<FunctionWords> = std::sync::OnceLock::new();
+        TABLE.get_or_init(FunctionWords::build)
+    }
+
+    fn build() -> FunctionWords {
+        let mut t = FunctionWords {
+            slots: vec![(0, false, false); FUNCTION_SLOTS],
+        };
+        for (list, spanish) in [(EN_WORDS, false), (ES_WORDS, true)] {
+            for w in list {
+                // The lists hold short ASCII words; a longer one could never match a key.
+                let Some(key) = pack(w) else { continue };
+                let mut i = slot(key);
+                loop {
+                    let s = &mut t.slots[i];
+                    if s.0 == 0 || s.0 == key {
+                        s.0 = key;
+                        if spanish {
+                            s.2 = true;
+                        } else {
+                            s.1 = true;
+                        }
+                        break;
+                    }
+                    i = (i + 1) % FUNCTION_SLOTS;
+                }
+            }
+        }
+        t
+    }
+
+    /// (is an English function word, is a Spanish function word).
+    #[inline]
+    fn lookup(&self, word: &str) -> (bool, bool) {
+        let Some(key) = pack(word) else {
+            return (false, false);
+        };
+        let mut i = slot(key);
+        loop {
+            match self.slots.get(i) {
+                Some(&(k, en, es)) if k == key => return (en, es),
+                Some(&(0, _, _)) | None => return (false, false),
+                Some(_) => i = (i + 1) % FUNCTION_SLOTS,
+            }
+        }
+    }
+}
+
+/// A non-empty word of at most 8 bytes as a little-endian `u64`, zero-padded.
+#[inline]
+fn pack(word: &str) -> Option<u64> {
+    let b = word.as_bytes();
+    if b.is_empty() || b.len() > 8 {
+        return None;
+    }
+    let mut buf = [0u8; 8];
+    buf[..b.len()].copy_from_slice(b);
+    Some(u64::from_le_bytes(buf))
+}
+
+#[inline]
+fn slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize % FUNCTION_SLOTS
 }
 
 #[cfg(test)]
@@ -129,5 +217,26 @@ mod tests {
         );
         assert_eq!(guess("¡Basta!"), Lang::Es);
         assert_eq!(guess("Colombia"), Lang::En);
+    }
+
+    #[test]
+    fn table_agrees_with_the_lists() {
+        let t = FunctionWords::get();
+        for w in EN_WORDS.iter().chain(ES_WORDS) {
+            assert_eq!(
+                t.lookup(w),
+                (EN_WORDS.contains(w), ES_WORDS.contains(w)),
+                "{w}"
+            );
+        }
+        for w in ["", "thee", "tha", "a", "nuestros", "something", "año"] {
+            assert_eq!(
+                t.lookup(w),
+                (EN_WORDS.contains(&w), ES_WORDS.contains(&w)),
+                "{w}"
+            );
+        }
+        assert!(has_spanish_mark("¿qué?") && has_spanish_mark("año") && has_spanish_mark("¡ya"));
+        assert!(has_spanish_mark("AÑO") && !has_spanish_mark("café") && !has_spanish_mark("no"));
     }
 }

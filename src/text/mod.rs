@@ -60,21 +60,34 @@ impl Tokens {
     }
 
     /// Tokenizes `text`, replacing what the buffer held.
+    ///
+    /// Walks the bytes with an ASCII fast path: an ASCII byte is a whole character, so only
+    /// non-ASCII characters are decoded. The rules are those of the character-by-character
+    /// definition: the test `same_tokens_as_char_by_char` holds it to that.
     pub fn tokenize(&mut self, text: &str) {
         self.folded.clear();
         self.tokens.clear();
         self.sentences.clear();
         self.caps_words = 0;
         self.letter_words = 0;
+        let bytes = text.as_bytes();
         let mut sentence = Sentence::default();
         let mut sentence_idx = 0u32;
         let mut clause_idx = 0u32;
         // A sentence ends at the first non-terminal character after a run of terminators, so
         // "!!!" counts three exclamations in one sentence.
         let mut pending_end = false;
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            if is_word_char(c) || ((c == '#' || c == '@') && next_is_word(&mut chars)) {
+        let mut i = 0usize;
+        while let Some((c, next)) = char_at(text, i) {
+            if c == ' ' {
+                // The commonest character does nothing here.
+                i = next;
+                continue;
+            }
+            if is_word_char(c)
+                || ((c == '#' || c == '@')
+                    && char_at(text, next).is_some_and(|(n, _)| is_word_char(n)))
+            {
                 if pending_end {
                     self.sentences.push(sentence);
                     sentence = Sentence::default();
@@ -88,48 +101,69 @@ impl Tokens {
                     _ => TokenKind::Word,
                 };
                 let norm_start = self.folded.len();
-                let mut end = i + c.len_utf8();
+                let mut end = next;
                 let mut upper = 0usize;
                 let mut lower = 0usize;
+                // An ASCII first letter is left to the run loop below.
+                let mut j = next;
                 match kind {
                     TokenKind::Hashtag => {}
                     TokenKind::Mention => self.folded.push('@'),
+                    TokenKind::Word if c.is_ascii() => j = i,
                     TokenKind::Word => push_folded(&mut self.folded, c, &mut upper, &mut lower),
                 }
-                while let Some(&(j, d)) = chars.peek() {
+                while let Some(&b) = bytes.get(j) {
+                    if b.is_ascii_alphanumeric() {
+                        // A run of ASCII letters and digits: counted and lowercased in one pass.
+                        for &b in bytes.get(j..).unwrap_or(&[]) {
+                            match b {
+                                b'a'..=b'z' => lower += 1,
+                                b'A'..=b'Z' => upper += 1,
+                                b'0'..=b'9' => {}
+                                _ => break,
+                            }
+                            self.folded.push(char::from(b.to_ascii_lowercase()));
+                            j += 1;
+                        }
+                        end = j;
+                        continue;
+                    }
+                    let Some((d, after)) = char_at(text, j) else {
+                        break;
+                    };
                     if is_word_char(d) {
                         push_folded(&mut self.folded, d, &mut upper, &mut lower);
-                        end = j + d.len_utf8();
-                        chars.next();
+                        j = after;
+                        end = j;
                     } else if (d == '.' || d == ',')
-                        && self.folded.ends_with(|p: char| p.is_ascii_digit())
+                        && self
+                            .folded
+                            .as_bytes()
+                            .last()
+                            .is_some_and(u8::is_ascii_digit)
                     {
                         // Decimal and thousands separators stay inside numbers: 3.5, 1,000.
-                        let mut look = chars.clone();
-                        look.next();
-                        match look.peek() {
-                            Some(&(k, e)) if e.is_ascii_digit() => {
-                                self.folded.push(d);
-                                end = k;
-                                chars.next();
-                            }
-                            _ => break,
+                        if bytes.get(after).is_some_and(u8::is_ascii_digit) {
+                            self.folded.push(d);
+                            j = after;
+                            end = j;
+                        } else {
+                            break;
                         }
                     } else if is_apostrophe(d) {
                         // An apostrophe stays inside a word only between letters: don't, one's.
-                        let mut look = chars.clone();
-                        look.next();
-                        match look.peek() {
-                            Some(&(_, e)) if e.is_alphabetic() => {
-                                self.folded.push('\'');
-                                chars.next();
-                            }
-                            _ => break,
+                        if char_at(text, after).is_some_and(|(e, _)| e.is_alphabetic()) {
+                            self.folded.push('\'');
+                            j = after;
+                        } else {
+                            break;
                         }
                     } else {
                         break;
                     }
                 }
+                let start = i;
+                i = j;
                 let norm_end = self.folded.len();
                 if norm_end == norm_start {
                     continue;
@@ -142,7 +176,7 @@ impl Tokens {
                     }
                 }
                 self.tokens.push(Token {
-                    span: (i as u32, end as u32),
+                    span: (start as u32, end as u32),
                     norm: (norm_start as u32, norm_end as u32),
                     sentence: sentence_idx,
                     clause: clause_idx,
@@ -161,12 +195,10 @@ impl Tokens {
             }
             match c {
                 '.' | '…' => {
-                    // A full stop between digits is a decimal point, not a sentence end.
-                    let prev_digit = text[..i]
-                        .chars()
-                        .next_back()
-                        .is_some_and(|p| p.is_ascii_digit());
-                    let next_digit = chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit());
+                    // A full stop between digits is a decimal point, not a sentence end. An
+                    // ASCII byte is never part of a longer character, so bytes tell.
+                    let prev_digit = i > 0 && bytes.get(i - 1).is_some_and(u8::is_ascii_digit);
+                    let next_digit = bytes.get(next).is_some_and(u8::is_ascii_digit);
                     if !(prev_digit && next_digit) {
                         pending_end = true;
                     }
@@ -182,9 +214,10 @@ impl Tokens {
                 }
                 '¿' => sentence.question = true,
                 ',' | ';' | ':' | '—' | '–' | '(' | ')' => clause_idx += 1,
-                '\n' if chars.peek().is_some_and(|&(_, n)| n == '\n') => pending_end = true,
+                '\n' if bytes.get(next) == Some(&b'\n') => pending_end = true,
                 _ => {}
             }
+            i = next;
         }
         self.sentences.push(sentence);
     }
@@ -216,16 +249,24 @@ impl Tokens {
     }
 }
 
+/// The character starting at byte `i` of `text` and the byte just after it; `None` at the end.
+/// ASCII is read straight from the byte.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((char::from(b), i + 1));
+    }
+    let c = text.get(i..)?.chars().next()?;
+    Some((c, i + c.len_utf8()))
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
-}
-
-fn next_is_word(chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>) -> bool {
-    chars.peek().is_some_and(|&(_, n)| is_word_char(n))
 }
 
 /// Lowercases `c` and folds the accents Spanish and English writers often omit (á é í ó ú ü),
@@ -341,5 +382,190 @@ mod tests {
         t.tokenize("¿Por qué nos amenazan? ¡Basta!");
         assert!(t.sentences()[0].question);
         assert_eq!(t.sentences()[1].exclamations, 2);
+    }
+
+    /// The original character-by-character tokenizer, kept as the reference the byte-walking
+    /// one must agree with.
+    fn tokenize_chars(this: &mut Tokens, text: &str) {
+        this.folded.clear();
+        this.tokens.clear();
+        this.sentences.clear();
+        this.caps_words = 0;
+        this.letter_words = 0;
+        let mut sentence = Sentence::default();
+        let mut sentence_idx = 0u32;
+        let mut clause_idx = 0u32;
+        // A sentence ends at the first non-terminal character after a run of terminators, so
+        // "!!!" counts three exclamations in one sentence.
+        let mut pending_end = false;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if is_word_char(c) || ((c == '#' || c == '@') && next_is_word(&mut chars)) {
+                if pending_end {
+                    this.sentences.push(sentence);
+                    sentence = Sentence::default();
+                    sentence_idx += 1;
+                    clause_idx += 1;
+                    pending_end = false;
+                }
+                let kind = match c {
+                    '#' => TokenKind::Hashtag,
+                    '@' => TokenKind::Mention,
+                    _ => TokenKind::Word,
+                };
+                let norm_start = this.folded.len();
+                let mut end = i + c.len_utf8();
+                let mut upper = 0usize;
+                let mut lower = 0usize;
+                match kind {
+                    TokenKind::Hashtag => {}
+                    TokenKind::Mention => this.folded.push('@'),
+                    TokenKind::Word => push_folded(&mut this.folded, c, &mut upper, &mut lower),
+                }
+                while let Some(&(j, d)) = chars.peek() {
+                    if is_word_char(d) {
+                        push_folded(&mut this.folded, d, &mut upper, &mut lower);
+                        end = j + d.len_utf8();
+                        chars.next();
+                    } else if (d == '.' || d == ',')
+                        && this.folded.ends_with(|p: char| p.is_ascii_digit())
+                    {
+                        // Decimal and thousands separators stay inside numbers: 3.5, 1,000.
+                        let mut look = chars.clone();
+                        look.next();
+                        match look.peek() {
+                            Some(&(k, e)) if e.is_ascii_digit() => {
+                                this.folded.push(d);
+                                end = k;
+                                chars.next();
+                            }
+                            _ => break,
+                        }
+                    } else if is_apostrophe(d) {
+                        // An apostrophe stays inside a word only between letters: don't, one's.
+                        let mut look = chars.clone();
+                        look.next();
+                        match look.peek() {
+                            Some(&(_, e)) if e.is_alphabetic() => {
+                                this.folded.push('\'');
+                                chars.next();
+                            }
+                            _ => break,
+                        }
+                    } else {
+                        break;
+                    }
+                }
+                let norm_end = this.folded.len();
+                if norm_end == norm_start {
+                    continue;
+                }
+                let caps = upper >= 2 && lower == 0;
+                if upper + lower > 0 {
+                    this.letter_words += 1;
+                    if caps {
+                        this.caps_words += 1;
+                    }
+                }
+                this.tokens.push(Token {
+                    span: (i as u32, end as u32),
+                    norm: (norm_start as u32, norm_end as u32),
+                    sentence: sentence_idx,
+                    clause: clause_idx,
+                    caps,
+                    kind,
+                });
+                continue;
+            }
+            if pending_end && (c == '¡' || c == '¿') {
+                // Spanish opening marks belong to the sentence they open.
+                this.sentences.push(sentence);
+                sentence = Sentence::default();
+                sentence_idx += 1;
+                clause_idx += 1;
+                pending_end = false;
+            }
+            match c {
+                '.' | '…' => {
+                    // A full stop between digits is a decimal point, not a sentence end.
+                    let prev_digit = text[..i]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|p| p.is_ascii_digit());
+                    let next_digit = chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit());
+                    if !(prev_digit && next_digit) {
+                        pending_end = true;
+                    }
+                }
+                '!' => {
+                    sentence.exclamations += 1;
+                    pending_end = true;
+                }
+                '¡' => sentence.exclamations += 1,
+                '?' => {
+                    sentence.question = true;
+                    pending_end = true;
+                }
+                '¿' => sentence.question = true,
+                ',' | ';' | ':' | '—' | '–' | '(' | ')' => clause_idx += 1,
+                '\n' if chars.peek().is_some_and(|&(_, n)| n == '\n') => pending_end = true,
+                _ => {}
+            }
+        }
+        this.sentences.push(sentence);
+    }
+
+    fn next_is_word(chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>) -> bool {
+        chars.peek().is_some_and(|&(_, n)| is_word_char(n))
+    }
+
+    fn same(a: &Tokens, b: &Tokens) -> bool {
+        a.folded == b.folded
+            && a.tokens == b.tokens
+            && a.sentences == b.sentences
+            && a.caps_words == b.caps_words
+            && a.letter_words == b.letter_words
+    }
+
+    #[test]
+    fn same_tokens_as_char_by_char() {
+        const ALPHABET: &[char] = &[
+            'a', 'Z', 'e', 'T', '9', '0', ' ', ' ', '.', ',', '\'', '’', '!', '?', '¡', '¿', '#',
+            '@', '\n', '—', '–', '(', ')', '…', 'ñ', 'Ñ', 'Á', 'é', 'ü', 'ǅ', 'ß', 'İ', '١', '-',
+            ';', ':', '"', '\t',
+        ];
+        let mut cases: Vec<String> = [
+            "Stop now!!! Why? It costs 3.5 million, they said",
+            "We won’t cease-fire, Colombia is no one's 'colony'",
+            "#Peace now @petrogustavo # @ #1 1,000 3. .5 a.b ¡¿Qué?! JAMÁS",
+            "end.\n\nNew para 2.0… ok",
+            "",
+            "...",
+            "'quoted' don''t 12'",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..5000 {
+            let mut s = String::new();
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let len = (state % 40) as usize;
+            for _ in 0..len {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                s.push(ALPHABET[(state % ALPHABET.len() as u64) as usize]);
+            }
+            cases.push(s);
+        }
+        let (mut fast, mut slow) = (Tokens::new(), Tokens::new());
+        for text in &cases {
+            fast.tokenize(text);
+            tokenize_chars(&mut slow, text);
+            assert!(same(&fast, &slow), "{text:?}");
+        }
     }
 }

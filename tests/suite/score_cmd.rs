@@ -222,6 +222,47 @@ fn skip_bad_rows_accounts_for_every_row() {
 }
 
 #[test]
+fn bad_rows_across_batches_and_threads_keep_order_and_count() {
+    // 600 rows in batches of 7 on two threads: the bad rows sit in different batches and
+    // chunks, and must be rejected (or stop the run) exactly where a single loop would.
+    let wd = Workdir::new();
+    let mut data = b"id,text\n".to_vec();
+    for i in 1..=600u32 {
+        match i {
+            250 => data.extend_from_slice(b"250,too,many\n"),
+            401 => data.extend_from_slice(b"401,bad \xff utf8\n"),
+            _ => data.extend_from_slice(format!("{i},we thank them #{i}\n").as_bytes()),
+        }
+    }
+    wd.write("q.csv", &data);
+    let args = [
+        "score",
+        "q.csv",
+        "-o",
+        "out.csv",
+        "--threads",
+        "2",
+        "--batch",
+        "7",
+    ];
+    let out = wd.run(&args, None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("q.csv:251 (row 250)"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!wd.path("out.csv").exists());
+
+    let out = wd.run(&[&args[..], &["--skip-bad-rows", "-q"]].concat(), None);
+    assert_eq!(out.status.code(), Some(1));
+    let (_, rows) = parse_csv(&wd.read("out.csv"));
+    let ids: Vec<u32> = rows.iter().map(|r| r[0].parse().expect("id")).collect();
+    let expected: Vec<u32> = (1..=600).filter(|i| *i != 250 && *i != 401).collect();
+    assert_eq!(ids, expected);
+}
+
+#[test]
 fn oversized_field_is_rejected() {
     let wd = Workdir::new();
     let big = "war ".repeat(1000);
