@@ -148,31 +148,11 @@ impl Gold {
         let mut rec = csv::ByteRecord::new();
         if !rdr
             .read_byte_record(&mut rec)
-            .map_err(|e| csv_error(e, source))?
+            .map_err(|e| crate::table::csv_error(e, source))?
         {
             return Err(Error::new(ErrorKind::EmptyInput, source.clone()));
         }
-        let mut headers = Vec::with_capacity(rec.len());
-        for (i, f) in rec.iter().enumerate() {
-            let f = if i == 0 {
-                f.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(f)
-            } else {
-                f
-            };
-            let name = std::str::from_utf8(f).map_err(|e| {
-                Error::new(
-                    ErrorKind::InvalidUtf8 {
-                        valid_up_to: e.valid_up_to(),
-                    },
-                    Location {
-                        line: Some(1),
-                        column: Some(i + 1),
-                        ..source.clone()
-                    },
-                )
-            })?;
-            headers.push(name.to_string());
-        }
+        let headers = crate::table::header_names(&rec, source)?;
         let required = |role: &str, wanted: &str| {
             lookup(&headers, wanted).ok_or_else(|| missing(role, wanted, &headers, source))
         };
@@ -207,7 +187,7 @@ impl Gold {
         let mut row = 0u64;
         while rdr
             .read_byte_record(&mut rec)
-            .map_err(|e| csv_error(e, source))?
+            .map_err(|e| crate::table::csv_error(e, source))?
         {
             row += 1;
             let line = rec.position().map_or(0, |p| p.line());
@@ -336,24 +316,6 @@ fn missing(role: &str, wanted: &str, headers: &[String], source: &Location) -> E
         },
         source.clone(),
     )
-}
-
-fn csv_error(e: csv::Error, loc: &Location) -> Error {
-    let line = e.position().map(|p| p.line());
-    let row = e.position().map(|p| p.record());
-    match e.into_kind() {
-        csv::ErrorKind::Io(io) => Error::io(&io, loc.clone()),
-        other => Error::new(
-            ErrorKind::Csv {
-                detail: format!("{other:?}"),
-            },
-            Location {
-                line,
-                row,
-                ..loc.clone()
-            },
-        ),
-    }
 }
 
 /// The three classes accuracy is measured on.

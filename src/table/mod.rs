@@ -5,6 +5,8 @@ mod columns;
 mod stream;
 mod write;
 
+pub(crate) use stream::{csv_error, header_names};
+
 pub(crate) use columns::lookup;
 pub use columns::{ColumnMap, ColumnSpec, Role};
 pub use stream::{

@@ -111,27 +111,7 @@ impl<R: Read> Source<R> {
             return Err(Error::new(ErrorKind::EmptyInput, loc.clone()));
         }
         let (headers, pending) = if opts.headers {
-            let mut names = Vec::with_capacity(first.len());
-            for (i, f) in first.iter().enumerate() {
-                let f = if i == 0 {
-                    f.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(f)
-                } else {
-                    f
-                };
-                let name = std::str::from_utf8(f).map_err(|e| {
-                    Error::new(
-                        ErrorKind::InvalidUtf8 {
-                            valid_up_to: e.valid_up_to(),
-                        },
-                        Location {
-                            line: Some(1),
-                            column: Some(i + 1),
-                            ..loc.clone()
-                        },
-                    )
-                })?;
-                names.push(name.to_string());
-            }
+            let names = header_names(&first, loc)?;
             (names, None)
         } else {
             let names = (1..=first.len()).map(|i| i.to_string()).collect();
@@ -579,7 +559,35 @@ fn reject_reason(err: &Error) -> String {
     }
 }
 
-fn csv_error(e: csv::Error, loc: &Location) -> Error {
+/// The column names of a header record (a UTF-8 byte-order mark on the first is dropped);
+/// invalid UTF-8 is an error naming line 1 and the column.
+pub(crate) fn header_names(rec: &csv::ByteRecord, loc: &Location) -> Result<Vec<String>> {
+    let mut names = Vec::with_capacity(rec.len());
+    for (i, f) in rec.iter().enumerate() {
+        let f = if i == 0 {
+            f.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(f)
+        } else {
+            f
+        };
+        let name = std::str::from_utf8(f).map_err(|e| {
+            Error::new(
+                ErrorKind::InvalidUtf8 {
+                    valid_up_to: e.valid_up_to(),
+                },
+                Location {
+                    line: Some(1),
+                    column: Some(i + 1),
+                    ..loc.clone()
+                },
+            )
+        })?;
+        names.push(name.to_string());
+    }
+    Ok(names)
+}
+
+/// A csv reading error with the file, line and row it names.
+pub(crate) fn csv_error(e: csv::Error, loc: &Location) -> Error {
     let line = e.position().map(|p| p.line());
     let row = e.position().map(|p| p.record());
     match e.into_kind() {
