@@ -449,3 +449,82 @@ fn random_bytes_never_crash_the_command() {
         }
     }
 }
+
+/// The map-reduce path of DESIGN.md run for real: chunks without headers scored by separate
+/// processes (as Hadoop Streaming or Spark's `pipe` would), their outputs concatenated under
+/// the header that `score` gives an empty input, and `report` over the result equals `report`
+/// over the file scored in one piece.
+#[test]
+fn map_step_outputs_concatenate_into_a_report() {
+    let wd = Workdir::new();
+    let whole = big_csv(3_000);
+    wd.write("whole.csv", &whole);
+    let mut lines = whole.lines();
+    let header = lines.next().expect("header");
+    let body: Vec<&str> = lines.collect();
+    // Three map tasks running at once, each on a chunk with no header.
+    let children: Vec<_> = body
+        .chunks(1_000)
+        .map(|chunk| {
+            let mut child = wd
+                .command()
+                .args(["score", "--no-headers", "--text-col", "3", "-q"])
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .spawn()
+                .expect("spawn map task");
+            let input = format!("{}\n", chunk.join("\n"));
+            let mut stdin = child.stdin.take().expect("stdin");
+            std::thread::spawn(move || {
+                use std::io::Write;
+                stdin.write_all(input.as_bytes()).expect("feed chunk");
+            });
+            child
+        })
+        .collect();
+    let parts: Vec<Vec<u8>> = children
+        .into_iter()
+        .map(|c| {
+            let out = c.wait_with_output().expect("map task");
+            assert!(out.status.success());
+            out.stdout
+        })
+        .collect();
+    // The output header: what `score` writes for the input header alone.
+    let head = wd.run(&["score", "-q"], Some(format!("{header}\n").as_bytes()));
+    let mut reduced = head.stdout.clone();
+    for p in &parts {
+        reduced.extend_from_slice(p);
+    }
+    wd.write("reduced.csv", &reduced);
+    let one_piece = wd.run(&["score", "whole.csv", "-q"], None);
+    assert_eq!(
+        reduced, one_piece.stdout,
+        "concatenated map outputs equal one scoring pass"
+    );
+    let a = wd.run(
+        &["report", "reduced.csv", "--format", "md", "--title", "t"],
+        None,
+    );
+    let b = wd.run(
+        &["report", "whole.csv", "--format", "md", "--title", "t"],
+        None,
+    );
+    assert!(a.status.success(), "{}", stderr(&a));
+    let strip = |o: &std::process::Output| {
+        stdout(o)
+            .lines()
+            .filter(|l| {
+                !l.contains("statements from")
+                    && !l.starts_with("- **Input**")
+                    && !l.starts_with("- **Scores**")
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(
+        strip(&a),
+        strip(&b),
+        "report over the reduced output equals report over the raw file"
+    );
+}
