@@ -382,6 +382,7 @@ impl Report {
                 }
             }
             let present: Vec<usize> = (0..stats.len()).filter(|&p| stats[p].n > 0).collect();
+            let first = shifts.len();
             for w in present.windows(2) {
                 let (a, b) = (w[0], w[1]);
                 shifts.push(make_shift(
@@ -395,18 +396,9 @@ impl Report {
                     &gname,
                 ));
             }
-            if let [a, b, ..] = present[..] {
-                let s = make_shift(
-                    pool,
-                    sp.map(name),
-                    a,
-                    b,
-                    &stats[a],
-                    &stats[b],
-                    &phases,
-                    &gname,
-                );
-                headlines.push(headline(&s, &phases, &gname));
+            // The headline is the group's first shift, already computed above.
+            if let Some(s) = shifts.get(first) {
+                headlines.push(headline(s, &phases, &gname));
             }
         }
         if opts.phases.is_empty() && phases.is_empty() {
