@@ -3,7 +3,8 @@
 # `detente score --threads 1`, `detente score` (all cores) and `detente report`, RUNS times each
 # (interleaved, after one warm-up run each), and prints the median wall time, the ratio to the floor and the peak
 # RSS (the largest over the runs). With Python's vaderSentiment installed, also times it (and
-# detente) on a 20,000-row slice, per row against the floor.
+# detente) on a 20,000-row slice, per row against the floor. With `script` (util-linux), also
+# times `score` on a pseudo-terminal with the progress bar drawn and without it.
 #
 # Usage: benches/compare.sh [ROWS] [RUNS]      (defaults: 1000000 rows, 5 runs)
 #   BENCH_DIR=DIR  where the corpus and outputs go (default target/bench); the corpus for a
@@ -99,6 +100,21 @@ awk -v a="$s1" -v b="$sn" -v r="$rp" -v c="$cores" 'BEGIN {
   printf "score: %d threads are %.2fx faster than 1; report takes %.2fx the time of score\n",
     c, a / b, r / b
 }'
+
+# The progress bar is drawn only on a terminal: `script` (util-linux) gives the command a
+# pseudo-terminal, with the bar on and, for comparison, off (DETENTE_NO_PROGRESS=1).
+if command -v script >/dev/null 2>&1; then
+  cmd_bar=(script -qec "$bin/detente score $corpus -o $work/bar.csv" /dev/null)
+  cmd_nobar=(script -qec "DETENTE_NO_PROGRESS=1 $bin/detente score $corpus -o $work/bar.csv" /dev/null)
+  measure bar nobar
+  read -r bar_s _ <"$work/bar.result"
+  read -r nobar_s _ <"$work/nobar.result"
+  echo
+  awk -v a="$bar_s" -v b="$nobar_s" 'BEGIN {
+    printf "progress bar (score on a pseudo-terminal): %.3f s with the bar, %.3f s without: %+.1f%%\n",
+      a, b, (a / b - 1) * 100
+  }'
+fi
 
 if python3 -c 'import vaderSentiment' 2>/dev/null; then
   slice="$work/slice-20000.csv"

@@ -6,6 +6,7 @@ mod eval;
 mod explain;
 mod io;
 mod lexicon;
+mod progress;
 mod report;
 mod score;
 mod table_args;

@@ -5,6 +5,7 @@
 //!        [--phase NAME=START..END]... [--events FILE]
 
 use super::io::{Output, location, open_input};
+use super::progress::Progress;
 use super::table_args::{Rejects, TableArgs};
 use super::{EXIT_OK, EXIT_PARTIAL, LexiconArgs};
 use clap::{Args, ValueEnum};
@@ -70,7 +71,8 @@ pub struct ReportArgs {
     #[command(flatten)]
     lexicon: LexiconArgs,
 
-    /// Print nothing on stderr but errors.
+    /// Print nothing on stderr but errors: no summary, no progress bar. (The bar is drawn only
+    /// when stderr is a terminal; DETENTE_NO_PROGRESS=1 turns it off too.)
     #[arg(short, long)]
     quiet: bool,
 }
@@ -163,14 +165,16 @@ pub fn run(args: &ReportArgs) -> Result<u8, Error> {
     let pool = args.table.pool()?;
     let stream = args.table.stream_options(&args.input, true);
     let mut rejects = Rejects::new(args.table.rejects.as_deref(), args.quiet)?;
+    let progress = Progress::new(&args.input, args.quiet);
     let report = report_from_reader(
-        open_input(&args.input)?,
+        progress.wrap(open_input(&args.input)?),
         &scorer,
         &pool,
         &stream,
         &opts,
         |r| rejects.add(r),
     )?;
+    drop(progress);
     let out_loc = location(&args.output);
     let io_err = |e: std::io::Error| Error::io(&e, out_loc.clone());
     match format {

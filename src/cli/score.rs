@@ -6,6 +6,7 @@
 //! goldstein, category, cameo, lang, hits) are appended. `-` (the default) is stdin/stdout.
 
 use super::io::{Output, open_input};
+use super::progress::Progress;
 use super::table_args::{Rejects, TableArgs};
 use super::{EXIT_OK, EXIT_PARTIAL, LexiconArgs};
 use clap::{Args, ValueEnum};
@@ -48,7 +49,8 @@ pub struct ScoreArgs {
     #[command(flatten)]
     lexicon: LexiconArgs,
 
-    /// Print nothing on stderr but errors.
+    /// Print nothing on stderr but errors: no summary, no progress bar. (The bar is drawn only
+    /// when stderr is a terminal; DETENTE_NO_PROGRESS=1 turns it off too.)
     #[arg(short, long)]
     quiet: bool,
 }
@@ -62,12 +64,14 @@ pub fn run(args: &ScoreArgs) -> Result<u8, Error> {
         FormatArg::Csv => Format::Csv,
         FormatArg::Jsonl => Format::Jsonl,
     };
-    let input = open_input(&args.input)?;
+    let progress = Progress::new(&args.input, args.quiet);
+    let input = progress.wrap(open_input(&args.input)?);
     let mut output = Output::create(&args.output)?;
     let mut rejects = Rejects::new(args.table.rejects.as_deref(), args.quiet)?;
     let summary = score_stream(input, &mut output, &scorer, &pool, &opts, |r| {
         rejects.add(r)
     })?;
+    drop(progress);
     output.commit()?;
     rejects.finish(&summary, args.output != "-")?;
     Ok(if summary.rejected > 0 {

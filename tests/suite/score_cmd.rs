@@ -528,3 +528,51 @@ fn map_step_outputs_concatenate_into_a_report() {
         "report over the reduced output equals report over the raw file"
     );
 }
+
+/// Runs `detente ARGS` in `w` on a pseudo-terminal (util-linux `script`), returning what the
+/// terminal showed, or None when `script` is not installed.
+fn on_terminal(w: &Workdir, args: &str) -> Option<String> {
+    let bin = env!("CARGO_BIN_EXE_detente");
+    let out = std::process::Command::new("script")
+        .args(["-qec", &format!("{bin} {args}"), "/dev/null"])
+        .current_dir(w.path("."))
+        .env_remove("DETENTE_NO_PROGRESS")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    assert!(out.status.success(), "{}", stderr(&out));
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn progress_bar_only_on_a_terminal_and_never_under_quiet() {
+    let w = Workdir::new();
+    w.write("big.csv", big_csv(3000));
+    // Not a terminal: the summary line and nothing else, no escape sequences.
+    let o = w.run(&["score", "big.csv", "-o", "out.csv"], None);
+    assert!(o.status.success());
+    assert_eq!(
+        stderr(&o),
+        "detente: read 3000 rows: 3000 scored, 0 rejected\n"
+    );
+    let Some(shown) = on_terminal(&w, "score big.csv -o out.csv") else {
+        eprintln!("skipped: util-linux `script` is not installed");
+        return;
+    };
+    // The bar counts bytes of the file, then is erased before the summary line.
+    let size = std::fs::metadata(w.path("big.csv")).expect("size").len();
+    assert!(size > 1024, "the fixture is at least a KiB");
+    assert!(shown.contains("KiB"), "{shown:?}");
+    let summary = shown
+        .rfind("detente: read 3000 rows")
+        .expect("summary printed");
+    assert!(
+        shown[..summary].ends_with("\r\u{1b}[2K"),
+        "the bar is cleared before the summary: {shown:?}"
+    );
+    assert_eq!(
+        on_terminal(&w, "score big.csv -o out2.csv -q").as_deref(),
+        Some("")
+    );
+    assert_eq!(w.read("out.csv"), w.read("out2.csv"));
+}
