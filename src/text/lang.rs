@@ -90,7 +90,10 @@ pub fn guess_lang(text: &str, tokens: &Tokens, default: Lang) -> Lang {
     let mut en = 0usize;
     let mut es = 0usize;
     for i in 0..tokens.tokens().len() {
-        let (is_en, is_es) = table.lookup(tokens.folded(i));
+        let (is_en, is_es) = match tokens.packed(i) {
+            Some(key) => table.lookup_key(key),
+            None => (false, false),
+        };
         en += usize::from(is_en);
         es += usize::from(is_es);
     }
@@ -164,9 +167,15 @@ impl FunctionWords {
     /// (is an English function word, is a Spanish function word).
     #[inline]
     fn lookup(&self, word: &str) -> (bool, bool) {
-        let Some(key) = pack(word) else {
-            return (false, false);
-        };
+        match pack(word) {
+            Some(key) => self.lookup_key(key),
+            None => (false, false),
+        }
+    }
+
+    /// [`FunctionWords::lookup`] by the word's packed key.
+    #[inline]
+    fn lookup_key(&self, key: u64) -> (bool, bool) {
         let mut i = slot(key);
         loop {
             match self.slots.get(i) {
@@ -180,7 +189,7 @@ impl FunctionWords {
 
 /// A non-empty word of at most 8 bytes as a little-endian `u64`, zero-padded.
 #[inline]
-fn pack(word: &str) -> Option<u64> {
+pub(crate) fn pack(word: &str) -> Option<u64> {
     let b = word.as_bytes();
     if b.is_empty() || b.len() > 8 {
         return None;
@@ -217,6 +226,22 @@ mod tests {
         );
         assert_eq!(guess("¡Basta!"), Lang::Es);
         assert_eq!(guess("Colombia"), Lang::En);
+    }
+
+    #[test]
+    fn packed_tokens_agree_with_pack() {
+        let mut t = Tokens::new();
+        for text in [
+            "a bb ccc dddd eeeee ffffff ggggggg hhhhhhhh iiiiiiiii",
+            "Año, ¿QUÉ? él. x",
+            "nadie",
+            "",
+        ] {
+            t.tokenize(text);
+            for i in 0..t.tokens().len() {
+                assert_eq!(t.packed(i), pack(t.folded(i)), "{text:?} token {i}");
+            }
+        }
     }
 
     #[test]

@@ -243,6 +243,26 @@ impl Tokens {
         }
     }
 
+    /// The folded form of token `i` packed as by the language guess's table (a non-empty word
+    /// of at most 8 bytes as a little-endian `u64`, zero-padded), read as one 8-byte load
+    /// where the buffer allows.
+    #[inline]
+    pub(crate) fn packed(&self, i: usize) -> Option<u64> {
+        let t = self.tokens.get(i)?;
+        let (from, to) = (t.norm.0 as usize, t.norm.1 as usize);
+        let len = to.checked_sub(from)?;
+        if len == 0 || len > 8 {
+            return None;
+        }
+        match self.folded.as_bytes().get(from..from + 8) {
+            Some(chunk) => {
+                let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).ok()?);
+                Some(word & (u64::MAX >> (64 - 8 * len)))
+            }
+            None => lang::pack(self.folded(i)),
+        }
+    }
+
     /// True when the whole statement is shouted; then capitals carry no extra emphasis.
     pub fn all_caps(&self) -> bool {
         self.letter_words > 0 && self.caps_words == self.letter_words
