@@ -204,6 +204,16 @@ struct Scratch {
     match_scratch: MatchScratch,
     units: Vec<RawUnit>,
     per_cat: Vec<f64>,
+    rules: RuleScratch,
+}
+
+/// Buffers of [`Scorer::apply_rules`], kept between statements.
+#[derive(Default)]
+struct RuleScratch {
+    contrast_at: Vec<Option<usize>>,
+    opens_sentence: Vec<bool>,
+    conditions: Vec<(usize, usize, u32)>,
+    clauses: Vec<(u32, usize)>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -367,7 +377,7 @@ impl Scorer {
             .matcher
             .find(&s.tokens, &mut s.match_scratch, &mut s.matches);
         build_units(&s.tokens, &s.matches, &model.matcher, &mut s.units);
-        let hits = self.apply_rules(lang, &s.tokens, &s.units, &model.matcher);
+        let hits = self.apply_rules(lang, &s.tokens, &s.units, &model.matcher, &mut s.rules);
         self.summarize(lang, hits, &mut s.per_cat)
     }
 
@@ -377,7 +387,14 @@ impl Scorer {
         tokens: &Tokens,
         units: &[RawUnit],
         matcher: &Matcher,
+        scratch: &mut RuleScratch,
     ) -> Vec<Hit> {
+        let RuleScratch {
+            contrast_at,
+            opens_sentence,
+            conditions,
+            clauses,
+        } = scratch;
         let toks = tokens.tokens();
         let sentences = tokens.sentences();
         let all_caps = tokens.all_caps();
@@ -387,8 +404,10 @@ impl Scorer {
         // Per sentence, the last contrast word decides before/after. A contrast word that opens
         // a sentence ("... . However, ...") contrasts it with the sentence before.
         let n_sent = sentences.len().max(1);
-        let mut contrast_at: Vec<Option<usize>> = vec![None; n_sent];
-        let mut opens_sentence: Vec<bool> = vec![false; n_sent];
+        contrast_at.clear();
+        contrast_at.resize(n_sent, None);
+        opens_sentence.clear();
+        opens_sentence.resize(n_sent, false);
         for (k, u) in units.iter().enumerate() {
             if matches!(u.kind, Kind::Contrast) {
                 let sent = sentence_of(u) as usize;
@@ -402,7 +421,7 @@ impl Scorer {
             }
         }
         // Condition regions: unit index ranges [from, to) after each conditional word.
-        let mut conditions: Vec<(usize, usize, u32)> = Vec::new();
+        conditions.clear();
         for (k, u) in units.iter().enumerate() {
             if !matches!(u.kind, Kind::Conditional) {
                 continue;
@@ -421,8 +440,13 @@ impl Scorer {
             conditions.push((k + 1, end, sentence_of(u)));
         }
 
-        let mut hits = Vec::new();
-        let mut clauses = Vec::new();
+        // One allocation for the hits the statement will have (growing one by one cost more).
+        let tones = units
+            .iter()
+            .filter(|u| matches!(u.kind, Kind::Tone(_)))
+            .count();
+        let mut hits = Vec::with_capacity(tones);
+        clauses.clear();
         for (k, u) in units.iter().enumerate() {
             let Kind::Tone(entry_idx) = u.kind else {
                 continue;
@@ -549,7 +573,7 @@ impl Scorer {
                 rules,
             });
         }
-        self.endorsements(&mut hits, &clauses);
+        self.endorsements(&mut hits, clauses);
         hits
     }
 

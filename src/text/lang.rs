@@ -166,6 +166,7 @@ impl FunctionWords {
 
     /// (is an English function word, is a Spanish function word).
     #[inline]
+    #[cfg(test)]
     fn lookup(&self, word: &str) -> (bool, bool) {
         match pack(word) {
             Some(key) => self.lookup_key(key),
