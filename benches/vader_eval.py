@@ -185,8 +185,9 @@ def main():
         epilog="Setup: pip install vaderSentiment==3.3.2",
     )
     p.add_argument("gold", help="the gold CSV (for example tests/data/gold/gold.csv)")
-    p.add_argument("--split", choices=["test", "dev", "all"], default=None,
-                   help="rows to use (default: test when the file has a split column)")
+    p.add_argument("--split", default=None,
+                   help="rows to use: a value of the split column (test, dev, holdout, ...) "
+                   "or all (default: test when the file has a split column)")
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.add_argument("--label-col", default="label")
     p.add_argument("--text-col", default="text")
@@ -209,7 +210,7 @@ def main():
               f"numbers are for {VADER_VERSION}", file=sys.stderr)
 
     rows, has_split = read_gold(args.gold, args)
-    split = args.split or ("test" if has_split else "all")
+    split = (args.split or ("test" if has_split else "all")).strip().lower()
     if split != "all":
         if not has_split:
             sys.exit(f"vader_eval: {args.gold}: no split column for --split {split}")

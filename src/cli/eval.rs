@@ -24,13 +24,6 @@ enum EvalFormat {
     Json,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum SplitArg {
-    Test,
-    Dev,
-    All,
-}
-
 /// Arguments of `detente eval`.
 #[derive(Args, Debug)]
 #[command(after_help = "Examples:\n  detente eval tests/data/gold/gold.csv\n  \
@@ -68,10 +61,10 @@ pub struct EvalArgs {
     #[arg(long, value_name = "NAME")]
     id_col: Option<String>,
 
-    /// Which rows to evaluate. Default: test when the file has a split column, otherwise all
-    /// rows.
-    #[arg(long, value_enum, value_name = "SPLIT")]
-    split: Option<SplitArg>,
+    /// Which rows to evaluate: a value of the split column (test, dev, holdout, ...) or
+    /// `all`. Default: test when the file has a split column, otherwise all rows.
+    #[arg(long, value_name = "SPLIT")]
+    split: Option<String>,
 
     /// Also list the N rows with the largest error |tone - label/2|, with their hits.
     #[arg(long, default_value_t = 0, value_name = "N")]
@@ -106,10 +99,12 @@ pub fn run(args: &EvalArgs) -> Result<u8, Error> {
         id: args.id_col.clone(),
     };
     let gold = Gold::read(open_input(&args.gold)?, &columns, &source)?;
-    let (split, name) = match (args.split, gold.has_split) {
-        (Some(SplitArg::All), _) | (None, false) => (Split::All, "all"),
-        (Some(SplitArg::Test), true) | (None, true) => (Split::Only("test".to_string()), "test"),
-        (Some(SplitArg::Dev), true) => (Split::Only("dev".to_string()), "dev"),
+    let wanted = args.split.as_deref().map(str::trim);
+    let (split, name) = match (wanted, gold.has_split) {
+        (Some(all), _) if all.eq_ignore_ascii_case("all") => (Split::All, "all"),
+        (None, false) => (Split::All, "all"),
+        (None, true) => (Split::Only("test".to_string()), "test"),
+        (Some(name), true) => (Split::Only(name.to_string()), name),
         (Some(_), false) => {
             return Err(Error::new(
                 ErrorKind::MissingColumn {

@@ -280,3 +280,26 @@ fn empty_split_lists_the_splits() {
     assert!(err.contains("no rows in the split \"test\""), "{err}");
     assert!(err.contains("\"train\""), "{err}");
 }
+
+#[test]
+fn any_split_name_selects_its_rows() {
+    let wd = Workdir::new();
+    wd.write(
+        "gold.csv",
+        "split,label,text\ntrain,2,Thank you for the agreement\nholdout,-2,We will attack you\nHoldout,0,The meeting is on Monday\n",
+    );
+    let out = wd.run(
+        &["eval", "gold.csv", "--split", "holdout", "--format", "json"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    assert_eq!(v["split"], "holdout");
+    assert_eq!(v["overall"]["rows"], 2, "{v}");
+    let all = wd.run(
+        &["eval", "gold.csv", "--split", "ALL", "--format", "json"],
+        None,
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&all)).expect("json");
+    assert_eq!(v["overall"]["rows"], 3, "{v}");
+}
