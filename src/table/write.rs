@@ -89,13 +89,9 @@ fn fixed_fast(out: &mut String, x: f64, decimals: usize) -> bool {
         i -= 1;
         buf[i] = b'-';
     }
-    match std::str::from_utf8(&buf[i..]) {
-        Ok(text) => {
-            out.push_str(text);
-            true
-        }
-        Err(_) => false,
-    }
+    // ASCII digits, '.' and '-': each byte is its own char.
+    out.extend(buf.get(i..).unwrap_or(&[]).iter().map(|&b| char::from(b)));
+    true
 }
 
 /// The score columns of one row as text, in [`SCORE_COLUMNS`] order, reusing one buffer.
@@ -184,6 +180,11 @@ fn needs_quotes(f: &[u8]) -> bool {
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS != 0;
     let special = |b: u8| matches!(b, b',' | b'"' | b'\r' | b'\n');
+    // Long fields (the statement): memchr's vector search, two passes.
+    if f.len() >= 32 {
+        return memchr::memchr3(b',', b'"', b'\n', f).is_some()
+            || memchr::memchr(b'\r', f).is_some();
+    }
     let mut words = f.chunks_exact(8);
     for w in &mut words {
         let mut a = [0u8; 8];
@@ -332,6 +333,21 @@ mod tests {
     }
 
     #[test]
+    fn needs_quotes_finds_each_special_byte_anywhere() {
+        for len in [1, 7, 8, 9, 31, 32, 33, 64, 200] {
+            let plain = vec![b'x'; len];
+            assert!(!needs_quotes(&plain));
+            for special in [b',', b'"', b'\r', b'\n'] {
+                for at in 0..len {
+                    let mut f = plain.clone();
+                    f[at] = special;
+                    assert!(needs_quotes(&f), "{len} {special} {at}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn csv_record_writes_what_the_csv_crate_writes() {
         let pieces: &[&[u8]] = &[
             b"",
@@ -354,7 +370,8 @@ mod tests {
             let width = 2 + (state % 5) as usize;
             for _ in 0..width {
                 let mut f = Vec::new();
-                for _ in 0..(state % 4) {
+                // Up to 11 pieces: fields long enough for the vector search too.
+                for _ in 0..(state % 12) {
                     state = state
                         .wrapping_mul(6_364_136_223_846_793_005)
                         .wrapping_add(1);
