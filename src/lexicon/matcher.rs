@@ -49,35 +49,12 @@ fn is_number(w: &str) -> bool {
 /// Reusable buffers for [`Matcher::find`], so matching allocates nothing per statement.
 #[derive(Debug, Clone, Default)]
 pub struct MatchScratch {
-    /// One per token, then a sentinel that ends the last token's prefixes.
-    toks: Vec<TokInfo>,
-    /// Every token's wildcard prefixes (id, length in characters), token after token.
+    word_ids: Vec<u32>,
+    numbers: Vec<bool>,
+    clauses: Vec<u32>,
+    prefix_start: Vec<u32>,
     prefixes: Vec<(u32, u32)>,
     stack: Vec<(u32, usize, u32, u32)>,
-}
-
-/// What matching needs to know of one token, looked up once.
-#[derive(Debug, Clone, Copy)]
-struct TokInfo {
-    /// The exact word's id, or [`NONE`].
-    word: u32,
-    /// The token's clause: phrases stay within one.
-    clause: u32,
-    /// Where the token's prefixes start in [`MatchScratch::prefixes`]; the next entry's
-    /// `prefix_from` is where they end.
-    prefix_from: u32,
-    /// The token is a number (matches `<num>`).
-    number: bool,
-}
-
-impl MatchScratch {
-    /// The prefixes of token `i`.
-    #[inline]
-    fn prefixes_of(&self, i: usize) -> &[(u32, u32)] {
-        let from = self.toks.get(i).map_or(0, |t| t.prefix_from) as usize;
-        let to = self.toks.get(i + 1).map_or(0, |t| t.prefix_from) as usize;
-        self.prefixes.get(from..to).unwrap_or(&[])
-    }
 }
 
 /// "No such id or node" in the flat tables.
@@ -350,57 +327,23 @@ impl Matcher {
     /// Finds the leftmost-longest, non-overlapping matches in `tokens`, appending to `out`.
     pub fn find(&self, tokens: &Tokens, scratch: &mut MatchScratch, out: &mut Vec<Match>) {
         let n = tokens.tokens().len();
-        scratch.toks.clear();
+        scratch.word_ids.clear();
+        scratch.numbers.clear();
+        scratch.clauses.clear();
+        scratch.prefix_start.clear();
         scratch.prefixes.clear();
         for (i, t) in tokens.tokens().iter().enumerate() {
-            let prefix_from = scratch.prefixes.len() as u32;
+            scratch.prefix_start.push(scratch.prefixes.len() as u32);
             let w = tokens.folded(i);
-            let word = self.lookup(w, &mut scratch.prefixes);
-            scratch.toks.push(TokInfo {
-                word,
-                clause: t.clause,
-                prefix_from,
-                number: is_number(w),
-            });
+            let id = self.lookup(w, &mut scratch.prefixes);
+            scratch.word_ids.push(id);
+            scratch.numbers.push(is_number(w));
+            scratch.clauses.push(t.clause);
         }
-        scratch.toks.push(TokInfo {
-            word: NONE,
-            clause: u32::MAX,
-            prefix_from: scratch.prefixes.len() as u32,
-            number: false,
-        });
+        scratch.prefix_start.push(scratch.prefixes.len() as u32);
         let mut i = 0;
         while i < n {
-            let Some(&tok) = scratch.toks.get(i) else {
-                break;
-            };
-            let child = self.root_child(tok.word);
-            let prefixes = scratch.prefixes_of(i);
-            if child.is_none()
-                && !(tok.number && self.root_child(self.num_key()).is_some())
-                && !prefixes
-                    .iter()
-                    .any(|&(p, _)| self.root_child(self.words + p).is_some())
-            {
-                // Most tokens start no term.
-                i += 1;
-                continue;
-            }
-            // A word that only starts one-word terms, with no prefix or number to weigh
-            // against it: its own entry, if it has one, is the match.
-            if let Some(c) = child
-                && !tok.number
-                && prefixes.is_empty()
-                && let Some(node) = self.nodes.get(c as usize)
-                && node.len == 0
-            {
-                if let Some(target) = node.target {
-                    out.push(Match {
-                        start: i,
-                        end: i + 1,
-                        target,
-                    });
-                }
+            if !self.may_start(i, scratch) {
                 i += 1;
                 continue;
             }
@@ -418,13 +361,28 @@ impl Matcher {
         }
     }
 
-    /// The root's child under element key `key` ([`NONE`] is no key).
+    /// Whether any term starts with token `i`'s word or one of its prefixes: most tokens
+    /// start none, and this spares them the search.
     #[inline]
-    fn root_child(&self, key: u32) -> Option<u32> {
-        self.root_edges
-            .get(key as usize)
-            .copied()
-            .filter(|&c| c != NONE)
+    fn may_start(&self, i: usize, s: &MatchScratch) -> bool {
+        let root = |key: u32| {
+            self.root_edges
+                .get(key as usize)
+                .is_some_and(|&c| c != NONE)
+        };
+        if s.word_ids.get(i).is_some_and(|&w| w != NONE && root(w)) {
+            return true;
+        }
+        if s.numbers.get(i).copied().unwrap_or(false) && root(self.num_key()) {
+            return true;
+        }
+        let from = s.prefix_start.get(i).copied().unwrap_or(0) as usize;
+        let to = s.prefix_start.get(i + 1).copied().unwrap_or(0) as usize;
+        s.prefixes
+            .get(from..to)
+            .unwrap_or(&[])
+            .iter()
+            .any(|&(p, _)| root(self.words + p))
     }
 
     /// The best match starting at token `start`: (end, target).
@@ -452,27 +410,22 @@ impl Matcher {
             }
             // A phrase never crosses a comma, a clause or a sentence end: "si es así, no hay"
             // holds no "así no".
-            let (Some(tok), Some(first)) = (s.toks.get(pos), s.toks.get(start)) else {
-                continue;
-            };
-            if pos >= n || node_ref.len == 0 || tok.clause != first.clause {
+            if pos >= n || node_ref.len == 0 || s.clauses.get(pos) != s.clauses.get(start) {
                 continue;
             }
-            let tok = *tok;
-            if tok.number
+            if s.numbers.get(pos).copied().unwrap_or(false)
                 && let Some(child) = self.edge(node, self.num_key())
             {
                 s.stack.push((child, pos + 1, exact + 1, letters));
             }
-            if tok.word != NONE
-                && let Some(child) = self.edge(node, tok.word)
+            if let Some(&w) = s.word_ids.get(pos)
+                && w != NONE
+                && let Some(child) = self.edge(node, w)
             {
                 s.stack.push((child, pos + 1, exact + 1, letters));
             }
-            let (from, to) = (
-                tok.prefix_from as usize,
-                s.toks.get(pos + 1).map_or(0, |t| t.prefix_from) as usize,
-            );
+            let from = s.prefix_start.get(pos).copied().unwrap_or(0) as usize;
+            let to = s.prefix_start.get(pos + 1).copied().unwrap_or(0) as usize;
             for k in from..to {
                 let Some(&(pid, len)) = s.prefixes.get(k) else {
                     break;
