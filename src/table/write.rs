@@ -30,13 +30,26 @@ pub enum Format {
 
 /// Writes `x` with `decimals` decimals, never as "-0.00".
 pub fn fixed(out: &mut String, x: f64, decimals: usize) {
-    if fixed_fast(out, x, decimals) {
+    if let Some((buf, from)) = fixed_fast(x, decimals) {
+        out.push_str(std::str::from_utf8(buf.get(from..).unwrap_or(&[])).unwrap_or(""));
         return;
     }
     let start = out.len();
     let _ = write!(out, "{x:.decimals$}");
     if out[start..].starts_with('-') && out[start + 1..].bytes().all(|b| b == b'0' || b == b'.') {
         out.remove(start);
+    }
+}
+
+/// [`fixed`] appending to bytes (the CSV writer's buffer), without a UTF-8 check.
+pub(crate) fn fixed_bytes(out: &mut Vec<u8>, x: f64, decimals: usize) {
+    match fixed_fast(x, decimals) {
+        Some((buf, from)) => out.extend_from_slice(buf.get(from..).unwrap_or(&[])),
+        None => {
+            let mut s = String::new();
+            fixed(&mut s, x, decimals);
+            out.extend_from_slice(s.as_bytes());
+        }
     }
 }
 
@@ -47,20 +60,18 @@ const POW10: [f64; 5] = [1.0, 10.0, 100.0, 1_000.0, 10_000.0];
 /// round. `x * 10^d` is computed with an error of at most half an ulp of the product (under
 /// 1e-7 below 1e9), so when the fraction is more than 1e-6 away from one half, rounding the
 /// product rounds the exact value the same way `format!("{x:.d$}")` does. Near a tie, or for
-/// unusual values, it declines and the caller formats. Returns whether it wrote.
-fn fixed_fast(out: &mut String, x: f64, decimals: usize) -> bool {
-    let Some(&p) = POW10.get(decimals) else {
-        return false;
-    };
+/// unusual values, it declines (None) and the caller formats. The text is `buf[from..]`.
+fn fixed_fast(x: f64, decimals: usize) -> Option<([u8; 32], usize)> {
+    let &p = POW10.get(decimals)?;
     let scaled = x.abs() * p;
     if scaled.is_nan() || scaled >= 1e9 {
-        return false;
+        return None;
     }
     // 0 <= scaled < 1e9: the cast truncates, which is the floor, without a call to libm.
     let whole = scaled as u64;
     let frac = scaled - whole as f64;
     if (frac - 0.5).abs() <= 1e-6 {
-        return false;
+        return None;
     }
     let n = whole + u64::from(frac > 0.5);
     // Digits are written right to left into a small buffer, then appended at once.
@@ -89,15 +100,13 @@ fn fixed_fast(out: &mut String, x: f64, decimals: usize) -> bool {
         i -= 1;
         buf[i] = b'-';
     }
-    // ASCII digits, '.' and '-': each byte is its own char.
-    out.extend(buf.get(i..).unwrap_or(&[]).iter().map(|&b| char::from(b)));
-    true
+    Some((buf, i))
 }
 
 /// The score columns of one row as text, in [`SCORE_COLUMNS`] order, reusing one buffer.
 #[derive(Debug, Default)]
 pub struct ScoreFields {
-    buf: String,
+    buf: Vec<u8>,
     ends: [usize; 9],
 }
 
@@ -107,43 +116,43 @@ impl ScoreFields {
         let cats: &Categories = scorer.categories();
         let b = &mut self.buf;
         b.clear();
-        fixed(b, score.tone, 4);
+        fixed_bytes(b, score.tone, 4);
         self.ends[0] = b.len();
-        b.push_str(score.label.name());
+        b.extend_from_slice(score.label.name().as_bytes());
         self.ends[1] = b.len();
-        fixed(b, score.hostility, 3);
+        fixed_bytes(b, score.hostility, 3);
         self.ends[2] = b.len();
-        fixed(b, score.cooperation, 3);
+        fixed_bytes(b, score.cooperation, 3);
         self.ends[3] = b.len();
-        fixed(b, score.goldstein, 2);
+        fixed_bytes(b, score.goldstein, 2);
         self.ends[4] = b.len();
         if let Some(c) = score.category {
-            b.push_str(&cats.get(c).name);
+            b.extend_from_slice(cats.get(c).name.as_bytes());
         }
         self.ends[5] = b.len();
         if let Some(c) = score.category {
-            b.push_str(&cats.get(c).cameo);
+            b.extend_from_slice(cats.get(c).cameo.as_bytes());
         }
         self.ends[6] = b.len();
-        b.push_str(score.lang.code());
+        b.extend_from_slice(score.lang.code().as_bytes());
         self.ends[7] = b.len();
         for (i, h) in score.hits.iter().enumerate() {
             if i > 0 {
-                b.push(';');
+                b.push(b';');
             }
-            b.push_str(scorer.term(score.lang, h));
-            b.push(':');
-            b.push_str(&cats.get(h.category).name);
-            b.push(':');
-            fixed(b, h.weight, 2);
+            b.extend_from_slice(scorer.term(score.lang, h).as_bytes());
+            b.push(b':');
+            b.extend_from_slice(cats.get(h.category).name.as_bytes());
+            b.push(b':');
+            fixed_bytes(b, h.weight, 2);
         }
         self.ends[8] = b.len();
     }
 
-    /// Field `i` (0..9) as text.
-    pub fn get(&self, i: usize) -> &str {
+    /// Field `i` (0..9) as UTF-8 bytes.
+    pub fn get(&self, i: usize) -> &[u8] {
         let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        self.buf.get(start..self.ends[i]).unwrap_or("")
+        self.buf.get(start..self.ends[i]).unwrap_or(&[])
     }
 }
 
@@ -228,12 +237,7 @@ pub(crate) fn jsonl_into<'a>(
     scorer: &Scorer,
 ) -> io::Result<()> {
     let cats = scorer.categories();
-    let mut num = String::new();
-    let mut number = |line: &mut Vec<u8>, x: f64, d: usize| {
-        num.clear();
-        fixed(&mut num, x, d);
-        line.extend_from_slice(num.as_bytes());
-    };
+    let number = |line: &mut Vec<u8>, x: f64, d: usize| fixed_bytes(line, x, d);
     let key = |line: &mut Vec<u8>, i: usize| -> io::Result<()> {
         json_str(line, names.get(i).map_or(SCORE_COLUMNS[i], String::as_str))?;
         line.push(b':');
@@ -435,6 +439,9 @@ mod tests {
                     slow.remove(0);
                 }
                 assert_eq!(fast, slow, "{x:e} with {d} decimals");
+                let mut bytes = Vec::new();
+                fixed_bytes(&mut bytes, x, d);
+                assert_eq!(bytes, slow.as_bytes(), "{x:e} with {d} decimals, as bytes");
             }
         }
     }
