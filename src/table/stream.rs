@@ -438,7 +438,7 @@ pub fn score_stream<R: Read, W: Write>(
                 Format::Csv => {
                     let fields = &mut chunk.fields;
                     fields.fill(&score, scorer);
-                    let scores = (0..SCORE_COLUMNS.len()).map(|i| fields.get(i));
+                    let scores = (0..SCORE_COLUMNS.len()).map(|i| fields.bytes(i));
                     csv_record(&mut chunk.bytes, rec.iter().chain(scores));
                     Ok((start, chunk.bytes.len()))
                 }

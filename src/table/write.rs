@@ -149,8 +149,13 @@ impl ScoreFields {
         self.ends[8] = b.len();
     }
 
-    /// Field `i` (0..9) as UTF-8 bytes.
-    pub fn get(&self, i: usize) -> &[u8] {
+    /// Field `i` (0..9) as text.
+    pub fn get(&self, i: usize) -> &str {
+        std::str::from_utf8(self.bytes(i)).unwrap_or("")
+    }
+
+    /// Field `i` (0..9) as UTF-8 bytes, for writers.
+    pub fn bytes(&self, i: usize) -> &[u8] {
         let start = if i == 0 { 0 } else { self.ends[i - 1] };
         self.buf.get(start..self.ends[i]).unwrap_or(&[])
     }
