@@ -488,22 +488,23 @@ pub fn check_row(
             None,
         ));
     }
-    // Most rows are plain ASCII: one fast scan proves every field valid UTF-8.
-    let ascii = rec.as_slice().is_ascii();
+    // One UTF-8 check of the whole record: when it passes and every field starts on a
+    // character boundary, every field is valid UTF-8 and the text needs no second check. Any
+    // failure goes through the field-by-field loop below, which names the field at fault.
+    if let Ok(all) = std::str::from_utf8(rec.as_slice())
+        && (0..rec.len()).all(|i| rec.range(i).is_some_and(|r| all.is_char_boundary(r.start)))
+    {
+        if let Some((i, f)) = rec.iter().enumerate().find(|(_, f)| f.len() > max_field) {
+            return Err(too_long(f.len(), max_field, i));
+        }
+        return rec
+            .range(text_col)
+            .and_then(|r| all.get(r))
+            .ok_or_else(|| missing_text(text_col));
+    }
     for (i, f) in rec.iter().enumerate() {
         if f.len() > max_field {
-            return Err((
-                ErrorKind::Csv {
-                    detail: format!(
-                        "field of {} bytes exceeds the limit of {max_field} (raise it with --max-field-bytes)",
-                        f.len()
-                    ),
-                },
-                Some(i),
-            ));
-        }
-        if ascii {
-            continue;
+            return Err(too_long(f.len(), max_field, i));
         }
         if let Err(e) = std::str::from_utf8(f) {
             return Err((
@@ -516,12 +517,29 @@ pub fn check_row(
     }
     rec.get(text_col)
         .and_then(|f| std::str::from_utf8(f).ok())
-        .ok_or((
-            ErrorKind::Csv {
-                detail: "the text column is missing".to_string(),
-            },
-            Some(text_col),
-        ))
+        .ok_or_else(|| missing_text(text_col))
+}
+
+/// The reject of a field over the size limit.
+fn too_long(len: usize, max_field: usize, column: usize) -> RowError {
+    (
+        ErrorKind::Csv {
+            detail: format!(
+                "field of {len} bytes exceeds the limit of {max_field} (raise it with --max-field-bytes)"
+            ),
+        },
+        Some(column),
+    )
+}
+
+/// The reject of a row without the text column.
+fn missing_text(text_col: usize) -> RowError {
+    (
+        ErrorKind::Csv {
+            detail: "the text column is missing".to_string(),
+        },
+        Some(text_col),
+    )
 }
 
 /// The names of the appended score columns. A score column whose name the input already uses
@@ -602,5 +620,42 @@ pub(crate) fn csv_error(e: csv::Error, loc: &Location) -> Error {
                 ..loc.clone()
             },
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(fields: &[&[u8]]) -> csv::ByteRecord {
+        csv::ByteRecord::from(fields.to_vec())
+    }
+
+    fn column_at_fault(r: std::result::Result<&str, RowError>) -> Option<Option<usize>> {
+        r.err().map(|(_, c)| c)
+    }
+
+    #[test]
+    fn check_row_validates_each_field_even_when_the_record_is_valid_utf8() {
+        // "ñ" (C3 B1) split across two fields: the bytes together are valid UTF-8, each field
+        // alone is not.
+        let split = record(&[b"id", b"a\xC3", b"\xB1b"]);
+        assert_eq!(column_at_fault(check_row(&split, 3, 2, 100)), Some(Some(1)));
+        let bad = record(&[b"id", b"ok", b"caf\xE9"]);
+        assert_eq!(column_at_fault(check_row(&bad, 3, 2, 100)), Some(Some(2)));
+        let good = record(&[b"id", "año".as_bytes(), "¿qué?".as_bytes()]);
+        assert_eq!(check_row(&good, 3, 2, 100), Ok("¿qué?"));
+        assert_eq!(check_row(&good, 3, 1, 100), Ok("año"));
+    }
+
+    #[test]
+    fn check_row_reports_the_first_fault_in_field_order() {
+        // Field 1 is too long, field 2 is not UTF-8: field 1 is reported, as field by field.
+        let both = record(&[b"id", b"0123456789", b"\xFF"]);
+        assert_eq!(column_at_fault(check_row(&both, 3, 2, 5)), Some(Some(1)));
+        let long = record(&[b"id", b"0123456789", "ñ".as_bytes()]);
+        assert_eq!(column_at_fault(check_row(&long, 3, 2, 5)), Some(Some(1)));
+        let ragged = record(&[b"id", b"x"]);
+        assert_eq!(column_at_fault(check_row(&ragged, 3, 1, 5)), Some(None));
     }
 }
