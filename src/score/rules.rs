@@ -115,3 +115,97 @@ pub const FIRST_PERSON_CONTRACTIONS: &[&str] = &["we'll", "i'll"];
 /// statements scored as Spanish and on words at least three letters longer than the ending.
 pub const FIRST_PERSON_FUTURE_SUFFIXES: &[&str] =
     &["aremos", "eremos", "iremos", "are", "ere", "ire"];
+
+/// Phrases (folded, single spaces) that mark a sentence as relaying what another party did or
+/// said, or as reporting a procedure about it: news verbs in the third person, attribution, and
+/// court or legal-procedure words. Their sentence's hostile hits are damped by
+/// [`RELAYED_SCALAR`] (see `context::relayed`). Kept to forms that are not first person:
+/// "anunció", not "anunciamos".
+pub const RELAY_MARKERS: &[&str] = &[
+    // English
+    "according to",
+    "announced",
+    "has announced",
+    "published",
+    "reported",
+    "reports that",
+    "asked about",
+    "took effect",
+    "take effect",
+    "takes effect",
+    "entered into force",
+    "enter into force",
+    "enters into force",
+    "trial",
+    "hearing",
+    "court",
+    "tribunal",
+    "the defendant",
+    "the defendants",
+    // Spanish
+    "segun",
+    "anuncio",
+    "anunciaron",
+    "ha anunciado",
+    "han anunciado",
+    "publico",
+    "publicaron",
+    "informo",
+    "informaron",
+    "entro en vigor",
+    "entraron en vigor",
+    "entra en vigor",
+    "entran en vigor",
+    "juicio",
+    "audiencia",
+    "juzgado",
+    "fiscalia",
+];
+
+/// A hostile hit in a relayed sentence counts this much: "the United States announced tariffs
+/// on our exports" reports coercion without adding any. One strong entry (-2.5, "sanctions")
+/// then scores about -0.13, neutral; a report full of charged words still leans hostile.
+pub const RELAYED_SCALAR: f64 = 0.2;
+
+/// Cooperative categories that name a partnership with the addressee ("side by side with",
+/// "alliance", "colaboración") ...
+pub const SHARED_TARGET_PARTNERS: &[&str] = &["partnership"];
+
+/// ... and the hostile categories that, next to such a partnership, are aimed at a shared
+/// target (terrorists, smugglers, cartels, a junta) rather than at the addressee.
+pub const SHARED_TARGET_CATEGORIES: &[&str] = &["accusation", "force", "coercion"];
+
+/// Word beginnings (folded) that name a target two governments fight together: terrorism,
+/// organised crime, trafficking and smuggling, gangs, piracy, a junta. The shared-target rule
+/// needs one of them in the statement; an entry with a space is a phrase of whole words.
+pub const SHARED_TARGET_WORDS: &[&str] = &[
+    "terror",
+    "narco",
+    "cartel",
+    "smuggl",
+    "traffick",
+    "contraband",
+    "contrabando",
+    "capo",
+    "junta",
+    "maras",
+    "pandill",
+    "gang",
+    "pirat",
+    "insurgen",
+    "extremis",
+    "yihad",
+    "jihad",
+    "crimen organizado",
+    "organised crime",
+    "organized crime",
+    "delincuencia organizada",
+    "crimen transnacional",
+    "trafica",
+    "trafico",
+    "launder",
+    "blanqueo",
+];
+
+/// A hostile hit aimed at a shared target counts this much (see `context::shared_target`).
+pub const SHARED_TARGET_SCALAR: f64 = 0.25;

@@ -83,6 +83,8 @@ struct RuleCategories {
     endorsing: Vec<CategoryId>,
     endorsed: Vec<CategoryId>,
     reversal_exempt: Vec<CategoryId>,
+    shared_partners: Vec<CategoryId>,
+    shared_targets: Vec<CategoryId>,
 }
 
 impl RuleCategories {
@@ -94,6 +96,8 @@ impl RuleCategories {
             endorsing: ids(ENDORSING_CATEGORIES),
             endorsed: ids(ENDORSED_CATEGORIES),
             reversal_exempt: ids(REVERSAL_EXEMPT_CATEGORIES),
+            shared_partners: ids(SHARED_TARGET_PARTNERS),
+            shared_targets: ids(SHARED_TARGET_CATEGORIES),
         }
     }
 }
@@ -574,6 +578,13 @@ impl Scorer {
             });
         }
         self.endorsements(&mut hits, clauses);
+        super::context::relayed(tokens, &mut hits);
+        super::context::shared_target(
+            tokens,
+            &mut hits,
+            &self.ids.shared_partners,
+            &self.ids.shared_targets,
+        );
         hits
     }
 
