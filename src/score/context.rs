@@ -5,7 +5,7 @@
 
 use super::rules::{
     FIRST_PERSON, FIRST_PERSON_CONTRACTIONS, RELAY_MARKERS, RELAYED_SCALAR, SHARED_TARGET_SCALAR,
-    SHARED_TARGET_WORDS,
+    SHARED_TARGET_WORDS, TALK_ONLY_SCALAR,
 };
 use super::{Hit, Rules};
 use crate::lexicon::CategoryId;
@@ -104,5 +104,20 @@ pub(super) fn shared_target(
     {
         h.weight *= SHARED_TARGET_SCALAR;
         h.rules.insert(Rules::SHARED_TARGET);
+    }
+}
+
+/// Talk alone is not warmth: a statement whose only hits are of a `talk` category (a meeting,
+/// a round of talks, a summit) usually announces or schedules it. Its hits are multiplied by
+/// [`TALK_ONLY_SCALAR`], so "the bilateral meeting is confirmed for Tuesday" stays neutral
+/// while "we are ready to talk" (commitment) and "a productive meeting" (with praise) keep
+/// their weight.
+pub(super) fn talk_only(hits: &mut [Hit], talk: &[CategoryId]) {
+    if hits.is_empty() || !hits.iter().all(|h| talk.contains(&h.category)) {
+        return;
+    }
+    for h in hits.iter_mut() {
+        h.weight *= TALK_ONLY_SCALAR;
+        h.rules.insert(Rules::TALK_ONLY);
     }
 }

@@ -109,8 +109,10 @@ impl Rules {
     pub const RELAYED: Rules = Rules(1 << 12);
     /// A hostile hit aimed at a target shared with a partner: damped.
     pub const SHARED_TARGET: Rules = Rules(1 << 13);
+    /// The statement's only hits are talk (meetings, rounds, summits): damped.
+    pub const TALK_ONLY: Rules = Rules(1 << 14);
 
-    const NAMES: [(Rules, &'static str); 14] = [
+    const NAMES: [(Rules, &'static str); 15] = [
         (Rules::NEGATED, "negated"),
         (Rules::BOOSTED, "boosted"),
         (Rules::DAMPENED, "dampened"),
@@ -125,6 +127,7 @@ impl Rules {
         (Rules::DIRECT_THREAT, "direct-threat"),
         (Rules::RELAYED, "relayed"),
         (Rules::SHARED_TARGET, "shared-target"),
+        (Rules::TALK_ONLY, "talk-only"),
     ];
 
     /// True when every flag of `other` is set.

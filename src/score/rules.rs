@@ -209,3 +209,12 @@ pub const SHARED_TARGET_WORDS: &[&str] = &[
 
 /// A hostile hit aimed at a shared target counts this much (see `context::shared_target`).
 pub const SHARED_TARGET_SCALAR: f64 = 0.25;
+
+/// Categories that only say the parties talk or meet. A statement whose hits are all in them
+/// (after the rules) is multiplied by [`TALK_ONLY_SCALAR`] (see `context::talk_only`).
+pub const TALK_CATEGORIES: &[&str] = &["dialogue"];
+
+/// Announcing or scheduling talks is mostly logistics: "the summit will be held in Cartagena"
+/// is neutral, so a statement with talk and nothing else counts half. Two clear dialogue
+/// entries ("invited to talks", weight 2 each) still reach conciliatory.
+pub const TALK_ONLY_SCALAR: f64 = 0.5;

@@ -85,6 +85,7 @@ struct RuleCategories {
     reversal_exempt: Vec<CategoryId>,
     shared_partners: Vec<CategoryId>,
     shared_targets: Vec<CategoryId>,
+    talk: Vec<CategoryId>,
 }
 
 impl RuleCategories {
@@ -98,6 +99,7 @@ impl RuleCategories {
             reversal_exempt: ids(REVERSAL_EXEMPT_CATEGORIES),
             shared_partners: ids(SHARED_TARGET_PARTNERS),
             shared_targets: ids(SHARED_TARGET_CATEGORIES),
+            talk: ids(TALK_CATEGORIES),
         }
     }
 }
@@ -585,6 +587,7 @@ impl Scorer {
             &self.ids.shared_partners,
             &self.ids.shared_targets,
         );
+        super::context::talk_only(&mut hits, &self.ids.talk);
         hits
     }
 
