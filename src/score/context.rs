@@ -5,11 +5,11 @@
 
 use super::rules::{
     FIRST_PERSON, FIRST_PERSON_CONTRACTIONS, RELAY_MARKERS, RELAYED_SCALAR, SHARED_TARGET_SCALAR,
-    SHARED_TARGET_WORDS, TALK_ONLY_SCALAR,
+    SHARED_TARGET_WORDS, SPANISH_NEGATIVE_CONCORD, TALK_ONLY_SCALAR,
 };
 use super::{Hit, Rules};
 use crate::lexicon::CategoryId;
-use crate::text::Tokens;
+use crate::text::{Lang, Tokens};
 
 /// The index of the token that starts at byte `start`, if any.
 fn token_at(tokens: &Tokens, start: u32) -> Option<usize> {
@@ -120,4 +120,19 @@ pub(super) fn talk_only(hits: &mut [Hit], talk: &[CategoryId]) {
         h.weight *= TALK_ONLY_SCALAR;
         h.rules.insert(Rules::TALK_ONLY);
     }
+}
+
+/// Whether an entry with `negators` negators and `reversers` reversers in its window is
+/// negated. In English two negators cancel ("not never attack"). Spanish is a negative-concord
+/// language: "no queremos ni la guerra", "no habrá ni ataques ni bloqueo", "no ... nunca" are one
+/// negation however many negative words they use, so in statements scored as Spanish any number
+/// of negators counts as one ([`SPANISH_NEGATIVE_CONCORD`]). A reverser is a separate undoing in
+/// both languages: "no levantaremos las sanciones" keeps the sanctions.
+pub(super) fn negated(lang: Lang, negators: usize, reversers: usize) -> bool {
+    let negations = if lang == Lang::Es && SPANISH_NEGATIVE_CONCORD {
+        negators.min(1)
+    } else {
+        negators
+    };
+    (negations + reversers) % 2 == 1
 }

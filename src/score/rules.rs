@@ -1,6 +1,11 @@
 //! The named constants of the scoring rules. Each says what it does and why it has its value;
 //! change them only with evidence from `detente eval`.
 
+/// Spanish negative concord: in statements scored as Spanish, several negators before one entry
+/// ("no queremos ni la guerra") are one negation, not two that cancel (see
+/// `context::negated`). English keeps "two negatives cancel".
+pub const SPANISH_NEGATIVE_CONCORD: bool = true;
+
 /// Modifier windows count this many preceding units (words or matched phrases, not counting
 /// `skip` words such as articles) within the same clause. Three is VADER's window and covers
 /// "will not launch any attack" and "nadie quiere tocar las armas".

@@ -466,6 +466,7 @@ impl Scorer {
 
             // Negators and intensity words in the window before the hit.
             let (mut negators, mut intensity, mut steps) = (0usize, 0.0f64, 0usize);
+            let mut reversers = 0usize;
             let mut blocked = false;
             let (clause, sentence) = (clause_of(u), sentence_of(u));
             for j in (0..k).rev() {
@@ -494,7 +495,7 @@ impl Scorer {
                             && !blocked
                             && !self.ids.reversal_exempt.contains(&category) =>
                     {
-                        negators += 1
+                        reversers += 1
                     }
                     Kind::Intensity(v) if steps <= BOOSTER_WINDOW => {
                         intensity += v * BOOSTER_DECAY[steps - 1];
@@ -564,7 +565,9 @@ impl Scorer {
                 rules.insert(Rules::DIRECT_THREAT);
             }
             // Negative concord: "no es patio trasero de nadie" is one negative, not two.
-            if negators % 2 == 1 && !matcher.carries_negator(entry_idx as usize) {
+            if super::context::negated(lang, negators, reversers)
+                && !matcher.carries_negator(entry_idx as usize)
+            {
                 weight *= NEGATION_SCALAR;
                 category = self.categories.get(category).when_negated;
                 rules.insert(Rules::NEGATED);

@@ -334,6 +334,21 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "",
         Label::Neutral,
     ),
+    // Spanish negative concord (SPANISH_NEGATIVE_CONCORD): -2 * -0.74 = +1.48.
+    (
+        "spanish negators agree instead of cancelling",
+        Lang::Es,
+        "No queremos nunca armas",
+        "armas:deescalation:1.48",
+        Label::Conciliatory,
+    ),
+    (
+        "english negators still cancel",
+        Lang::En,
+        "not never arms",
+        "arms:force:-2.00",
+        Label::Tense,
+    ),
     // Relayed reports (RELAYED_SCALAR 0.2): -2.5 * 0.2 = -0.5, tone -0.13.
     (
         "a relayed hostile act is damped",
