@@ -72,8 +72,8 @@ pub(super) fn relayed(tokens: &Tokens, hits: &mut [Hit]) {
 /// rules), its hostile hits of a `targets` category are multiplied by
 /// [`SHARED_TARGET_SCALAR`]. Without a named common target, partnership words next to an
 /// accusation are a reproach to the partner ("is this what they call partnership?") and
-/// nothing is damped. Threats, demands, insults and defiance are never damped: those are said
-/// to someone.
+/// nothing is damped. Threats, demands, insults and defiance are said to someone: when the
+/// statement has any of them, nothing is damped either.
 pub(super) fn shared_target(
     tokens: &Tokens,
     hits: &mut [Hit],
@@ -95,7 +95,12 @@ pub(super) fn shared_target(
             })
         })
     };
-    if !partnered || !named() {
+    // Any other hostile hit (a threat, demand, insult or defiance) says the statement is also
+    // hostile to someone it addresses: then nothing is damped.
+    let addressed = hits
+        .iter()
+        .any(|h| h.weight < 0.0 && !targets.contains(&h.category));
+    if !partnered || addressed || !named() {
         return;
     }
     for h in hits

@@ -415,11 +415,11 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         Label::Hostile,
     ),
     (
-        "threats are never damped as a shared target",
+        "a threat in the statement turns the rule off",
         Lang::En,
         "The alliance threatens the terrorists",
-        "alliance:partnership:2.00;threat*:threat:-3.00;terrorists:accusation:-0.50",
-        Label::Tense,
+        "alliance:partnership:2.00;threat*:threat:-3.00;terrorists:accusation:-2.00",
+        Label::Hostile,
     ),
     // Talk only (TALK_ONLY_SCALAR 0.5).
     (
