@@ -122,8 +122,8 @@ pub const FIRST_PERSON_FUTURE_SUFFIXES: &[&str] =
     &["aremos", "eremos", "iremos", "are", "ere", "ire"];
 
 /// Phrases (folded, single spaces) that mark a sentence as relaying what another party did or
-/// said, or as reporting a procedure about it: news verbs in the third person, attribution, and
-/// court or legal-procedure words. Their sentence's hostile hits are damped by
+/// said, or as reporting a procedure about it: news verbs in the third person, attribution,
+/// court or legal-procedure words, and broadcast notices ("live now", "en vivo"). Their sentence's hostile hits are damped by
 /// [`RELAYED_SCALAR`] (see `context::relayed`). Kept to forms that are not first person:
 /// "anunció", not "anunciamos".
 pub const RELAY_MARKERS: &[&str] = &[
@@ -147,6 +147,10 @@ pub const RELAY_MARKERS: &[&str] = &[
     "tribunal",
     "the defendant",
     "the defendants",
+    "live now",
+    "watch live",
+    "live stream",
+    "livestream",
     // Spanish
     "segun",
     "anuncio",
@@ -165,6 +169,10 @@ pub const RELAY_MARKERS: &[&str] = &[
     "audiencia",
     "juzgado",
     "fiscalia",
+    "en vivo",
+    "en directo",
+    "comparece",
+    "comparecera",
 ];
 
 /// A hostile hit in a relayed sentence counts this much: "the United States announced tariffs
