@@ -1,11 +1,12 @@
 //! Statement-level context rules that run after the per-hit rules: relayed reports of what
-//! another party did ([`relayed`]) and combative words aimed at a target shared with a partner
-//! ([`shared_target`]). Free functions over the tokens and hits, so they stay independent of
-//! how the scorer builds its units.
+//! another party did ([`relayed`]), combative words aimed at a target shared with a partner
+//! ([`shared_target`]), statements that only mention talks ([`talk_only`]), and how negators
+//! combine per language ([`negated`]). Free functions over the tokens and hits, so they stay
+//! independent of how the scorer builds its units.
 
 use super::rules::{
     FIRST_PERSON, FIRST_PERSON_CONTRACTIONS, RELAY_MARKERS, RELAYED_SCALAR, SHARED_TARGET_SCALAR,
-    SHARED_TARGET_WORDS, SPANISH_NEGATIVE_CONCORD, TALK_ONLY_SCALAR,
+    SHARED_TARGET_WORDS, SPANISH_NEGATIVE_CONCORD, TALK_ONLY_MAX_BASE, TALK_ONLY_SCALAR,
 };
 use super::{Hit, Rules};
 use crate::lexicon::CategoryId;
@@ -112,13 +113,18 @@ pub(super) fn shared_target(
     }
 }
 
-/// Talk alone is not warmth: a statement whose only hits are of a `talk` category (a meeting,
-/// a round of talks, a summit) usually announces or schedules it. Its hits are multiplied by
-/// [`TALK_ONLY_SCALAR`], so "the bilateral meeting is confirmed for Tuesday" stays neutral
-/// while "we are ready to talk" (commitment) and "a productive meeting" (with praise) keep
-/// their weight.
+/// Talk alone is not warmth: a statement whose only hits are plain mentions of talk (a
+/// meeting, a round of talks, a summit: `talk` categories with a lexicon weight below
+/// [`TALK_ONLY_MAX_BASE`]) usually announces or schedules it. Its hits are multiplied by
+/// [`TALK_ONLY_SCALAR`], so "the bilateral meeting is confirmed for Tuesday" stays neutral,
+/// while "we are ready to talk" (commitment), "a great call" and "I look forward to meeting
+/// him" (dialogue entries of weight 2, warm by themselves) keep their weight.
 pub(super) fn talk_only(hits: &mut [Hit], talk: &[CategoryId]) {
-    if hits.is_empty() || !hits.iter().all(|h| talk.contains(&h.category)) {
+    if hits.is_empty()
+        || !hits
+            .iter()
+            .all(|h| talk.contains(&h.category) && h.base.abs() < TALK_ONLY_MAX_BASE)
+    {
         return;
     }
     for h in hits.iter_mut() {

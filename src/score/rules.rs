@@ -228,6 +228,10 @@ pub const SHARED_TARGET_SCALAR: f64 = 0.25;
 pub const TALK_CATEGORIES: &[&str] = &["dialogue"];
 
 /// Announcing or scheduling talks is mostly logistics: "the summit will be held in Cartagena"
-/// is neutral, so a statement with talk and nothing else counts half. Two clear dialogue
-/// entries ("invited to talks", weight 2 each) still reach conciliatory.
+/// is neutral, so a statement with plain talk and nothing else counts half.
 pub const TALK_ONLY_SCALAR: f64 = 0.5;
+
+/// Only talk entries weaker than this are plain mentions. Weight 2 and up are warm by
+/// themselves ("great call", "productive talks", "look forward to meeting") and keep their
+/// weight: the founding example's "A great call with President Petro" is cooperative talk.
+pub const TALK_ONLY_MAX_BASE: f64 = 2.0;
