@@ -2,6 +2,7 @@
 //! ([`rules`]) and the parallel batch map ([`batch`]).
 
 pub mod batch;
+mod context;
 pub mod rules;
 mod scorer;
 
@@ -104,8 +105,14 @@ impl Rules {
 
     /// Force or coercion announced by the speaker in the first person and the future.
     pub const DIRECT_THREAT: Rules = Rules(1 << 11);
+    /// A hostile hit in a sentence that relays another party's act or words: damped.
+    pub const RELAYED: Rules = Rules(1 << 12);
+    /// A hostile hit aimed at a target shared with a partner: damped.
+    pub const SHARED_TARGET: Rules = Rules(1 << 13);
+    /// The statement's only hits are talk (meetings, rounds, summits): damped.
+    pub const TALK_ONLY: Rules = Rules(1 << 14);
 
-    const NAMES: [(Rules, &'static str); 12] = [
+    const NAMES: [(Rules, &'static str); 15] = [
         (Rules::NEGATED, "negated"),
         (Rules::BOOSTED, "boosted"),
         (Rules::DAMPENED, "dampened"),
@@ -118,6 +125,9 @@ impl Rules {
         (Rules::CONDITIONAL_THREAT, "conditional-threat"),
         (Rules::ENDORSES_HOSTILITY, "endorses-hostility"),
         (Rules::DIRECT_THREAT, "direct-threat"),
+        (Rules::RELAYED, "relayed"),
+        (Rules::SHARED_TARGET, "shared-target"),
+        (Rules::TALK_ONLY, "talk-only"),
     ];
 
     /// True when every flag of `other` is set.

@@ -1,6 +1,11 @@
 //! The named constants of the scoring rules. Each says what it does and why it has its value;
 //! change them only with evidence from `detente eval`.
 
+/// Spanish negative concord: in statements scored as Spanish, several negators before one entry
+/// ("no queremos ni la guerra") are one negation, not two that cancel (see
+/// `context::negated`). English keeps "two negatives cancel".
+pub const SPANISH_NEGATIVE_CONCORD: bool = true;
+
 /// Modifier windows count this many preceding units (words or matched phrases, not counting
 /// `skip` words such as articles) within the same clause. Three is VADER's window and covers
 /// "will not launch any attack" and "nadie quiere tocar las armas".
@@ -115,3 +120,118 @@ pub const FIRST_PERSON_CONTRACTIONS: &[&str] = &["we'll", "i'll"];
 /// statements scored as Spanish and on words at least three letters longer than the ending.
 pub const FIRST_PERSON_FUTURE_SUFFIXES: &[&str] =
     &["aremos", "eremos", "iremos", "are", "ere", "ire"];
+
+/// Phrases (folded, single spaces) that mark a sentence as relaying what another party did or
+/// said, or as reporting a procedure about it: news verbs in the third person, attribution,
+/// court or legal-procedure words, and broadcast notices ("live now", "en vivo"). Their sentence's hostile hits are damped by
+/// [`RELAYED_SCALAR`] (see `context::relayed`). Kept to forms that are not first person:
+/// "anunció", not "anunciamos".
+pub const RELAY_MARKERS: &[&str] = &[
+    // English
+    "according to",
+    "announced",
+    "has announced",
+    "published",
+    "reported",
+    "reports that",
+    "asked about",
+    "took effect",
+    "take effect",
+    "takes effect",
+    "entered into force",
+    "enter into force",
+    "enters into force",
+    "trial",
+    "hearing",
+    "court",
+    "tribunal",
+    "the defendant",
+    "the defendants",
+    "live now",
+    "watch live",
+    "live stream",
+    "livestream",
+    // Spanish
+    "segun",
+    "anuncio",
+    "anunciaron",
+    "ha anunciado",
+    "han anunciado",
+    "publico",
+    "publicaron",
+    "informo",
+    "informaron",
+    "entro en vigor",
+    "entraron en vigor",
+    "entra en vigor",
+    "entran en vigor",
+    "juicio",
+    "audiencia",
+    "juzgado",
+    "fiscalia",
+    "en vivo",
+    "en directo",
+    "comparece",
+    "comparecera",
+];
+
+/// A hostile hit in a relayed sentence counts this much: "the United States announced tariffs
+/// on our exports" reports coercion without adding any. One strong entry (-2.5, "sanctions")
+/// then scores about -0.13, neutral; a report full of charged words still leans hostile.
+pub const RELAYED_SCALAR: f64 = 0.2;
+
+/// Cooperative categories that name a partnership with the addressee ("side by side with",
+/// "alliance", "colaboración") ...
+pub const SHARED_TARGET_PARTNERS: &[&str] = &["partnership"];
+
+/// ... and the hostile categories that, next to such a partnership, are aimed at a shared
+/// target (terrorists, smugglers, cartels, a junta) rather than at the addressee.
+pub const SHARED_TARGET_CATEGORIES: &[&str] = &["accusation", "force", "coercion"];
+
+/// Word beginnings (folded) that name a target two governments fight together: terrorism,
+/// organised crime, trafficking and smuggling, gangs, piracy, a junta. The shared-target rule
+/// needs one of them in the statement; an entry with a space is a phrase of whole words.
+pub const SHARED_TARGET_WORDS: &[&str] = &[
+    "terror",
+    "narco",
+    "cartel",
+    "smuggl",
+    "traffick",
+    "contraband",
+    "contrabando",
+    "capo",
+    "junta",
+    "maras",
+    "pandill",
+    "gang",
+    "pirat",
+    "insurgen",
+    "extremis",
+    "yihad",
+    "jihad",
+    "crimen organizado",
+    "organised crime",
+    "organized crime",
+    "delincuencia organizada",
+    "crimen transnacional",
+    "trafica",
+    "trafico",
+    "launder",
+    "blanqueo",
+];
+
+/// A hostile hit aimed at a shared target counts this much (see `context::shared_target`).
+pub const SHARED_TARGET_SCALAR: f64 = 0.25;
+
+/// Categories that only say the parties talk or meet. A statement whose hits are all in them
+/// (after the rules) is multiplied by [`TALK_ONLY_SCALAR`] (see `context::talk_only`).
+pub const TALK_CATEGORIES: &[&str] = &["dialogue"];
+
+/// Announcing or scheduling talks is mostly logistics: "the summit will be held in Cartagena"
+/// is neutral, so a statement with plain talk and nothing else counts half.
+pub const TALK_ONLY_SCALAR: f64 = 0.5;
+
+/// Only talk entries weaker than this are plain mentions. Weight 2 and up are warm by
+/// themselves ("great call", "productive talks", "look forward to meeting") and keep their
+/// weight: the founding example's "A great call with President Petro" is cooperative talk.
+pub const TALK_ONLY_MAX_BASE: f64 = 2.0;

@@ -83,6 +83,9 @@ struct RuleCategories {
     endorsing: Vec<CategoryId>,
     endorsed: Vec<CategoryId>,
     reversal_exempt: Vec<CategoryId>,
+    shared_partners: Vec<CategoryId>,
+    shared_targets: Vec<CategoryId>,
+    talk: Vec<CategoryId>,
 }
 
 impl RuleCategories {
@@ -94,6 +97,9 @@ impl RuleCategories {
             endorsing: ids(ENDORSING_CATEGORIES),
             endorsed: ids(ENDORSED_CATEGORIES),
             reversal_exempt: ids(REVERSAL_EXEMPT_CATEGORIES),
+            shared_partners: ids(SHARED_TARGET_PARTNERS),
+            shared_targets: ids(SHARED_TARGET_CATEGORIES),
+            talk: ids(TALK_CATEGORIES),
         }
     }
 }
@@ -460,6 +466,7 @@ impl Scorer {
 
             // Negators and intensity words in the window before the hit.
             let (mut negators, mut intensity, mut steps) = (0usize, 0.0f64, 0usize);
+            let mut reversers = 0usize;
             let mut blocked = false;
             let (clause, sentence) = (clause_of(u), sentence_of(u));
             for j in (0..k).rev() {
@@ -488,7 +495,7 @@ impl Scorer {
                             && !blocked
                             && !self.ids.reversal_exempt.contains(&category) =>
                     {
-                        negators += 1
+                        reversers += 1
                     }
                     Kind::Intensity(v) if steps <= BOOSTER_WINDOW => {
                         intensity += v * BOOSTER_DECAY[steps - 1];
@@ -558,7 +565,9 @@ impl Scorer {
                 rules.insert(Rules::DIRECT_THREAT);
             }
             // Negative concord: "no es patio trasero de nadie" is one negative, not two.
-            if negators % 2 == 1 && !matcher.carries_negator(entry_idx as usize) {
+            if super::context::negated(lang, negators, reversers)
+                && !matcher.carries_negator(entry_idx as usize)
+            {
                 weight *= NEGATION_SCALAR;
                 category = self.categories.get(category).when_negated;
                 rules.insert(Rules::NEGATED);
@@ -574,6 +583,14 @@ impl Scorer {
             });
         }
         self.endorsements(&mut hits, clauses);
+        super::context::relayed(tokens, &mut hits);
+        super::context::shared_target(
+            tokens,
+            &mut hits,
+            &self.ids.shared_partners,
+            &self.ids.shared_targets,
+        );
+        super::context::talk_only(&mut hits, &self.ids.talk);
         hits
     }
 

@@ -334,6 +334,108 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "",
         Label::Neutral,
     ),
+    // Spanish negative concord (SPANISH_NEGATIVE_CONCORD): -2 * -0.74 = +1.48.
+    (
+        "spanish negators agree instead of cancelling",
+        Lang::Es,
+        "No queremos nunca armas",
+        "armas:deescalation:1.48",
+        Label::Conciliatory,
+    ),
+    (
+        "english negators still cancel",
+        Lang::En,
+        "not never arms",
+        "arms:force:-2.00",
+        Label::Tense,
+    ),
+    // Relayed reports (RELAYED_SCALAR 0.2): -2.5 * 0.2 = -0.5, tone -0.13.
+    (
+        "a relayed hostile act is damped",
+        Lang::En,
+        "They announced sanctions",
+        "sanctions:coercion:-0.50",
+        Label::Neutral,
+    ),
+    (
+        "a multiword relay marker",
+        Lang::En,
+        "According to them, sanctions",
+        "sanctions:coercion:-0.50",
+        Label::Neutral,
+    ),
+    (
+        "a first-person clause is the speaker's own act",
+        Lang::En,
+        "We announced sanctions",
+        "sanctions:coercion:-2.50",
+        Label::Hostile,
+    ),
+    (
+        "relayed cooperation keeps its weight",
+        Lang::En,
+        "They announced good talks",
+        "good:praise:1.00;talks:dialogue:1.00",
+        Label::Conciliatory,
+    ),
+    (
+        "a relay marker reaches its own sentence only",
+        Lang::En,
+        "They announced it. They will attack",
+        "attack:force:-3.00",
+        Label::Hostile,
+    ),
+    (
+        "spanish relay marker",
+        Lang::Es,
+        "Según ellos, armas",
+        "armas:force:-0.40",
+        Label::Neutral,
+    ),
+    // Shared target (SHARED_TARGET_SCALAR 0.25): partnership plus a named common target.
+    (
+        "force against a shared target is damped",
+        Lang::En,
+        "The alliance will attack the terrorists",
+        "alliance:partnership:2.00;attack:force:-0.75;terrorists:accusation:-0.50",
+        Label::Conciliatory,
+    ),
+    (
+        "without a named target nothing is damped",
+        Lang::En,
+        "The alliance will attack",
+        "alliance:partnership:2.00;attack:force:-3.00",
+        Label::Tense,
+    ),
+    (
+        "a named target without partnership is not damped",
+        Lang::En,
+        "They will attack the terrorists",
+        "attack:force:-3.00;terrorists:accusation:-2.00",
+        Label::Hostile,
+    ),
+    (
+        "a threat in the statement turns the rule off",
+        Lang::En,
+        "The alliance threatens the terrorists",
+        "alliance:partnership:2.00;threat*:threat:-3.00;terrorists:accusation:-2.00",
+        Label::Hostile,
+    ),
+    // Talk only (TALK_ONLY_SCALAR 0.5).
+    (
+        "talk alone counts half",
+        Lang::En,
+        "Talks on Monday",
+        "talks:dialogue:0.50",
+        Label::Neutral,
+    ),
+    (
+        "talk with praise keeps its weight",
+        Lang::En,
+        "Good talks",
+        "good:praise:1.00;talks:dialogue:1.00",
+        Label::Conciliatory,
+    ),
 ];
 
 #[test]

@@ -1,0 +1,149 @@
+//! Statement-level context rules that run after the per-hit rules: relayed reports of what
+//! another party did ([`relayed`]), combative words aimed at a target shared with a partner
+//! ([`shared_target`]), statements that only mention talks ([`talk_only`]), and how negators
+//! combine per language ([`negated`]). Free functions over the tokens and hits, so they stay
+//! independent of how the scorer builds its units.
+
+use super::rules::{
+    FIRST_PERSON, FIRST_PERSON_CONTRACTIONS, RELAY_MARKERS, RELAYED_SCALAR, SHARED_TARGET_SCALAR,
+    SHARED_TARGET_WORDS, SPANISH_NEGATIVE_CONCORD, TALK_ONLY_MAX_BASE, TALK_ONLY_SCALAR,
+};
+use super::{Hit, Rules};
+use crate::lexicon::CategoryId;
+use crate::text::{Lang, Tokens};
+
+/// The index of the token that starts at byte `start`, if any.
+fn token_at(tokens: &Tokens, start: u32) -> Option<usize> {
+    tokens.tokens().iter().position(|t| t.span.0 == start)
+}
+
+/// True when the words of `phrase` (single spaces) appear at token `i` onwards, within one
+/// sentence.
+fn phrase_at(tokens: &Tokens, i: usize, phrase: &str) -> bool {
+    let toks = tokens.tokens();
+    let sentence = toks[i].sentence;
+    phrase.split(' ').enumerate().all(|(n, w)| {
+        toks.get(i + n)
+            .is_some_and(|t| t.sentence == sentence && tokens.folded(i + n) == w)
+    })
+}
+
+/// A statement that relays what another party did or said ("according to", "announced",
+/// "took effect", "según", "anunció", a trial or hearing) describes the hostility rather than
+/// adding to it: every hostile hit in a sentence with a [`RELAY_MARKERS`] phrase is multiplied
+/// by [`RELAYED_SCALAR`], unless its clause has a first-person word ("we announced sanctions"
+/// is the speaker's own act). Cooperative hits are left alone: an agreement reached is
+/// cooperative whoever reports it.
+pub(super) fn relayed(tokens: &Tokens, hits: &mut [Hit]) {
+    let toks = tokens.tokens();
+    let mut relayed_sentences: Vec<u32> = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if RELAY_MARKERS.iter().any(|m| phrase_at(tokens, i, m)) {
+            relayed_sentences.push(t.sentence);
+        }
+    }
+    if relayed_sentences.is_empty() {
+        return;
+    }
+    for h in hits.iter_mut().filter(|h| h.weight < 0.0) {
+        let Some(i) = token_at(tokens, h.span.0) else {
+            continue;
+        };
+        let (sentence, clause) = (toks[i].sentence, toks[i].clause);
+        if !relayed_sentences.contains(&sentence) {
+            continue;
+        }
+        let first_person = toks.iter().enumerate().any(|(j, t)| {
+            t.clause == clause && {
+                let w = tokens.folded(j);
+                FIRST_PERSON.contains(&w) || FIRST_PERSON_CONTRACTIONS.contains(&w)
+            }
+        });
+        if !first_person {
+            h.weight *= RELAYED_SCALAR;
+            h.rules.insert(Rules::RELAYED);
+        }
+    }
+}
+
+/// Combative words next to a partnership with the addressee are aimed at a shared target:
+/// "together with Jordan we will hunt down terrorists", "excelente coordinación contra el
+/// narco". When the statement names such a target (a word starting with one of
+/// [`SHARED_TARGET_WORDS`]) and has a cooperative hit of a `partners` category (after the
+/// rules), its hostile hits of a `targets` category are multiplied by
+/// [`SHARED_TARGET_SCALAR`]. Without a named common target, partnership words next to an
+/// accusation are a reproach to the partner ("is this what they call partnership?") and
+/// nothing is damped. Threats, demands, insults and defiance are said to someone: when the
+/// statement has any of them, nothing is damped either.
+pub(super) fn shared_target(
+    tokens: &Tokens,
+    hits: &mut [Hit],
+    partners: &[CategoryId],
+    targets: &[CategoryId],
+) {
+    let partnered = hits
+        .iter()
+        .any(|h| h.weight > 0.0 && partners.contains(&h.category));
+    let named = || {
+        (0..tokens.tokens().len()).any(|i| {
+            let w = tokens.folded(i);
+            SHARED_TARGET_WORDS.iter().any(|p| {
+                if p.contains(' ') {
+                    phrase_at(tokens, i, p)
+                } else {
+                    w.starts_with(p)
+                }
+            })
+        })
+    };
+    // Any other hostile hit (a threat, demand, insult or defiance) says the statement is also
+    // hostile to someone it addresses: then nothing is damped.
+    let addressed = hits
+        .iter()
+        .any(|h| h.weight < 0.0 && !targets.contains(&h.category));
+    if !partnered || addressed || !named() {
+        return;
+    }
+    for h in hits
+        .iter_mut()
+        .filter(|h| h.weight < 0.0 && targets.contains(&h.category))
+    {
+        h.weight *= SHARED_TARGET_SCALAR;
+        h.rules.insert(Rules::SHARED_TARGET);
+    }
+}
+
+/// Talk alone is not warmth: a statement whose only hits are plain mentions of talk (a
+/// meeting, a round of talks, a summit: `talk` categories with a lexicon weight below
+/// [`TALK_ONLY_MAX_BASE`]) usually announces or schedules it. Its hits are multiplied by
+/// [`TALK_ONLY_SCALAR`], so "the bilateral meeting is confirmed for Tuesday" stays neutral,
+/// while "we are ready to talk" (commitment), "a great call" and "I look forward to meeting
+/// him" (dialogue entries of weight 2, warm by themselves) keep their weight.
+pub(super) fn talk_only(hits: &mut [Hit], talk: &[CategoryId]) {
+    if hits.is_empty()
+        || !hits
+            .iter()
+            .all(|h| talk.contains(&h.category) && h.base.abs() < TALK_ONLY_MAX_BASE)
+    {
+        return;
+    }
+    for h in hits.iter_mut() {
+        h.weight *= TALK_ONLY_SCALAR;
+        h.rules.insert(Rules::TALK_ONLY);
+    }
+}
+
+/// Whether an entry with `negators` negators and `reversers` reversers in its window is
+/// negated. In English two negators cancel ("not never attack"). Spanish is a negative-concord
+/// language: "no queremos ni la guerra", "no habrá ni ataques ni bloqueo", "no ... nunca" are one
+/// negation however many negative words they use, so in statements scored as Spanish any number
+/// of negators counts as one ([`SPANISH_NEGATIVE_CONCORD`]). A reverser is a separate undoing in
+/// both languages: "no levantaremos las sanciones" keeps the sanctions.
+pub(super) fn negated(lang: Lang, negators: usize, reversers: usize) -> bool {
+    let negations = if lang == Lang::Es && SPANISH_NEGATIVE_CONCORD {
+        negators.min(1)
+    } else {
+        negators
+    };
+    (negations + reversers) % 2 == 1
+}
