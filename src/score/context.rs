@@ -17,15 +17,87 @@ fn token_at(tokens: &Tokens, start: u32) -> Option<usize> {
     tokens.tokens().iter().position(|t| t.span.0 == start)
 }
 
-/// True when the words of `phrase` (single spaces) appear at token `i` onwards, within one
-/// sentence.
-fn phrase_at(tokens: &Tokens, i: usize, phrase: &str) -> bool {
+/// True when `words` appear at token `i` onwards, within one sentence.
+fn phrase_at(tokens: &Tokens, i: usize, words: &[&str]) -> bool {
     let toks = tokens.tokens();
-    let sentence = toks[i].sentence;
-    phrase.split(' ').enumerate().all(|(n, w)| {
+    let Some(sentence) = toks.get(i).map(|t| t.sentence) else {
+        return false;
+    };
+    words.iter().enumerate().all(|(n, w)| {
         toks.get(i + n)
-            .is_some_and(|t| t.sentence == sentence && tokens.folded(i + n) == w)
+            .is_some_and(|t| t.sentence == sentence && tokens.folded(i + n) == *w)
     })
+}
+
+/// A word list of a context rule, split into words once and indexed by first byte, so that
+/// checking every token of every statement against it costs one lookup for most tokens.
+struct Markers {
+    words: Vec<Vec<&'static str>>,
+    /// For each byte, the markers whose first word starts with it.
+    by_first: Vec<Vec<usize>>,
+    /// For each first byte and length (up to [`LENGTHS`] - 1 bytes, longer ones together),
+    /// the markers whose first word has them.
+    by_first_len: Vec<Vec<usize>>,
+}
+
+/// Length buckets of [`Markers::by_first_len`].
+const LENGTHS: usize = 32;
+
+impl Markers {
+    fn new(list: &[&'static str]) -> Markers {
+        let words: Vec<Vec<&'static str>> = list.iter().map(|m| m.split(' ').collect()).collect();
+        let mut by_first = vec![Vec::new(); 256];
+        let mut by_first_len = vec![Vec::new(); 256 * LENGTHS];
+        for (k, w) in words.iter().enumerate() {
+            let first = w.first().copied().unwrap_or("");
+            if let Some(&b) = first.as_bytes().first() {
+                by_first[usize::from(b)].push(k);
+                by_first_len[bucket(b, first.len())].push(k);
+            }
+        }
+        Markers {
+            words,
+            by_first,
+            by_first_len,
+        }
+    }
+
+    /// The markers whose first word may be `word` exactly (same first byte and length).
+    fn candidates_exact<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a [&'static str]> + 'a {
+        let ks = word
+            .as_bytes()
+            .first()
+            .and_then(|&b| self.by_first_len.get(bucket(b, word.len())))
+            .map_or(&[][..], Vec::as_slice);
+        ks.iter()
+            .filter_map(|&k| self.words.get(k).map(Vec::as_slice))
+    }
+
+    /// The markers (as words) whose first word may be a prefix of `word`.
+    fn candidates<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a [&'static str]> + 'a {
+        let ks = word
+            .as_bytes()
+            .first()
+            .and_then(|&b| self.by_first.get(usize::from(b)))
+            .map_or(&[][..], Vec::as_slice);
+        ks.iter()
+            .filter_map(|&k| self.words.get(k).map(Vec::as_slice))
+    }
+}
+
+/// The slot of [`Markers::by_first_len`] for a first byte and a length.
+fn bucket(first: u8, len: usize) -> usize {
+    usize::from(first) * LENGTHS + len.min(LENGTHS - 1)
+}
+
+fn relay_markers() -> &'static Markers {
+    static MARKERS: std::sync::OnceLock<Markers> = std::sync::OnceLock::new();
+    MARKERS.get_or_init(|| Markers::new(RELAY_MARKERS))
+}
+
+fn shared_targets() -> &'static Markers {
+    static MARKERS: std::sync::OnceLock<Markers> = std::sync::OnceLock::new();
+    MARKERS.get_or_init(|| Markers::new(SHARED_TARGET_WORDS))
 }
 
 /// A statement that relays what another party did or said ("according to", "announced",
@@ -36,9 +108,13 @@ fn phrase_at(tokens: &Tokens, i: usize, phrase: &str) -> bool {
 /// cooperative whoever reports it.
 pub(super) fn relayed(tokens: &Tokens, hits: &mut [Hit]) {
     let toks = tokens.tokens();
+    let markers = relay_markers();
     let mut relayed_sentences: Vec<u32> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        if RELAY_MARKERS.iter().any(|m| phrase_at(tokens, i, m)) {
+        if markers
+            .candidates_exact(tokens.folded(i))
+            .any(|m| phrase_at(tokens, i, m))
+        {
             relayed_sentences.push(t.sentence);
         }
     }
@@ -87,12 +163,9 @@ pub(super) fn shared_target(
     let named = || {
         (0..tokens.tokens().len()).any(|i| {
             let w = tokens.folded(i);
-            SHARED_TARGET_WORDS.iter().any(|p| {
-                if p.contains(' ') {
-                    phrase_at(tokens, i, p)
-                } else {
-                    w.starts_with(p)
-                }
+            shared_targets().candidates(w).any(|p| match p {
+                [prefix] => w.starts_with(prefix),
+                words => phrase_at(tokens, i, words),
             })
         })
     };
