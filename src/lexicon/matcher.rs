@@ -286,8 +286,8 @@ impl Matcher {
             Some(c) => *c,
             None => return NONE,
         };
-        let mut chars = 0u32;
-        for &byte in word.as_bytes() {
+        let bytes = word.as_bytes();
+        for (depth, &byte) in bytes.iter().enumerate() {
             let t = cell.base.wrapping_add(u32::from(byte));
             match self.cells.get(t as usize) {
                 Some(c) if c.check == s => {
@@ -296,12 +296,16 @@ impl Matcher {
                 }
                 _ => return NONE,
             }
-            // Count characters by their first bytes; a prefix ends on a character boundary.
-            if byte & 0xC0 != 0x80 {
-                chars += 1;
-            }
             if cell.prefix != NONE {
-                prefixes.push((cell.prefix, chars));
+                // A prefix ends on a character boundary; its length counts characters by
+                // their first bytes (counted here only, as prefixes are rare).
+                let chars = bytes
+                    .get(..=depth)
+                    .unwrap_or(&[])
+                    .iter()
+                    .filter(|&&b| b & 0xC0 != 0x80)
+                    .count();
+                prefixes.push((cell.prefix, chars as u32));
             }
         }
         cell.word
