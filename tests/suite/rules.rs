@@ -421,6 +421,36 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "alliance:partnership:2.00;threat*:threat:-3.00;terrorists:accusation:-2.00",
         Label::Hostile,
     ),
+    // A direct threat (force the speaker announces) is still aimed at the shared target.
+    (
+        "a direct threat against a shared target is damped",
+        Lang::En,
+        "With the alliance we will attack the terrorists",
+        "alliance:partnership:2.00;attack:threat:-0.75;terrorists:accusation:-0.50",
+        Label::Conciliatory,
+    ),
+    (
+        "a direct threat without a named target is not damped",
+        Lang::En,
+        "With the alliance we will attack",
+        "alliance:partnership:2.00;attack:threat:-3.00",
+        Label::Tense,
+    ),
+    // Endorsement: only approval entries weaker than ENDORSE_MAX_BASE 2.5 approve.
+    (
+        "signing a treaty after an attack does not endorse it",
+        Lang::En,
+        "After the attack they signed a treaty",
+        "attack:force:-3.00;signed a treaty:agreement:3.00",
+        Label::Neutral,
+    ),
+    (
+        "plain approval still endorses",
+        Lang::En,
+        "The attack sounds good",
+        "attack:force:-3.00;sounds good:force:-1.50",
+        Label::Hostile,
+    ),
     // Talk only (TALK_ONLY_SCALAR 0.5).
     (
         "talk alone counts half",
