@@ -179,6 +179,12 @@ pub const RELAY_MARKERS: &[&str] = &[
     "en directo",
     "comparece",
     "comparecera",
+    // reported speech; "said" and "dijo" are also first person ("we said"), which the
+    // first-person clause exception keeps as the speaker's own words
+    "said",
+    "dijo",
+    "afirmo",
+    "acuso",
 ];
 
 /// A hostile hit in a relayed sentence counts this much: "the United States announced tariffs
