@@ -150,7 +150,8 @@ pub(super) fn relayed(tokens: &Tokens, hits: &mut [Hit]) {
 /// [`SHARED_TARGET_SCALAR`]. Without a named common target, partnership words next to an
 /// accusation are a reproach to the partner ("is this what they call partnership?") and
 /// nothing is damped. Threats, demands, insults and defiance are said to someone: when the
-/// statement has any of them, nothing is damped either.
+/// statement has any of them, nothing is damped either, except a direct threat (force or coercion
+/// the speaker announces, see [`Rules::DIRECT_THREAT`]), which is aimed like the force it was.
 pub(super) fn shared_target(
     tokens: &Tokens,
     hits: &mut [Hit],
@@ -169,18 +170,17 @@ pub(super) fn shared_target(
             })
         })
     };
+    // Force or coercion the speaker announces ("we will hunt down the smugglers") became a
+    // threat by the direct-threat rule; next to a partner and a named target it is still aimed
+    // at the target, so it is damped with the rest instead of turning the rule off.
+    let aimed = |h: &Hit| targets.contains(&h.category) || h.rules.contains(Rules::DIRECT_THREAT);
     // Any other hostile hit (a threat, demand, insult or defiance) says the statement is also
     // hostile to someone it addresses: then nothing is damped.
-    let addressed = hits
-        .iter()
-        .any(|h| h.weight < 0.0 && !targets.contains(&h.category));
+    let addressed = hits.iter().any(|h| h.weight < 0.0 && !aimed(h));
     if !partnered || addressed || !named() {
         return;
     }
-    for h in hits
-        .iter_mut()
-        .filter(|h| h.weight < 0.0 && targets.contains(&h.category))
-    {
+    for h in hits.iter_mut().filter(|h| h.weight < 0.0 && aimed(h)) {
         h.weight *= SHARED_TARGET_SCALAR;
         h.rules.insert(Rules::SHARED_TARGET);
     }

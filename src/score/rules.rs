@@ -89,6 +89,12 @@ pub const ENDORSING_CATEGORIES: &[&str] = &["agreement"];
 /// fully support the sanctions" but not "the treaty has 42 articles and two annexes".
 pub const ENDORSE_WINDOW: usize = 4;
 
+/// Only approval entries weaker than this (lexicon weight) endorse: "sounds good", "we
+/// support", "agreed", "de acuerdo" (1.5 to 2) approve what is next to them, while signing a
+/// treaty or a peace agreement (2.5 and up) is an act of its own: "nations that fought three
+/// wars sign a treaty of lasting peace" is not approval of the wars.
+pub const ENDORSE_MAX_BASE: f64 = 2.5;
+
 /// ... and the hostile acts whose approval takes their side.
 pub const ENDORSED_CATEGORIES: &[&str] = &["threat", "force", "coercion"];
 
@@ -173,6 +179,12 @@ pub const RELAY_MARKERS: &[&str] = &[
     "en directo",
     "comparece",
     "comparecera",
+    // reported speech; "said" and "dijo" are also first person ("we said"), which the
+    // first-person clause exception keeps as the speaker's own words
+    "said",
+    "dijo",
+    "afirmo",
+    "acuso",
 ];
 
 /// A hostile hit in a relayed sentence counts this much: "the United States announced tariffs
@@ -218,6 +230,20 @@ pub const SHARED_TARGET_WORDS: &[&str] = &[
     "trafico",
     "launder",
     "blanqueo",
+    // common afflictions fought together: "war on poverty", "la guerra al dengue"
+    "poverty",
+    "pobreza",
+    "hunger",
+    "hambre",
+    "disease",
+    "enfermedad",
+    "epidemi",
+    "pandemi",
+    "dengue",
+    "cholera",
+    "sarampion",
+    "measles",
+    "malaria",
 ];
 
 /// A hostile hit aimed at a shared target counts this much (see `context::shared_target`).

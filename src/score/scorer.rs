@@ -596,12 +596,14 @@ impl Scorer {
 
     /// Approval of a hostile act in the same clause takes the act's side and category: when
     /// the approval follows the act ("action against Colombia sounds good") or comes just
-    /// before it ("we support sanctions"), within [`ENDORSE_WINDOW`] units.
+    /// before it ("we support sanctions"), within [`ENDORSE_WINDOW`] units. Only approval
+    /// entries weaker than [`ENDORSE_MAX_BASE`] approve: signing a treaty is an act of its own.
     fn endorsements(&self, hits: &mut [Hit], places: &[(u32, usize)]) {
         for i in 0..hits.len() {
             let h = &hits[i];
             if h.rules.contains(Rules::NEGATED)
                 || h.weight <= 0.0
+                || h.base.abs() >= ENDORSE_MAX_BASE
                 || !self.ids.endorsing.contains(&h.category)
             {
                 continue;

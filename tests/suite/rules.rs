@@ -35,7 +35,7 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
     (
         "negation window is 3 units",
         Lang::En,
-        "no one said they would attack",
+        "no one knows they would attack",
         "attack:force:-3.00",
         Label::Hostile,
     ),
@@ -392,6 +392,27 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "armas:force:-0.40",
         Label::Neutral,
     ),
+    (
+        "said relays another party's words",
+        Lang::En,
+        "Their minister said they will strike",
+        "strike:force:-0.50",
+        Label::Neutral,
+    ),
+    (
+        "said in a first-person clause is not a relay",
+        Lang::En,
+        "We said we will strike",
+        "strike:threat:-2.50",
+        Label::Hostile,
+    ),
+    (
+        "dijo relays in Spanish",
+        Lang::Es,
+        "El ministro dijo que habrá armas",
+        "armas:force:-0.40",
+        Label::Neutral,
+    ),
     // Shared target (SHARED_TARGET_SCALAR 0.25): partnership plus a named common target.
     (
         "force against a shared target is damped",
@@ -419,6 +440,36 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         Lang::En,
         "The alliance threatens the terrorists",
         "alliance:partnership:2.00;threat*:threat:-3.00;terrorists:accusation:-2.00",
+        Label::Hostile,
+    ),
+    // A direct threat (force the speaker announces) is still aimed at the shared target.
+    (
+        "a direct threat against a shared target is damped",
+        Lang::En,
+        "With the alliance we will attack the terrorists",
+        "alliance:partnership:2.00;attack:threat:-0.75;terrorists:accusation:-0.50",
+        Label::Conciliatory,
+    ),
+    (
+        "a direct threat without a named target is not damped",
+        Lang::En,
+        "With the alliance we will attack",
+        "alliance:partnership:2.00;attack:threat:-3.00",
+        Label::Tense,
+    ),
+    // Endorsement: only approval entries weaker than ENDORSE_MAX_BASE 2.5 approve.
+    (
+        "signing a treaty after an attack does not endorse it",
+        Lang::En,
+        "After the attack they signed a treaty",
+        "attack:force:-3.00;signed a treaty:agreement:3.00",
+        Label::Neutral,
+    ),
+    (
+        "plain approval still endorses",
+        Lang::En,
+        "The attack sounds good",
+        "attack:force:-3.00;sounds good:force:-1.50",
         Label::Hostile,
     ),
     // Talk only (TALK_ONLY_SCALAR 0.5).
