@@ -487,6 +487,35 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "good:praise:1.00;talks:dialogue:1.00",
         Label::Conciliatory,
     ),
+    // Proper names (PROPER_NAMES): a capitalised tone word inside its clause is a name.
+    (
+        "a capitalised tone word inside a clause is a place name",
+        Lang::Es,
+        "La ministra viaja a La Paz",
+        "",
+        Label::Neutral,
+    ),
+    (
+        "the same word in lower case keeps its tone",
+        Lang::Es,
+        "La ministra viaja por la paz",
+        "paz:deescalation:3.00",
+        Label::Cooperative,
+    ),
+    (
+        "a capitalised word opening its clause is not a name",
+        Lang::Es,
+        "Ante todo, Paz",
+        "paz:deescalation:3.00",
+        Label::Cooperative,
+    ),
+    (
+        "title case is not read as names",
+        Lang::En,
+        "Leaders Hold Talks",
+        "talks:dialogue:0.50",
+        Label::Neutral,
+    ),
 ];
 
 #[test]
