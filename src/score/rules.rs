@@ -185,6 +185,11 @@ pub const RELAY_MARKERS: &[&str] = &[
     "dijo",
     "afirmo",
     "acuso",
+    // a declaration reported with its content ("declaró que su país no aceptará"); "declared
+    // war" has no "that" and is not a marker
+    "declared that",
+    "declaro que",
+    "declararon que",
 ];
 
 /// A hostile hit in a relayed sentence counts this much: "the United States announced tariffs

@@ -413,6 +413,20 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "armas:force:-0.40",
         Label::Neutral,
     ),
+    (
+        "declared that relays a reported declaration",
+        Lang::En,
+        "Their minister declared that they will strike",
+        "strike:force:-0.50",
+        Label::Neutral,
+    ),
+    (
+        "declaró que relays in Spanish",
+        Lang::Es,
+        "El canciller declaró que habrá armas",
+        "armas:force:-0.40",
+        Label::Neutral,
+    ),
     // Shared target (SHARED_TARGET_SCALAR 0.25): partnership plus a named common target.
     (
         "force against a shared target is damped",
