@@ -185,6 +185,11 @@ pub const RELAY_MARKERS: &[&str] = &[
     "dijo",
     "afirmo",
     "acuso",
+    // a declaration reported with its content ("declaró que su país no aceptará"); "declared
+    // war" has no "that" and is not a marker
+    "declared that",
+    "declaro que",
+    "declararon que",
 ];
 
 /// A hostile hit in a relayed sentence counts this much: "the United States announced tariffs
@@ -261,3 +266,12 @@ pub const TALK_ONLY_SCALAR: f64 = 0.5;
 /// themselves ("great call", "productive talks", "look forward to meeting") and keep their
 /// weight: the founding example's "A great call with President Petro" is cooperative talk.
 pub const TALK_ONLY_MAX_BASE: f64 = 2.0;
+
+/// A tone word with a capital initial that does not open its clause is read as part of a
+/// proper name and not scored ("viaja a La Paz", "aeropuerto Paz Estenssoro", "Puerto
+/// Esperanza", "the border post at Concordia").
+pub const PROPER_NAMES: bool = true;
+
+/// A sentence with more than this share of capitalised words is in title case (a headline):
+/// capitals there say nothing about names, and [`PROPER_NAMES`] does not apply.
+pub const PROPER_NAME_MAX_CAPITAL_SHARE: f64 = 0.5;

@@ -7,7 +7,7 @@ use crate::error::{Location, Result};
 use crate::lexicon::{
     Categories, CategoryId, Lexicon, Match, MatchScratch, MatchTarget, Matcher, ModifierKind, Side,
 };
-use crate::text::{Lang, Tokens, guess_lang};
+use crate::text::{Lang, Token, Tokens, guess_lang};
 use std::cell::RefCell;
 
 /// How the language of each statement is chosen.
@@ -460,6 +460,10 @@ impl Scorer {
             let Some(entry) = matcher.entries().get(entry_idx as usize) else {
                 continue;
             };
+            if PROPER_NAMES && proper_name(toks, u.start) {
+                // "viaja a La Paz", "aeropuerto Paz Estenssoro", "Puerto Esperanza".
+                continue;
+            }
             let mut rules = Rules::default();
             let mut weight = entry.weight;
             let mut category = entry.category;
@@ -701,6 +705,23 @@ impl Scorer {
 /// True when the speaker announces the act in the first person and the future before or at
 /// unit `k` in its clause: a first-person pronoun followed by a future marker ("we will",
 /// "I am ready to", "vamos a"), "we'll", or a Spanish first-person future verb ("atacaremos").
+/// A tone word written with a capital inside its clause is part of a name ("La Paz",
+/// "Puerto Esperanza", "paso de Concordia"), unless the sentence is in title case (more than
+/// [`PROPER_NAME_MAX_CAPITAL_SHARE`] of its words capitalised, as in headlines). Only the
+/// candidate's sentence is walked, and only for a capitalised hit.
+fn proper_name(toks: &[Token], start: usize) -> bool {
+    let t = &toks[start];
+    if !t.capital || start == 0 || toks[start - 1].clause != t.clause {
+        return false;
+    }
+    let (mut words, mut capitals) = (0usize, 0usize);
+    for o in toks.iter().filter(|o| o.sentence == t.sentence) {
+        words += 1;
+        capitals += usize::from(o.capital);
+    }
+    (capitals as f64) <= PROPER_NAME_MAX_CAPITAL_SHARE * words as f64
+}
+
 fn direct_threat(
     lang: Lang,
     tokens: &Tokens,

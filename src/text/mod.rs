@@ -29,6 +29,9 @@ pub struct Token {
     pub clause: u32,
     /// The word is written in capitals (at least two letters, none lower case).
     pub caps: bool,
+    /// The word starts with a capital letter and is not all capitals ("Paz", "La"): a
+    /// candidate proper name when it does not open its clause.
+    pub capital: bool,
     /// Word, hashtag or mention.
     pub kind: TokenKind,
 }
@@ -169,6 +172,7 @@ impl Tokens {
                     continue;
                 }
                 let caps = upper >= 2 && lower == 0;
+                let capital = kind == TokenKind::Word && c.is_uppercase() && lower > 0;
                 if upper + lower > 0 {
                     self.letter_words += 1;
                     if caps {
@@ -181,6 +185,7 @@ impl Tokens {
                     sentence: sentence_idx,
                     clause: clause_idx,
                     caps,
+                    capital,
                     kind,
                 });
                 continue;
@@ -481,6 +486,7 @@ mod tests {
                     continue;
                 }
                 let caps = upper >= 2 && lower == 0;
+                let capital = kind == TokenKind::Word && c.is_uppercase() && lower > 0;
                 if upper + lower > 0 {
                     this.letter_words += 1;
                     if caps {
@@ -493,6 +499,7 @@ mod tests {
                     sentence: sentence_idx,
                     clause: clause_idx,
                     caps,
+                    capital,
                     kind,
                 });
                 continue;

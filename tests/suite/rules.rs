@@ -413,6 +413,20 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "armas:force:-0.40",
         Label::Neutral,
     ),
+    (
+        "declared that relays a reported declaration",
+        Lang::En,
+        "Their minister declared that they will strike",
+        "strike:force:-0.50",
+        Label::Neutral,
+    ),
+    (
+        "declaró que relays in Spanish",
+        Lang::Es,
+        "El canciller declaró que habrá armas",
+        "armas:force:-0.40",
+        Label::Neutral,
+    ),
     // Shared target (SHARED_TARGET_SCALAR 0.25): partnership plus a named common target.
     (
         "force against a shared target is damped",
@@ -486,6 +500,35 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "Good talks",
         "good:praise:1.00;talks:dialogue:1.00",
         Label::Conciliatory,
+    ),
+    // Proper names (PROPER_NAMES): a capitalised tone word inside its clause is a name.
+    (
+        "a capitalised tone word inside a clause is a place name",
+        Lang::Es,
+        "La ministra viaja a La Paz",
+        "",
+        Label::Neutral,
+    ),
+    (
+        "the same word in lower case keeps its tone",
+        Lang::Es,
+        "La ministra viaja por la paz",
+        "paz:deescalation:3.00",
+        Label::Cooperative,
+    ),
+    (
+        "a capitalised word opening its clause is not a name",
+        Lang::Es,
+        "Ante todo, Paz",
+        "paz:deescalation:3.00",
+        Label::Cooperative,
+    ),
+    (
+        "title case is not read as names",
+        Lang::En,
+        "Leaders Hold Talks",
+        "talks:dialogue:0.50",
+        Label::Neutral,
     ),
 ];
 
