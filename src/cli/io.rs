@@ -1,5 +1,6 @@
 //! Opening inputs (`-` is stdin) and writing outputs atomically (a temporary file in the same
-//! folder, renamed into place only when everything was written; `-` is stdout).
+//! folder, renamed into place only when everything was written; `-` is stdout; an existing
+//! device or named pipe such as `/dev/null` is written in place).
 
 use detente::{Error, Location};
 use std::fs::File;
@@ -35,6 +36,9 @@ pub enum Output {
     Stdout(BufWriter<io::Stdout>),
     /// A temporary file and where it goes.
     File(BufWriter<tempfile::NamedTempFile>, PathBuf),
+    /// An existing target that is not a regular file (`/dev/null`, a named pipe, a terminal):
+    /// written in place, since renaming a file onto it would replace the device or pipe.
+    Special(BufWriter<File>),
 }
 
 impl Output {
@@ -47,6 +51,16 @@ impl Output {
             )));
         }
         let target = PathBuf::from(path);
+        if let Ok(meta) = std::fs::metadata(&target)
+            && !meta.is_file()
+            && !meta.is_dir()
+        {
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(&target)
+                .map_err(|e| Error::io(&e, location(path)))?;
+            return Ok(Output::Special(BufWriter::with_capacity(1 << 16, file)));
+        }
         let dir = match target.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
@@ -65,6 +79,9 @@ impl Output {
             Output::Stdout(mut w) => w
                 .flush()
                 .map_err(|e| Error::io(&e, Location::in_source("<stdout>"))),
+            Output::Special(mut w) => w
+                .flush()
+                .map_err(|e| Error::io(&e, Location::in_source("output"))),
             Output::File(w, target) => {
                 let loc = location(&target.to_string_lossy());
                 let tmp = w
@@ -94,6 +111,7 @@ impl Write for Output {
         match self {
             Output::Stdout(w) => w.write(buf),
             Output::File(w, _) => w.write(buf),
+            Output::Special(w) => w.write(buf),
         }
     }
 
@@ -101,6 +119,7 @@ impl Write for Output {
         match self {
             Output::Stdout(w) => w.write_all(buf),
             Output::File(w, _) => w.write_all(buf),
+            Output::Special(w) => w.write_all(buf),
         }
     }
 
@@ -108,6 +127,7 @@ impl Write for Output {
         match self {
             Output::Stdout(w) => w.flush(),
             Output::File(w, _) => w.flush(),
+            Output::Special(w) => w.flush(),
         }
     }
 }

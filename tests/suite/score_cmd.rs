@@ -576,3 +576,41 @@ fn progress_bar_only_on_a_terminal_and_never_under_quiet() {
     );
     assert_eq!(w.read("out.csv"), w.read("out2.csv"));
 }
+
+/// Regression: `-o /dev/null` once renamed a temporary file onto /dev/null, replacing the
+/// device with a regular file for every program on the machine. A named pipe stands in for
+/// the device here: it must still be a pipe afterwards and must have carried the output.
+#[cfg(unix)]
+#[test]
+fn output_to_a_pipe_or_device_is_written_in_place_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let w = Workdir::new();
+    w.write("in.csv", "id,text\n1,We will attack\n2,Thank you\n");
+    let fifo = w.path("out.fifo");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).expect("read the pipe"))
+    };
+    let o = w.run(&["score", "in.csv", "-o", "out.fifo", "-q"], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // Checked before waiting for the reader: had the pipe been replaced, the reader would
+    // wait forever for a writer.
+    let kind = std::fs::metadata(&fifo).expect("still there").file_type();
+    assert!(kind.is_fifo(), "the pipe was replaced by {kind:?}");
+    let through = reader.join().expect("reader");
+    let (header, rows) = parse_csv(&through);
+    assert_eq!(header.first().map(String::as_str), Some("id"));
+    assert_eq!(rows.len(), 2);
+    // And no temporary file is left beside it.
+    let leftovers: Vec<_> = std::fs::read_dir(w.path("."))
+        .expect("list")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".detente-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
