@@ -124,6 +124,7 @@ pub fn render_text(scorer: &Scorer, text: &str) -> String {
             Role::Conditional => format!("{words:<26} conditional"),
             Role::Skip => format!("{words:<26} ."),
             Role::Plain => format!("{words:<26} ."),
+            Role::Name => format!("{words:<26} name        (part of a proper name: not scored)"),
         };
         o.push_str(line.trim_end());
         o.push('\n');
@@ -156,14 +157,16 @@ fn render_json(scorer: &Scorer, text: &str) -> String {
         .map(|u| {
             let (role, extra) = match &u.role {
                 Role::Hit(i) => {
-                    let h = &s.hits[*i];
+                    let Some(h) = s.hits.get(*i) else {
+                        return serde_json::json!({ "text": u.text, "span": [u.span.0, u.span.1], "role": "plain", "hit": null });
+                    };
                     (
                         "entry",
                         serde_json::json!({
                             "term": scorer.term(s.lang, h),
                             "category": cats.get(h.category).name,
                             "base": h.base,
-                            "weight": (h.weight * 1000.0).round() / 1000.0,
+                            "weight": rounded(h.weight, 1000.0),
                             "rules": h.rules.names().collect::<Vec<_>>(),
                         }),
                     )
@@ -175,6 +178,7 @@ fn render_json(scorer: &Scorer, text: &str) -> String {
                 Role::Conditional => ("conditional", serde_json::Value::Null),
                 Role::Skip => ("skip", serde_json::Value::Null),
                 Role::Plain => ("plain", serde_json::Value::Null),
+                Role::Name => ("name", serde_json::Value::Null),
             };
             serde_json::json!({ "text": u.text, "span": [u.span.0, u.span.1], "role": role, "hit": extra })
         })
@@ -182,15 +186,21 @@ fn render_json(scorer: &Scorer, text: &str) -> String {
     let v = serde_json::json!({
         "text": text,
         "lang": s.lang.code(),
-        "tone": (s.tone * 10000.0).round() / 10000.0,
+        "tone": rounded(s.tone, 10000.0),
         "label": s.label.name(),
-        "hostility": (s.hostility * 1000.0).round() / 1000.0,
-        "cooperation": (s.cooperation * 1000.0).round() / 1000.0,
-        "goldstein": (s.goldstein * 100.0).round() / 100.0,
+        "hostility": rounded(s.hostility, 1000.0),
+        "cooperation": rounded(s.cooperation, 1000.0),
+        "goldstein": rounded(s.goldstein, 100.0),
         "category": s.category.map(|c| cats.get(c).name.clone()),
         "units": units,
     });
     let mut out = serde_json::to_string_pretty(&v).unwrap_or_default();
     out.push('\n');
     out
+}
+
+/// `x` rounded to the precision `scale` (1000.0: three decimals), never -0.0: an empty float
+/// sum is -0.0 in Rust, and JSON readers would print it as "-0".
+fn rounded(x: f64, scale: f64) -> f64 {
+    (x * scale).round() / scale + 0.0
 }

@@ -39,6 +39,9 @@ pub enum Role {
     Skip,
     /// A word with no lexicon role.
     Plain,
+    /// A lexicon entry written as part of a proper name ("La Paz", "Puerto Esperanza"): not
+    /// scored (see `PROPER_NAMES` in [`crate::score::rules`]).
+    Name,
 }
 
 /// A word or matched phrase of a statement with its role.
@@ -232,6 +235,9 @@ enum Kind {
     Conditional,
     Skip,
     Plain,
+    /// A tone entry that is part of a proper name: not scored, but it still ends the rule
+    /// windows of the entries after it, as an entry does.
+    Name,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -330,6 +336,7 @@ impl Scorer {
                     Kind::Conditional => Role::Conditional,
                     Kind::Skip => Role::Skip,
                     Kind::Plain => Role::Plain,
+                    Kind::Name => Role::Name,
                 };
                 Unit {
                     text: text
@@ -383,6 +390,16 @@ impl Scorer {
             .matcher
             .find(&s.tokens, &mut s.match_scratch, &mut s.matches);
         build_units(&s.tokens, &s.matches, &model.matcher, &mut s.units);
+        if PROPER_NAMES {
+            // "viaja a La Paz", "aeropuerto Paz Estenssoro", "Puerto Esperanza": marked here,
+            // so that units and hits stay in step for `explain`.
+            let toks = s.tokens.tokens();
+            for u in s.units.iter_mut() {
+                if matches!(u.kind, Kind::Tone(_)) && proper_name(toks, u.start) {
+                    u.kind = Kind::Name;
+                }
+            }
+        }
         let hits = self.apply_rules(lang, &s.tokens, &s.units, &model.matcher, &mut s.rules);
         self.summarize(lang, hits, &mut s.per_cat)
     }
@@ -460,10 +477,6 @@ impl Scorer {
             let Some(entry) = matcher.entries().get(entry_idx as usize) else {
                 continue;
             };
-            if PROPER_NAMES && proper_name(toks, u.start) {
-                // "viaja a La Paz", "aeropuerto Paz Estenssoro", "Puerto Esperanza".
-                continue;
-            }
             let mut rules = Rules::default();
             let mut weight = entry.weight;
             let mut category = entry.category;
@@ -504,7 +517,7 @@ impl Scorer {
                     Kind::Intensity(v) if steps <= BOOSTER_WINDOW => {
                         intensity += v * BOOSTER_DECAY[steps - 1];
                     }
-                    Kind::Tone(_) => blocked = true,
+                    Kind::Tone(_) | Kind::Name => blocked = true,
                     _ => {}
                 }
             }

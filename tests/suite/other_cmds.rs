@@ -142,3 +142,42 @@ fn lexicon_stats_counts_every_category() {
         assert!(counts.iter().all(|&c| c >= 20), "{cat} is thin: {line}");
     }
 }
+
+/// Regression: a tone word read as part of a proper name ("La Paz") was dropped from the hits
+/// but not from the units, so `explain` paired every later unit with the wrong hit, hid the
+/// name, and `--format json` panicked on the missing hit.
+#[test]
+fn explain_shows_proper_names_and_keeps_units_and_hits_in_step() {
+    let wd = Workdir::new();
+    let text = "Desde La Paz agradecemos el acuerdo.";
+    let out = wd.run(&["explain", "--format", "json", text], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let units = v["units"].as_array().expect("units");
+    let role_of = |word: &str| {
+        units
+            .iter()
+            .find(|u| u["text"].as_str().is_some_and(|t| t.contains(word)))
+            .map(|u| u["role"].as_str().unwrap_or("").to_string())
+    };
+    assert_eq!(role_of("Paz").as_deref(), Some("name"), "{v}");
+    // Every entry unit carries the hit whose span it covers.
+    for u in units.iter().filter(|u| u["role"] == "entry") {
+        let term = u["hit"]["term"].as_str().expect("term");
+        let written = u["text"].as_str().expect("text").to_lowercase();
+        let stem = term.trim_end_matches('*').split(' ').next().unwrap_or("");
+        assert!(
+            written.starts_with(stem),
+            "unit {written:?} paired with {term:?}"
+        );
+    }
+    assert_eq!(v["hostility"], serde_json::json!(0.0), "no -0.0: {v}");
+    assert!(!stdout(&out).contains("-0.0"), "{}", stdout(&out));
+
+    let plain = wd.run(&["explain", text], None);
+    let shown = stdout(&plain);
+    assert!(
+        shown.contains("Paz") && shown.contains("proper name"),
+        "{shown}"
+    );
+}
