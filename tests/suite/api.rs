@@ -141,3 +141,53 @@ fn random_text_never_panics_and_stays_in_range() {
         }
     }
 }
+
+/// Every unit of an explanation that is a hit points at its own hit, in order, and every hit
+/// has its unit, on every statement of every gold file (1,640 statements of all kinds).
+#[test]
+fn explanations_pair_each_hit_with_its_unit() {
+    let scorer = Scorer::new().expect("builtin lexicons load");
+    let gold = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/gold");
+    let mut statements = 0;
+    for file in [
+        "gold.csv",
+        "dev2.csv",
+        "dev3.csv",
+        "dev4.csv",
+        "dev5.csv",
+        "holdout.csv",
+    ] {
+        let mut r = csv::Reader::from_path(gold.join(file)).expect("gold file");
+        let text_col = r
+            .headers()
+            .expect("header")
+            .iter()
+            .position(|h| h == "text")
+            .expect("text column");
+        for rec in r.records() {
+            let rec = rec.expect("record");
+            let text = rec.get(text_col).expect("text");
+            let ex = scorer.explain(text);
+            let hits: Vec<usize> = ex
+                .units
+                .iter()
+                .filter_map(|u| match u.role {
+                    detente::score::Role::Hit(i) => Some(i),
+                    _ => None,
+                })
+                .collect();
+            let expected: Vec<usize> = (0..ex.score.hits.len()).collect();
+            assert_eq!(hits, expected, "{file}: {text}");
+            for (u, h) in ex
+                .units
+                .iter()
+                .filter(|u| matches!(u.role, detente::score::Role::Hit(_)))
+                .zip(&ex.score.hits)
+            {
+                assert_eq!(u.span, h.span, "{file}: {text}");
+            }
+            statements += 1;
+        }
+    }
+    assert_eq!(statements, 1640);
+}
