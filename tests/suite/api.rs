@@ -110,6 +110,14 @@ fn random_text_never_panics_and_stays_in_range() {
         "we will",
         "atacaremos",
         "with all due respect",
+        "La Paz",
+        "Puerto Esperanza",
+        "Peace",
+        "according to",
+        "según",
+        "terroristas",
+        "together with",
+        "the talks",
     ];
     let mut state = 7u64;
     for _ in 0..5000 {
@@ -139,6 +147,18 @@ fn random_text_never_panics_and_stays_in_range() {
                 "span on char boundaries: {text:?}"
             );
         }
+        // The explanation agrees with the score and pairs each hit with its unit.
+        let ex = scorer.explain(&text);
+        assert_eq!(ex.score.tone.to_bits(), s.tone.to_bits(), "{text:?}");
+        let roles: Vec<usize> = ex
+            .units
+            .iter()
+            .filter_map(|u| match u.role {
+                detente::score::Role::Hit(i) => Some(i),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(roles, (0..s.hits.len()).collect::<Vec<_>>(), "{text:?}");
     }
 }
 
