@@ -410,7 +410,7 @@ fn user_lexicon_changes_the_score() {
 }
 
 #[test]
-fn random_bytes_never_crash_the_command() {
+fn random_bytes_never_crash_score_or_report() {
     let wd = Workdir::new();
     let mut state = 11u64;
     for case in 0..20 {
@@ -431,9 +431,15 @@ fn random_bytes_never_crash_the_command() {
         }
         let name = format!("fuzz{case}.csv");
         wd.write(&name, &bytes);
-        for extra in [&[][..], &["--skip-bad-rows"][..]] {
-            let mut args = vec!["score", name.as_str()];
-            args.extend_from_slice(extra);
+        let runs: [&[&str]; 4] = [
+            &["score"],
+            &["score", "--skip-bad-rows"],
+            &["report", "-o", "r.html", "-q"],
+            &["report", "--skip-bad-rows", "--format", "md", "-o", "r.md", "-q"],
+        ];
+        for extra in runs {
+            let mut args = vec![extra[0], name.as_str()];
+            args.extend_from_slice(&extra[1..]);
             let out = wd.run(&args, None);
             let code = out.status.code();
             assert!(
