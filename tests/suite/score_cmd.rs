@@ -435,7 +435,15 @@ fn random_bytes_never_crash_score_or_report() {
             &["score"],
             &["score", "--skip-bad-rows"],
             &["report", "-o", "r.html", "-q"],
-            &["report", "--skip-bad-rows", "--format", "md", "-o", "r.md", "-q"],
+            &[
+                "report",
+                "--skip-bad-rows",
+                "--format",
+                "md",
+                "-o",
+                "r.md",
+                "-q",
+            ],
         ];
         for extra in runs {
             let mut args = vec![extra[0], name.as_str()];
