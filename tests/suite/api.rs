@@ -150,16 +150,23 @@ fn random_text_never_panics_and_stays_in_range() {
         // The explanation agrees with the score and pairs each hit with its unit.
         let ex = scorer.explain(&text);
         assert_eq!(ex.score.tone.to_bits(), s.tone.to_bits(), "{text:?}");
-        let roles: Vec<usize> = ex
-            .units
-            .iter()
-            .filter_map(|u| match u.role {
-                detente::score::Role::Hit(i) => Some(i),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(roles, (0..s.hits.len()).collect::<Vec<_>>(), "{text:?}");
+        assert_eq!(
+            hit_roles(&ex),
+            (0..s.hits.len()).collect::<Vec<_>>(),
+            "{text:?}"
+        );
     }
+}
+
+/// The hit indices of an explanation's units, in unit order.
+fn hit_roles(ex: &detente::Explanation) -> Vec<usize> {
+    ex.units
+        .iter()
+        .filter_map(|u| match u.role {
+            detente::score::Role::Hit(i) => Some(i),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Every unit of an explanation that is a hit points at its own hit, in order, and every hit
@@ -188,16 +195,8 @@ fn explanations_pair_each_hit_with_its_unit() {
             let rec = rec.expect("record");
             let text = rec.get(text_col).expect("text");
             let ex = scorer.explain(text);
-            let hits: Vec<usize> = ex
-                .units
-                .iter()
-                .filter_map(|u| match u.role {
-                    detente::score::Role::Hit(i) => Some(i),
-                    _ => None,
-                })
-                .collect();
             let expected: Vec<usize> = (0..ex.score.hits.len()).collect();
-            assert_eq!(hits, expected, "{file}: {text}");
+            assert_eq!(hit_roles(&ex), expected, "{file}: {text}");
             for (u, h) in ex
                 .units
                 .iter()
