@@ -1,6 +1,7 @@
 //! Opening inputs (`-` is stdin) and writing outputs atomically (a temporary file in the same
 //! folder, renamed into place only when everything was written; `-` is stdout; an existing
-//! device or named pipe such as `/dev/null` is written in place).
+//! device or named pipe such as `/dev/null` is written in place; a symbolic link keeps pointing
+//! at the file it names, which is replaced).
 
 use detente::{Error, Location};
 use std::fs::File;
@@ -61,6 +62,14 @@ impl Output {
                 .map_err(|e| Error::io(&e, location(path)))?;
             return Ok(Output::Special(BufWriter::with_capacity(1 << 16, file)));
         }
+        // A symbolic link (`latest.csv -> runs/0412.csv`, `/dev/stdout` redirected to a file):
+        // replace the file it points to, atomically, and keep the link.
+        let target = match std::fs::symlink_metadata(&target) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                std::fs::canonicalize(&target).unwrap_or(target)
+            }
+            _ => target,
+        };
         let dir = match target.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),

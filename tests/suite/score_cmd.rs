@@ -628,3 +628,21 @@ fn output_to_a_pipe_or_device_is_written_in_place_not_replaced() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+/// An output path that is a symbolic link stays a link: the file it points to is replaced
+/// (atomically), not the link (`-o /dev/stdout` with stdout redirected to a file is this case).
+#[cfg(unix)]
+#[test]
+fn output_through_a_symlink_replaces_the_file_and_keeps_the_link() {
+    let w = Workdir::new();
+    w.write("in.csv", "id,text\n1,We will attack\n");
+    std::fs::create_dir(w.path("runs")).expect("mkdir");
+    w.write("runs/a.csv", "old\n");
+    std::os::unix::fs::symlink("runs/a.csv", w.path("latest.csv")).expect("symlink");
+    let o = w.run(&["score", "in.csv", "-o", "latest.csv", "-q"], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let link = std::fs::symlink_metadata(w.path("latest.csv")).expect("link");
+    assert!(link.file_type().is_symlink(), "the link was replaced");
+    let (_, rows) = parse_csv(&w.read("runs/a.csv"));
+    assert_eq!(rows.len(), 1);
+}
