@@ -135,6 +135,13 @@ pub enum ErrorKind {
         /// What is wrong and what to do.
         detail: String,
     },
+    /// A setting that cannot be used: a value given on the command line or in an events file
+    /// (a bad date, a phase that ends before it starts, a missing column). Unlike
+    /// [`ErrorKind::BadValue`], skipping rows does not help.
+    BadSetting {
+        /// What is wrong, in words.
+        detail: String,
+    },
     /// The input has no header row at all.
     EmptyInput,
     /// An input already has the columns `score` would add.
@@ -292,6 +299,7 @@ impl fmt::Display for Error {
                 f,
                 "{loc}: {detail}; fix the value, or pass --skip-bad-rows to set the row aside"
             ),
+            ErrorKind::BadSetting { detail } => write!(f, "{loc}: {detail}; fix it and run again"),
             ErrorKind::EmptyInput => {
                 write!(
                     f,

@@ -79,7 +79,7 @@ pub struct ReportArgs {
 
 fn arg_error(detail: String) -> Error {
     Error::new(
-        ErrorKind::BadValue { detail },
+        ErrorKind::BadSetting { detail },
         Location::in_source("command line"),
     )
 }

@@ -1,5 +1,6 @@
 //! Events and phases for a report, from a small CSV: `kind,date,end,label`, where kind is
-//! `event` (a dated marker) or `phase` (a span from date to end, inclusive).
+//! `event` (a dated marker) or `phase` (a span from date to end, inclusive). `kind` and `end`
+//! may be left out: then a row with an end date is a phase and any other row an event.
 
 use super::{Event, Phase};
 use crate::analysis::dates::Day;
@@ -25,16 +26,24 @@ pub fn read_events<R: Read>(input: R, loc: &Location) -> Result<(Vec<Event>, Vec
         .map(|h| h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase())
         .collect();
     let col = |n: &str| headers.iter().position(|h| h == n);
-    let (Some(kc), Some(dc), Some(lc)) = (col("kind"), col("date"), col("label")) else {
+    let (Some(dc), Some(lc)) = (col("date"), col("label")) else {
         return Err(Error::new(
-            ErrorKind::MissingColumn {
-                role: "kind, date and label".to_string(),
-                wanted: None,
-                available: headers.clone(),
+            ErrorKind::BadSetting {
+                detail: format!(
+                    "an events file needs the columns date and label (and, if it lists phases, \
+                     kind and end); the columns are: {}",
+                    headers
+                        .iter()
+                        .map(|h| format!("{h:?}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
             },
             loc.clone(),
         ));
     };
+    // Without a kind column, a row with an end date is a phase and any other row an event.
+    let kc = col("kind");
     let ec = col("end");
     for (i, rec) in rdr.records().enumerate() {
         let rec = rec.map_err(|e| {
@@ -55,9 +64,15 @@ pub fn read_events<R: Read>(input: R, loc: &Location) -> Result<(Vec<Event>, Vec
         };
         let get = |c: usize| rec.get(c).unwrap_or("").trim().to_string();
         let day = |c: usize| {
-            Day::parse(&get(c)).map_err(|detail| Error::new(ErrorKind::BadValue { detail }, at(c)))
+            Day::parse(&get(c))
+                .map_err(|detail| Error::new(ErrorKind::BadSetting { detail }, at(c)))
         };
-        match get(kc).as_str() {
+        let kind = match kc {
+            Some(k) => get(k),
+            None if ec.is_some_and(|e| !get(e).is_empty()) => "phase".to_string(),
+            None => "event".to_string(),
+        };
+        match kind.as_str() {
             "event" => events.push(Event {
                 day: day(dc)?,
                 label: get(lc),
@@ -70,7 +85,7 @@ pub fn read_events<R: Read>(input: R, loc: &Location) -> Result<(Vec<Event>, Vec
                 };
                 if end < start {
                     return Err(Error::new(
-                        ErrorKind::BadValue {
+                        ErrorKind::BadSetting {
                             detail: format!("phase {:?} ends before it starts", get(lc)),
                         },
                         at(ec.unwrap_or(dc)),
@@ -84,10 +99,10 @@ pub fn read_events<R: Read>(input: R, loc: &Location) -> Result<(Vec<Event>, Vec
             }
             other => {
                 return Err(Error::new(
-                    ErrorKind::BadValue {
+                    ErrorKind::BadSetting {
                         detail: format!("kind {other:?} must be event or phase"),
                     },
-                    at(kc),
+                    at(kc.unwrap_or(0)),
                 ));
             }
         }

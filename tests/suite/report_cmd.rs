@@ -285,6 +285,47 @@ fn bad_phase_and_event_arguments_are_explained() {
 }
 
 #[test]
+fn events_file_without_kind_and_settings_errors_without_row_advice() {
+    let wd = Workdir::new();
+    wd.write(
+        "q.csv",
+        "date,speaker,text\n2026-01-04,A,We will attack you\n2026-01-08,A,Thank you friend\n",
+    );
+    // date,label only: events; a row with an end date: a phase.
+    wd.write(
+        "ev.csv",
+        "date,end,label\n2026-01-04,,Warning\n2026-01-07,2026-01-09,Talks\n",
+    );
+    let out = wd.run(
+        &[
+            "report", "q.csv", "--events", "ev.csv", "--format", "md", "-o", "-",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = stdout(&out);
+    assert!(md.contains("Warning") && md.contains("Talks"), "{md}");
+    // A file without a label column says what an events file needs.
+    wd.write("bad.csv", "date,what\n2026-01-04,x\n");
+    let out = wd.run(&["report", "q.csv", "--events", "bad.csv"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("needs the columns date and label"), "{err}");
+    assert!(!err.contains("-col NAME"), "{err}");
+    // Settings errors do not suggest skipping rows.
+    for args in [
+        &["report", "q.csv", "--phase", "X=2026-01-05..2026-01-04"][..],
+        &["report", "q.csv", "--event", "Jan 4=warning"][..],
+    ] {
+        let out = wd.run(args, None);
+        assert_eq!(out.status.code(), Some(2));
+        let err = stderr(&out);
+        assert!(err.starts_with("detente: command line:"), "{err}");
+        assert!(!err.contains("--skip-bad-rows"), "{err}");
+    }
+}
+
+#[test]
 fn terminal_summary_has_table_and_sparkline() {
     let wd = Workdir::new();
     let out = run_report(&wd, &["--format", "text"]);
