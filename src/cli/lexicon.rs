@@ -285,6 +285,14 @@ fn coverage(args: &CoverageArgs) -> Result<u8, Error> {
         }
         println!();
     }
+    if counts.is_empty() {
+        println!(
+            "every word of the {} rows of {} is covered by an entry or a modifier (function words \
+             and words under 3 letters are not counted)",
+            summary.scored,
+            location(&args.input)
+        );
+    }
     Ok(if summary.rejected > 0 {
         EXIT_PARTIAL
     } else {

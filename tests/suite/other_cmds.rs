@@ -105,6 +105,16 @@ fn lexicon_coverage_lists_uncovered_words() {
         !text.lines().any(|l| l.starts_with("the ")),
         "function words are left out: {text}"
     );
+    assert!(!text.contains("every word"), "{text}");
+    // Nothing uncovered: said, not silence.
+    wd.write("all.csv", "text\nWe will attack\nThank you\n");
+    let out = wd.run(&["lexicon", "coverage", "all.csv"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("every word of the 2 rows of all.csv is covered"),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]
