@@ -144,10 +144,9 @@ impl Gold {
         let mut rdr = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
-            .from_reader(input);
+            .from_reader(crate::table::LineEnds::new(input));
         let mut rec = csv::ByteRecord::new();
-        if !rdr
-            .read_byte_record(&mut rec)
+        if !crate::table::read_record(&mut rdr, &mut rec)
             .map_err(|e| crate::table::csv_error(e, source))?
         {
             return Err(Error::new(ErrorKind::EmptyInput, source.clone()));
@@ -185,8 +184,7 @@ impl Gold {
         let width = headers.len();
         let mut rows = Vec::new();
         let mut row = 0u64;
-        while rdr
-            .read_byte_record(&mut rec)
+        while crate::table::read_record(&mut rdr, &mut rec)
             .map_err(|e| crate::table::csv_error(e, source))?
         {
             row += 1;

@@ -11,7 +11,9 @@ use std::io::Read;
 pub fn read_events<R: Read>(input: R, loc: &Location) -> Result<(Vec<Event>, Vec<Phase>)> {
     let mut events = Vec::new();
     let mut phases = Vec::new();
-    let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(input);
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(crate::table::LineEnds::new(input));
     let headers: Vec<String> = rdr
         .headers()
         .map_err(|e| {
@@ -45,19 +47,41 @@ pub fn read_events<R: Read>(input: R, loc: &Location) -> Result<(Vec<Event>, Vec
     // Without a kind column, a row with an end date is a phase and any other row an event.
     let kc = col("kind");
     let ec = col("end");
-    for (i, rec) in rdr.records().enumerate() {
-        let rec = rec.map_err(|e| {
+    let csv_err = |e: csv::Error| {
+        Error::new(
+            ErrorKind::Csv {
+                detail: e.to_string(),
+            },
+            loc.clone(),
+        )
+    };
+    let mut raw = csv::ByteRecord::new();
+    let mut i = 0usize;
+    while crate::table::read_record(&mut rdr, &mut raw).map_err(csv_err)? {
+        i += 1;
+        let rec = csv::StringRecord::from_byte_record(raw.clone()).map_err(|e| {
+            let bad = e.utf8_error();
             Error::new(
-                ErrorKind::Csv {
-                    detail: e.to_string(),
+                ErrorKind::BadSetting {
+                    detail: format!(
+                        "invalid UTF-8 after byte {} of the field; re-encode the file as UTF-8 \
+                         (for example `iconv -f latin1 -t utf-8`)",
+                        bad.valid_up_to()
+                    ),
                 },
-                loc.clone(),
+                Location {
+                    line: raw.position().map(|p| p.line()),
+                    row: Some(i as u64),
+                    column: Some(bad.field() + 1),
+                    column_name: headers.get(bad.field()).cloned(),
+                    ..loc.clone()
+                },
             )
         })?;
         let line = rec.position().map(|p| p.line());
         let at = |c: usize| Location {
             line,
-            row: Some(i as u64 + 1),
+            row: Some(i as u64),
             column: Some(c + 1),
             column_name: headers.get(c).cloned(),
             ..loc.clone()

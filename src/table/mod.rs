@@ -5,7 +5,7 @@ mod columns;
 mod stream;
 mod write;
 
-pub(crate) use stream::{csv_error, header_names};
+pub(crate) use stream::{LineEnds, csv_error, header_names, read_record};
 
 pub(crate) use columns::lookup;
 pub use columns::{ColumnMap, ColumnSpec, Role};

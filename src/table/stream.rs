@@ -86,7 +86,7 @@ pub type RowError = (ErrorKind, Option<usize>);
 
 /// An open quotes table: header read, columns found, rows not yet read.
 pub struct Source<R: Read> {
-    rdr: csv::Reader<R>,
+    rdr: csv::Reader<LineEnds<R>>,
     headers: Vec<String>,
     map: ColumnMap,
     pending: Option<csv::ByteRecord>,
@@ -102,12 +102,9 @@ impl<R: Read> Source<R> {
             .has_headers(false)
             .flexible(true)
             .buffer_capacity(1 << 16)
-            .from_reader(input);
+            .from_reader(LineEnds::new(input));
         let mut first = csv::ByteRecord::new();
-        if !rdr
-            .read_byte_record(&mut first)
-            .map_err(|e| csv_error(e, loc))?
-        {
+        if !read_record(&mut rdr, &mut first).map_err(|e| csv_error(e, loc))? {
             return Err(Error::new(ErrorKind::EmptyInput, loc.clone()));
         }
         let (headers, pending) = if opts.headers {
@@ -215,10 +212,7 @@ impl<R: Read> Source<R> {
                     n += 1;
                     continue;
                 }
-                if !rdr
-                    .read_byte_record(&mut batch.records[n])
-                    .map_err(|e| csv_error(e, &loc))?
-                {
+                if !read_record(rdr, &mut batch.records[n]).map_err(|e| csv_error(e, &loc))? {
                     break;
                 }
                 n += 1;
@@ -336,6 +330,80 @@ impl<R: Read> Source<R> {
             Some(e) => Err(e),
             None => Ok(summary),
         }
+    }
+}
+
+/// Reads the next record, with its line number corrected after a CRLF line end: csv 1.x
+/// reports the line before the real one for a record that follows "\r\n" (it leaves the `\n`
+/// of the terminator to the next record; BurntSushi/rust-csv#395), and [`LineEnds`] knows
+/// where those `\n` are.
+pub(crate) fn read_record<R: Read>(
+    rdr: &mut csv::Reader<LineEnds<R>>,
+    rec: &mut csv::ByteRecord,
+) -> csv::Result<bool> {
+    if !rdr.read_byte_record(rec)? {
+        return Ok(false);
+    }
+    if let Some(pos) = rec.position()
+        && rdr.get_mut().crlf_newline_at(pos.byte())
+    {
+        let mut fixed = pos.clone();
+        fixed.set_line(pos.line() + 1);
+        rec.set_position(Some(fixed));
+    }
+    Ok(true)
+}
+
+/// The input, passed through unchanged, with the offsets of the `\n` of every "\r\n" in the
+/// bytes read but not yet claimed by a record. Bounded by the csv reader's buffer; one memchr
+/// pass over the input.
+pub(crate) struct LineEnds<R> {
+    inner: R,
+    /// Offset of the next byte read.
+    offset: u64,
+    /// The last byte read was `\r`.
+    last_cr: bool,
+    crlf: std::collections::VecDeque<u64>,
+}
+
+impl<R: Read> LineEnds<R> {
+    /// Wraps `inner`.
+    pub(crate) fn new(inner: R) -> LineEnds<R> {
+        LineEnds {
+            inner,
+            offset: 0,
+            last_cr: false,
+            crlf: std::collections::VecDeque::new(),
+        }
+    }
+
+    /// Whether byte `at` is the `\n` of a "\r\n"; forgets the line ends before it.
+    fn crlf_newline_at(&mut self, at: u64) -> bool {
+        while self.crlf.front().is_some_and(|&b| b < at) {
+            self.crlf.pop_front();
+        }
+        self.crlf.front() == Some(&at)
+    }
+}
+
+impl<R: Read> Read for LineEnds<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let got = buf.get(..n).unwrap_or(&[]);
+        for i in memchr::memchr_iter(b'\n', got) {
+            let after_cr = match i.checked_sub(1) {
+                Some(j) => got.get(j) == Some(&b'\r'),
+                None => self.last_cr,
+            };
+            if after_cr {
+                self.crlf.push_back(self.offset + i as u64);
+            }
+        }
+        if n > 0 {
+            self.last_cr = got.last() == Some(&b'\r');
+        }
+        self.offset += n as u64;
+        Ok(n)
     }
 }
 

@@ -187,6 +187,37 @@ fn ragged_row_is_an_error_naming_line_and_row() {
     );
 }
 
+/// Regression: with Windows line ends (CRLF, as spreadsheet exports write them) the csv crate
+/// reports each record one line early (BurntSushi/rust-csv#395); the lines named must be the
+/// file's, also after a quoted field that spans lines.
+#[test]
+fn crlf_files_get_the_right_line_numbers() {
+    let wd = Workdir::new();
+    wd.write(
+        "w.csv",
+        "id,text\r\n1,\"two\r\nlines\"\r\n2,too,many\r\n3,fine\r\n4,x,y\r\n",
+    );
+    let out = wd.run(&["score", "w.csv", "-o", "out.csv"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("w.csv:4 (row 2)"), "{}", stderr(&out));
+    let out = wd.run(
+        &[
+            "score",
+            "w.csv",
+            "-o",
+            "out.csv",
+            "--skip-bad-rows",
+            "--rejects",
+            "r.csv",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let (_, rows) = parse_csv(&wd.read("r.csv"));
+    let lines: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(lines, ["4", "6"]);
+}
+
 #[test]
 fn skip_bad_rows_accounts_for_every_row() {
     let wd = Workdir::new();
