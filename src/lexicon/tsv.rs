@@ -19,7 +19,9 @@ pub struct Parsed {
 }
 
 /// Data lines of a TSV file: (1-based line number, fields), skipping blanks and `#` comments.
+/// A byte-order mark (Windows editors write one) and CRLF line ends are accepted.
 fn data_lines(text: &str) -> impl Iterator<Item = (u64, Vec<&str>)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     text.lines().enumerate().filter_map(|(i, line)| {
         let line = line.strip_suffix('\r').unwrap_or(line);
         let trimmed = line.trim();
@@ -410,6 +412,15 @@ mod tests {
         assert_eq!(p.entries[0].term, "threaten*");
         assert_eq!(p.entries[1].origin.line, Some(3));
         assert_eq!(p.modifiers[0].kind, ModifierKind::Intensity(0.3));
+    }
+
+    #[test]
+    fn windows_files_parse_byte_order_mark_and_crlf() {
+        let p = parse("\u{feff}menace\t-3\tthreat\r\nmerci beaucoup\t2\tgratitude\r\n")
+            .expect("parses");
+        assert_eq!(p.entries[0].term, "menace");
+        assert_eq!(p.entries[1].term, "merci beaucoup");
+        assert_eq!(p.entries[1].origin.line, Some(2));
     }
 
     #[test]
