@@ -281,13 +281,14 @@ impl Report {
         let k = acc.categories();
 
         // Per speaker overall cells, and per speaker daily cells.
+        // Cells are ordered by speaker, then day: each speaker's cells are one run.
         let mut per_speaker: Vec<(u32, Cell)> = Vec::new();
         let mut all = empty_cell(k);
         for ((sp, _), cell) in acc.cells() {
             all.merge(cell);
-            match per_speaker.iter_mut().find(|(s, _)| s == sp) {
-                Some((_, c)) => c.merge(cell),
-                None => per_speaker.push((*sp, cell.clone())),
+            match per_speaker.last_mut() {
+                Some((s, c)) if s == sp => c.merge(cell),
+                _ => per_speaker.push((*sp, cell.clone())),
             }
         }
         per_speaker.sort_by(|a, b| {
@@ -296,6 +297,14 @@ impl Report {
                 .cmp(&a.1.tones.n)
                 .then_with(|| name(a.0).cmp(&name(b.0)))
         });
+        // Speaker id -> its place in `per_speaker`: a lookup per cell, not a scan.
+        let mut place = vec![usize::MAX; actors.len()];
+        for (i, (sp, _)) in per_speaker.iter().enumerate() {
+            if let Some(slot) = place.get_mut(*sp as usize) {
+                *slot = i;
+            }
+        }
+        let place_of = |sp: u32| place.get(sp as usize).copied().filter(|&i| i != usize::MAX);
         let mut speakers = vec![SpeakerRow {
             name: ALL.to_string(),
             tone: GroupTone::of(pool, &all.tones, ALL),
@@ -308,20 +317,20 @@ impl Report {
                 labels: cell.labels,
             });
         }
-        let series: Vec<Series> = per_speaker
+        let mut series: Vec<Series> = per_speaker
             .iter()
             .map(|(sp, _)| Series {
                 name: name(*sp),
-                points: acc
-                    .cells()
-                    .iter()
-                    .filter_map(|((s, d), c)| match d {
-                        Some(day) if s == sp => Some((*day, c.tones.n, c.tones.mean())),
-                        _ => None,
-                    })
-                    .collect(),
+                points: Vec::new(),
             })
             .collect();
+        for ((sp, d), c) in acc.cells() {
+            if let (Some(day), Some(i)) = (d, place_of(*sp))
+                && let Some(series) = series.get_mut(i)
+            {
+                series.points.push((*day, c.tones.n, c.tones.mean()));
+            }
+        }
 
         // Daily cells over everyone, for the change point and the phases.
         let mut daily: std::collections::BTreeMap<Day, Cell> = std::collections::BTreeMap::new();
@@ -357,7 +366,7 @@ impl Report {
             let Some(day) = d else { continue };
             let Some(p) = phase_of(*day) else { continue };
             everyone[p].merge(&cell.tones);
-            if let Some(i) = per_speaker.iter().position(|(s, _)| s == sp) {
+            if let Some(i) = place_of(*sp) {
                 per_phase_speaker[i][p].merge(&cell.tones);
             }
             let mut row = cat_rows.row_mut(p);
