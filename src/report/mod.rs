@@ -438,18 +438,17 @@ impl Report {
         };
 
         // Dyads: every directed pair, most statements first.
+        // Dyad cells are ordered by pair, then day: each pair's cells are one run.
         let mut pairs: Vec<(Pair, ToneStats, DailyMeans)> = Vec::new();
         for ((s, t, d), st) in acc.dyads() {
-            let idx = match pairs.iter().position(|(p, _, _)| *p == (*s, *t)) {
-                Some(i) => i,
-                None => {
-                    pairs.push(((*s, *t), ToneStats::default(), Vec::new()));
-                    pairs.len() - 1
+            if pairs.last().is_none_or(|(p, _, _)| *p != (*s, *t)) {
+                pairs.push(((*s, *t), ToneStats::default(), Vec::new()));
+            }
+            if let Some((_, stats, series)) = pairs.last_mut() {
+                stats.merge(st);
+                if let Some(day) = d {
+                    series.push((*day, st.n, st.mean()));
                 }
-            };
-            pairs[idx].1.merge(st);
-            if let Some(day) = d {
-                pairs[idx].2.push((*day, st.n, st.mean()));
             }
         }
         // Day cells carry no histogram; the pair's own one serves its interval.
