@@ -35,6 +35,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         events,
         phases,
         input: "petro_trump_2026.csv".to_string(),
+        // Every speaker one by one (there are three); `detente report` shows the 12 most
+        // prolific by default.
+        max_speakers: 0,
     };
     let scorer = Scorer::new()?;
     let stream = StreamOptions {

@@ -237,6 +237,9 @@ pub fn render<W: Write>(r: &Report, out: &mut W) -> io::Result<()> {
             ));
         }
         o.push_str("</tbody></table></div>\n");
+        if let Some(note) = r.omitted.pairs_note() {
+            o.push_str(&format!("<p class=\"sub\">{}</p>\n", esc(&note)));
+        }
     }
 
     o.push_str("<h2>Kinds of language</h2>\n");
@@ -271,6 +274,9 @@ pub fn render<W: Write>(r: &Report, out: &mut W) -> io::Result<()> {
         o.push_str("</tr>\n");
     }
     o.push_str("</tbody></table></div>\n");
+    if let Some(note) = r.omitted.speakers_note() {
+        o.push_str(&format!("<p class=\"sub\">{}</p>\n", esc(&note)));
+    }
 
     o.push_str("<h2>Method and accounting</h2><dl class=\"method\">");
     for (k, v) in super::markdown::method_lines(r) {

@@ -184,6 +184,9 @@ pub fn render<W: Write>(r: &Report, charts: &[String], out: &mut W) -> io::Resul
             ));
         }
         o.push('\n');
+        if let Some(note) = r.omitted.pairs_note() {
+            o.push_str(&format!("{}\n\n", md(&note)));
+        }
     }
     o.push_str("## Kinds of language\n\n");
     chart(
@@ -263,6 +266,9 @@ pub fn render<W: Write>(r: &Report, charts: &[String], out: &mut W) -> io::Resul
             o.push_str(&format!(" {c} |"));
         }
         o.push('\n');
+    }
+    if let Some(note) = r.omitted.speakers_note() {
+        o.push_str(&format!("\n{}\n", md(&note)));
     }
     o.push_str("\n## Method and accounting\n\n");
     for (k, v) in method_lines(r) {

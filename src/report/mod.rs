@@ -62,6 +62,47 @@ pub struct ReportOptions {
     pub phases: Vec<Phase>,
     /// Name of the input, for the method section.
     pub input: String,
+    /// Speakers shown one by one, the most prolific first (also the number of speaker-target
+    /// pairs shown); the others count in "All speakers" only. 0 shows every one.
+    pub max_speakers: usize,
+}
+
+/// What a report leaves out under [`ReportOptions::max_speakers`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Omitted {
+    /// Speakers not shown one by one.
+    pub speakers: usize,
+    /// Their statements (counted in "All speakers").
+    pub statements: u64,
+    /// Speaker-target pairs not shown.
+    pub pairs: usize,
+}
+
+impl Omitted {
+    /// The sentence under the speaker tables, when speakers were left out.
+    pub fn speakers_note(&self) -> Option<String> {
+        (self.speakers > 0).then(|| {
+            format!(
+                "{} more speaker{} ({} statement{}) are counted in {ALL} only; \
+                 --top-speakers 0 lists every speaker.",
+                self.speakers,
+                if self.speakers == 1 { "" } else { "s" },
+                self.statements,
+                if self.statements == 1 { "" } else { "s" },
+            )
+        })
+    }
+
+    /// The sentence under the speaker-target table, when pairs were left out.
+    pub fn pairs_note(&self) -> Option<String> {
+        (self.pairs > 0).then(|| {
+            format!(
+                "{} more speaker-target pair{} not shown; --top-speakers sets how many are.",
+                self.pairs,
+                if self.pairs == 1 { "" } else { "s" },
+            )
+        })
+    }
 }
 
 /// Mean tone of a group with its interval.
@@ -213,6 +254,8 @@ pub struct Report {
     pub summary: Summary,
     /// One sentence per group on how tone moved.
     pub headlines: Vec<String>,
+    /// Speakers and pairs left out (see [`ReportOptions::max_speakers`]).
+    pub omitted: Omitted,
     /// Everyone, then each speaker by number of statements.
     pub speakers: Vec<SpeakerRow>,
     /// Daily means per speaker (same order as `speakers`, without "All").
@@ -297,6 +340,12 @@ impl Report {
                 .cmp(&a.1.tones.n)
                 .then_with(|| name(a.0).cmp(&name(b.0)))
         });
+        let mut omitted = Omitted::default();
+        if opts.max_speakers > 0 && per_speaker.len() > opts.max_speakers {
+            let rest = per_speaker.split_off(opts.max_speakers);
+            omitted.speakers = rest.len();
+            omitted.statements = rest.iter().map(|(_, c)| c.tones.n).sum();
+        }
         // Speaker id -> its place in `per_speaker`: a lookup per cell, not a scan.
         let mut place = vec![usize::MAX; actors.len()];
         for (i, (sp, _)) in per_speaker.iter().enumerate() {
@@ -458,6 +507,10 @@ impl Report {
             }
         }
         pairs.sort_by(|a, b| b.1.n.cmp(&a.1.n).then(a.0.cmp(&b.0)));
+        if opts.max_speakers > 0 && pairs.len() > opts.max_speakers {
+            omitted.pairs = pairs.len() - opts.max_speakers;
+            pairs.truncate(opts.max_speakers);
+        }
         let dyads = pairs
             .into_iter()
             .map(|((s, t), st, series)| Dyad {
@@ -490,6 +543,7 @@ impl Report {
             title: opts.title.clone(),
             summary,
             headlines,
+            omitted,
             speakers,
             series,
             overall,

@@ -80,6 +80,9 @@ pub fn render<W: Write>(r: &Report, out: &mut W) -> io::Result<()> {
             spark
         ));
     }
+    if let Some(note) = r.omitted.speakers_note() {
+        o.push_str(&format!("{note}\n"));
+    }
     if let Some(h) = r.hostile.first() {
         o.push_str(&format!(
             "\nmost hostile:     {} {}: {}\n",

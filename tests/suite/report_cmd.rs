@@ -350,3 +350,72 @@ fn report_is_identical_with_one_or_two_threads() {
     assert!(a.status.success() && b.status.success());
     assert_eq!(a.stdout, b.stdout);
 }
+
+/// Regression: with thousands of speakers the report listed each one (a headline, a table row,
+/// a timeline line each) and took minutes. `--top-speakers N` keeps the N most prolific
+/// speakers and pairs; the others count in "All speakers", and the report says how many.
+#[test]
+fn many_speakers_are_capped_and_counted() {
+    let wd = Workdir::new();
+    let mut csv = String::from("date,speaker,target,text\n");
+    for i in 0..60 {
+        // Speaker S0 has the most statements, then S1, ...
+        for _ in 0..(60 - i) / 10 + 1 {
+            let (day, text) = if i % 2 == 0 {
+                ("2026-01-04", "We will attack you")
+            } else {
+                ("2026-01-09", "Thank you for the agreement")
+            };
+            csv.push_str(&format!("{day},S{i},T{},{text}\n", i % 7));
+        }
+    }
+    wd.write("many.csv", &csv);
+    let total = csv.lines().count() - 1;
+    let out = wd.run(
+        &[
+            "report",
+            "many.csv",
+            "--format",
+            "md",
+            "-o",
+            "-",
+            "--top-speakers",
+            "3",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = stdout(&out);
+    let speaker_rows = md.lines().filter(|l| l.starts_with("| S")).count();
+    assert!(md.contains("| S0 |") && md.contains("| S1 |"), "{md}");
+    assert!(!md.contains("| S59 |"), "{md}");
+    let shown: usize = (0..3).map(|i| (60 - i) / 10 + 1).sum();
+    assert!(
+        md.contains(&format!(
+            "57 more speakers ({} statements) are counted in All speakers only",
+            total - shown
+        )),
+        "{md}"
+    );
+    assert!(md.contains("more speaker-target pairs not shown"), "{md}");
+    assert!(speaker_rows <= 3 * 4, "{speaker_rows} rows: {md}");
+    // 0 shows every speaker.
+    let out = wd.run(
+        &[
+            "report",
+            "many.csv",
+            "--format",
+            "md",
+            "-o",
+            "-",
+            "--top-speakers",
+            "0",
+        ],
+        None,
+    );
+    let md = stdout(&out);
+    assert!(
+        md.contains("| S59 |") && !md.contains("more speakers"),
+        "{md}"
+    );
+}
