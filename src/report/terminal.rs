@@ -31,6 +31,20 @@ pub fn render<W: Write>(r: &Report, out: &mut W) -> io::Result<()> {
         .max()
         .unwrap_or(8)
         .clamp(8, 24);
+    // Lookups by name, so that a report of many speakers is not quadratic.
+    // Built in reverse so that, as with a search from the front, the first entry of a name
+    // wins (a speaker called "All speakers" does not replace the group).
+    let tones: std::collections::HashMap<(&str, usize), &super::PhaseTone> = r
+        .phase_tones
+        .iter()
+        .rev()
+        .map(|t| ((t.speaker.as_deref().unwrap_or(super::ALL), t.phase), t))
+        .collect();
+    let series: std::collections::HashMap<&str, &super::Series> = std::iter::once(&r.overall)
+        .chain(&r.series)
+        .rev()
+        .map(|x| (x.name.as_str(), x))
+        .collect();
     if !r.phases.is_empty() {
         o.push_str(&format!("{:<name_w$}", "speaker"));
         for p in &r.phases {
@@ -40,10 +54,8 @@ pub fn render<W: Write>(r: &Report, out: &mut W) -> io::Result<()> {
         for s in &r.speakers {
             o.push_str(&format!("{:<name_w$}", truncate(&s.name, name_w)));
             for (pi, _) in r.phases.iter().enumerate() {
-                let cell = r
-                    .phase_tones
-                    .iter()
-                    .find(|t| t.phase == pi && t.speaker.as_deref().unwrap_or(super::ALL) == s.name)
+                let cell = tones
+                    .get(&(s.name.as_str(), pi))
                     .map(|t| format!("{} (n={})", signed(t.tone.mean), t.tone.n))
                     .unwrap_or_else(|| "-".to_string());
                 o.push_str(&format!(" {cell:>16}"));
@@ -67,9 +79,8 @@ pub fn render<W: Write>(r: &Report, out: &mut W) -> io::Result<()> {
         "speaker", "n", "mean"
     ));
     for s in &r.speakers {
-        let spark = std::iter::once(&r.overall)
-            .chain(&r.series)
-            .find(|x| x.name == s.name)
+        let spark = series
+            .get(s.name.as_str())
             .map(|x| sparkline(&x.points))
             .unwrap_or_default();
         o.push_str(&format!(
