@@ -14,7 +14,11 @@ use crate::text::{Lang, Tokens};
 
 /// The index of the token that starts at byte `start`, if any.
 fn token_at(tokens: &Tokens, start: u32) -> Option<usize> {
-    tokens.tokens().iter().position(|t| t.span.0 == start)
+    // Tokens are in text order: their starts increase.
+    tokens
+        .tokens()
+        .binary_search_by_key(&start, |t| t.span.0)
+        .ok()
 }
 
 /// True when `words` appear at token `i` onwards, within one sentence.
@@ -109,11 +113,14 @@ fn shared_targets() -> &'static Markers {
 pub(super) fn relayed(tokens: &Tokens, hits: &mut [Hit]) {
     let toks = tokens.tokens();
     let markers = relay_markers();
+    // Sentence and clause numbers count up along the tokens, so the lists below come out
+    // sorted and are searched by bisection: a long text costs one pass, not a pass per hit.
     let mut relayed_sentences: Vec<u32> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        if markers
-            .candidates_exact(tokens.folded(i))
-            .any(|m| phrase_at(tokens, i, m))
+        if relayed_sentences.last() != Some(&t.sentence)
+            && markers
+                .candidates_exact(tokens.folded(i))
+                .any(|m| phrase_at(tokens, i, m))
         {
             relayed_sentences.push(t.sentence);
         }
@@ -121,20 +128,23 @@ pub(super) fn relayed(tokens: &Tokens, hits: &mut [Hit]) {
     if relayed_sentences.is_empty() {
         return;
     }
+    let mut first_person_clauses: Vec<u32> = Vec::new();
+    for (j, t) in toks.iter().enumerate() {
+        let w = tokens.folded(j);
+        if first_person_clauses.last() != Some(&t.clause)
+            && (FIRST_PERSON.contains(&w) || FIRST_PERSON_CONTRACTIONS.contains(&w))
+        {
+            first_person_clauses.push(t.clause);
+        }
+    }
     for h in hits.iter_mut().filter(|h| h.weight < 0.0) {
-        let Some(i) = token_at(tokens, h.span.0) else {
+        let Some(t) = token_at(tokens, h.span.0).and_then(|i| toks.get(i)) else {
             continue;
         };
-        let (sentence, clause) = (toks[i].sentence, toks[i].clause);
-        if !relayed_sentences.contains(&sentence) {
+        if relayed_sentences.binary_search(&t.sentence).is_err() {
             continue;
         }
-        let first_person = toks.iter().enumerate().any(|(j, t)| {
-            t.clause == clause && {
-                let w = tokens.folded(j);
-                FIRST_PERSON.contains(&w) || FIRST_PERSON_CONTRACTIONS.contains(&w)
-            }
-        });
+        let first_person = first_person_clauses.binary_search(&t.clause).is_ok();
         if !first_person {
             h.weight *= RELAYED_SCALAR;
             h.rules.insert(Rules::RELAYED);

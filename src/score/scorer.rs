@@ -626,12 +626,19 @@ impl Scorer {
                 continue;
             }
             let (clause, at) = places[i];
-            let act = hits.iter().zip(places).find(|(o, (c, k))| {
-                *c == clause
-                    && (*k < at || *k - at <= ENDORSE_WINDOW)
-                    && o.weight < 0.0
-                    && self.ids.endorsed.contains(&o.category)
-            });
+            // Hits come in text order, so a clause's hits are one run: search only that run.
+            let lo = places.partition_point(|(c, _)| *c < clause);
+            let hi = places.partition_point(|(c, _)| *c <= clause);
+            let run = hits.get(lo..hi).unwrap_or(&[]);
+            let act = run
+                .iter()
+                .zip(places.get(lo..hi).unwrap_or(&[]))
+                .find(|(o, (c, k))| {
+                    *c == clause
+                        && (*k < at || *k - at <= ENDORSE_WINDOW)
+                        && o.weight < 0.0
+                        && self.ids.endorsed.contains(&o.category)
+                });
             if let Some((o, _)) = act {
                 let category = o.category;
                 let h = &mut hits[i];
@@ -747,7 +754,9 @@ fn direct_threat(
         return false;
     };
     let mut first_person = false;
-    for (i, t) in toks.iter().enumerate().take(end) {
+    // Clause numbers count up along the tokens: the clause's tokens start here.
+    let from = toks.partition_point(|t| t.clause < clause);
+    for (i, t) in toks.iter().enumerate().take(end).skip(from) {
         if t.clause != clause {
             continue;
         }
