@@ -36,7 +36,8 @@ pub struct TableArgs {
     #[arg(long, default_value_t = 0, value_name = "N")]
     threads: usize,
 
-    /// Rows per parallel batch (memory grows with it).
+    /// Rows per parallel batch (memory grows with it); a batch also ends after 4 MiB of input,
+    /// so long statements stay in bounded memory.
     #[arg(long, default_value_t = StreamOptions::default().batch_size, value_name = "N")]
     batch: usize,
 

@@ -201,20 +201,31 @@ impl<R: Read> Source<R> {
         // two batches.
         let [mut mapping, mut other]: [Batch<C, T>; 2] = std::array::from_fn(|_| Batch::new());
 
-        let mut fill = |batch: &mut Batch<C, T>| -> Result<usize> {
-            let mut n = 0;
-            while n < batch_size {
+        // Fills a batch: up to `batch_size` rows and about BATCH_BYTES of them, so that long
+        // statements (speeches) do not make a batch of thousands of them. Returns the rows
+        // read and whether the input is over.
+        let mut fill = |batch: &mut Batch<C, T>| -> Result<(usize, bool)> {
+            let (mut n, mut bytes, mut over) = (0, 0usize, false);
+            while n < batch_size && bytes < BATCH_BYTES {
                 if n == batch.records.len() {
                     batch.records.push(csv::ByteRecord::new());
                 }
                 if let Some(rec) = pending.take() {
+                    bytes += rec.as_slice().len();
                     batch.records[n] = rec;
                     n += 1;
                     continue;
                 }
+                // A slot that held a long record gives its buffer back rather than keep it
+                // for good.
+                if batch.records[n].as_slice().len() > LARGE_RECORD {
+                    batch.records[n] = csv::ByteRecord::new();
+                }
                 if !read_record(rdr, &mut batch.records[n]).map_err(|e| csv_error(e, &loc))? {
+                    over = true;
                     break;
                 }
+                bytes += batch.records[n].as_slice().len();
                 n += 1;
             }
             batch.len = n;
@@ -226,7 +237,7 @@ impl<R: Read> Source<R> {
                     out: Vec::new(),
                 });
             }
-            Ok(n)
+            Ok((n, over))
         };
         let map_batch = |batch: &mut Batch<C, T>| {
             let Batch {
@@ -293,8 +304,7 @@ impl<R: Read> Source<R> {
             Ok(())
         };
 
-        // A short batch means the input is over.
-        let mut more = fill(&mut mapping)? == batch_size;
+        let mut more = !fill(&mut mapping)?.1;
         let mut read_error = None;
         while mapping.len > 0 || other.len > 0 {
             let reading = more && read_error.is_none();
@@ -314,7 +324,7 @@ impl<R: Read> Source<R> {
             );
             sunk?;
             match read {
-                Some(Ok(n)) => more = n == batch_size,
+                Some(Ok((_, over))) => more = !over,
                 Some(Err(e)) => {
                     // Reported once the rows read before it have gone to the sink, as when
                     // reading and sinking took turns.
@@ -407,6 +417,16 @@ impl<R: Read> Read for LineEnds<R> {
     }
 }
 
+/// Input bytes per batch, at most (a batch holds at least one row): with two batches in
+/// flight, memory stays bounded when statements are long.
+const BATCH_BYTES: usize = 4 << 20;
+
+/// A record slot that held more than this is replaced by a fresh one before reuse.
+const LARGE_RECORD: usize = 64 << 10;
+
+/// A chunk's output buffer keeps at most this much capacity between uses.
+const CHUNK_KEEP: usize = 1 << 20;
+
 /// Rows per chunk of a batch: the unit of parallel work, and of per-chunk state.
 const CHUNK_ROWS: usize = 256;
 
@@ -452,6 +472,8 @@ struct ScoreChunk {
 impl ChunkState for ScoreChunk {
     fn clear(&mut self) {
         self.bytes.clear();
+        // A chunk of long statements does not keep its large buffer for good.
+        self.bytes.shrink_to(CHUNK_KEEP);
     }
 }
 

@@ -677,3 +677,28 @@ fn output_through_a_symlink_replaces_the_file_and_keeps_the_link() {
     let (_, rows) = parse_csv(&w.read("runs/a.csv"));
     assert_eq!(rows.len(), 1);
 }
+
+/// Long statements (speeches) fill batches by bytes, not only by rows: the same output as row
+/// by row, and every row accounted for, when a batch ends before its row count.
+#[test]
+fn long_statements_batch_by_bytes_with_the_same_output() {
+    let wd = Workdir::new();
+    let mut csv = String::from("id,text\n");
+    let sentence =
+        "We will attack if they do not stop, but we thank our partners for the agreement. ";
+    for i in 0..90 {
+        // About 70 KB each: 90 of them are over the 4 MiB a batch holds.
+        csv.push_str(&format!("{i},\"{}\"\n", sentence.repeat(840 + i)));
+    }
+    wd.write("long.csv", &csv);
+    let whole = wd.run(&["score", "long.csv", "-q"], None);
+    assert!(whole.status.success(), "{}", stderr(&whole));
+    let by_row = wd.run(
+        &["score", "long.csv", "-q", "--threads", "1", "--batch", "1"],
+        None,
+    );
+    assert_eq!(whole.stdout, by_row.stdout);
+    let (_, rows) = parse_csv(&stdout(&whole));
+    assert_eq!(rows.len(), 90);
+    assert_eq!(rows[89][0], "89");
+}
