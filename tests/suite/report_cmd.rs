@@ -371,21 +371,24 @@ fn many_speakers_are_capped_and_counted() {
     }
     wd.write("many.csv", &csv);
     let total = csv.lines().count() - 1;
-    let out = wd.run(
-        &[
-            "report",
-            "many.csv",
-            "--format",
-            "md",
-            "-o",
-            "-",
-            "--top-speakers",
-            "3",
-        ],
-        None,
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
-    let md = stdout(&out);
+    let markdown = |top: &str| {
+        let out = wd.run(
+            &[
+                "report",
+                "many.csv",
+                "--format",
+                "md",
+                "-o",
+                "-",
+                "--top-speakers",
+                top,
+            ],
+            None,
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out)
+    };
+    let md = markdown("3");
     let speaker_rows = md.lines().filter(|l| l.starts_with("| S")).count();
     assert!(md.contains("| S0 |") && md.contains("| S1 |"), "{md}");
     assert!(!md.contains("| S59 |"), "{md}");
@@ -400,20 +403,7 @@ fn many_speakers_are_capped_and_counted() {
     assert!(md.contains("more speaker-target pairs not shown"), "{md}");
     assert!(speaker_rows <= 3 * 4, "{speaker_rows} rows: {md}");
     // 0 shows every speaker.
-    let out = wd.run(
-        &[
-            "report",
-            "many.csv",
-            "--format",
-            "md",
-            "-o",
-            "-",
-            "--top-speakers",
-            "0",
-        ],
-        None,
-    );
-    let md = stdout(&out);
+    let md = markdown("0");
     assert!(
         md.contains("| S59 |") && !md.contains("more speakers"),
         "{md}"
