@@ -430,6 +430,10 @@ pub struct Metrics {
     pub mae: Option<f64>,
     /// Share of rows whose [`Class`] detente got right.
     pub accuracy: Option<f64>,
+    /// 95% interval of `spearman` (see [`INTERVAL_DRAWS`]).
+    pub spearman_ci: Option<Range95>,
+    /// 95% interval of `accuracy`.
+    pub accuracy_ci: Option<Range95>,
     /// Human class against detente's class.
     pub confusion: Confusion,
     /// One entry per category, sorted by name, including categories that never hit.
@@ -547,8 +551,11 @@ fn metrics(scorer: &Scorer, rows: &[&RowResult]) -> Metrics {
         }
     }
     categories.sort_by(|a, b| a.name.cmp(&b.name));
+    let (spearman_ci, accuracy_ci) = intervals(&tones, &labels);
     Metrics {
         rows: n,
+        spearman_ci,
+        accuracy_ci,
         spearman: spearman(&tones, &labels),
         pearson: pearson(&tones, &labels),
         mae: (n > 0).then(|| rows.iter().map(|r| r.error).sum::<f64>() / n as f64),
@@ -557,6 +564,61 @@ fn metrics(scorer: &Scorer, rows: &[&RowResult]) -> Metrics {
         categories,
         lang_mismatches: rows.iter().filter(|r| r.lang != r.score.lang).count(),
     }
+}
+
+/// A 95% interval: (low, high).
+pub type Range95 = (f64, f64);
+
+/// Bootstrap resamples behind [`Metrics::spearman_ci`] and [`Metrics::accuracy_ci`]: rows drawn
+/// with replacement from a fixed seed, so the intervals are the same on every run.
+pub const INTERVAL_DRAWS: usize = 1000;
+
+/// 95% percentile-bootstrap intervals of Spearman and three-class accuracy over the rows
+/// (`tones[i]` against `labels[i]`). None with fewer than 10 rows, or when a measure is
+/// undefined in most resamples.
+fn intervals(tones: &[f64], labels: &[f64]) -> (Option<Range95>, Option<Range95>) {
+    let n = tones.len();
+    if n < 10 || labels.len() != n {
+        return (None, None);
+    }
+    let mut rng = crate::analysis::stats::SplitMix64::new(crate::analysis::stats::seed_for(
+        "detente eval intervals",
+    ));
+    let (mut rhos, mut accs) = (Vec::with_capacity(INTERVAL_DRAWS), Vec::new());
+    let (mut t, mut l) = (vec![0.0; n], vec![0.0; n]);
+    for _ in 0..INTERVAL_DRAWS {
+        let mut right = 0usize;
+        for k in 0..n {
+            let i = rng.below(n as u64) as usize;
+            let (tone, label) = (tones.get(i).copied(), labels.get(i).copied());
+            let (Some(tone), Some(label)) = (tone, label) else {
+                continue;
+            };
+            t[k] = tone;
+            l[k] = label;
+            right += usize::from(Class::of_tone(tone) == Class::of_label(label as i8));
+        }
+        if let Some(rho) = spearman(&t, &l) {
+            rhos.push(rho);
+        }
+        accs.push(right as f64 / n as f64);
+    }
+    (percentiles(rhos), percentiles(accs))
+}
+
+/// The 2.5th and 97.5th percentiles of `values`, when there are enough of them (at least 90%
+/// of [`INTERVAL_DRAWS`]).
+fn percentiles(mut values: Vec<f64>) -> Option<Range95> {
+    if values.len() * 10 < INTERVAL_DRAWS * 9 {
+        return None;
+    }
+    values.sort_by(f64::total_cmp);
+    let at = |q: f64| {
+        values
+            .get(((values.len() - 1) as f64 * q).round() as usize)
+            .copied()
+    };
+    Some((at(0.025)?, at(0.975)?))
 }
 
 /// Pearson's correlation coefficient of `x` and `y`. `None` when they differ in length, have

@@ -217,6 +217,14 @@ fn truncate(text: &str, max: usize) -> String {
 }
 
 /// The readable report.
+/// An interval as "0.685-0.834", or "-".
+fn interval(ci: Option<(f64, f64)>) -> String {
+    ci.map_or_else(
+        || "-".to_string(),
+        |(lo, hi)| format!("{}-{}", opt(Some(lo), 3), opt(Some(hi), 3)),
+    )
+}
+
 fn render_text(w: &mut impl Write, r: &Report) -> std::io::Result<()> {
     let groups = groups(&r.eval);
     let counts = groups
@@ -237,27 +245,31 @@ fn render_text(w: &mut impl Write, r: &Report) -> std::io::Result<()> {
     writeln!(w)?;
     writeln!(
         w,
-        "{:<8} {:>5} {:>9} {:>8} {:>6} {:>9}",
-        "group", "rows", "spearman", "pearson", "mae", "accuracy"
+        "{:<8} {:>5} {:>9} {:>8} {:>6} {:>9}  {:>13} {:>13}",
+        "group", "rows", "spearman", "pearson", "mae", "accuracy", "spearman 95%", "accuracy 95%"
     )?;
     for (name, m) in &groups {
         writeln!(
             w,
-            "{:<8} {:>5} {:>9} {:>8} {:>6} {:>9}",
+            "{:<8} {:>5} {:>9} {:>8} {:>6} {:>9}  {:>13} {:>13}",
             name,
             m.rows,
             opt(m.spearman, 3),
             opt(m.pearson, 3),
             opt(m.mae, 3),
-            opt(m.accuracy, 3)
+            opt(m.accuracy, 3),
+            interval(m.spearman_ci),
+            interval(m.accuracy_ci)
         )?;
     }
     writeln!(
         w,
         "spearman, pearson: tone vs label; mae: mean |tone - label/2|; accuracy: 3 classes, \
-tone <= {} hostile, >= {} cooperative, neutral between",
+tone <= {} hostile, >= {} cooperative, neutral between; 95%: bootstrap over rows ({} draws, \
+fixed seed)",
         rules::TENSE_MAX,
-        rules::CONCILIATORY_MIN
+        rules::CONCILIATORY_MIN,
+        detente::eval::INTERVAL_DRAWS
     )?;
     for (name, m) in &groups {
         if m.lang_mismatches > 0 {
@@ -375,6 +387,8 @@ fn metrics_json(m: &Metrics) -> Value {
         "pearson": m.pearson.map(round),
         "mae": m.mae.map(round),
         "accuracy": m.accuracy.map(round),
+        "spearman_ci": m.spearman_ci.map(|(lo, hi)| [round(lo), round(hi)]),
+        "accuracy_ci": m.accuracy_ci.map(|(lo, hi)| [round(lo), round(hi)]),
         "lang_mismatches": m.lang_mismatches,
         "confusion": {
             "classes": Class::ALL.map(Class::name),

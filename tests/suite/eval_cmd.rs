@@ -44,6 +44,16 @@ fn check_metrics(m: &serde_json::Value, rows: u64) {
     assert_eq!(counts.iter().sum::<u64>(), rows);
     let diagonal = counts[0] + counts[4] + counts[8];
     assert!((acc - diagonal as f64 / rows as f64).abs() < 1e-6);
+    // The 95% intervals hold their point estimate and stay in range.
+    for (key, ci) in [("spearman", "spearman_ci"), ("accuracy", "accuracy_ci")] {
+        let point = num(m, key);
+        let lo = m[ci][0].as_f64().expect("interval low");
+        let hi = m[ci][1].as_f64().expect("interval high");
+        assert!(
+            -1.0 <= lo && lo <= point && point <= hi && hi <= 1.0 && lo < hi,
+            "{ci} {lo}..{hi} around {point}"
+        );
+    }
     let cats = m["categories"].as_array().expect("categories");
     assert_eq!(cats.len(), 15);
     let names: Vec<&str> = cats.iter().filter_map(|c| c["category"].as_str()).collect();
