@@ -390,16 +390,6 @@ impl Scorer {
             .matcher
             .find(&s.tokens, &mut s.match_scratch, &mut s.matches);
         build_units(&s.tokens, &s.matches, &model.matcher, &mut s.units);
-        if PROPER_NAMES {
-            // "viaja a La Paz", "aeropuerto Paz Estenssoro", "Puerto Esperanza": marked here,
-            // so that units and hits stay in step for `explain`.
-            let toks = s.tokens.tokens();
-            for u in s.units.iter_mut() {
-                if matches!(u.kind, Kind::Tone(_)) && proper_name(toks, u.start) {
-                    u.kind = Kind::Name;
-                }
-            }
-        }
         let hits = self.apply_rules(lang, &s.tokens, &s.units, &model.matcher, &mut s.rules);
         self.summarize(lang, hits, &mut s.per_cat)
     }
@@ -779,7 +769,8 @@ fn direct_threat(
 }
 
 /// Splits the tokens into units: matched terms (one unit per match, whatever its length) and
-/// the plain words between them. Words ending in "n't" are negators by rule.
+/// the plain words between them. Words ending in "n't" are negators by rule; an entry written
+/// as part of a proper name (`PROPER_NAMES`) is a name unit, not a tone unit.
 fn build_units(tokens: &Tokens, matches: &[Match], matcher: &Matcher, out: &mut Vec<RawUnit>) {
     out.clear();
     let n = tokens.tokens().len();
@@ -790,6 +781,11 @@ fn build_units(tokens: &Tokens, matches: &[Match], matcher: &Matcher, out: &mut 
             && m.start == i
         {
             let kind = match m.target {
+                // "viaja a La Paz", "aeropuerto Paz Estenssoro": an entry inside a proper
+                // name is a unit of its own kind, so units and hits stay in step for `explain`.
+                MatchTarget::Tone(_) if PROPER_NAMES && proper_name(tokens.tokens(), m.start) => {
+                    Kind::Name
+                }
                 MatchTarget::Tone(e) => Kind::Tone(e),
                 MatchTarget::Modifier(k) => {
                     match matcher.modifiers().get(k as usize).map(|m| m.kind) {
