@@ -36,6 +36,16 @@ pub struct Match {
     pub target: MatchTarget,
 }
 
+/// What [`Matcher::chain_at`] found at a token.
+enum Chain {
+    /// No term starts here.
+    Nothing,
+    /// The longest term here ends before this token, with this target.
+    Found(usize, MatchTarget),
+    /// A token on the way offers several edges: the full search decides.
+    Branches,
+}
+
 /// The placeholder word that matches any number in a term.
 pub const NUM: &str = "<num>";
 
@@ -347,6 +357,22 @@ impl Matcher {
         scratch.prefix_start.push(scratch.prefixes.len() as u32);
         let mut i = 0;
         while i < n {
+            match self.chain_at(i, n, scratch) {
+                Chain::Nothing => {
+                    i += 1;
+                    continue;
+                }
+                Chain::Found(end, target) => {
+                    out.push(Match {
+                        start: i,
+                        end,
+                        target,
+                    });
+                    i = end;
+                    continue;
+                }
+                Chain::Branches => {}
+            }
             if !self.may_start(i, scratch) {
                 i += 1;
                 continue;
@@ -363,6 +389,60 @@ impl Matcher {
                 None => i += 1,
             }
         }
+    }
+
+    /// Whether token `p` has more than its exact word to offer the phrase trie: a wildcard
+    /// prefix or a number.
+    #[inline]
+    fn branches(p: usize, s: &MatchScratch) -> bool {
+        s.numbers.get(p).copied().unwrap_or(false)
+            || s.prefix_start.get(p) != s.prefix_start.get(p + 1)
+    }
+
+    /// The match at token `start` when the way through the phrase trie is a single path: the
+    /// tokens walked have only their exact words (no wildcard prefix, no number), so there is
+    /// one edge to try per token and the longest target on the path wins, as the full search
+    /// would find. Most tokens end here after one or two table lookups; a token that offers
+    /// more than one edge sends the search to [`Matcher::longest_at`].
+    #[inline]
+    fn chain_at(&self, start: usize, n: usize, s: &MatchScratch) -> Chain {
+        if Self::branches(start, s) {
+            return Chain::Branches;
+        }
+        let Some(mut node) = s
+            .word_ids
+            .get(start)
+            .and_then(|&w| self.root_edges.get(w as usize))
+            .copied()
+            .filter(|&c| c != NONE)
+        else {
+            return Chain::Nothing;
+        };
+        let clause = s.clauses.get(start);
+        let mut best = Chain::Nothing;
+        let mut pos = start + 1;
+        while let Some(nd) = self.nodes.get(node as usize) {
+            if let Some(t) = nd.target {
+                best = Chain::Found(pos, t);
+            }
+            if pos >= n || nd.len == 0 || s.clauses.get(pos) != clause {
+                break;
+            }
+            if Self::branches(pos, s) {
+                return Chain::Branches;
+            }
+            match s.word_ids.get(pos) {
+                Some(&w) if w != NONE => match self.edge(node, w) {
+                    Some(child) => {
+                        node = child;
+                        pos += 1;
+                    }
+                    None => break,
+                },
+                _ => break,
+            }
+        }
+        best
     }
 
     /// Whether any term starts with token `i`'s word or one of its prefixes: most tokens
