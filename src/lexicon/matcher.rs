@@ -36,6 +36,121 @@ pub struct Match {
     pub target: MatchTarget,
 }
 
+/// Exact words by their folded bytes, in an open-addressing table whose keys are the bytes
+/// packed into two `u64`s (words of up to 16 bytes: nearly all of them; a folded word never
+/// holds a NUL, so equal keys and lengths mean equal words). One hash and usually one probe per
+/// token: walking a byte trie cost a cache miss per byte, as the trie of a whole vocabulary
+/// does not fit in the cache. Longer words go to a map.
+#[derive(Debug, Clone)]
+struct WordTable {
+    slots: Vec<WordSlot>,
+    shift: u32,
+    long: HashMap<Box<[u8]>, u32>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct WordSlot {
+    lo: u64,
+    hi: u64,
+    /// Length in bytes; 0 marks a free slot.
+    len: u32,
+    id: u32,
+}
+
+/// The longest word kept in [`WordTable::slots`].
+const PACKED_MAX: usize = 16;
+
+/// `bytes` (at most [`PACKED_MAX`]) as two little-endian words, zero-padded. `short` is the
+/// first word when the caller already has it ([`Tokens::packed`]).
+#[inline]
+fn pack16(bytes: &[u8], short: Option<u64>) -> (u64, u64) {
+    let len = bytes.len();
+    if len <= 8 {
+        let lo = short.unwrap_or_else(|| {
+            bytes
+                .iter()
+                .rev()
+                .fold(0u64, |acc, &b| (acc << 8) | u64::from(b))
+        });
+        return (lo, 0);
+    }
+    let word = |from: usize| {
+        bytes
+            .get(from..from + 8)
+            .and_then(|c| <[u8; 8]>::try_from(c).ok())
+            .map_or(0, u64::from_le_bytes)
+    };
+    // The last eight bytes, shifted so that the bytes also in `lo` drop out.
+    (word(0), word(len - 8) >> (8 * (16 - len.min(16))))
+}
+
+impl WordTable {
+    fn new(words: &HashMap<String, u32>) -> WordTable {
+        let short = words.keys().filter(|w| w.len() <= PACKED_MAX).count();
+        // At most half full, so that probes are short.
+        let size = (2 * short).next_power_of_two().max(16);
+        let mut table = WordTable {
+            slots: vec![WordSlot::default(); size],
+            shift: 64 - size.trailing_zeros(),
+            long: HashMap::new(),
+        };
+        for (w, &id) in words {
+            let bytes = w.as_bytes();
+            if bytes.is_empty() {
+                continue;
+            }
+            if bytes.len() > PACKED_MAX {
+                table.long.insert(bytes.into(), id);
+                continue;
+            }
+            let (lo, hi) = pack16(bytes, None);
+            let mask = table.slots.len() - 1;
+            let mut at = table.home(lo, hi, bytes.len());
+            while table.slots[at].len != 0 {
+                at = (at + 1) & mask;
+            }
+            table.slots[at] = WordSlot {
+                lo,
+                hi,
+                len: bytes.len() as u32,
+                id,
+            };
+        }
+        table
+    }
+
+    #[inline]
+    fn home(&self, lo: u64, hi: u64, len: usize) -> usize {
+        let h = (lo ^ hi.rotate_left(29) ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> self.shift) as usize
+    }
+
+    /// The id of `bytes`, or [`NONE`]; `short` as for [`pack16`].
+    #[inline]
+    fn get(&self, bytes: &[u8], short: Option<u64>) -> u32 {
+        let len = bytes.len();
+        if len > PACKED_MAX {
+            return self.long.get(bytes).copied().unwrap_or(NONE);
+        }
+        if len == 0 {
+            return NONE;
+        }
+        let (lo, hi) = pack16(bytes, short);
+        let mask = self.slots.len() - 1;
+        let mut at = self.home(lo, hi, len);
+        while let Some(slot) = self.slots.get(at) {
+            if slot.len == 0 {
+                return NONE;
+            }
+            if slot.lo == lo && slot.hi == hi && slot.len as usize == len {
+                return slot.id;
+            }
+            at = (at + 1) & mask;
+        }
+        NONE
+    }
+}
+
 /// What [`Matcher::chain_at`] found at a token.
 enum Chain {
     /// No term starts here.
@@ -79,8 +194,6 @@ struct Cell {
     check: u32,
     /// Where this node's children start.
     base: u32,
-    /// The exact word spelled by the path to this node, or [`NONE`].
-    word: u32,
     /// The wildcard prefix spelled by the path, or [`NONE`].
     prefix: u32,
 }
@@ -88,7 +201,6 @@ struct Cell {
 const FREE: Cell = Cell {
     check: NONE,
     base: 0,
-    word: NONE,
     prefix: NONE,
 };
 
@@ -110,6 +222,10 @@ struct PhraseNode {
 /// other nodes keep sorted edge lists.
 #[derive(Debug, Clone)]
 pub struct Matcher {
+    /// Exact words, by their folded bytes.
+    vocab: WordTable,
+    /// Double-array byte trie over the wildcard prefixes only (small, so its top levels stay
+    /// in cache).
     cells: Vec<Cell>,
     words: u32,
     root_edges: Vec<u32>,
@@ -236,24 +352,19 @@ impl Matcher {
             }
             node
         };
-        let mut word_nodes = Vec::new();
-        for (w, &id) in &b.words {
-            word_nodes.push((add(w), id, false));
-        }
+        let mut prefix_nodes = Vec::new();
         for (p, &id) in &b.prefixes {
-            word_nodes.push((add(p), id, true));
+            prefix_nodes.push((add(p), id));
         }
-        for (node, id, is_prefix) in word_nodes {
-            if is_prefix {
-                trie[node].2 = id;
-            } else {
-                trie[node].1 = id;
-            }
+        for (node, id) in prefix_nodes {
+            trie[node].2 = id;
         }
+        let vocab = WordTable::new(&b.words);
         // An empty prefix ("*") never matched: prefixes were looked up from one character on.
         trie[0].2 = NONE;
         let cells = double_array(&trie);
         Ok(Matcher {
+            vocab,
             cells,
             words,
             root_edges,
@@ -287,38 +398,37 @@ impl Matcher {
         &self.modifiers
     }
 
-    /// Walks `word` through the byte trie: its exact word id (or [`NONE`]), and every prefix
-    /// it starts with, shortest first, with its length in characters, appended to `prefixes`.
+    /// Token `i`'s exact word id (or [`NONE`]), and every wildcard prefix its folded form
+    /// starts with, shortest first, with its length in characters, appended to `prefixes`.
     #[inline]
-    fn lookup(&self, word: &str, prefixes: &mut Vec<(u32, u32)>) -> u32 {
-        let mut s = 0u32;
-        let mut cell = match self.cells.first() {
-            Some(c) => *c,
-            None => return NONE,
-        };
+    fn lookup(&self, tokens: &Tokens, i: usize, prefixes: &mut Vec<(u32, u32)>) -> u32 {
+        let word = tokens.folded(i);
         let bytes = word.as_bytes();
-        for (depth, &byte) in bytes.iter().enumerate() {
-            let t = cell.base.wrapping_add(u32::from(byte));
-            match self.cells.get(t as usize) {
-                Some(c) if c.check == s => {
-                    s = t;
-                    cell = *c;
+        let mut s = 0u32;
+        if let Some(mut cell) = self.cells.first().copied() {
+            for (depth, &byte) in bytes.iter().enumerate() {
+                let t = cell.base.wrapping_add(u32::from(byte));
+                match self.cells.get(t as usize) {
+                    Some(c) if c.check == s => {
+                        s = t;
+                        cell = *c;
+                    }
+                    _ => break,
                 }
-                _ => return NONE,
-            }
-            if cell.prefix != NONE {
-                // A prefix ends on a character boundary; its length counts characters by
-                // their first bytes (counted here only, as prefixes are rare).
-                let chars = bytes
-                    .get(..=depth)
-                    .unwrap_or(&[])
-                    .iter()
-                    .filter(|&&b| b & 0xC0 != 0x80)
-                    .count();
-                prefixes.push((cell.prefix, chars as u32));
+                if cell.prefix != NONE {
+                    // A prefix ends on a character boundary; its length counts characters by
+                    // their first bytes (counted here only, as prefixes are rare).
+                    let chars = bytes
+                        .get(..=depth)
+                        .unwrap_or(&[])
+                        .iter()
+                        .filter(|&&b| b & 0xC0 != 0x80)
+                        .count();
+                    prefixes.push((cell.prefix, chars as u32));
+                }
             }
         }
-        cell.word
+        self.vocab.get(bytes, tokens.packed(i))
     }
 
     /// The phrase-trie child of `node` under element key `key`.
@@ -349,7 +459,7 @@ impl Matcher {
         for (i, t) in tokens.tokens().iter().enumerate() {
             scratch.prefix_start.push(scratch.prefixes.len() as u32);
             let w = tokens.folded(i);
-            let id = self.lookup(w, &mut scratch.prefixes);
+            let id = self.lookup(tokens, i, &mut scratch.prefixes);
             scratch.word_ids.push(id);
             scratch.numbers.push(is_number(w));
             scratch.clauses.push(t.clause);
@@ -553,7 +663,6 @@ fn double_array(trie: &[(BTreeMap<u8, u32>, u32, u32)]) -> Vec<Cell> {
     cells[0] = Cell {
         check: NONE,
         base: 1,
-        word: root.1,
         prefix: root.2,
     };
     // (trie node, its cell), breadth first. Free cells are kept in a set so that the search
@@ -585,13 +694,10 @@ fn double_array(trie: &[(BTreeMap<u8, u32>, u32, u32)]) -> Vec<Cell> {
         cells[at].base = base as u32;
         for (&label, &child) in children {
             let t = base + usize::from(label);
-            let (word, prefix) = trie
-                .get(child as usize)
-                .map_or((NONE, NONE), |n| (n.1, n.2));
+            let prefix = trie.get(child as usize).map_or(NONE, |n| n.2);
             cells[t] = Cell {
                 check: at as u32,
                 base: 0,
-                word,
                 prefix,
             };
             free.remove(&t);
@@ -658,6 +764,37 @@ mod tests {
     fn phrases_do_not_cross_commas() {
         let m = matcher(LEX);
         assert_eq!(terms(&m, "take up, arms"), ["arms"]);
+    }
+
+    #[test]
+    fn words_of_every_length_are_found_and_only_themselves() {
+        // Lengths around the packed table's limits (8 and 16 bytes) and past them, words
+        // that share their first 8 or 16 bytes, and two-byte characters.
+        let words = [
+            "a",
+            "ab",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefghij",
+            "abcdefghijklmnop",
+            "abcdefghijklmnopq",
+            "abcdefghijklmnopqr",
+            "compañeros",
+            "acompañamientos",
+            "desestabilizadoras",
+        ];
+        let src: String = words.iter().map(|w| format!("{w}\t1\tpraise\n")).collect();
+        let m = matcher(&src);
+        for w in words {
+            assert_eq!(terms(&m, w), [w], "{w}");
+            // One byte more or less is another word (unless it is in the list too).
+            for other in [format!("{w}z"), format!("z{w}")] {
+                assert!(terms(&m, &other).is_empty(), "{other}");
+            }
+        }
+        assert!(terms(&m, "abcdefghijklmnoq").is_empty());
+        assert!(terms(&m, "abcdefghijklmnopqs").is_empty());
     }
 
     #[test]
