@@ -151,6 +151,65 @@ impl WordTable {
     }
 }
 
+/// A filter in front of the prefix trie: a bit per hashed three-byte beginning of the
+/// wildcard prefixes. Most words begin like no prefix, and one bit in a table that stays in
+/// the first-level cache rules them out before the trie walk. Lexicons with a prefix shorter
+/// than three bytes turn the filter off.
+#[derive(Debug, Clone)]
+struct PrefixStarts {
+    bits: Vec<u64>,
+    /// Some prefix is shorter than three bytes: every word is walked.
+    off: bool,
+}
+
+/// log2 of the number of bits in [`PrefixStarts`] (8 KiB).
+const PREFIX_START_BITS: u32 = 16;
+
+impl PrefixStarts {
+    fn new<'a>(prefixes: impl Iterator<Item = &'a [u8]>) -> PrefixStarts {
+        let mut f = PrefixStarts {
+            bits: vec![0; 1 << (PREFIX_START_BITS - 6)],
+            off: false,
+        };
+        for p in prefixes {
+            match Self::bit(p) {
+                Some(bit) => {
+                    if let Some(w) = f.bits.get_mut(bit / 64) {
+                        *w |= 1 << (bit % 64);
+                    }
+                }
+                None => f.off = true,
+            }
+        }
+        f
+    }
+
+    /// The bit of a word's first three bytes; `None` for a shorter word.
+    #[inline]
+    fn bit(word: &[u8]) -> Option<usize> {
+        let &[a, b, c, ..] = word else {
+            return None;
+        };
+        let key = u64::from(a) | u64::from(b) << 8 | u64::from(c) << 16;
+        Some((key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - PREFIX_START_BITS)) as usize)
+    }
+
+    /// False when no prefix can begin `word`.
+    #[inline]
+    fn may_start(&self, word: &[u8]) -> bool {
+        if self.off {
+            return true;
+        }
+        match Self::bit(word) {
+            Some(bit) => self
+                .bits
+                .get(bit / 64)
+                .is_some_and(|w| w & (1 << (bit % 64)) != 0),
+            None => false,
+        }
+    }
+}
+
 /// What [`Matcher::chain_at`] found at a token.
 enum Chain {
     /// No term starts here.
@@ -227,6 +286,8 @@ pub struct Matcher {
     /// Double-array byte trie over the wildcard prefixes only (small, so its top levels stay
     /// in cache).
     cells: Vec<Cell>,
+    /// Which three-byte beginnings some wildcard prefix has (see [`PrefixStarts`]).
+    prefix_starts: PrefixStarts,
     words: u32,
     root_edges: Vec<u32>,
     nodes: Vec<PhraseNode>,
@@ -360,12 +421,14 @@ impl Matcher {
             trie[node].2 = id;
         }
         let vocab = WordTable::new(&b.words);
+        let prefix_starts = PrefixStarts::new(b.prefixes.keys().map(String::as_bytes));
         // An empty prefix ("*") never matched: prefixes were looked up from one character on.
         trie[0].2 = NONE;
         let cells = double_array(&trie);
         Ok(Matcher {
             vocab,
             cells,
+            prefix_starts,
             words,
             root_edges,
             nodes,
@@ -405,6 +468,9 @@ impl Matcher {
         let word = tokens.folded(i);
         let bytes = word.as_bytes();
         let mut s = 0u32;
+        if !self.prefix_starts.may_start(bytes) {
+            return self.vocab.get(bytes, tokens.packed(i));
+        }
         if let Some(mut cell) = self.cells.first().copied() {
             for (depth, &byte) in bytes.iter().enumerate() {
                 let t = cell.base.wrapping_add(u32::from(byte));
@@ -795,6 +861,18 @@ mod tests {
         }
         assert!(terms(&m, "abcdefghijklmnoq").is_empty());
         assert!(terms(&m, "abcdefghijklmnopqs").is_empty());
+    }
+
+    #[test]
+    fn prefix_filter_lets_every_prefix_through() {
+        // Wildcards need three letters; the filter keys on three bytes.
+        let m = matcher("abc*\t-1\tthreat\nabcd*\t-2\tthreat\nñoñ*\t1\tpraise\n");
+        assert_eq!(
+            terms(&m, "abc abcd abcdef abd ab ñoño ñoñ ño"),
+            ["abc*", "abcd*", "abcd*", "ñoñ*", "ñoñ*"]
+        );
+        let f = PrefixStarts::new([&b"ab"[..]].into_iter());
+        assert!(f.off && f.may_start(b"x"));
     }
 
     #[test]
