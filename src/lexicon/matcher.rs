@@ -126,7 +126,7 @@ impl WordTable {
     }
 
     /// The id of `bytes`, or [`NONE`]; `short` as for [`pack16`].
-    #[inline]
+    #[inline(always)]
     fn get(&self, bytes: &[u8], short: Option<u64>) -> u32 {
         let len = bytes.len();
         if len > PACKED_MAX {
@@ -224,21 +224,31 @@ enum Chain {
 pub const NUM: &str = "<num>";
 
 /// True for a token that is a number: digits with inner `.` or `,` (48, 3.5, 1,000).
-fn is_number(w: &str) -> bool {
-    w.bytes().next().is_some_and(|b| b.is_ascii_digit())
-        && w.bytes()
-            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+fn is_number(w: &[u8]) -> bool {
+    w.first().is_some_and(u8::is_ascii_digit)
+        && w.iter()
+            .all(|&b| b.is_ascii_digit() || b == b'.' || b == b',')
 }
 
 /// Reusable buffers for [`Matcher::find`], so matching allocates nothing per statement.
 #[derive(Debug, Clone, Default)]
 pub struct MatchScratch {
-    word_ids: Vec<u32>,
-    numbers: Vec<bool>,
-    clauses: Vec<u32>,
-    prefix_start: Vec<u32>,
+    slots: Vec<Slot>,
     prefixes: Vec<(u32, u32)>,
     stack: Vec<(u32, usize, u32, u32)>,
+}
+
+/// What the phrase search needs of one token.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    /// Exact word id, or [`NONE`].
+    id: u32,
+    clause: u32,
+    /// The token's wildcard prefixes: a range of [`MatchScratch::prefixes`].
+    prefixes: (u32, u32),
+    number: bool,
+    /// More than the exact word leads on from here (a prefix or a number).
+    branches: bool,
 }
 
 /// "No such id or node" in the flat tables.
@@ -461,40 +471,35 @@ impl Matcher {
         &self.modifiers
     }
 
-    /// Token `i`'s exact word id (or [`NONE`]), and every wildcard prefix its folded form
-    /// starts with, shortest first, with its length in characters, appended to `prefixes`.
+    /// Appends every wildcard prefix `bytes` starts with, shortest first, with its length in
+    /// characters, to `prefixes`.
     #[inline]
-    fn lookup(&self, tokens: &Tokens, i: usize, prefixes: &mut Vec<(u32, u32)>) -> u32 {
-        let word = tokens.folded(i);
-        let bytes = word.as_bytes();
+    fn prefixes_of(&self, bytes: &[u8], prefixes: &mut Vec<(u32, u32)>) {
         let mut s = 0u32;
-        if !self.prefix_starts.may_start(bytes) {
-            return self.vocab.get(bytes, tokens.packed(i));
-        }
-        if let Some(mut cell) = self.cells.first().copied() {
-            for (depth, &byte) in bytes.iter().enumerate() {
-                let t = cell.base.wrapping_add(u32::from(byte));
-                match self.cells.get(t as usize) {
-                    Some(c) if c.check == s => {
-                        s = t;
-                        cell = *c;
-                    }
-                    _ => break,
+        let Some(mut cell) = self.cells.first().copied() else {
+            return;
+        };
+        for (depth, &byte) in bytes.iter().enumerate() {
+            let t = cell.base.wrapping_add(u32::from(byte));
+            match self.cells.get(t as usize) {
+                Some(c) if c.check == s => {
+                    s = t;
+                    cell = *c;
                 }
-                if cell.prefix != NONE {
-                    // A prefix ends on a character boundary; its length counts characters by
-                    // their first bytes (counted here only, as prefixes are rare).
-                    let chars = bytes
-                        .get(..=depth)
-                        .unwrap_or(&[])
-                        .iter()
-                        .filter(|&&b| b & 0xC0 != 0x80)
-                        .count();
-                    prefixes.push((cell.prefix, chars as u32));
-                }
+                _ => return,
+            }
+            if cell.prefix != NONE {
+                // A prefix ends on a character boundary; its length counts characters by
+                // their first bytes (counted here only, as prefixes are rare).
+                let chars = bytes
+                    .get(..=depth)
+                    .unwrap_or(&[])
+                    .iter()
+                    .filter(|&&b| b & 0xC0 != 0x80)
+                    .count();
+                prefixes.push((cell.prefix, chars as u32));
             }
         }
-        self.vocab.get(bytes, tokens.packed(i))
     }
 
     /// The phrase-trie child of `node` under element key `key`.
@@ -516,44 +521,40 @@ impl Matcher {
 
     /// Finds the leftmost-longest, non-overlapping matches in `tokens`, appending to `out`.
     pub fn find(&self, tokens: &Tokens, scratch: &mut MatchScratch, out: &mut Vec<Match>) {
-        let n = tokens.tokens().len();
-        scratch.word_ids.clear();
-        scratch.numbers.clear();
-        scratch.clauses.clear();
-        scratch.prefix_start.clear();
-        scratch.prefixes.clear();
-        for (i, t) in tokens.tokens().iter().enumerate() {
-            scratch.prefix_start.push(scratch.prefixes.len() as u32);
-            let w = tokens.folded(i);
-            let id = self.lookup(tokens, i, &mut scratch.prefixes);
-            scratch.word_ids.push(id);
-            scratch.numbers.push(is_number(w));
-            scratch.clauses.push(t.clause);
+        let toks = tokens.tokens();
+        let n = toks.len();
+        let MatchScratch {
+            slots,
+            prefixes,
+            stack,
+        } = scratch;
+        slots.clear();
+        prefixes.clear();
+        for (i, t) in toks.iter().enumerate() {
+            let w = tokens.folded(i).as_bytes();
+            let from = prefixes.len() as u32;
+            if self.prefix_starts.may_start(w) {
+                self.prefixes_of(w, prefixes);
+            }
+            let to = prefixes.len() as u32;
+            let number = is_number(w);
+            slots.push(Slot {
+                id: self.vocab.get(w, tokens.packed(i)),
+                clause: t.clause,
+                prefixes: (from, to),
+                number,
+                branches: number || to != from,
+            });
         }
-        scratch.prefix_start.push(scratch.prefixes.len() as u32);
+        let slots = &slots[..];
         let mut i = 0;
         while i < n {
-            match self.chain_at(i, n, scratch) {
-                Chain::Nothing => {
-                    i += 1;
-                    continue;
-                }
-                Chain::Found(end, target) => {
-                    out.push(Match {
-                        start: i,
-                        end,
-                        target,
-                    });
-                    i = end;
-                    continue;
-                }
-                Chain::Branches => {}
-            }
-            if !self.may_start(i, scratch) {
-                i += 1;
-                continue;
-            }
-            match self.longest_at(i, n, scratch) {
+            let found = match self.chain_at(i, slots) {
+                Chain::Nothing => None,
+                Chain::Found(end, target) => Some((end, target)),
+                Chain::Branches => self.longest_at(i, slots, prefixes, stack),
+            };
+            match found {
                 Some((end, target)) => {
                     out.push(Match {
                         start: i,
@@ -567,96 +568,71 @@ impl Matcher {
         }
     }
 
-    /// Whether token `p` has more than its exact word to offer the phrase trie: a wildcard
-    /// prefix or a number.
-    #[inline]
-    fn branches(p: usize, s: &MatchScratch) -> bool {
-        s.numbers.get(p).copied().unwrap_or(false)
-            || s.prefix_start.get(p) != s.prefix_start.get(p + 1)
-    }
-
     /// The match at token `start` when the way through the phrase trie is a single path: the
     /// tokens walked have only their exact words (no wildcard prefix, no number), so there is
     /// one edge to try per token and the longest target on the path wins, as the full search
     /// would find. Most tokens end here after one or two table lookups; a token that offers
     /// more than one edge sends the search to [`Matcher::longest_at`].
     #[inline]
-    fn chain_at(&self, start: usize, n: usize, s: &MatchScratch) -> Chain {
-        if Self::branches(start, s) {
+    fn chain_at(&self, start: usize, slots: &[Slot]) -> Chain {
+        let Some(first) = slots.get(start) else {
+            return Chain::Nothing;
+        };
+        if first.branches {
             return Chain::Branches;
         }
-        let Some(mut node) = s
-            .word_ids
-            .get(start)
-            .and_then(|&w| self.root_edges.get(w as usize))
+        let Some(mut node) = self
+            .root_edges
+            .get(first.id as usize)
             .copied()
             .filter(|&c| c != NONE)
         else {
             return Chain::Nothing;
         };
-        let clause = s.clauses.get(start);
         let mut best = Chain::Nothing;
         let mut pos = start + 1;
         while let Some(nd) = self.nodes.get(node as usize) {
             if let Some(t) = nd.target {
                 best = Chain::Found(pos, t);
             }
-            if pos >= n || nd.len == 0 || s.clauses.get(pos) != clause {
+            if nd.len == 0 {
                 break;
             }
-            if Self::branches(pos, s) {
+            let Some(next) = slots.get(pos).filter(|s| s.clause == first.clause) else {
+                break;
+            };
+            if next.branches {
                 return Chain::Branches;
             }
-            match s.word_ids.get(pos) {
-                Some(&w) if w != NONE => match self.edge(node, w) {
-                    Some(child) => {
-                        node = child;
-                        pos += 1;
-                    }
-                    None => break,
-                },
-                _ => break,
+            if next.id == NONE {
+                break;
+            }
+            match self.edge(node, next.id) {
+                Some(child) => {
+                    node = child;
+                    pos += 1;
+                }
+                None => break,
             }
         }
         best
     }
 
-    /// Whether any term starts with token `i`'s word or one of its prefixes: most tokens
-    /// start none, and this spares them the search.
-    #[inline]
-    fn may_start(&self, i: usize, s: &MatchScratch) -> bool {
-        let root = |key: u32| {
-            self.root_edges
-                .get(key as usize)
-                .is_some_and(|&c| c != NONE)
-        };
-        if s.word_ids.get(i).is_some_and(|&w| w != NONE && root(w)) {
-            return true;
-        }
-        if s.numbers.get(i).copied().unwrap_or(false) && root(self.num_key()) {
-            return true;
-        }
-        let from = s.prefix_start.get(i).copied().unwrap_or(0) as usize;
-        let to = s.prefix_start.get(i + 1).copied().unwrap_or(0) as usize;
-        s.prefixes
-            .get(from..to)
-            .unwrap_or(&[])
-            .iter()
-            .any(|&(p, _)| root(self.words + p))
-    }
-
-    /// The best match starting at token `start`: (end, target).
+    /// The best match starting at token `start` (end, target), searching every edge a token
+    /// offers: its exact word, its wildcard prefixes, the number placeholder.
     fn longest_at(
         &self,
         start: usize,
-        n: usize,
-        s: &mut MatchScratch,
+        slots: &[Slot],
+        prefixes: &[(u32, u32)],
+        stack: &mut Vec<(u32, usize, u32, u32)>,
     ) -> Option<(usize, MatchTarget)> {
+        let clause = slots.get(start)?.clause;
         // Rank: tokens covered, then exact words, then prefix letters.
         let mut best: Option<((usize, u32, u32), MatchTarget)> = None;
-        s.stack.clear();
-        s.stack.push((0, start, 0, 0));
-        while let Some((node, pos, exact, letters)) = s.stack.pop() {
+        stack.clear();
+        stack.push((0, start, 0, 0));
+        while let Some((node, pos, exact, letters)) = stack.pop() {
             let Some(node_ref) = self.nodes.get(node as usize) else {
                 continue;
             };
@@ -670,28 +646,26 @@ impl Matcher {
             }
             // A phrase never crosses a comma, a clause or a sentence end: "si es así, no hay"
             // holds no "así no".
-            if pos >= n || node_ref.len == 0 || s.clauses.get(pos) != s.clauses.get(start) {
+            if node_ref.len == 0 {
                 continue;
             }
-            if s.numbers.get(pos).copied().unwrap_or(false)
+            let Some(slot) = slots.get(pos).filter(|s| s.clause == clause) else {
+                continue;
+            };
+            if slot.number
                 && let Some(child) = self.edge(node, self.num_key())
             {
-                s.stack.push((child, pos + 1, exact + 1, letters));
+                stack.push((child, pos + 1, exact + 1, letters));
             }
-            if let Some(&w) = s.word_ids.get(pos)
-                && w != NONE
-                && let Some(child) = self.edge(node, w)
+            if slot.id != NONE
+                && let Some(child) = self.edge(node, slot.id)
             {
-                s.stack.push((child, pos + 1, exact + 1, letters));
+                stack.push((child, pos + 1, exact + 1, letters));
             }
-            let from = s.prefix_start.get(pos).copied().unwrap_or(0) as usize;
-            let to = s.prefix_start.get(pos + 1).copied().unwrap_or(0) as usize;
-            for k in from..to {
-                let Some(&(pid, len)) = s.prefixes.get(k) else {
-                    break;
-                };
+            let (from, to) = slot.prefixes;
+            for &(pid, len) in prefixes.get(from as usize..to as usize).unwrap_or(&[]) {
                 if let Some(child) = self.edge(node, self.words + pid) {
-                    s.stack.push((child, pos + 1, exact, letters + len));
+                    stack.push((child, pos + 1, exact, letters + len));
                 }
             }
         }
