@@ -808,7 +808,7 @@ fn build_units(tokens: &Tokens, matches: &[Match], matcher: &Matcher, out: &mut 
             next.next();
             continue;
         }
-        let kind = if tokens.folded(i).ends_with("n't") {
+        let kind = if tokens.folded(i).as_bytes().ends_with(b"n't") {
             Kind::Negator
         } else {
             Kind::Plain
