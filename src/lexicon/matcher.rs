@@ -2,6 +2,7 @@
 //! and a trie over token elements for phrases. Matching is leftmost-longest: at each position the longest phrase wins,
 //! and between phrases of equal length the one with more exact words (then longer prefixes).
 
+use super::words::WordTable;
 use super::{Entry, Lexicon, Modifier};
 use crate::error::{Error, ErrorKind, Result};
 use crate::text::Tokens;
@@ -34,121 +35,6 @@ pub struct Match {
     pub end: usize,
     /// The entry or modifier matched.
     pub target: MatchTarget,
-}
-
-/// Exact words by their folded bytes, in an open-addressing table whose keys are the bytes
-/// packed into two `u64`s (words of up to 16 bytes: nearly all of them; a folded word never
-/// holds a NUL, so equal keys and lengths mean equal words). One hash and usually one probe per
-/// token: walking a byte trie cost a cache miss per byte, as the trie of a whole vocabulary
-/// does not fit in the cache. Longer words go to a map.
-#[derive(Debug, Clone)]
-struct WordTable {
-    slots: Vec<WordSlot>,
-    shift: u32,
-    long: HashMap<Box<[u8]>, u32>,
-}
-
-#[derive(Debug, Clone, Copy, Default)]
-struct WordSlot {
-    lo: u64,
-    hi: u64,
-    /// Length in bytes; 0 marks a free slot.
-    len: u32,
-    id: u32,
-}
-
-/// The longest word kept in [`WordTable::slots`].
-const PACKED_MAX: usize = 16;
-
-/// `bytes` (at most [`PACKED_MAX`]) as two little-endian words, zero-padded. `short` is the
-/// first word when the caller already has it ([`Tokens::packed`]).
-#[inline]
-fn pack16(bytes: &[u8], short: Option<u64>) -> (u64, u64) {
-    let len = bytes.len();
-    if len <= 8 {
-        let lo = short.unwrap_or_else(|| {
-            bytes
-                .iter()
-                .rev()
-                .fold(0u64, |acc, &b| (acc << 8) | u64::from(b))
-        });
-        return (lo, 0);
-    }
-    let word = |from: usize| {
-        bytes
-            .get(from..from + 8)
-            .and_then(|c| <[u8; 8]>::try_from(c).ok())
-            .map_or(0, u64::from_le_bytes)
-    };
-    // The last eight bytes, shifted so that the bytes also in `lo` drop out.
-    (word(0), word(len - 8) >> (8 * (16 - len.min(16))))
-}
-
-impl WordTable {
-    fn new(words: &HashMap<String, u32>) -> WordTable {
-        let short = words.keys().filter(|w| w.len() <= PACKED_MAX).count();
-        // At most half full, so that probes are short.
-        let size = (2 * short).next_power_of_two().max(16);
-        let mut table = WordTable {
-            slots: vec![WordSlot::default(); size],
-            shift: 64 - size.trailing_zeros(),
-            long: HashMap::new(),
-        };
-        for (w, &id) in words {
-            let bytes = w.as_bytes();
-            if bytes.is_empty() {
-                continue;
-            }
-            if bytes.len() > PACKED_MAX {
-                table.long.insert(bytes.into(), id);
-                continue;
-            }
-            let (lo, hi) = pack16(bytes, None);
-            let mask = table.slots.len() - 1;
-            let mut at = table.home(lo, hi, bytes.len());
-            while table.slots[at].len != 0 {
-                at = (at + 1) & mask;
-            }
-            table.slots[at] = WordSlot {
-                lo,
-                hi,
-                len: bytes.len() as u32,
-                id,
-            };
-        }
-        table
-    }
-
-    #[inline]
-    fn home(&self, lo: u64, hi: u64, len: usize) -> usize {
-        let h = (lo ^ hi.rotate_left(29) ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        (h >> self.shift) as usize
-    }
-
-    /// The id of `bytes`, or [`NONE`]; `short` as for [`pack16`].
-    #[inline(always)]
-    fn get(&self, bytes: &[u8], short: Option<u64>) -> u32 {
-        let len = bytes.len();
-        if len > PACKED_MAX {
-            return self.long.get(bytes).copied().unwrap_or(NONE);
-        }
-        if len == 0 {
-            return NONE;
-        }
-        let (lo, hi) = pack16(bytes, short);
-        let mask = self.slots.len() - 1;
-        let mut at = self.home(lo, hi, len);
-        while let Some(slot) = self.slots.get(at) {
-            if slot.len == 0 {
-                return NONE;
-            }
-            if slot.lo == lo && slot.hi == hi && slot.len as usize == len {
-                return slot.id;
-            }
-            at = (at + 1) & mask;
-        }
-        NONE
-    }
 }
 
 /// A filter in front of the prefix trie: a bit per hashed three-byte beginning of the
@@ -291,8 +177,10 @@ struct PhraseNode {
 /// other nodes keep sorted edge lists.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    /// Exact words, by their folded bytes.
-    vocab: WordTable,
+    /// Exact words, by their folded bytes, to their ids.
+    vocab: WordTable<u32>,
+    /// The same words with their ids, for tables that serve several matchers.
+    word_list: Vec<(String, u32)>,
     /// Double-array byte trie over the wildcard prefixes only (small, so its top levels stay
     /// in cache).
     cells: Vec<Cell>,
@@ -430,13 +318,21 @@ impl Matcher {
         for (node, id) in prefix_nodes {
             trie[node].2 = id;
         }
-        let vocab = WordTable::new(&b.words);
+        let mut word_list: Vec<(String, u32)> =
+            b.words.iter().map(|(w, &id)| (w.clone(), id)).collect();
+        word_list.sort_by_key(|&(_, id)| id);
+        let vocab = WordTable::new(
+            word_list.iter().map(|(w, id)| (w.as_str(), *id)),
+            NONE,
+            |_, n| n,
+        );
         let prefix_starts = PrefixStarts::new(b.prefixes.keys().map(String::as_bytes));
         // An empty prefix ("*") never matched: prefixes were looked up from one character on.
         trie[0].2 = NONE;
         let cells = double_array(&trie);
         Ok(Matcher {
             vocab,
+            word_list,
             cells,
             prefix_starts,
             words,
@@ -521,6 +417,24 @@ impl Matcher {
 
     /// Finds the leftmost-longest, non-overlapping matches in `tokens`, appending to `out`.
     pub fn find(&self, tokens: &Tokens, scratch: &mut MatchScratch, out: &mut Vec<Match>) {
+        self.find_with(tokens, |i| self.vocab.token(tokens, i), scratch, out);
+    }
+
+    /// Every exact word of the lexicon with its id, in id order: the ids
+    /// [`Matcher::find_with`] expects.
+    pub(crate) fn words(&self) -> &[(String, u32)] {
+        &self.word_list
+    }
+
+    /// [`Matcher::find`] with each token's exact word id given by `id_of` (from a table that
+    /// serves several matchers, built from [`Matcher::words`]; `u32::MAX` for none).
+    pub(crate) fn find_with(
+        &self,
+        tokens: &Tokens,
+        id_of: impl Fn(usize) -> u32,
+        scratch: &mut MatchScratch,
+        out: &mut Vec<Match>,
+    ) {
         let toks = tokens.tokens();
         let n = toks.len();
         let MatchScratch {
@@ -539,7 +453,7 @@ impl Matcher {
             let to = prefixes.len() as u32;
             let number = is_number(w);
             slots.push(Slot {
-                id: self.vocab.get(w, tokens.packed(i)),
+                id: id_of(i),
                 clause: t.clause,
                 prefixes: (from, to),
                 number,
@@ -549,7 +463,7 @@ impl Matcher {
         let slots = &slots[..];
         let mut i = 0;
         while i < n {
-            let found = match self.chain_at(i, slots) {
+            let found = match self.chain_at(i, slots, prefixes) {
                 Chain::Nothing => None,
                 Chain::Found(end, target) => Some((end, target)),
                 Chain::Branches => self.longest_at(i, slots, prefixes, stack),
@@ -568,46 +482,56 @@ impl Matcher {
         }
     }
 
-    /// The match at token `start` when the way through the phrase trie is a single path: the
-    /// tokens walked have only their exact words (no wildcard prefix, no number), so there is
-    /// one edge to try per token and the longest target on the path wins, as the full search
-    /// would find. Most tokens end here after one or two table lookups; a token that offers
-    /// more than one edge sends the search to [`Matcher::longest_at`].
-    #[inline]
-    fn chain_at(&self, start: usize, slots: &[Slot]) -> Chain {
-        let Some(first) = slots.get(start) else {
-            return Chain::Nothing;
-        };
-        if first.branches {
-            return Chain::Branches;
-        }
-        let Some(mut node) = self
-            .root_edges
-            .get(first.id as usize)
-            .copied()
-            .filter(|&c| c != NONE)
-        else {
+    /// The match at token `start` when the way through the phrase trie is a single path: at
+    /// every step at most one of the edges the token offers (its exact word, its wildcard
+    /// prefixes, the number placeholder) exists, so the longest target on the path wins, as
+    /// the full search would find. Most tokens end here after a table lookup or two; when a
+    /// step offers two edges the search goes to [`Matcher::longest_at`].
+    #[inline(always)]
+    fn chain_at(&self, start: usize, slots: &[Slot], prefixes: &[(u32, u32)]) -> Chain {
+        let Some(clause) = slots.get(start).map(|s| s.clause) else {
             return Chain::Nothing;
         };
         let mut best = Chain::Nothing;
-        let mut pos = start + 1;
+        let (mut node, mut pos) = (0u32, start);
         while let Some(nd) = self.nodes.get(node as usize) {
-            if let Some(t) = nd.target {
+            if pos > start
+                && let Some(t) = nd.target
+            {
                 best = Chain::Found(pos, t);
             }
             if nd.len == 0 {
                 break;
             }
-            let Some(next) = slots.get(pos).filter(|s| s.clause == first.clause) else {
+            // A phrase never crosses a comma, a clause or a sentence end.
+            let Some(slot) = slots.get(pos).filter(|s| s.clause == clause) else {
                 break;
             };
-            if next.branches {
-                return Chain::Branches;
+            let mut next = if slot.id == NONE {
+                None
+            } else {
+                self.edge(node, slot.id)
+            };
+            if slot.branches {
+                let mut ways = usize::from(next.is_some());
+                if slot.number
+                    && let Some(c) = self.edge(node, self.num_key())
+                {
+                    next = Some(c);
+                    ways += 1;
+                }
+                let (from, to) = slot.prefixes;
+                for &(pid, _) in prefixes.get(from as usize..to as usize).unwrap_or(&[]) {
+                    if let Some(c) = self.edge(node, self.words + pid) {
+                        next = Some(c);
+                        ways += 1;
+                    }
+                }
+                if ways > 1 {
+                    return Chain::Branches;
+                }
             }
-            if next.id == NONE {
-                break;
-            }
-            match self.edge(node, next.id) {
+            match next {
                 Some(child) => {
                     node = child;
                     pos += 1;

@@ -6,9 +6,11 @@
 
 mod matcher;
 mod tsv;
+mod words;
 
 pub use matcher::{Match, MatchScratch, MatchTarget, Matcher};
 pub use tsv::{Parsed, check_lexicon, parse_categories, parse_lexicon};
+pub(crate) use words::WordTable;
 
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::text::Lang;

@@ -6,8 +6,9 @@ use super::{Hit, Label, Rules, Score};
 use crate::error::{Location, Result};
 use crate::lexicon::{
     Categories, CategoryId, Lexicon, Match, MatchScratch, MatchTarget, Matcher, ModifierKind, Side,
+    WordTable,
 };
-use crate::text::{Lang, Token, Tokens, guess_lang};
+use crate::text::{Lang, Token, Tokens, decide, function_words, guess_lang};
 use std::cell::RefCell;
 
 /// How the language of each statement is chosen.
@@ -74,9 +75,64 @@ struct LangModel {
 pub struct Scorer {
     categories: Categories,
     models: Vec<LangModel>,
+    /// Every exact word of every language's lexicon and the language guess's function words,
+    /// so that each token is looked up once for the guess and the matching.
+    vocab: WordTable<VocabEntry>,
     mode: LangMode,
     ids: RuleCategories,
     sources: Vec<String>,
+}
+
+/// What a word is in each language, indexed by [`Lang::index`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct VocabEntry {
+    /// The word's id in that language's matcher ([`NO_WORD`] for none).
+    ids: [u32; 2],
+    /// A function word the language guess counts for that language.
+    function: [bool; 2],
+}
+
+/// "Not a word of this lexicon" in [`VocabEntry::ids`], as the matcher has it.
+const NO_WORD: u32 = u32::MAX;
+
+const UNKNOWN_WORD: VocabEntry = VocabEntry {
+    ids: [NO_WORD; 2],
+    function: [false; 2],
+};
+
+impl VocabEntry {
+    fn merge(a: VocabEntry, b: VocabEntry) -> VocabEntry {
+        let id = |x: u32, y: u32| if x == NO_WORD { y } else { x };
+        VocabEntry {
+            ids: [id(a.ids[0], b.ids[0]), id(a.ids[1], b.ids[1])],
+            function: [
+                a.function[0] || b.function[0],
+                a.function[1] || b.function[1],
+            ],
+        }
+    }
+}
+
+/// The table behind [`Scorer::vocab`].
+fn shared_vocab(models: &[LangModel]) -> WordTable<VocabEntry> {
+    let mut entries: Vec<(&str, VocabEntry)> = Vec::new();
+    for (li, (lang, model)) in Lang::ALL.iter().zip(models).enumerate() {
+        for (w, id) in model.matcher.words() {
+            let mut e = UNKNOWN_WORD;
+            if let Some(slot) = e.ids.get_mut(li) {
+                *slot = *id;
+            }
+            entries.push((w.as_str(), e));
+        }
+        for w in function_words(*lang) {
+            let mut e = UNKNOWN_WORD;
+            if let Some(slot) = e.function.get_mut(li) {
+                *slot = true;
+            }
+            entries.push((w, e));
+        }
+    }
+    WordTable::new(entries.into_iter(), UNKNOWN_WORD, VocabEntry::merge)
 }
 
 /// The categories named in [`super::rules`], resolved once.
@@ -199,6 +255,7 @@ impl ScorerBuilder {
             sources,
             ids: RuleCategories::resolve(&categories),
             categories,
+            vocab: shared_vocab(&models),
             models,
             mode: self.mode,
         })
@@ -209,6 +266,8 @@ impl ScorerBuilder {
 #[derive(Default)]
 struct Scratch {
     tokens: Tokens,
+    /// Each token's [`VocabEntry::ids`].
+    word_ids: Vec<[u32; 2]>,
     matches: Vec<Match>,
     match_scratch: MatchScratch,
     units: Vec<RawUnit>,
@@ -380,15 +439,33 @@ impl Scorer {
 
     fn score_into(&self, text: &str, s: &mut Scratch) -> Score {
         s.tokens.tokenize(text);
+        // One lookup per token serves the language guess and the matcher.
+        s.word_ids.clear();
+        let (mut en, mut es) = (0usize, 0usize);
+        for i in 0..s.tokens.tokens().len() {
+            let e = self.vocab.token(&s.tokens, i);
+            en += usize::from(e.function[Lang::En.index()]);
+            es += usize::from(e.function[Lang::Es.index()]);
+            s.word_ids.push(e.ids);
+        }
         let lang = match self.mode {
             LangMode::Fixed(l) => l,
-            LangMode::Auto(default) => guess_lang(text, &s.tokens, default),
+            LangMode::Auto(default) => decide(text, en, es, default),
         };
         let model = self.model(lang);
         s.matches.clear();
-        model
-            .matcher
-            .find(&s.tokens, &mut s.match_scratch, &mut s.matches);
+        let (ids, li) = (&s.word_ids, lang.index());
+        model.matcher.find_with(
+            &s.tokens,
+            |i| {
+                ids.get(i)
+                    .and_then(|x| x.get(li))
+                    .copied()
+                    .unwrap_or(NO_WORD)
+            },
+            &mut s.match_scratch,
+            &mut s.matches,
+        );
         build_units(&s.tokens, &s.matches, &model.matcher, &mut s.units);
         let hits = self.apply_rules(lang, &s.tokens, &s.units, &model.matcher, &mut s.rules);
         self.summarize(lang, hits, &mut s.per_cat)

@@ -97,6 +97,20 @@ pub fn guess_lang(text: &str, tokens: &Tokens, default: Lang) -> Lang {
         en += usize::from(is_en);
         es += usize::from(is_es);
     }
+    decide(text, en, es, default)
+}
+
+/// The frequent function words of `lang` that the guess counts.
+pub(crate) fn function_words(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::En => EN_WORDS,
+        Lang::Es => ES_WORDS,
+    }
+}
+
+/// The guess from the counts of English and Spanish function words among the tokens of
+/// `text` (for callers that looked the words up themselves, as the scorer does).
+pub(crate) fn decide(text: &str, en: usize, mut es: usize, default: Lang) -> Lang {
     if has_spanish_mark(text) {
         es += SPANISH_MARK_VOTES;
     }
