@@ -445,7 +445,7 @@ impl Matcher {
         slots.clear();
         prefixes.clear();
         for (i, t) in toks.iter().enumerate() {
-            let w = tokens.folded(i).as_bytes();
+            let w = tokens.folded_bytes(i);
             let from = prefixes.len() as u32;
             if self.prefix_starts.may_start(w) {
                 self.prefixes_of(w, prefixes);

@@ -151,7 +151,7 @@ impl<V: Copy> WordTable<V> {
     /// The value of token `i`'s folded form.
     #[inline(always)]
     pub(crate) fn token(&self, tokens: &Tokens, i: usize) -> V {
-        self.get(tokens.folded(i).as_bytes(), tokens.packed(i))
+        self.get(tokens.folded_bytes(i), tokens.packed(i))
     }
 }
 

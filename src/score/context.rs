@@ -29,7 +29,7 @@ fn phrase_at(tokens: &Tokens, i: usize, words: &[&str]) -> bool {
     };
     words.iter().enumerate().all(|(n, w)| {
         toks.get(i + n)
-            .is_some_and(|t| t.sentence == sentence && tokens.folded(i + n) == *w)
+            .is_some_and(|t| t.sentence == sentence && tokens.folded_bytes(i + n) == w.as_bytes())
     })
 }
 
@@ -67,9 +67,11 @@ impl Markers {
     }
 
     /// The markers whose first word may be `word` exactly (same first byte and length).
-    fn candidates_exact<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a [&'static str]> + 'a {
+    fn candidates_exact<'a>(
+        &'a self,
+        word: &[u8],
+    ) -> impl Iterator<Item = &'a [&'static str]> + 'a {
         let ks = word
-            .as_bytes()
             .first()
             .and_then(|&b| self.by_first_len.get(bucket(b, word.len())))
             .map_or(&[][..], Vec::as_slice);
@@ -119,7 +121,7 @@ pub(super) fn relayed(tokens: &Tokens, hits: &mut [Hit]) {
     for (i, t) in toks.iter().enumerate() {
         if relayed_sentences.last() != Some(&t.sentence)
             && markers
-                .candidates_exact(tokens.folded(i))
+                .candidates_exact(tokens.folded_bytes(i))
                 .any(|m| phrase_at(tokens, i, m))
         {
             relayed_sentences.push(t.sentence);
@@ -130,9 +132,10 @@ pub(super) fn relayed(tokens: &Tokens, hits: &mut [Hit]) {
     }
     let mut first_person_clauses: Vec<u32> = Vec::new();
     for (j, t) in toks.iter().enumerate() {
-        let w = tokens.folded(j);
+        let w = tokens.folded_bytes(j);
+        let is = |list: &[&str]| list.iter().any(|x| x.as_bytes() == w);
         if first_person_clauses.last() != Some(&t.clause)
-            && (FIRST_PERSON.contains(&w) || FIRST_PERSON_CONTRACTIONS.contains(&w))
+            && (is(FIRST_PERSON) || is(FIRST_PERSON_CONTRACTIONS))
         {
             first_person_clauses.push(t.clause);
         }

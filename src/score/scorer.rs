@@ -520,8 +520,8 @@ impl Scorer {
             let mut end = k + 1;
             while end < units.len() && clause_of(&units[end]) == clause {
                 if end >= k + 2 && matches!(units[end].kind, Kind::Plain) {
-                    let w = tokens.folded(units[end].start);
-                    if CONSEQUENCE_OPENERS.contains(&w) {
+                    let w = tokens.folded_bytes(units[end].start);
+                    if CONSEQUENCE_OPENERS.iter().any(|o| o.as_bytes() == w) {
                         break;
                     }
                 }
@@ -827,18 +827,19 @@ fn direct_threat(
         if t.clause != clause {
             continue;
         }
-        let w = tokens.folded(i);
+        let w = tokens.folded_bytes(i);
+        let is = |list: &[&str]| list.iter().any(|x| x.as_bytes() == w);
         if (lang == Lang::Es
             && FIRST_PERSON_FUTURE_SUFFIXES
                 .iter()
-                .any(|s| w.len() > s.len() + 2 && w.ends_with(s)))
-            || FIRST_PERSON_CONTRACTIONS.contains(&w)
+                .any(|s| w.len() > s.len() + 2 && w.ends_with(s.as_bytes())))
+            || is(FIRST_PERSON_CONTRACTIONS)
         {
             return true;
         }
-        if FIRST_PERSON.contains(&w) {
+        if is(FIRST_PERSON) {
             first_person = true;
-        } else if first_person && FUTURE_MARKERS.contains(&w) {
+        } else if first_person && is(FUTURE_MARKERS) {
             return true;
         }
     }
@@ -885,7 +886,7 @@ fn build_units(tokens: &Tokens, matches: &[Match], matcher: &Matcher, out: &mut 
             next.next();
             continue;
         }
-        let kind = if tokens.folded(i).as_bytes().ends_with(b"n't") {
+        let kind = if tokens.folded_bytes(i).ends_with(b"n't") {
             Kind::Negator
         } else {
             Kind::Plain

@@ -249,6 +249,21 @@ impl Tokens {
         }
     }
 
+    /// The folded form of token `i` as UTF-8 bytes, without the character-boundary checks
+    /// of [`Tokens::folded`] (token ranges always fall on boundaries): for the lookups every
+    /// token goes through.
+    #[inline]
+    pub(crate) fn folded_bytes(&self, i: usize) -> &[u8] {
+        match self.tokens.get(i) {
+            Some(t) => self
+                .folded
+                .as_bytes()
+                .get(t.norm.0 as usize..t.norm.1 as usize)
+                .unwrap_or(&[]),
+            None => &[],
+        }
+    }
+
     /// The folded form of token `i` packed as by the language guess's table (a non-empty word
     /// of at most 8 bytes as a little-endian `u64`, zero-padded), read as one 8-byte load
     /// where the buffer allows.
