@@ -112,14 +112,18 @@ fn shared_targets() -> &'static Markers {
 /// by [`RELAYED_SCALAR`], unless its clause has a first-person word ("we announced sanctions"
 /// is the speaker's own act). Cooperative hits are left alone: an agreement reached is
 /// cooperative whoever reports it.
-pub(super) fn relayed(tokens: &Tokens, hits: &mut [Hit]) {
+///
+/// `starts` says for each token whether its word is the first word of some marker (looked up
+/// with the rest of the token's vocabulary); only those tokens are compared with the markers.
+pub(super) fn relayed(tokens: &Tokens, starts: &[bool], hits: &mut [Hit]) {
     let toks = tokens.tokens();
     let markers = relay_markers();
     // Sentence and clause numbers count up along the tokens, so the lists below come out
     // sorted and are searched by bisection: a long text costs one pass, not a pass per hit.
     let mut relayed_sentences: Vec<u32> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        if relayed_sentences.last() != Some(&t.sentence)
+        if starts.get(i).copied().unwrap_or(true)
+            && relayed_sentences.last() != Some(&t.sentence)
             && markers
                 .candidates_exact(tokens.folded_bytes(i))
                 .any(|m| phrase_at(tokens, i, m))

@@ -90,6 +90,8 @@ struct VocabEntry {
     ids: [u32; 2],
     /// A function word the language guess counts for that language.
     function: [bool; 2],
+    /// The first word of a relayed-report marker (see [`super::context::relayed`]).
+    relay: bool,
 }
 
 /// "Not a word of this lexicon" in [`VocabEntry::ids`], as the matcher has it.
@@ -98,6 +100,7 @@ const NO_WORD: u32 = u32::MAX;
 const UNKNOWN_WORD: VocabEntry = VocabEntry {
     ids: [NO_WORD; 2],
     function: [false; 2],
+    relay: false,
 };
 
 impl VocabEntry {
@@ -109,6 +112,7 @@ impl VocabEntry {
                 a.function[0] || b.function[0],
                 a.function[1] || b.function[1],
             ],
+            relay: a.relay || b.relay,
         }
     }
 }
@@ -130,6 +134,17 @@ fn shared_vocab(models: &[LangModel]) -> WordTable<VocabEntry> {
                 *slot = true;
             }
             entries.push((w, e));
+        }
+    }
+    for m in super::rules::RELAY_MARKERS {
+        if let Some(first) = m.split(' ').next() {
+            entries.push((
+                first,
+                VocabEntry {
+                    relay: true,
+                    ..UNKNOWN_WORD
+                },
+            ));
         }
     }
     WordTable::new(entries.into_iter(), UNKNOWN_WORD, VocabEntry::merge)
@@ -268,6 +283,8 @@ struct Scratch {
     tokens: Tokens,
     /// Each token's [`VocabEntry::ids`].
     word_ids: Vec<[u32; 2]>,
+    /// Whether each token may start a relayed-report marker ([`VocabEntry::relay`]).
+    relay_starts: Vec<bool>,
     matches: Vec<Match>,
     match_scratch: MatchScratch,
     units: Vec<RawUnit>,
@@ -441,12 +458,14 @@ impl Scorer {
         s.tokens.tokenize(text);
         // One lookup per token serves the language guess and the matcher.
         s.word_ids.clear();
+        s.relay_starts.clear();
         let (mut en, mut es) = (0usize, 0usize);
         for i in 0..s.tokens.tokens().len() {
             let e = self.vocab.token(&s.tokens, i);
             en += usize::from(e.function[Lang::En.index()]);
             es += usize::from(e.function[Lang::Es.index()]);
             s.word_ids.push(e.ids);
+            s.relay_starts.push(e.relay);
         }
         let lang = match self.mode {
             LangMode::Fixed(l) => l,
@@ -467,7 +486,14 @@ impl Scorer {
             &mut s.matches,
         );
         build_units(&s.tokens, &s.matches, &model.matcher, &mut s.units);
-        let hits = self.apply_rules(lang, &s.tokens, &s.units, &model.matcher, &mut s.rules);
+        let hits = self.apply_rules(
+            lang,
+            &s.tokens,
+            &s.units,
+            &model.matcher,
+            &s.relay_starts,
+            &mut s.rules,
+        );
         self.summarize(lang, hits, &mut s.per_cat)
     }
 
@@ -477,6 +503,7 @@ impl Scorer {
         tokens: &Tokens,
         units: &[RawUnit],
         matcher: &Matcher,
+        relay_starts: &[bool],
         scratch: &mut RuleScratch,
     ) -> Vec<Hit> {
         let RuleScratch {
@@ -667,7 +694,7 @@ impl Scorer {
             });
         }
         self.endorsements(&mut hits, clauses);
-        super::context::relayed(tokens, &mut hits);
+        super::context::relayed(tokens, relay_starts, &mut hits);
         super::context::shared_target(
             tokens,
             &mut hits,
