@@ -8,6 +8,7 @@ use super::rules::{
     FIRST_PERSON, FIRST_PERSON_CONTRACTIONS, RELAY_MARKERS, RELAYED_SCALAR, SHARED_TARGET_SCALAR,
     SHARED_TARGET_WORDS, SPANISH_NEGATIVE_CONCORD, TALK_ONLY_MAX_BASE, TALK_ONLY_SCALAR,
 };
+use super::scorer::{FIRST_PERSON_WORD, RELAY_START};
 use super::{Hit, Rules};
 use crate::lexicon::CategoryId;
 use crate::text::{Lang, Tokens};
@@ -42,6 +43,21 @@ struct Markers {
     /// For each first byte and length (up to [`LENGTHS`] - 1 bytes, longer ones together),
     /// the markers whose first word has them.
     by_first_len: Vec<Vec<usize>>,
+    /// A bit per hashed first three bytes of the markers' first words, to rule out most
+    /// words before [`Markers::candidates`]; `None` when a first word is shorter.
+    starts: Option<Vec<u64>>,
+}
+
+/// log2 of the bits in [`Markers::starts`] (8 KiB).
+const START_BITS: u32 = 16;
+
+/// The [`Markers::starts`] bit of a word's first three bytes.
+fn start_bit(word: &[u8]) -> Option<usize> {
+    let &[a, b, c, ..] = word else {
+        return None;
+    };
+    let key = u64::from(a) | u64::from(b) << 8 | u64::from(c) << 16;
+    Some((key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - START_BITS)) as usize)
 }
 
 /// Length buckets of [`Markers::by_first_len`].
@@ -59,10 +75,25 @@ impl Markers {
                 by_first_len[bucket(b, first.len())].push(k);
             }
         }
+        let mut starts = Some(vec![0u64; 1 << (START_BITS - 6)]);
+        for w in &words {
+            match (
+                start_bit(w.first().copied().unwrap_or("").as_bytes()),
+                &mut starts,
+            ) {
+                (Some(bit), Some(bits)) => {
+                    if let Some(x) = bits.get_mut(bit / 64) {
+                        *x |= 1 << (bit % 64);
+                    }
+                }
+                _ => starts = None,
+            }
+        }
         Markers {
             words,
             by_first,
             by_first_len,
+            starts,
         }
     }
 
@@ -77,6 +108,17 @@ impl Markers {
             .map_or(&[][..], Vec::as_slice);
         ks.iter()
             .filter_map(|&k| self.words.get(k).map(Vec::as_slice))
+    }
+
+    /// False when no marker's first word can be `word` or a prefix of it.
+    fn may_start(&self, word: &[u8]) -> bool {
+        match &self.starts {
+            None => true,
+            Some(bits) => start_bit(word).is_some_and(|bit| {
+                bits.get(bit / 64)
+                    .is_some_and(|x| x & (1 << (bit % 64)) != 0)
+            }),
+        }
     }
 
     /// The markers (as words) whose first word may be a prefix of `word`.
@@ -113,16 +155,18 @@ fn shared_targets() -> &'static Markers {
 /// is the speaker's own act). Cooperative hits are left alone: an agreement reached is
 /// cooperative whoever reports it.
 ///
-/// `starts` says for each token whether its word is the first word of some marker (looked up
-/// with the rest of the token's vocabulary); only those tokens are compared with the markers.
-pub(super) fn relayed(tokens: &Tokens, starts: &[bool], hits: &mut [Hit]) {
+/// `marks` holds each token's [`RELAY_START`] and [`FIRST_PERSON_WORD`] bits (looked up with
+/// the rest of the token's vocabulary): only tokens that start a marker are compared with the
+/// markers.
+pub(super) fn relayed(tokens: &Tokens, marks: &[u8], hits: &mut [Hit]) {
     let toks = tokens.tokens();
     let markers = relay_markers();
+    let marked = |i: usize, bit: u8| marks.get(i).is_none_or(|m| m & bit != 0);
     // Sentence and clause numbers count up along the tokens, so the lists below come out
     // sorted and are searched by bisection: a long text costs one pass, not a pass per hit.
     let mut relayed_sentences: Vec<u32> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        if starts.get(i).copied().unwrap_or(true)
+        if marked(i, RELAY_START)
             && relayed_sentences.last() != Some(&t.sentence)
             && markers
                 .candidates_exact(tokens.folded_bytes(i))
@@ -136,12 +180,12 @@ pub(super) fn relayed(tokens: &Tokens, starts: &[bool], hits: &mut [Hit]) {
     }
     let mut first_person_clauses: Vec<u32> = Vec::new();
     for (j, t) in toks.iter().enumerate() {
-        let w = tokens.folded_bytes(j);
-        let is = |list: &[&str]| list.iter().any(|x| x.as_bytes() == w);
-        if first_person_clauses.last() != Some(&t.clause)
-            && (is(FIRST_PERSON) || is(FIRST_PERSON_CONTRACTIONS))
-        {
-            first_person_clauses.push(t.clause);
+        if marked(j, FIRST_PERSON_WORD) && first_person_clauses.last() != Some(&t.clause) {
+            let w = tokens.folded_bytes(j);
+            let is = |list: &[&str]| list.iter().any(|x| x.as_bytes() == w);
+            if is(FIRST_PERSON) || is(FIRST_PERSON_CONTRACTIONS) {
+                first_person_clauses.push(t.clause);
+            }
         }
     }
     for h in hits.iter_mut().filter(|h| h.weight < 0.0) {
@@ -179,9 +223,13 @@ pub(super) fn shared_target(
         .iter()
         .any(|h| h.weight > 0.0 && partners.contains(&h.category));
     let named = || {
+        let markers = shared_targets();
         (0..tokens.tokens().len()).any(|i| {
+            if !markers.may_start(tokens.folded_bytes(i)) {
+                return false;
+            }
             let w = tokens.folded(i);
-            shared_targets().candidates(w).any(|p| match p {
+            markers.candidates(w).any(|p| match p {
                 [prefix] => w.starts_with(prefix),
                 words => phrase_at(tokens, i, words),
             })
@@ -236,4 +284,27 @@ pub(super) fn negated(lang: Lang, negators: usize, reversers: usize) -> bool {
         negators
     };
     (negations + reversers) % 2 == 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::score::rules::SHARED_TARGET_WORDS;
+
+    #[test]
+    fn marker_filter_lets_every_marker_through() {
+        for list in [SHARED_TARGET_WORDS, RELAY_MARKERS] {
+            let m = Markers::new(list);
+            for entry in list {
+                let first = entry.split(' ').next().unwrap_or("");
+                assert!(m.may_start(first.as_bytes()), "{entry}");
+                assert!(m.may_start(format!("{first}s").as_bytes()), "{entry}s");
+            }
+        }
+        // The shared-target words all have three bytes, so their filter is on ("en vivo"
+        // turns the relay markers' off; that rule uses the vocabulary's flag instead).
+        assert!(Markers::new(SHARED_TARGET_WORDS).starts.is_some());
+        let short = Markers::new(&["ab", "abcd"]);
+        assert!(short.starts.is_none() && short.may_start(b"zz"));
+    }
 }

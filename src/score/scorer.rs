@@ -90,9 +90,14 @@ struct VocabEntry {
     ids: [u32; 2],
     /// A function word the language guess counts for that language.
     function: [bool; 2],
-    /// The first word of a relayed-report marker (see [`super::context::relayed`]).
-    relay: bool,
+    /// [`super::context`] marks: [`RELAY_START`], [`FIRST_PERSON_WORD`].
+    marks: u8,
 }
+
+/// The first word of a relayed-report marker (see [`super::context::relayed`]).
+pub(super) const RELAY_START: u8 = 1;
+/// A first-person pronoun or contraction ([`FIRST_PERSON`], [`FIRST_PERSON_CONTRACTIONS`]).
+pub(super) const FIRST_PERSON_WORD: u8 = 2;
 
 /// "Not a word of this lexicon" in [`VocabEntry::ids`], as the matcher has it.
 const NO_WORD: u32 = u32::MAX;
@@ -100,7 +105,7 @@ const NO_WORD: u32 = u32::MAX;
 const UNKNOWN_WORD: VocabEntry = VocabEntry {
     ids: [NO_WORD; 2],
     function: [false; 2],
-    relay: false,
+    marks: 0,
 };
 
 impl VocabEntry {
@@ -112,7 +117,7 @@ impl VocabEntry {
                 a.function[0] || b.function[0],
                 a.function[1] || b.function[1],
             ],
-            relay: a.relay || b.relay,
+            marks: a.marks | b.marks,
         }
     }
 }
@@ -136,16 +141,22 @@ fn shared_vocab(models: &[LangModel]) -> WordTable<VocabEntry> {
             entries.push((w, e));
         }
     }
-    for m in super::rules::RELAY_MARKERS {
+    let marked = |w, marks| {
+        (
+            w,
+            VocabEntry {
+                marks,
+                ..UNKNOWN_WORD
+            },
+        )
+    };
+    for m in RELAY_MARKERS {
         if let Some(first) = m.split(' ').next() {
-            entries.push((
-                first,
-                VocabEntry {
-                    relay: true,
-                    ..UNKNOWN_WORD
-                },
-            ));
+            entries.push(marked(first, RELAY_START));
         }
+    }
+    for w in FIRST_PERSON.iter().chain(FIRST_PERSON_CONTRACTIONS) {
+        entries.push(marked(w, FIRST_PERSON_WORD));
     }
     WordTable::new(entries.into_iter(), UNKNOWN_WORD, VocabEntry::merge)
 }
@@ -283,8 +294,8 @@ struct Scratch {
     tokens: Tokens,
     /// Each token's [`VocabEntry::ids`].
     word_ids: Vec<[u32; 2]>,
-    /// Whether each token may start a relayed-report marker ([`VocabEntry::relay`]).
-    relay_starts: Vec<bool>,
+    /// Each token's [`VocabEntry::marks`].
+    marks: Vec<u8>,
     matches: Vec<Match>,
     match_scratch: MatchScratch,
     units: Vec<RawUnit>,
@@ -458,14 +469,14 @@ impl Scorer {
         s.tokens.tokenize(text);
         // One lookup per token serves the language guess and the matcher.
         s.word_ids.clear();
-        s.relay_starts.clear();
+        s.marks.clear();
         let (mut en, mut es) = (0usize, 0usize);
         for i in 0..s.tokens.tokens().len() {
             let e = self.vocab.token(&s.tokens, i);
             en += usize::from(e.function[Lang::En.index()]);
             es += usize::from(e.function[Lang::Es.index()]);
             s.word_ids.push(e.ids);
-            s.relay_starts.push(e.relay);
+            s.marks.push(e.marks);
         }
         let lang = match self.mode {
             LangMode::Fixed(l) => l,
@@ -491,7 +502,7 @@ impl Scorer {
             &s.tokens,
             &s.units,
             &model.matcher,
-            &s.relay_starts,
+            &s.marks,
             &mut s.rules,
         );
         self.summarize(lang, hits, &mut s.per_cat)
@@ -503,7 +514,7 @@ impl Scorer {
         tokens: &Tokens,
         units: &[RawUnit],
         matcher: &Matcher,
-        relay_starts: &[bool],
+        marks: &[u8],
         scratch: &mut RuleScratch,
     ) -> Vec<Hit> {
         let RuleScratch {
@@ -694,7 +705,7 @@ impl Scorer {
             });
         }
         self.endorsements(&mut hits, clauses);
-        super::context::relayed(tokens, relay_starts, &mut hits);
+        super::context::relayed(tokens, marks, &mut hits);
         super::context::shared_target(
             tokens,
             &mut hits,
