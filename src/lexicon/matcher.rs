@@ -96,6 +96,29 @@ impl PrefixStarts {
     }
 }
 
+/// An edge of the phrase trie below the root, in an open-addressing table keyed by (node,
+/// key): one probe where a search of the node's sorted edges took several steps.
+#[derive(Debug, Clone, Copy)]
+struct EdgeSlot {
+    /// The parent node; [`NONE`] marks a free slot.
+    node: u32,
+    key: u32,
+    child: u32,
+}
+
+const EMPTY_EDGE: EdgeSlot = EdgeSlot {
+    node: NONE,
+    key: 0,
+    child: NONE,
+};
+
+/// The first slot to probe for edge (`node`, `key`) in a table of 2^(64 - `shift`) slots.
+#[inline]
+fn edge_home(node: u32, key: u32, shift: u32) -> usize {
+    let k = (u64::from(node) << 32) | u64::from(key);
+    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
+}
+
 /// What [`Matcher::chain_at`] found at a token.
 enum Chain {
     /// No term starts here.
@@ -162,8 +185,8 @@ const FREE: Cell = Cell {
 /// A node of the phrase trie, whose edges are vocabulary elements.
 #[derive(Debug, Clone, Copy)]
 struct PhraseNode {
-    /// Edges: `edge_keys[first..first + len]` (sorted) and `edge_nodes[..]`.
-    first: u32,
+    /// Number of edges (in [`Matcher::root_edges`] for the root, [`Matcher::edges`] for the
+    /// others).
     len: u32,
     target: Option<MatchTarget>,
 }
@@ -189,8 +212,9 @@ pub struct Matcher {
     words: u32,
     root_edges: Vec<u32>,
     nodes: Vec<PhraseNode>,
-    edge_keys: Vec<u32>,
-    edge_nodes: Vec<u32>,
+    /// The edges below the root, by (node, key): see [`EdgeSlot`].
+    edges: Vec<EdgeSlot>,
+    edge_shift: u32,
     entries: Vec<Entry>,
     modifiers: Vec<Modifier>,
     carries_negator: Vec<bool>,
@@ -284,16 +308,28 @@ impl Matcher {
             root_edges[k as usize] = child;
         }
         let mut nodes = Vec::with_capacity(children.len());
-        let (mut edge_keys, mut edge_nodes) = (Vec::new(), Vec::new());
         for (c, t) in children.iter().zip(&node_targets) {
             nodes.push(PhraseNode {
-                first: edge_keys.len() as u32,
                 len: c.len() as u32,
                 target: *t,
             });
-            for (&k, &n) in c {
-                edge_keys.push(k);
-                edge_nodes.push(n);
+        }
+        let below_root: usize = children.iter().skip(1).map(BTreeMap::len).sum();
+        // At most half full, so that probes are short.
+        let size = (2 * below_root).next_power_of_two().max(16);
+        let edge_shift = 64 - size.trailing_zeros();
+        let mut edges = vec![EMPTY_EDGE; size];
+        for (node, c) in children.iter().enumerate().skip(1) {
+            for (&key, &child) in c {
+                let mut at = edge_home(node as u32, key, edge_shift);
+                while edges[at].node != NONE {
+                    at = (at + 1) & (size - 1);
+                }
+                edges[at] = EdgeSlot {
+                    node: node as u32,
+                    key,
+                    child,
+                };
             }
         }
 
@@ -338,8 +374,8 @@ impl Matcher {
             words,
             root_edges,
             nodes,
-            edge_keys,
-            edge_nodes,
+            edges,
+            edge_shift,
             entries: lex.entries().to_vec(),
             modifiers: lex.modifiers().to_vec(),
             carries_negator: carries_negator(lex),
@@ -408,11 +444,18 @@ impl Matcher {
                 .copied()
                 .filter(|&c| c != NONE);
         }
-        let n = self.nodes.get(node as usize)?;
-        let (from, to) = (n.first as usize, (n.first + n.len) as usize);
-        let keys = self.edge_keys.get(from..to)?;
-        let k = keys.binary_search(&key).ok()?;
-        self.edge_nodes.get(from + k).copied()
+        let mask = self.edges.len().wrapping_sub(1);
+        let mut at = edge_home(node, key, self.edge_shift);
+        while let Some(e) = self.edges.get(at) {
+            if e.node == node && e.key == key {
+                return Some(e.child);
+            }
+            if e.node == NONE {
+                return None;
+            }
+            at = (at + 1) & mask;
+        }
+        None
     }
 
     /// Finds the leftmost-longest, non-overlapping matches in `tokens`, appending to `out`.

@@ -121,16 +121,14 @@ pub(crate) fn decide(text: &str, en: usize, mut es: usize, default: Lang) -> Lan
     }
 }
 
-/// Whether `text` has ñ, Ñ, ¿ or ¡. Pure ASCII (most English rows) is ruled out by one fast
-/// scan; otherwise the two-byte UTF-8 forms are looked for.
+/// Whether `text` has ñ, Ñ, ¿ or ¡ (their two-byte UTF-8 forms).
 fn has_spanish_mark(text: &str) -> bool {
-    if text.is_ascii() {
-        return false;
-    }
-    text.as_bytes().windows(2).any(|w| {
+    // Every one starts with byte C2 or C3: memchr jumps to those (most text has few).
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(0xC2, 0xC3, bytes).any(|i| {
         matches!(
-            (w[0], w[1]),
-            (0xC3, 0xB1) | (0xC3, 0x91) | (0xC2, 0xBF) | (0xC2, 0xA1)
+            (bytes.get(i), bytes.get(i + 1)),
+            (Some(0xC3), Some(0xB1 | 0x91)) | (Some(0xC2), Some(0xBF | 0xA1))
         )
     })
 }
