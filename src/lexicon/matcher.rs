@@ -212,6 +212,10 @@ pub struct Matcher {
     words: u32,
     root_edges: Vec<u32>,
     nodes: Vec<PhraseNode>,
+    /// For each exact word id, its wildcard prefixes: a range of `prefix_items`.
+    word_prefixes: Vec<(u32, u32)>,
+    /// (prefix id, length in characters), as [`Matcher::prefixes_of`] lists them.
+    prefix_items: Vec<(u32, u32)>,
     /// The edges below the root, by (node, key): see [`EdgeSlot`].
     edges: Vec<EdgeSlot>,
     edge_shift: u32,
@@ -366,7 +370,7 @@ impl Matcher {
         // An empty prefix ("*") never matched: prefixes were looked up from one character on.
         trie[0].2 = NONE;
         let cells = double_array(&trie);
-        Ok(Matcher {
+        let mut m = Matcher {
             vocab,
             word_list,
             cells,
@@ -379,7 +383,23 @@ impl Matcher {
             entries: lex.entries().to_vec(),
             modifiers: lex.modifiers().to_vec(),
             carries_negator: carries_negator(lex),
-        })
+            word_prefixes: Vec::new(),
+            prefix_items: Vec::new(),
+        };
+        // The prefixes of each exact word, found once here rather than per token.
+        let mut items = Vec::new();
+        let mut ranges = Vec::with_capacity(m.word_list.len());
+        for (w, id) in &m.word_list {
+            debug_assert_eq!(*id as usize, ranges.len());
+            let from = items.len() as u32;
+            if m.prefix_starts.may_start(w.as_bytes()) {
+                m.prefixes_of(w.as_bytes(), &mut items);
+            }
+            ranges.push((from, items.len() as u32));
+        }
+        m.word_prefixes = ranges;
+        m.prefix_items = items;
+        Ok(m)
     }
 
     /// True when entry `i` contains a negator of its own ("no one's colony", "no es patio
@@ -490,13 +510,26 @@ impl Matcher {
         for (i, t) in toks.iter().enumerate() {
             let w = tokens.folded_bytes(i);
             let from = prefixes.len() as u32;
-            if self.prefix_starts.may_start(w) {
-                self.prefixes_of(w, prefixes);
+            let id = id_of(i);
+            match self.word_prefixes.get(id as usize) {
+                // A word of the lexicon: its prefixes were found when it was built.
+                Some(&(a, b)) => {
+                    if a != b {
+                        prefixes.extend_from_slice(
+                            self.prefix_items.get(a as usize..b as usize).unwrap_or(&[]),
+                        );
+                    }
+                }
+                None => {
+                    if self.prefix_starts.may_start(w) {
+                        self.prefixes_of(w, prefixes);
+                    }
+                }
             }
             let to = prefixes.len() as u32;
             let number = is_number(w);
             slots.push(Slot {
-                id: id_of(i),
+                id,
                 clause: t.clause,
                 prefixes: (from, to),
                 number,
