@@ -30,8 +30,8 @@ pub enum Format {
 
 /// Writes `x` with `decimals` decimals, never as "-0.00".
 pub fn fixed(out: &mut String, x: f64, decimals: usize) {
-    if let Some((buf, from)) = fixed_fast(x, decimals) {
-        out.push_str(std::str::from_utf8(buf.get(from..).unwrap_or(&[])).unwrap_or(""));
+    if let Some((buf, len)) = fixed_fast(x, decimals) {
+        out.push_str(std::str::from_utf8(buf.get(..len).unwrap_or(&[])).unwrap_or(""));
         return;
     }
     let start = out.len();
@@ -44,7 +44,13 @@ pub fn fixed(out: &mut String, x: f64, decimals: usize) {
 /// [`fixed`] appending to bytes (the CSV writer's buffer), without a UTF-8 check.
 pub(crate) fn fixed_bytes(out: &mut Vec<u8>, x: f64, decimals: usize) {
     match fixed_fast(x, decimals) {
-        Some((buf, from)) => out.extend_from_slice(buf.get(from..).unwrap_or(&[])),
+        Some((buf, len)) => {
+            // The whole buffer, then cut to length: a copy of fixed size, where a copy of
+            // `len` bytes is a call to memcpy.
+            let end = out.len() + len;
+            out.extend_from_slice(&buf);
+            out.truncate(end);
+        }
         None => {
             let mut s = String::new();
             fixed(&mut s, x, decimals);
@@ -56,12 +62,16 @@ pub(crate) fn fixed_bytes(out: &mut Vec<u8>, x: f64, decimals: usize) {
 /// Powers of ten the fast path scales by.
 const POW10: [f64; 5] = [1.0, 10.0, 100.0, 1_000.0, 10_000.0];
 
+/// The longest text the fast path writes: a sign, nine integer digits, a point, four decimals.
+const FAST_MAX: usize = 16;
+
 /// `fixed` without the formatting machinery, for the usual case: scale by 10^decimals and
 /// round. `x * 10^d` is computed with an error of at most half an ulp of the product (under
 /// 1e-7 below 1e9), so when the fraction is more than 1e-6 away from one half, rounding the
 /// product rounds the exact value the same way `format!("{x:.d$}")` does. Near a tie, or for
-/// unusual values, it declines (None) and the caller formats. The text is `buf[from..]`.
-fn fixed_fast(x: f64, decimals: usize) -> Option<([u8; 32], usize)> {
+/// unusual values, it declines (None) and the caller formats. The text is `buf[..len]`,
+/// written left to right.
+fn fixed_fast(x: f64, decimals: usize) -> Option<([u8; FAST_MAX], usize)> {
     let &p = POW10.get(decimals)?;
     let scaled = x.abs() * p;
     if scaled.is_nan() || scaled >= 1e9 {
@@ -74,34 +84,56 @@ fn fixed_fast(x: f64, decimals: usize) -> Option<([u8; 32], usize)> {
         return None;
     }
     let n = whole + u64::from(frac > 0.5);
-    // Digits are written right to left into a small buffer, then appended at once.
-    let mut buf = [0u8; 32];
-    let mut i = buf.len();
     let unit = p as u64;
-    let (mut int, mut rest) = (n / unit, n % unit);
-    for _ in 0..decimals {
-        i -= 1;
-        buf[i] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-    }
-    if decimals > 0 {
-        i -= 1;
-        buf[i] = b'.';
-    }
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (int % 10) as u8;
-        int /= 10;
-        if int == 0 {
-            break;
-        }
-    }
+    let (int, rest) = (n / unit, n % unit);
+    let mut buf = [b'0'; FAST_MAX];
+    let mut len = 0;
     if x < 0.0 && n != 0 {
-        i -= 1;
-        buf[i] = b'-';
+        buf[0] = b'-';
+        len = 1;
     }
-    Some((buf, i))
+    let mut int_digits = 1;
+    while int_digits < POW10_U64.len() && int >= POW10_U64[int_digits] {
+        int_digits += 1;
+    }
+    let mut v = int;
+    for k in (0..int_digits).rev() {
+        if let Some(slot) = buf.get_mut(len + k) {
+            *slot = b'0' + (v % 10) as u8;
+        }
+        v /= 10;
+    }
+    len += int_digits;
+    if decimals > 0 {
+        if let Some(slot) = buf.get_mut(len) {
+            *slot = b'.';
+        }
+        len += 1;
+        let mut v = rest;
+        for k in (0..decimals).rev() {
+            if let Some(slot) = buf.get_mut(len + k) {
+                *slot = b'0' + (v % 10) as u8;
+            }
+            v /= 10;
+        }
+        len += decimals;
+    }
+    Some((buf, len))
 }
+
+/// 10^k as integers, for counting digits.
+const POW10_U64: [u64; 10] = [
+    1,
+    10,
+    100,
+    1_000,
+    10_000,
+    100_000,
+    1_000_000,
+    10_000_000,
+    100_000_000,
+    1_000_000_000,
+];
 
 /// The score columns of one row as text, in [`SCORE_COLUMNS`] order, reusing one buffer.
 #[derive(Debug, Default)]
