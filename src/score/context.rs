@@ -159,6 +159,10 @@ fn shared_targets() -> &'static Markers {
 /// the rest of the token's vocabulary): only tokens that start a marker are compared with the
 /// markers.
 pub(super) fn relayed(tokens: &Tokens, marks: &[u8], hits: &mut [Hit]) {
+    // Most statements have no marker word at all: one scan of the marks settles them.
+    if marks.len() == tokens.tokens().len() && marks.iter().all(|m| m & RELAY_START == 0) {
+        return;
+    }
     let toks = tokens.tokens();
     let markers = relay_markers();
     let marked = |i: usize, bit: u8| marks.get(i).is_none_or(|m| m & bit != 0);
