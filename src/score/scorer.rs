@@ -306,6 +306,8 @@ struct Scratch {
 /// Buffers of [`Scorer::apply_rules`], kept between statements.
 #[derive(Default)]
 struct RuleScratch {
+    /// What [`build_units`] counted for this statement.
+    counts: UnitCounts,
     contrast_at: Vec<Option<usize>>,
     opens_sentence: Vec<bool>,
     conditions: Vec<(usize, usize, u32)>,
@@ -496,7 +498,7 @@ impl Scorer {
             &mut s.match_scratch,
             &mut s.matches,
         );
-        build_units(&s.tokens, &s.matches, &model.matcher, &mut s.units);
+        s.rules.counts = build_units(&s.tokens, &s.matches, &model.matcher, &mut s.units);
         let hits = self.apply_rules(
             lang,
             &s.tokens,
@@ -518,11 +520,13 @@ impl Scorer {
         scratch: &mut RuleScratch,
     ) -> Vec<Hit> {
         let RuleScratch {
+            counts,
             contrast_at,
             opens_sentence,
             conditions,
             clauses,
         } = scratch;
+        let counts = *counts;
         let toks = tokens.tokens();
         let sentences = tokens.sentences();
         let all_caps = tokens.all_caps();
@@ -536,7 +540,7 @@ impl Scorer {
         contrast_at.resize(n_sent, None);
         opens_sentence.clear();
         opens_sentence.resize(n_sent, false);
-        for (k, u) in units.iter().enumerate() {
+        for (k, u) in units.iter().enumerate().filter(|_| counts.contrasts > 0) {
             if matches!(u.kind, Kind::Contrast) {
                 let sent = sentence_of(u) as usize;
                 if let Some(slot) = contrast_at.get_mut(sent) {
@@ -550,7 +554,7 @@ impl Scorer {
         }
         // Condition regions: unit index ranges [from, to) after each conditional word.
         conditions.clear();
-        for (k, u) in units.iter().enumerate() {
+        for (k, u) in units.iter().enumerate().filter(|_| counts.conditionals > 0) {
             if !matches!(u.kind, Kind::Conditional) {
                 continue;
             }
@@ -569,11 +573,7 @@ impl Scorer {
         }
 
         // One allocation for the hits the statement will have (growing one by one cost more).
-        let tones = units
-            .iter()
-            .filter(|u| matches!(u.kind, Kind::Tone(_)))
-            .count();
-        let mut hits = Vec::with_capacity(tones);
+        let mut hits = Vec::with_capacity(counts.tones);
         clauses.clear();
         for (k, u) in units.iter().enumerate() {
             let Kind::Tone(entry_idx) = u.kind else {
@@ -887,8 +887,14 @@ fn direct_threat(
 /// Splits the tokens into units: matched terms (one unit per match, whatever its length) and
 /// the plain words between them. Words ending in "n't" are negators by rule; an entry written
 /// as part of a proper name (`PROPER_NAMES`) is a name unit, not a tone unit.
-fn build_units(tokens: &Tokens, matches: &[Match], matcher: &Matcher, out: &mut Vec<RawUnit>) {
+fn build_units(
+    tokens: &Tokens,
+    matches: &[Match],
+    matcher: &Matcher,
+    out: &mut Vec<RawUnit>,
+) -> UnitCounts {
     out.clear();
+    let mut counts = UnitCounts::default();
     let n = tokens.tokens().len();
     let mut next = matches.iter().peekable();
     let mut i = 0;
@@ -915,6 +921,12 @@ fn build_units(tokens: &Tokens, matches: &[Match], matcher: &Matcher, out: &mut 
                     }
                 }
             };
+            match kind {
+                Kind::Tone(_) => counts.tones += 1,
+                Kind::Contrast => counts.contrasts += 1,
+                Kind::Conditional => counts.conditionals += 1,
+                _ => {}
+            }
             out.push(RawUnit {
                 start: m.start,
                 end: m.end,
@@ -936,4 +948,15 @@ fn build_units(tokens: &Tokens, matches: &[Match], matcher: &Matcher, out: &mut 
         });
         i += 1;
     }
+    counts
+}
+
+/// How many units of the kinds the rules look for [`build_units`] made: the passes for
+/// contrast and condition words are skipped when there are none, and the hits are allocated
+/// at their final size.
+#[derive(Debug, Clone, Copy, Default)]
+struct UnitCounts {
+    tones: usize,
+    contrasts: usize,
+    conditionals: usize,
 }
