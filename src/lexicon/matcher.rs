@@ -147,6 +147,15 @@ pub struct MatchScratch {
     stack: Vec<(u32, usize, u32, u32)>,
 }
 
+/// What the phrase search needs of an exact word of the lexicon, found when it is compiled.
+#[derive(Debug, Clone, Copy)]
+struct WordInfo {
+    /// Its wildcard prefixes: a range of [`Matcher::prefix_items`].
+    prefixes: (u32, u32),
+    /// It is a number (a lexicon may list one as a word, such as "911").
+    number: bool,
+}
+
 /// What the phrase search needs of one token.
 #[derive(Debug, Clone, Copy)]
 struct Slot {
@@ -212,8 +221,8 @@ pub struct Matcher {
     words: u32,
     root_edges: Vec<u32>,
     nodes: Vec<PhraseNode>,
-    /// For each exact word id, its wildcard prefixes: a range of `prefix_items`.
-    word_prefixes: Vec<(u32, u32)>,
+    /// For each exact word id, what the phrase search needs of it.
+    word_info: Vec<WordInfo>,
     /// (prefix id, length in characters), as [`Matcher::prefixes_of`] lists them.
     prefix_items: Vec<(u32, u32)>,
     /// The edges below the root, by (node, key): see [`EdgeSlot`].
@@ -383,7 +392,7 @@ impl Matcher {
             entries: lex.entries().to_vec(),
             modifiers: lex.modifiers().to_vec(),
             carries_negator: carries_negator(lex),
-            word_prefixes: Vec::new(),
+            word_info: Vec::new(),
             prefix_items: Vec::new(),
         };
         // The prefixes of each exact word, found once here rather than per token.
@@ -395,9 +404,12 @@ impl Matcher {
             if m.prefix_starts.may_start(w.as_bytes()) {
                 m.prefixes_of(w.as_bytes(), &mut items);
             }
-            ranges.push((from, items.len() as u32));
+            ranges.push(WordInfo {
+                prefixes: (from, items.len() as u32),
+                number: is_number(w.as_bytes()),
+            });
         }
-        m.word_prefixes = ranges;
+        m.word_info = ranges;
         m.prefix_items = items;
         Ok(m)
     }
@@ -508,26 +520,29 @@ impl Matcher {
         slots.clear();
         prefixes.clear();
         for (i, t) in toks.iter().enumerate() {
-            let w = tokens.folded_bytes(i);
             let from = prefixes.len() as u32;
             let id = id_of(i);
-            match self.word_prefixes.get(id as usize) {
-                // A word of the lexicon: its prefixes were found when it was built.
-                Some(&(a, b)) => {
+            let number = match self.word_info.get(id as usize) {
+                // A word of the lexicon: its prefixes were found, and whether it is a number
+                // decided, when it was built.
+                Some(info) => {
+                    let (a, b) = info.prefixes;
                     if a != b {
                         prefixes.extend_from_slice(
                             self.prefix_items.get(a as usize..b as usize).unwrap_or(&[]),
                         );
                     }
+                    info.number
                 }
                 None => {
+                    let w = tokens.folded_bytes(i);
                     if self.prefix_starts.may_start(w) {
                         self.prefixes_of(w, prefixes);
                     }
+                    is_number(w)
                 }
-            }
+            };
             let to = prefixes.len() as u32;
-            let number = is_number(w);
             slots.push(Slot {
                 id,
                 clause: t.clause,
