@@ -151,7 +151,8 @@ impl<V: Copy> WordTable<V> {
     /// The value of token `i`'s folded form.
     #[inline(always)]
     pub(crate) fn token(&self, tokens: &Tokens, i: usize) -> V {
-        self.get(tokens.folded_bytes(i), tokens.packed(i))
+        let (bytes, packed) = tokens.folded_and_packed(i);
+        self.get(bytes, packed)
     }
 }
 

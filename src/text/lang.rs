@@ -253,6 +253,11 @@ mod tests {
             t.tokenize(text);
             for i in 0..t.tokens().len() {
                 assert_eq!(t.packed(i), pack(t.folded(i)), "{text:?} token {i}");
+                assert_eq!(
+                    t.folded_and_packed(i),
+                    (t.folded(i).as_bytes(), t.packed(i)),
+                    "{text:?} token {i}"
+                );
             }
         }
     }

@@ -264,6 +264,29 @@ impl Tokens {
         }
     }
 
+    /// [`Tokens::folded_bytes`] and [`Tokens::packed`] of token `i` at once (the vocabulary
+    /// lookup needs both).
+    #[inline]
+    pub(crate) fn folded_and_packed(&self, i: usize) -> (&[u8], Option<u64>) {
+        let Some(t) = self.tokens.get(i) else {
+            return (&[], None);
+        };
+        let (from, to) = (t.norm.0 as usize, t.norm.1 as usize);
+        let bytes = self.folded.as_bytes();
+        let word = bytes.get(from..to).unwrap_or(&[]);
+        let len = word.len();
+        if len == 0 || len > 8 {
+            return (word, None);
+        }
+        let packed = match bytes.get(from..from + 8) {
+            Some(chunk) => <[u8; 8]>::try_from(chunk)
+                .ok()
+                .map(|c| u64::from_le_bytes(c) & (u64::MAX >> (64 - 8 * len))),
+            None => std::str::from_utf8(word).ok().and_then(lang::pack),
+        };
+        (word, packed)
+    }
+
     /// The folded form of token `i` packed as by the language guess's table (a non-empty word
     /// of at most 8 bytes as a little-endian `u64`, zero-padded), read as one 8-byte load
     /// where the buffer allows.
