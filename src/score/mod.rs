@@ -188,3 +188,20 @@ pub struct Score {
     /// The hits, in text order.
     pub hits: Vec<Hit>,
 }
+
+impl Default for Score {
+    /// The score of a statement with no hits: neutral, English, no category.
+    fn default() -> Score {
+        Score {
+            tone: 0.0,
+            raw: 0.0,
+            label: Label::Neutral,
+            hostility: 0.0,
+            cooperation: 0.0,
+            goldstein: 0.0,
+            category: None,
+            lang: crate::text::Lang::En,
+            hits: Vec::new(),
+        }
+    }
+}

@@ -306,6 +306,8 @@ struct Scratch {
 /// Buffers of [`Scorer::apply_rules`], kept between statements.
 #[derive(Default)]
 struct RuleScratch {
+    /// The buffer the hits go into, handed over by [`Scorer::score_reusing`].
+    recycled: Vec<Hit>,
     /// What [`build_units`] counted for this statement.
     counts: UnitCounts,
     contrast_at: Vec<Option<usize>>,
@@ -395,17 +397,27 @@ impl Scorer {
     /// Scores one statement.
     pub fn score(&self, text: &str) -> Score {
         SCRATCH.with(|s| match s.try_borrow_mut() {
-            Ok(mut s) => self.score_into(text, &mut s),
+            Ok(mut s) => self.score_into(text, &mut s, Vec::new()),
             // Re-entrant use from the same thread cannot happen through this API; fall back to
             // fresh buffers rather than panic.
-            Err(_) => self.score_into(text, &mut Scratch::default()),
+            Err(_) => self.score_into(text, &mut Scratch::default(), Vec::new()),
         })
+    }
+
+    /// Scores `text` into `out`, reusing the memory of `out`'s hits: the same [`Score`] as
+    /// [`Scorer::score`] gives, without an allocation per statement when scoring many.
+    pub fn score_reusing(&self, text: &str, out: &mut Score) {
+        let hits = std::mem::take(&mut out.hits);
+        *out = SCRATCH.with(|s| match s.try_borrow_mut() {
+            Ok(mut s) => self.score_into(text, &mut s, hits),
+            Err(_) => self.score_into(text, &mut Scratch::default(), hits),
+        });
     }
 
     /// Scores one statement and lists every word or phrase with its role.
     pub fn explain(&self, text: &str) -> Explanation {
         let mut s = Scratch::default();
-        let score = self.score_into(text, &mut s);
+        let score = self.score_into(text, &mut s, Vec::new());
         let mut hit = 0usize;
         let units = s
             .units
@@ -467,7 +479,9 @@ impl Scorer {
         }
     }
 
-    fn score_into(&self, text: &str, s: &mut Scratch) -> Score {
+    /// Scores `text` with the buffers of `s`; the hits go into `hits` (cleared first).
+    fn score_into(&self, text: &str, s: &mut Scratch, hits: Vec<Hit>) -> Score {
+        s.rules.recycled = hits;
         s.tokens.tokenize(text);
         // One lookup per token serves the language guess and the matcher.
         s.word_ids.clear();
@@ -520,6 +534,7 @@ impl Scorer {
         scratch: &mut RuleScratch,
     ) -> Vec<Hit> {
         let RuleScratch {
+            recycled,
             counts,
             contrast_at,
             opens_sentence,
@@ -572,8 +587,11 @@ impl Scorer {
             conditions.push((k + 1, end, sentence_of(u)));
         }
 
-        // One allocation for the hits the statement will have (growing one by one cost more).
-        let mut hits = Vec::with_capacity(counts.tones);
+        // At most one allocation for the hits the statement will have (growing one by one
+        // cost more), none when the caller's buffer is large enough.
+        let mut hits = std::mem::take(recycled);
+        hits.clear();
+        hits.reserve(counts.tones);
         clauses.clear();
         for (k, u) in units.iter().enumerate() {
             let Kind::Tone(entry_idx) = u.kind else {

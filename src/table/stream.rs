@@ -7,8 +7,8 @@
 use super::columns::{ColumnMap, ColumnSpec};
 use super::write::{Format, SCORE_COLUMNS, ScoreFields, csv_record, jsonl_into};
 use crate::error::{Error, ErrorKind, Location, Result};
-use crate::score::Scorer;
 use crate::score::batch::Pool;
+use crate::score::{Score, Scorer};
 use std::io::{Read, Write};
 
 /// What to do with a row that cannot be used.
@@ -467,6 +467,8 @@ impl<C, T> Batch<C, T> {
 struct ScoreChunk {
     bytes: Vec<u8>,
     fields: ScoreFields,
+    /// The last row's score, whose hit buffer the next row reuses.
+    score: Score,
 }
 
 impl ChunkState for ScoreChunk {
@@ -511,9 +513,11 @@ pub fn score_stream<R: Read, W: Write>(
         || ScoreChunk {
             bytes: Vec::new(),
             fields: ScoreFields::default(),
+            score: Score::default(),
         },
         |chunk, rec, text| {
-            let score = scorer.score(text);
+            scorer.score_reusing(text, &mut chunk.score);
+            let score = &chunk.score;
             let failed = |e: std::io::Error| {
                 (
                     ErrorKind::Io {
@@ -527,7 +531,7 @@ pub fn score_stream<R: Read, W: Write>(
             match format {
                 Format::Csv => {
                     let fields = &mut chunk.fields;
-                    fields.fill(&score, scorer);
+                    fields.fill(score, scorer);
                     let scores = (0..SCORE_COLUMNS.len()).map(|i| fields.bytes(i));
                     csv_record(&mut chunk.bytes, rec.iter().chain(scores));
                     Ok((start, chunk.bytes.len()))
@@ -540,7 +544,7 @@ pub fn score_stream<R: Read, W: Write>(
                         &headers,
                         fields,
                         &out_names,
-                        &score,
+                        score,
                         scorer,
                     )
                     .map_err(failed)?;

@@ -210,3 +210,35 @@ fn explanations_pair_each_hit_with_its_unit() {
     }
     assert_eq!(statements, 1640);
 }
+
+#[test]
+fn score_reusing_gives_what_score_gives() {
+    let scorer = Scorer::new().expect("builtin lexicons load");
+    let gold = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/gold");
+    // One Score carried from statement to statement, as `detente score` does, so that a
+    // statement with fewer hits follows one with more.
+    let mut reused = detente::Score::default();
+    assert_eq!(
+        reused,
+        scorer.score(""),
+        "the default is the empty statement's score"
+    );
+    let mut statements = 0;
+    for file in ["dev2.csv", "dev3.csv", "dev4.csv", "dev5.csv"] {
+        let mut r = csv::Reader::from_path(gold.join(file)).expect("gold file");
+        let text_col = r
+            .headers()
+            .expect("header")
+            .iter()
+            .position(|h| h == "text")
+            .expect("text column");
+        for rec in r.records() {
+            let rec = rec.expect("record");
+            let text = rec.get(text_col).expect("text");
+            scorer.score_reusing(text, &mut reused);
+            assert_eq!(reused, scorer.score(text), "{file}: {text}");
+            statements += 1;
+        }
+    }
+    assert!(statements >= 1000, "{statements}");
+}
