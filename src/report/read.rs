@@ -11,6 +11,13 @@ use crate::score::{Label, Scorer};
 use crate::table::{Reject, RowError, Source, StreamOptions};
 use std::io::Read;
 
+thread_local! {
+    /// The last score a worker thread computed, reused for the next row (see
+    /// [`Scorer::score_reusing`]).
+    static LAST_SCORE: std::cell::RefCell<crate::score::Score> =
+        std::cell::RefCell::new(crate::score::Score::default());
+}
+
 /// Where the score columns of a pre-scored table are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ScoreColumns {
@@ -99,7 +106,14 @@ pub fn report_from_reader<R: Read>(
                 None => None,
             };
             match scored {
-                None => Ok(RowObs::from_score(day, &scorer.score(text))),
+                None => Ok(LAST_SCORE.with(|last| match last.try_borrow_mut() {
+                    // Each thread's last score lends its hit buffer to the next row.
+                    Ok(mut last) => {
+                        scorer.score_reusing(text, &mut last);
+                        RowObs::from_score(day, &last)
+                    }
+                    Err(_) => RowObs::from_score(day, &scorer.score(text)),
+                })),
                 Some(sc) => {
                     let tone_s = rec
                         .get(sc.tone)
