@@ -71,9 +71,10 @@ impl Tokens {
     /// character-by-character definition: the test `same_tokens_as_char_by_char` holds it to that.
     pub fn tokenize(&mut self, text: &str) {
         // ASCII folds in place: the buffer starts as the text with its ASCII capitals
-        // lowercased, so a word of ASCII letters and digits is folded already, at its own bytes.
-        // Any other token (apostrophes, decimals, non-ASCII letters, hashtags, mentions) has its
-        // folded form written out after the text.
+        // lowercased (one vectorised pass; lowercasing only the words with capitals cost more),
+        // so a word of ASCII letters and digits is folded already, at its own bytes. Any other
+        // token (apostrophes, decimals, non-ASCII letters, hashtags, mentions) has its folded
+        // form written out after the text.
         self.folded.clear();
         self.folded.push_str(text);
         self.folded.make_ascii_lowercase();
@@ -127,13 +128,29 @@ impl Tokens {
                     i = j + usize::from(next == OTHER);
                     continue;
                 }
-                word = read_word(&mut self.folded, text, i, TokenKind::Word, class == UPPER);
+                word = read_word(
+                    &mut self.folded,
+                    text,
+                    i,
+                    TokenKind::Word,
+                    class == UPPER,
+                    j,
+                    seen,
+                );
             } else if class == NON_ASCII {
                 let Some((c, next)) = char_at(text, i) else {
                     break;
                 };
                 if is_word_char(c) {
-                    word = read_word(&mut self.folded, text, i, TokenKind::Word, c.is_uppercase());
+                    word = read_word(
+                        &mut self.folded,
+                        text,
+                        i,
+                        TokenKind::Word,
+                        c.is_uppercase(),
+                        i,
+                        0,
+                    );
                 } else {
                     if c == '¡' || c == '¿' {
                         // Spanish opening marks belong to the sentence they open.
@@ -155,7 +172,7 @@ impl Tokens {
                 } else {
                     TokenKind::Mention
                 };
-                word = read_word(&mut self.folded, text, i, kind, false);
+                word = read_word(&mut self.folded, text, i, kind, false, i + 1, 0);
             } else {
                 match class {
                     STOP if !between_digits(bytes, i, i + 1) => at.pending_end = true,
@@ -397,8 +414,9 @@ fn continues_word(text: &str, j: usize, class: u8) -> bool {
     }
 }
 
-/// Reads the token starting at byte `start` character by character, writing its folded form at
-/// the end of `folded`. `capital_first`: the first character is upper case.
+/// Reads the token starting at byte `start`, writing its folded form at the end of `folded`.
+/// `capital_first`: the first character is upper case. The token's bytes before `j` are ASCII
+/// (for a word, letters and digits of classes `seen`), read already.
 #[cold]
 #[inline(never)]
 fn read_word(
@@ -407,27 +425,36 @@ fn read_word(
     start: usize,
     kind: TokenKind,
     capital_first: bool,
+    mut j: usize,
+    seen: u8,
 ) -> Word {
     let bytes = text.as_bytes();
     let norm_start = folded.len();
-    let mut j = start;
-    match kind {
-        TokenKind::Word => {}
-        TokenKind::Hashtag => j += 1,
-        TokenKind::Mention => {
-            folded.push('@');
-            j += 1;
-        }
-    }
-    let mut upper = 0u32;
-    let mut lower = false;
+    // A hashtag's `#` is left out; a mention's `@` is kept.
+    let from = if kind == TokenKind::Hashtag {
+        start + 1
+    } else {
+        start
+    };
+    push_ascii(folded, text, from, j);
+    let mut upper = capitals(bytes, from, j, seen);
+    let mut lower = seen & LOWER != 0;
     while let Some(&b) = bytes.get(j) {
         let class = CLASS[usize::from(b)];
         if class & ALNUM != 0 {
-            upper += u32::from(class & UPPER);
-            lower |= class & LOWER != 0;
-            folded.push(char::from(b.to_ascii_lowercase()));
-            j += 1;
+            let run = j;
+            let mut seen = 0u8;
+            while let Some(&b) = bytes.get(j) {
+                let c = CLASS[usize::from(b)];
+                if c & ALNUM == 0 {
+                    break;
+                }
+                seen |= c;
+                j += 1;
+            }
+            upper += capitals(bytes, run, j, seen);
+            lower |= seen & LOWER != 0;
+            push_ascii(folded, text, run, j);
             continue;
         }
         match class {
@@ -482,6 +509,25 @@ fn read_word(
         lower,
         capital: capital_first && lower,
         kind,
+    }
+}
+
+/// Appends bytes `from..to` of `text` (ASCII) to `folded`, lowercased.
+fn push_ascii(folded: &mut String, text: &str, from: usize, to: usize) {
+    // Byte by byte: for the few bytes of a word a copy and a lowercasing pass cost more.
+    for &b in text.as_bytes().get(from..to).unwrap_or(&[]) {
+        folded.push(char::from(b.to_ascii_lowercase() & 0x7f));
+    }
+}
+
+/// Capitals among ASCII letters and digits `from..to` of classes `seen`, counted up to two.
+fn capitals(bytes: &[u8], from: usize, to: usize, seen: u8) -> u32 {
+    if seen & UPPER == 0 {
+        0
+    } else if bytes.get(from..to).is_some_and(two_capitals) {
+        2
+    } else {
+        1
     }
 }
 
