@@ -30,10 +30,15 @@ pub enum Format {
 
 /// Writes `x` with `decimals` decimals, never as "-0.00".
 pub fn fixed(out: &mut String, x: f64, decimals: usize) {
-    if let Some((buf, len)) = fixed_fast(x, decimals) {
+    if let Some((buf, len)) = fixed_fast_dyn(x, decimals) {
         out.push_str(std::str::from_utf8(buf.get(..len).unwrap_or(&[])).unwrap_or(""));
         return;
     }
+    fixed_slow(out, x, decimals);
+}
+
+/// [`fixed`] through `format!`, for what the fast path declines.
+fn fixed_slow(out: &mut String, x: f64, decimals: usize) {
     let start = out.len();
     let _ = write!(out, "{x:.decimals$}");
     if out[start..].starts_with('-') && out[start + 1..].bytes().all(|b| b == b'0' || b == b'.') {
@@ -43,82 +48,141 @@ pub fn fixed(out: &mut String, x: f64, decimals: usize) {
 
 /// [`fixed`] appending to bytes (the CSV writer's buffer), without a UTF-8 check.
 pub(crate) fn fixed_bytes(out: &mut Vec<u8>, x: f64, decimals: usize) {
-    match fixed_fast(x, decimals) {
-        Some((buf, len)) => {
-            // The whole buffer, then cut to length: a copy of fixed size, where a copy of
-            // `len` bytes is a call to memcpy.
-            let end = out.len() + len;
-            out.extend_from_slice(&buf);
-            out.truncate(end);
-        }
-        None => {
-            let mut s = String::new();
-            fixed(&mut s, x, decimals);
-            out.extend_from_slice(s.as_bytes());
-        }
+    match decimals {
+        2 => fixed_into::<2>(out, x),
+        3 => fixed_into::<3>(out, x),
+        4 => fixed_into::<4>(out, x),
+        _ => match fixed_fast_dyn(x, decimals) {
+            Some((buf, len)) => push_fast(out, &buf, len),
+            None => push_slow(out, x, decimals),
+        },
     }
 }
 
-/// Powers of ten the fast path scales by.
-const POW10: [f64; 5] = [1.0, 10.0, 100.0, 1_000.0, 10_000.0];
+/// [`fixed_bytes`] with the number of decimals known when compiling, so the scaling, the
+/// split at the point and the digit loops are constants.
+#[inline]
+pub(crate) fn fixed_into<const D: usize>(out: &mut Vec<u8>, x: f64) {
+    match fixed_fast::<D>(x) {
+        Some((buf, len)) => push_fast(out, &buf, len),
+        None => push_slow(out, x, D),
+    }
+}
+
+/// Appends `buf[..len]`: the whole buffer, then cut to length, a copy of fixed size where a
+/// copy of `len` bytes is a call to memcpy.
+#[inline]
+fn push_fast(out: &mut Vec<u8>, buf: &[u8; FAST_MAX], len: usize) {
+    let end = out.len() + len;
+    out.extend_from_slice(buf);
+    out.truncate(end);
+}
+
+#[cold]
+fn push_slow(out: &mut Vec<u8>, x: f64, decimals: usize) {
+    let mut s = String::new();
+    fixed_slow(&mut s, x, decimals);
+    out.extend_from_slice(s.as_bytes());
+}
 
 /// The longest text the fast path writes: a sign, nine integer digits, a point, four decimals.
 const FAST_MAX: usize = 16;
 
-/// `fixed` without the formatting machinery, for the usual case: scale by 10^decimals and
-/// round. `x * 10^d` is computed with an error of at most half an ulp of the product (under
-/// 1e-7 below 1e9), so when the fraction is more than 1e-6 away from one half, rounding the
-/// product rounds the exact value the same way `format!("{x:.d$}")` does. Near a tie, or for
-/// unusual values, it declines (None) and the caller formats. The text is `buf[..len]`,
-/// written left to right.
-fn fixed_fast(x: f64, decimals: usize) -> Option<([u8; FAST_MAX], usize)> {
-    let &p = POW10.get(decimals)?;
-    let scaled = x.abs() * p;
+/// [`fixed_fast`] for a number of decimals known only when running.
+fn fixed_fast_dyn(x: f64, decimals: usize) -> Option<([u8; FAST_MAX], usize)> {
+    match decimals {
+        0 => fixed_fast::<0>(x),
+        1 => fixed_fast::<1>(x),
+        2 => fixed_fast::<2>(x),
+        3 => fixed_fast::<3>(x),
+        4 => fixed_fast::<4>(x),
+        _ => None,
+    }
+}
+
+/// `fixed` without the formatting machinery, for values under 1e9 / 10^D: the exact value of
+/// `x * 10^D` (the mantissa times a power of ten, over a power of two) is rounded in integers,
+/// to nearest with ties to even, as `format!("{x:.D$}")` rounds the exact decimal value of `x`.
+/// Larger values, NaN and infinities decline (None) and the caller formats. The text is
+/// `buf[..len]`.
+#[inline]
+fn fixed_fast<const D: usize>(x: f64) -> Option<([u8; FAST_MAX], usize)> {
+    let &unit = POW10_U64.get(D)?;
+    // Below the bound the rounded value has at most nine integer digits.
+    let scaled = x.abs() * (unit as f64);
     if scaled.is_nan() || scaled >= 1e9 {
         return None;
     }
-    // 0 <= scaled < 1e9: the cast truncates, which is the floor, without a call to libm.
-    let whole = scaled as u64;
-    let frac = scaled - whole as f64;
-    if (frac - 0.5).abs() <= 1e-6 {
-        return None;
-    }
-    let n = whole + u64::from(frac > 0.5);
-    let unit = p as u64;
-    let (int, rest) = (n / unit, n % unit);
+    let n = scaled_round(x, unit)?;
+    let (int, frac) = (n / unit, n % unit);
     let mut buf = [b'0'; FAST_MAX];
-    let mut len = 0;
-    if x < 0.0 && n != 0 {
+    let mut len = usize::from(x < 0.0 && n != 0);
+    if len == 1 {
         buf[0] = b'-';
-        len = 1;
     }
-    let mut int_digits = 1;
-    while int_digits < POW10_U64.len() && int >= POW10_U64[int_digits] {
-        int_digits += 1;
-    }
-    let mut v = int;
-    for k in (0..int_digits).rev() {
-        if let Some(slot) = buf.get_mut(len + k) {
-            *slot = b'0' + (v % 10) as u8;
-        }
-        v /= 10;
-    }
-    len += int_digits;
-    if decimals > 0 {
+    if int < 10 {
         if let Some(slot) = buf.get_mut(len) {
-            *slot = b'.';
+            *slot = b'0' + int as u8;
         }
         len += 1;
-        let mut v = rest;
-        for k in (0..decimals).rev() {
+    } else {
+        let mut int_digits = 2;
+        while POW10_U64.get(int_digits).is_some_and(|&t| int >= t) {
+            int_digits += 1;
+        }
+        let mut v = int;
+        for k in (0..int_digits).rev() {
             if let Some(slot) = buf.get_mut(len + k) {
                 *slot = b'0' + (v % 10) as u8;
             }
             v /= 10;
         }
-        len += decimals;
+        len += int_digits;
+    }
+    if D > 0 {
+        // The point and D digits, written at once from a fixed-size array.
+        let mut tail = [b'.'; 5];
+        let mut v = frac;
+        for k in (1..=D).rev() {
+            if let Some(slot) = tail.get_mut(k) {
+                *slot = b'0' + (v % 10) as u8;
+            }
+            v /= 10;
+        }
+        if let Some(dst) = buf.get_mut(len..len + 5) {
+            dst.copy_from_slice(&tail);
+        }
+        len += D + 1;
     }
     Some((buf, len))
+}
+
+/// `|x| * unit` rounded to the nearest integer, ties to even, computed exactly: `|x|` is
+/// `m * 2^e` with `m < 2^53`, so `m * unit` (under 2^67) fits a u128 and the rounding looks at
+/// the bits shifted out. None when `e >= 0` (values the callers' bound excludes anyway).
+#[inline]
+fn scaled_round(x: f64, unit: u64) -> Option<u64> {
+    let bits = x.abs().to_bits();
+    let biased = (bits >> 52) as i32;
+    let fraction = bits & ((1 << 52) - 1);
+    let (m, e) = if biased == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | (1 << 52), biased - 1075)
+    };
+    if e >= 0 {
+        return None;
+    }
+    let shift = e.unsigned_abs();
+    // m * unit < 2^67: shifted right by 68 or more it is under one half and rounds to 0.
+    if shift >= 68 {
+        return Some(0);
+    }
+    let prod = u128::from(m) * u128::from(unit);
+    let n = (prod >> shift) as u64;
+    let rest = prod & ((1u128 << shift) - 1);
+    let half = 1u128 << (shift - 1);
+    Some(n + u64::from(rest > half || (rest == half && n & 1 == 1)))
 }
 
 /// 10^k as integers, for counting digits.
@@ -454,7 +518,19 @@ mod tests {
             123_456.789,
             f64::NAN,
             f64::INFINITY,
+            f64::NEG_INFINITY,
             1e-320,
+            5e-324,
+            f64::MIN_POSITIVE,
+            0.25,
+            0.0625,
+            -0.0625,
+            2.5,
+            3.5,
+            99_999.999_95,
+            999_999_999.5,
+            -999_999_999.4,
+            4_503_599_627_370_495.5,
         ];
         let mut state = 0x9E37_79B9_7F4A_7C15u64;
         for _ in 0..200_000 {
@@ -476,6 +552,13 @@ mod tests {
                     slow.remove(0);
                 }
                 assert_eq!(fast, slow, "{x:e} with {d} decimals");
+                // Every finite value under the bound takes the fast path, ties included.
+                let small = x.abs() * 10f64.powi(d as i32) < 1e9;
+                assert_eq!(
+                    fixed_fast_dyn(x, d).is_some(),
+                    small,
+                    "{x:e} with {d} decimals"
+                );
                 let mut bytes = Vec::new();
                 fixed_bytes(&mut bytes, x, d);
                 assert_eq!(bytes, slow.as_bytes(), "{x:e} with {d} decimals, as bytes");
