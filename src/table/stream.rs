@@ -5,7 +5,7 @@
 //! [`Summary`] counts both.
 
 use super::columns::{ColumnMap, ColumnSpec};
-use super::write::{Format, SCORE_COLUMNS, ScoreFields, csv_record, jsonl_into};
+use super::write::{Format, SCORE_COLUMNS, csv_record, csv_scored_row, jsonl_into};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::score::batch::Pool;
 use crate::score::{Score, Scorer};
@@ -158,7 +158,10 @@ impl<R: Read> Source<R> {
             pool,
             || (),
             |_: &mut (), rec, text| map(rec, text),
-            |rec, value, _: &()| sink(rec, value),
+            |event, _: &()| match event {
+                Sunk::Row(rec, value) => sink(rec, value),
+                Sunk::Flush => Ok(()),
+            },
             on_reject,
         )
     }
@@ -166,7 +169,9 @@ impl<R: Read> Source<R> {
     /// [`Source::for_each`] with a working state per chunk of rows: `map` may leave output
     /// in its chunk's state (formatted bytes, say) and `sink` reads it back. States are made by
     /// `new_state`, cleared by [`ChunkState::clear`] before each use and reused, so a steady
-    /// run allocates nothing per row.
+    /// run allocates nothing per row. `sink` also gets [`Sunk::Flush`] once the rows of a
+    /// chunk have gone to it and before a reject, so that it can hand on the rows it was
+    /// gathering while their chunk's state is still there.
     fn run<C, T, M, S, J>(
         &mut self,
         pool: &Pool,
@@ -179,7 +184,7 @@ impl<R: Read> Source<R> {
         C: ChunkState,
         T: Send,
         M: Fn(&mut C, &csv::ByteRecord, &str) -> std::result::Result<T, RowError> + Sync + Send,
-        S: FnMut(&csv::ByteRecord, T, &C) -> Result<()>,
+        S: FnMut(Sunk<'_, T>, &C) -> Result<()>,
         J: FnMut(Reject) -> Result<()>,
     {
         let Source {
@@ -271,9 +276,11 @@ impl<R: Read> Source<R> {
                     match outcome {
                         Ok(value) => {
                             summary.scored += 1;
-                            sink(rec, value, state)?;
+                            sink(Sunk::Row(rec, value), state)?;
                         }
                         Err((kind, column)) => {
+                            // The rows before this one go out first, as they came in.
+                            sink(Sunk::Flush, state)?;
                             let err = Error::new(
                                 kind,
                                 Location {
@@ -299,6 +306,7 @@ impl<R: Read> Source<R> {
                         }
                     }
                 }
+                sink(Sunk::Flush, state)?;
             }
             batch.len = 0;
             Ok(())
@@ -430,6 +438,13 @@ const CHUNK_KEEP: usize = 1 << 20;
 /// Rows per chunk of a batch: the unit of parallel work, and of per-chunk state.
 const CHUNK_ROWS: usize = 256;
 
+/// What [`Source::run`] hands its sink: a good row with its mapped value, or the end of
+/// what the sink may gather from the current chunk's state.
+enum Sunk<'a, T> {
+    Row(&'a csv::ByteRecord, T),
+    Flush,
+}
+
 /// Working state that a chunk of rows reuses from batch to batch.
 trait ChunkState: Send {
     /// Forgets the last chunk's contents, keeping allocations.
@@ -463,10 +478,9 @@ impl<C, T> Batch<C, T> {
     }
 }
 
-/// Per-chunk state of `score`: the chunk's output bytes and a formatting buffer.
+/// Per-chunk state of `score`: the chunk's output bytes.
 struct ScoreChunk {
     bytes: Vec<u8>,
-    fields: ScoreFields,
     /// The last row's score, whose hit buffer the next row reuses.
     score: Score,
 }
@@ -508,11 +522,16 @@ pub fn score_stream<R: Read, W: Write>(
         out.write_all(&line).map_err(io_err)?;
     }
     let format = opts.format;
+    let mut pending = 0..0;
+    let write_range =
+        |out: &mut std::io::BufWriter<W>, chunk: &ScoreChunk, range: &std::ops::Range<usize>| {
+            out.write_all(chunk.bytes.get(range.clone()).unwrap_or(&[]))
+                .map_err(io_err)
+        };
     let summary = source.run(
         pool,
         || ScoreChunk {
             bytes: Vec::new(),
-            fields: ScoreFields::default(),
             score: Score::default(),
         },
         |chunk, rec, text| {
@@ -530,10 +549,7 @@ pub fn score_stream<R: Read, W: Write>(
             let start = chunk.bytes.len();
             match format {
                 Format::Csv => {
-                    let fields = &mut chunk.fields;
-                    fields.fill(score, scorer);
-                    let scores = (0..SCORE_COLUMNS.len()).map(|i| fields.bytes(i));
-                    csv_record(&mut chunk.bytes, rec.iter().chain(scores));
+                    csv_scored_row(&mut chunk.bytes, rec.iter(), score, scorer);
                     Ok((start, chunk.bytes.len()))
                 }
                 Format::Jsonl => {
@@ -552,9 +568,22 @@ pub fn score_stream<R: Read, W: Write>(
                 }
             }
         },
-        |_, (start, end), chunk| {
-            out.write_all(chunk.bytes.get(start..end).unwrap_or(&[]))
-                .map_err(io_err)
+        // Consecutive rows of a chunk are consecutive in its bytes: they go out in one write,
+        // which BufWriter passes straight on when it is at least its capacity.
+        |event, chunk| match event {
+            Sunk::Row(_, (start, end)) => {
+                if start != pending.end {
+                    write_range(&mut out, chunk, &pending)?;
+                    pending.start = start;
+                }
+                pending.end = end;
+                Ok(())
+            }
+            Sunk::Flush => {
+                write_range(&mut out, chunk, &pending)?;
+                pending = 0..0;
+                Ok(())
+            }
         },
         on_reject,
     )?;

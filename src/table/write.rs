@@ -266,20 +266,84 @@ pub(crate) fn csv_record<'a>(out: &mut Vec<u8>, fields: impl Iterator<Item = &'a
         if i > 0 {
             out.push(b',');
         }
-        if needs_quotes(f) {
-            out.push(b'"');
-            for part in f.split_inclusive(|&b| b == b'"') {
-                out.extend_from_slice(part);
-                if part.last() == Some(&b'"') {
-                    out.push(b'"');
-                }
-            }
-            out.push(b'"');
-        } else {
-            out.extend_from_slice(f);
-        }
+        csv_field(out, f);
     }
     out.push(b'\n');
+}
+
+/// Appends one scored row as CSV: the input `fields`, then the score columns in
+/// [`SCORE_COLUMNS`] order, then `\n`. The same bytes as [`csv_record`] over the input fields
+/// followed by [`ScoreFields`] (a test holds the two together), with the score columns
+/// formatted straight into `out`: numbers, labels and language codes never need quotes, and
+/// the columns that hold lexicon text are checked once written.
+pub(crate) fn csv_scored_row<'a>(
+    out: &mut Vec<u8>,
+    fields: impl Iterator<Item = &'a [u8]>,
+    score: &Score,
+    scorer: &Scorer,
+) {
+    let cats: &Categories = scorer.categories();
+    for f in fields {
+        csv_field(out, f);
+        out.push(b',');
+    }
+    fixed_into::<4>(out, score.tone);
+    out.push(b',');
+    out.extend_from_slice(score.label.name().as_bytes());
+    out.push(b',');
+    fixed_into::<3>(out, score.hostility);
+    out.push(b',');
+    fixed_into::<3>(out, score.cooperation);
+    out.push(b',');
+    fixed_into::<2>(out, score.goldstein);
+    out.push(b',');
+    if let Some(c) = score.category {
+        let cat = cats.get(c);
+        csv_field(out, cat.name.as_bytes());
+        out.push(b',');
+        csv_field(out, cat.cameo.as_bytes());
+    } else {
+        out.push(b',');
+    }
+    out.push(b',');
+    out.extend_from_slice(score.lang.code().as_bytes());
+    out.push(b',');
+    let start = out.len();
+    for (i, h) in score.hits.iter().enumerate() {
+        if i > 0 {
+            out.push(b';');
+        }
+        out.extend_from_slice(scorer.term(score.lang, h).as_bytes());
+        out.push(b':');
+        out.extend_from_slice(cats.get(h.category).name.as_bytes());
+        out.push(b':');
+        fixed_into::<2>(out, h.weight);
+    }
+    if out.get(start..).is_some_and(needs_quotes) {
+        // A lexicon term or category name with a comma or quote: rare, so the field is
+        // written first and quoted after.
+        let hits = out.split_off(start);
+        csv_field(out, &hits);
+    }
+    out.push(b'\n');
+}
+
+/// Appends one field as [`csv_record`] writes it: quoted, with `"` doubled, when it holds a
+/// comma, a quote, CR or LF.
+#[inline]
+fn csv_field(out: &mut Vec<u8>, f: &[u8]) {
+    if needs_quotes(f) {
+        out.push(b'"');
+        for part in f.split_inclusive(|&b| b == b'"') {
+            out.extend_from_slice(part);
+            if part.last() == Some(&b'"') {
+                out.push(b'"');
+            }
+        }
+        out.push(b'"');
+    } else {
+        out.extend_from_slice(f);
+    }
 }
 
 /// Whether a field holds a comma, a quote, CR or LF: eight bytes at a time, each compared with
@@ -492,6 +556,39 @@ mod tests {
             let mut theirs = csv::Writer::from_writer(Vec::new());
             theirs.write_record(&fields).expect("write");
             assert_eq!(ours, theirs.into_inner().expect("flush"), "{fields:?}");
+        }
+    }
+
+    #[test]
+    fn csv_scored_row_writes_what_csv_record_writes_with_score_fields() {
+        let scorer = Scorer::new().expect("scorer");
+        let mut texts = vec![
+            String::new(),
+            "They say \"no\" to talks, and threaten war".to_string(),
+            "We welcome the agreement and will cooperate".to_string(),
+        ];
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/gold/dev2.csv");
+        let mut rdr = csv::Reader::from_path(path).expect("dev2.csv");
+        for rec in rdr.records() {
+            let rec = rec.expect("row");
+            texts.push(rec.get(5).unwrap_or("").to_string());
+        }
+        let inputs: [&[u8]; 3] = [b"id,1", b"plain", b"say \"x\"\n"];
+        let mut fields = ScoreFields::default();
+        for text in &texts {
+            let score = scorer.score(text);
+            fields.fill(&score, &scorer);
+            let scores = (0..SCORE_COLUMNS.len()).map(|i| fields.bytes(i));
+            let row = inputs.iter().copied().chain([text.as_bytes()]);
+            let mut want = Vec::new();
+            csv_record(&mut want, row.clone().chain(scores));
+            let mut got = Vec::new();
+            csv_scored_row(&mut got, row, &score, &scorer);
+            assert_eq!(
+                String::from_utf8_lossy(&got),
+                String::from_utf8_lossy(&want),
+                "{text}"
+            );
         }
     }
 
