@@ -558,7 +558,7 @@ pub fn score_stream<R: Read, W: Write>(
             let start = chunk.bytes.len();
             match format {
                 Format::Csv => {
-                    csv_scored_row(&mut chunk.bytes, rec.iter(), score, scorer);
+                    csv_scored_row(&mut chunk.bytes, rec, score, scorer);
                     Ok((start, chunk.bytes.len()))
                 }
                 Format::Jsonl => {

@@ -271,22 +271,19 @@ pub(crate) fn csv_record<'a>(out: &mut Vec<u8>, fields: impl Iterator<Item = &'a
     out.push(b'\n');
 }
 
-/// Appends one scored row as CSV: the input `fields`, then the score columns in
+/// Appends one scored row as CSV: the fields of `rec`, then the score columns in
 /// [`SCORE_COLUMNS`] order, then `\n`. The same bytes as [`csv_record`] over the input fields
 /// followed by [`ScoreFields`] (a test holds the two together), with the score columns
 /// formatted straight into `out`: numbers, labels and language codes never need quotes, and
 /// the columns that hold lexicon text are checked once written.
-pub(crate) fn csv_scored_row<'a>(
+pub(crate) fn csv_scored_row(
     out: &mut Vec<u8>,
-    fields: impl Iterator<Item = &'a [u8]>,
+    rec: &csv::ByteRecord,
     score: &Score,
     scorer: &Scorer,
 ) {
     let cats: &Categories = scorer.categories();
-    for f in fields {
-        csv_field(out, f);
-        out.push(b',');
-    }
+    csv_fields(out, rec);
     fixed_into::<4>(out, score.tone);
     out.push(b',');
     out.extend_from_slice(score.label.name().as_bytes());
@@ -328,22 +325,77 @@ pub(crate) fn csv_scored_row<'a>(
     out.push(b'\n');
 }
 
+/// Appends the fields of `rec` as [`csv_record`] writes them, each followed by a comma. The
+/// fields lie end to end in `rec.as_slice()`, so one search of the whole record finds the
+/// next comma, quote or LF, and a field needs quotes when that lies before its end: one
+/// vector search for a record without them, about one per quoted field otherwise, where a
+/// search of each field costs more on short fields. Short fields are copied as fixed-size
+/// blocks (the bytes after them are overwritten next), where a copy of their length is a call
+/// to memcpy.
+fn csv_fields(out: &mut Vec<u8>, rec: &csv::ByteRecord) {
+    let data = rec.as_slice();
+    if memchr::memchr(b'\r', data).is_some() {
+        // Rare: CR is looked for field by field.
+        for f in rec {
+            csv_field(out, f);
+            out.push(b',');
+        }
+        return;
+    }
+    let find = |from: usize| {
+        data.get(from..)
+            .and_then(|rest| memchr::memchr3(b',', b'"', b'\n', rest))
+            .map_or(usize::MAX, |i| from + i)
+    };
+    let mut next = find(0);
+    let mut start = 0;
+    for f in rec {
+        let end = start + f.len();
+        if next < start {
+            next = find(start);
+        }
+        if next < end {
+            quoted_field(out, f);
+        } else if let Some(block) = data.get(start..).and_then(|r| r.first_chunk::<BLOCK>())
+            && f.len() <= BLOCK
+        {
+            let keep = out.len() + f.len();
+            out.extend_from_slice(block);
+            out.truncate(keep);
+        } else {
+            out.extend_from_slice(f);
+        }
+        out.push(b',');
+        start = end;
+    }
+}
+
+/// Fields up to this long are copied as one block of this size.
+const BLOCK: usize = 32;
+
 /// Appends one field as [`csv_record`] writes it: quoted, with `"` doubled, when it holds a
 /// comma, a quote, CR or LF.
 #[inline]
 fn csv_field(out: &mut Vec<u8>, f: &[u8]) {
     if needs_quotes(f) {
-        out.push(b'"');
-        for part in f.split_inclusive(|&b| b == b'"') {
-            out.extend_from_slice(part);
-            if part.last() == Some(&b'"') {
-                out.push(b'"');
-            }
-        }
-        out.push(b'"');
+        quoted_field(out, f);
     } else {
         out.extend_from_slice(f);
     }
+}
+
+/// Appends `f` in quotes, with each `"` doubled.
+fn quoted_field(out: &mut Vec<u8>, f: &[u8]) {
+    out.reserve(f.len() + 2);
+    out.push(b'"');
+    let mut from = 0;
+    for at in memchr::memchr_iter(b'"', f) {
+        out.extend_from_slice(f.get(from..=at).unwrap_or(&[]));
+        out.push(b'"');
+        from = at + 1;
+    }
+    out.extend_from_slice(f.get(from..).unwrap_or(&[]));
+    out.push(b'"');
 }
 
 /// Whether a field holds a comma, a quote, CR or LF: eight bytes at a time, each compared with
@@ -556,6 +608,12 @@ mod tests {
             let mut theirs = csv::Writer::from_writer(Vec::new());
             theirs.write_record(&fields).expect("write");
             assert_eq!(ours, theirs.into_inner().expect("flush"), "{fields:?}");
+            // The whole-record search of csv_fields: the same fields, a comma after each.
+            let mut whole = Vec::new();
+            csv_fields(&mut whole, &csv::ByteRecord::from(fields.clone()));
+            assert_eq!(whole.pop(), Some(b','));
+            whole.push(b'\n');
+            assert_eq!(whole, ours, "{fields:?}");
         }
     }
 
@@ -583,7 +641,8 @@ mod tests {
             let mut want = Vec::new();
             csv_record(&mut want, row.clone().chain(scores));
             let mut got = Vec::new();
-            csv_scored_row(&mut got, row, &score, &scorer);
+            let rec = csv::ByteRecord::from(row.collect::<Vec<_>>());
+            csv_scored_row(&mut got, &rec, &score, &scorer);
             assert_eq!(
                 String::from_utf8_lossy(&got),
                 String::from_utf8_lossy(&want),
