@@ -621,18 +621,28 @@ pub fn check_row(
         ));
     }
     // One UTF-8 check of the whole record: when it passes and every field starts on a
-    // character boundary, every field is valid UTF-8 and the text needs no second check. Any
-    // failure goes through the field-by-field loop below, which names the field at fault.
+    // character boundary, every field is valid UTF-8 and the text needs no second check. The
+    // fields lie end to end, so each starts where the last ended, and a record no longer
+    // than the limit has no field over it. Anything else goes through the field-by-field loop
+    // below, which names the field at fault.
     if let Ok(all) = std::str::from_utf8(rec.as_slice())
-        && (0..rec.len()).all(|i| rec.range(i).is_some_and(|r| all.is_char_boundary(r.start)))
+        && all.len() <= max_field
     {
-        if let Some((i, f)) = rec.iter().enumerate().find(|(_, f)| f.len() > max_field) {
-            return Err(too_long(f.len(), max_field, i));
+        let mut start = 0;
+        let mut text = None;
+        for (i, f) in rec.iter().enumerate() {
+            if !all.is_char_boundary(start) {
+                text = None;
+                break;
+            }
+            if i == text_col {
+                text = all.get(start..start + f.len());
+            }
+            start += f.len();
         }
-        return rec
-            .range(text_col)
-            .and_then(|r| all.get(r))
-            .ok_or_else(|| missing_text(text_col));
+        if let Some(text) = text {
+            return Ok(text);
+        }
     }
     for (i, f) in rec.iter().enumerate() {
         if f.len() > max_field {
@@ -787,6 +797,10 @@ mod tests {
         assert_eq!(column_at_fault(check_row(&both, 3, 2, 5)), Some(Some(1)));
         let long = record(&[b"id", b"0123456789", "ñ".as_bytes()]);
         assert_eq!(column_at_fault(check_row(&long, 3, 2, 5)), Some(Some(1)));
+        // The record is over the limit, no field is: the row is good.
+        let wide = record(&[b"0123", b"4567", "ñ".as_bytes()]);
+        assert_eq!(check_row(&wide, 3, 2, 5), Ok("ñ"));
+        assert_eq!(check_row(&wide, 3, 0, 5), Ok("0123"));
         let ragged = record(&[b"id", b"x"]);
         assert_eq!(column_at_fault(check_row(&ragged, 3, 1, 5)), Some(None));
     }
