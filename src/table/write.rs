@@ -100,9 +100,9 @@ fn fixed_fast_dyn(x: f64, decimals: usize) -> Option<([u8; FAST_MAX], usize)> {
     }
 }
 
-/// `fixed` without the formatting machinery, for values under 1e9 / 10^D: the exact value of
-/// `x * 10^D` (the mantissa times a power of ten, over a power of two) is rounded in integers,
-/// to nearest with ties to even, as `format!("{x:.D$}")` rounds the exact decimal value of `x`.
+/// `fixed` without the formatting machinery, for values under 1e9 / 10^D: `x * 10^D` rounded
+/// to nearest with ties to even, as `format!("{x:.D$}")` rounds the exact decimal value of
+/// `x`; in floating point when that is safe, else exactly in integers ([`scaled_round`]).
 /// Larger values, NaN and infinities decline (None) and the caller formats. The text is
 /// `buf[..len]`.
 #[inline]
@@ -113,7 +113,16 @@ fn fixed_fast<const D: usize>(x: f64) -> Option<([u8; FAST_MAX], usize)> {
     if scaled.is_nan() || scaled >= 1e9 {
         return None;
     }
-    let n = scaled_round(x, unit)?;
+    // `scaled` is within half an ulp (under 1e-7 below 1e9) of the exact product: when its
+    // fraction is more than 1e-6 away from one half, it rounds as the exact value does. Near
+    // a tie, the exact rounding decides.
+    let whole = scaled as u64;
+    let frac = scaled - whole as f64;
+    let n = if (frac - 0.5).abs() > 1e-6 {
+        whole + u64::from(frac > 0.5)
+    } else {
+        scaled_round(x, unit)?
+    };
     let (int, frac) = (n / unit, n % unit);
     let mut buf = [b'0'; FAST_MAX];
     let mut len = usize::from(x < 0.0 && n != 0);
@@ -160,7 +169,7 @@ fn fixed_fast<const D: usize>(x: f64) -> Option<([u8; FAST_MAX], usize)> {
 /// `|x| * unit` rounded to the nearest integer, ties to even, computed exactly: `|x|` is
 /// `m * 2^e` with `m < 2^53`, so `m * unit` (under 2^67) fits a u128 and the rounding looks at
 /// the bits shifted out. None when `e >= 0` (values the callers' bound excludes anyway).
-#[inline]
+#[cold]
 fn scaled_round(x: f64, unit: u64) -> Option<u64> {
     let bits = x.abs().to_bits();
     let biased = (bits >> 52) as i32;
