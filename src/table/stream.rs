@@ -5,7 +5,7 @@
 //! [`Summary`] counts both.
 
 use super::columns::{ColumnMap, ColumnSpec};
-use super::write::{Format, SCORE_COLUMNS, ScoreFields, csv_record, jsonl_into};
+use super::write::{Format, SCORE_COLUMNS, csv_record, csv_scored_row, jsonl_into};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::score::batch::Pool;
 use crate::score::{Score, Scorer};
@@ -158,7 +158,10 @@ impl<R: Read> Source<R> {
             pool,
             || (),
             |_: &mut (), rec, text| map(rec, text),
-            |rec, value, _: &()| sink(rec, value),
+            |event, _: &()| match event {
+                Sunk::Row(rec, value) => sink(rec, value),
+                Sunk::Flush => Ok(()),
+            },
             on_reject,
         )
     }
@@ -166,7 +169,9 @@ impl<R: Read> Source<R> {
     /// [`Source::for_each`] with a working state per chunk of rows: `map` may leave output
     /// in its chunk's state (formatted bytes, say) and `sink` reads it back. States are made by
     /// `new_state`, cleared by [`ChunkState::clear`] before each use and reused, so a steady
-    /// run allocates nothing per row.
+    /// run allocates nothing per row. `sink` also gets [`Sunk::Flush`] once the rows of a
+    /// chunk have gone to it and before a reject, so that it can hand on the rows it was
+    /// gathering while their chunk's state is still there.
     fn run<C, T, M, S, J>(
         &mut self,
         pool: &Pool,
@@ -179,7 +184,7 @@ impl<R: Read> Source<R> {
         C: ChunkState,
         T: Send,
         M: Fn(&mut C, &csv::ByteRecord, &str) -> std::result::Result<T, RowError> + Sync + Send,
-        S: FnMut(&csv::ByteRecord, T, &C) -> Result<()>,
+        S: FnMut(Sunk<'_, T>, &C) -> Result<()>,
         J: FnMut(Reject) -> Result<()>,
     {
         let Source {
@@ -208,7 +213,7 @@ impl<R: Read> Source<R> {
             let (mut n, mut bytes, mut over) = (0, 0usize, false);
             while n < batch_size && bytes < BATCH_BYTES {
                 if n == batch.records.len() {
-                    batch.records.push(csv::ByteRecord::new());
+                    batch.records.push(new_record(width));
                 }
                 if let Some(rec) = pending.take() {
                     bytes += rec.as_slice().len();
@@ -219,7 +224,7 @@ impl<R: Read> Source<R> {
                 // A slot that held a long record gives its buffer back rather than keep it
                 // for good.
                 if batch.records[n].as_slice().len() > LARGE_RECORD {
-                    batch.records[n] = csv::ByteRecord::new();
+                    batch.records[n] = new_record(width);
                 }
                 if !read_record(rdr, &mut batch.records[n]).map_err(|e| csv_error(e, &loc))? {
                     over = true;
@@ -271,9 +276,11 @@ impl<R: Read> Source<R> {
                     match outcome {
                         Ok(value) => {
                             summary.scored += 1;
-                            sink(rec, value, state)?;
+                            sink(Sunk::Row(rec, value), state)?;
                         }
                         Err((kind, column)) => {
+                            // The rows before this one go out first, as they came in.
+                            sink(Sunk::Flush, state)?;
                             let err = Error::new(
                                 kind,
                                 Location {
@@ -299,6 +306,7 @@ impl<R: Read> Source<R> {
                         }
                     }
                 }
+                sink(Sunk::Flush, state)?;
             }
             batch.len = 0;
             Ok(())
@@ -430,6 +438,22 @@ const CHUNK_KEEP: usize = 1 << 20;
 /// Rows per chunk of a batch: the unit of parallel work, and of per-chunk state.
 const CHUNK_ROWS: usize = 256;
 
+/// What [`Source::run`] hands its sink: a good row with its mapped value, or the end of
+/// what the sink may gather from the current chunk's state.
+enum Sunk<'a, T> {
+    Row(&'a csv::ByteRecord, T),
+    Flush,
+}
+
+/// Bytes a new record slot starts with: room for a typical row, so that reading into it does
+/// not grow it by doubling from nothing (7 reallocations for a row of 200 bytes).
+const RECORD_START: usize = 512;
+
+/// An empty record slot with room for a typical row of `width` fields.
+fn new_record(width: usize) -> csv::ByteRecord {
+    csv::ByteRecord::with_capacity(RECORD_START, width)
+}
+
 /// Working state that a chunk of rows reuses from batch to batch.
 trait ChunkState: Send {
     /// Forgets the last chunk's contents, keeping allocations.
@@ -463,10 +487,9 @@ impl<C, T> Batch<C, T> {
     }
 }
 
-/// Per-chunk state of `score`: the chunk's output bytes and a formatting buffer.
+/// Per-chunk state of `score`: the chunk's output bytes.
 struct ScoreChunk {
     bytes: Vec<u8>,
-    fields: ScoreFields,
     /// The last row's score, whose hit buffer the next row reuses.
     score: Score,
 }
@@ -508,11 +531,16 @@ pub fn score_stream<R: Read, W: Write>(
         out.write_all(&line).map_err(io_err)?;
     }
     let format = opts.format;
+    let mut pending = 0..0;
+    let write_range =
+        |out: &mut std::io::BufWriter<W>, chunk: &ScoreChunk, range: &std::ops::Range<usize>| {
+            out.write_all(chunk.bytes.get(range.clone()).unwrap_or(&[]))
+                .map_err(io_err)
+        };
     let summary = source.run(
         pool,
         || ScoreChunk {
             bytes: Vec::new(),
-            fields: ScoreFields::default(),
             score: Score::default(),
         },
         |chunk, rec, text| {
@@ -530,10 +558,7 @@ pub fn score_stream<R: Read, W: Write>(
             let start = chunk.bytes.len();
             match format {
                 Format::Csv => {
-                    let fields = &mut chunk.fields;
-                    fields.fill(score, scorer);
-                    let scores = (0..SCORE_COLUMNS.len()).map(|i| fields.bytes(i));
-                    csv_record(&mut chunk.bytes, rec.iter().chain(scores));
+                    csv_scored_row(&mut chunk.bytes, rec, score, scorer);
                     Ok((start, chunk.bytes.len()))
                 }
                 Format::Jsonl => {
@@ -552,9 +577,22 @@ pub fn score_stream<R: Read, W: Write>(
                 }
             }
         },
-        |_, (start, end), chunk| {
-            out.write_all(chunk.bytes.get(start..end).unwrap_or(&[]))
-                .map_err(io_err)
+        // Consecutive rows of a chunk are consecutive in its bytes: they go out in one write,
+        // which BufWriter passes straight on when it is at least its capacity.
+        |event, chunk| match event {
+            Sunk::Row(_, (start, end)) => {
+                if start != pending.end {
+                    write_range(&mut out, chunk, &pending)?;
+                    pending.start = start;
+                }
+                pending.end = end;
+                Ok(())
+            }
+            Sunk::Flush => {
+                write_range(&mut out, chunk, &pending)?;
+                pending = 0..0;
+                Ok(())
+            }
         },
         on_reject,
     )?;
@@ -583,18 +621,28 @@ pub fn check_row(
         ));
     }
     // One UTF-8 check of the whole record: when it passes and every field starts on a
-    // character boundary, every field is valid UTF-8 and the text needs no second check. Any
-    // failure goes through the field-by-field loop below, which names the field at fault.
+    // character boundary, every field is valid UTF-8 and the text needs no second check. The
+    // fields lie end to end, so each starts where the last ended, and a record no longer
+    // than the limit has no field over it. Anything else goes through the field-by-field loop
+    // below, which names the field at fault.
     if let Ok(all) = std::str::from_utf8(rec.as_slice())
-        && (0..rec.len()).all(|i| rec.range(i).is_some_and(|r| all.is_char_boundary(r.start)))
+        && all.len() <= max_field
     {
-        if let Some((i, f)) = rec.iter().enumerate().find(|(_, f)| f.len() > max_field) {
-            return Err(too_long(f.len(), max_field, i));
+        let mut start = 0;
+        let mut text = None;
+        for (i, f) in rec.iter().enumerate() {
+            if !all.is_char_boundary(start) {
+                text = None;
+                break;
+            }
+            if i == text_col {
+                text = all.get(start..start + f.len());
+            }
+            start += f.len();
         }
-        return rec
-            .range(text_col)
-            .and_then(|r| all.get(r))
-            .ok_or_else(|| missing_text(text_col));
+        if let Some(text) = text {
+            return Ok(text);
+        }
     }
     for (i, f) in rec.iter().enumerate() {
         if f.len() > max_field {
@@ -749,6 +797,10 @@ mod tests {
         assert_eq!(column_at_fault(check_row(&both, 3, 2, 5)), Some(Some(1)));
         let long = record(&[b"id", b"0123456789", "ñ".as_bytes()]);
         assert_eq!(column_at_fault(check_row(&long, 3, 2, 5)), Some(Some(1)));
+        // The record is over the limit, no field is: the row is good.
+        let wide = record(&[b"0123", b"4567", "ñ".as_bytes()]);
+        assert_eq!(check_row(&wide, 3, 2, 5), Ok("ñ"));
+        assert_eq!(check_row(&wide, 3, 0, 5), Ok("0123"));
         let ragged = record(&[b"id", b"x"]);
         assert_eq!(column_at_fault(check_row(&ragged, 3, 1, 5)), Some(None));
     }

@@ -100,9 +100,9 @@ fn fixed_fast_dyn(x: f64, decimals: usize) -> Option<([u8; FAST_MAX], usize)> {
     }
 }
 
-/// `fixed` without the formatting machinery, for values under 1e9 / 10^D: the exact value of
-/// `x * 10^D` (the mantissa times a power of ten, over a power of two) is rounded in integers,
-/// to nearest with ties to even, as `format!("{x:.D$}")` rounds the exact decimal value of `x`.
+/// `fixed` without the formatting machinery, for values under 1e9 / 10^D: `x * 10^D` rounded
+/// to nearest with ties to even, as `format!("{x:.D$}")` rounds the exact decimal value of
+/// `x`; in floating point when that is safe, else exactly in integers ([`scaled_round`]).
 /// Larger values, NaN and infinities decline (None) and the caller formats. The text is
 /// `buf[..len]`.
 #[inline]
@@ -113,7 +113,16 @@ fn fixed_fast<const D: usize>(x: f64) -> Option<([u8; FAST_MAX], usize)> {
     if scaled.is_nan() || scaled >= 1e9 {
         return None;
     }
-    let n = scaled_round(x, unit)?;
+    // `scaled` is within half an ulp (under 1e-7 below 1e9) of the exact product: when its
+    // fraction is more than 1e-6 away from one half, it rounds as the exact value does. Near
+    // a tie, the exact rounding decides.
+    let whole = scaled as u64;
+    let frac = scaled - whole as f64;
+    let n = if (frac - 0.5).abs() > 1e-6 {
+        whole + u64::from(frac > 0.5)
+    } else {
+        scaled_round(x, unit)?
+    };
     let (int, frac) = (n / unit, n % unit);
     let mut buf = [b'0'; FAST_MAX];
     let mut len = usize::from(x < 0.0 && n != 0);
@@ -160,7 +169,7 @@ fn fixed_fast<const D: usize>(x: f64) -> Option<([u8; FAST_MAX], usize)> {
 /// `|x| * unit` rounded to the nearest integer, ties to even, computed exactly: `|x|` is
 /// `m * 2^e` with `m < 2^53`, so `m * unit` (under 2^67) fits a u128 and the rounding looks at
 /// the bits shifted out. None when `e >= 0` (values the callers' bound excludes anyway).
-#[inline]
+#[cold]
 fn scaled_round(x: f64, unit: u64) -> Option<u64> {
     let bits = x.abs().to_bits();
     let biased = (bits >> 52) as i32;
@@ -266,20 +275,136 @@ pub(crate) fn csv_record<'a>(out: &mut Vec<u8>, fields: impl Iterator<Item = &'a
         if i > 0 {
             out.push(b',');
         }
-        if needs_quotes(f) {
-            out.push(b'"');
-            for part in f.split_inclusive(|&b| b == b'"') {
-                out.extend_from_slice(part);
-                if part.last() == Some(&b'"') {
-                    out.push(b'"');
-                }
-            }
-            out.push(b'"');
+        csv_field(out, f);
+    }
+    out.push(b'\n');
+}
+
+/// Appends one scored row as CSV: the fields of `rec`, then the score columns in
+/// [`SCORE_COLUMNS`] order, then `\n`. The same bytes as [`csv_record`] over the input fields
+/// followed by [`ScoreFields`] (a test holds the two together), with the score columns
+/// formatted straight into `out`: numbers, labels and language codes never need quotes, and
+/// the columns that hold lexicon text are checked once written.
+pub(crate) fn csv_scored_row(
+    out: &mut Vec<u8>,
+    rec: &csv::ByteRecord,
+    score: &Score,
+    scorer: &Scorer,
+) {
+    let cats: &Categories = scorer.categories();
+    csv_fields(out, rec);
+    fixed_into::<4>(out, score.tone);
+    out.push(b',');
+    out.extend_from_slice(score.label.name().as_bytes());
+    out.push(b',');
+    fixed_into::<3>(out, score.hostility);
+    out.push(b',');
+    fixed_into::<3>(out, score.cooperation);
+    out.push(b',');
+    fixed_into::<2>(out, score.goldstein);
+    out.push(b',');
+    if let Some(c) = score.category {
+        let cat = cats.get(c);
+        csv_field(out, cat.name.as_bytes());
+        out.push(b',');
+        csv_field(out, cat.cameo.as_bytes());
+    } else {
+        out.push(b',');
+    }
+    out.push(b',');
+    out.extend_from_slice(score.lang.code().as_bytes());
+    out.push(b',');
+    let start = out.len();
+    for (i, h) in score.hits.iter().enumerate() {
+        if i > 0 {
+            out.push(b';');
+        }
+        out.extend_from_slice(scorer.term(score.lang, h).as_bytes());
+        out.push(b':');
+        out.extend_from_slice(cats.get(h.category).name.as_bytes());
+        out.push(b':');
+        fixed_into::<2>(out, h.weight);
+    }
+    if out.get(start..).is_some_and(needs_quotes) {
+        // A lexicon term or category name with a comma or quote: rare, so the field is
+        // written first and quoted after.
+        let hits = out.split_off(start);
+        csv_field(out, &hits);
+    }
+    out.push(b'\n');
+}
+
+/// Appends the fields of `rec` as [`csv_record`] writes them, each followed by a comma. The
+/// fields lie end to end in `rec.as_slice()`, so one search of the whole record finds the
+/// next comma, quote or LF, and a field needs quotes when that lies before its end: one
+/// vector search for a record without them, about one per quoted field otherwise, where a
+/// search of each field costs more on short fields. Short fields are copied as fixed-size
+/// blocks (the bytes after them are overwritten next), where a copy of their length is a call
+/// to memcpy.
+fn csv_fields(out: &mut Vec<u8>, rec: &csv::ByteRecord) {
+    let data = rec.as_slice();
+    if memchr::memchr(b'\r', data).is_some() {
+        // Rare: CR is looked for field by field.
+        for f in rec {
+            csv_field(out, f);
+            out.push(b',');
+        }
+        return;
+    }
+    let find = |from: usize| {
+        data.get(from..)
+            .and_then(|rest| memchr::memchr3(b',', b'"', b'\n', rest))
+            .map_or(usize::MAX, |i| from + i)
+    };
+    let mut next = find(0);
+    let mut start = 0;
+    for f in rec {
+        let end = start + f.len();
+        if next < start {
+            next = find(start);
+        }
+        if next < end {
+            quoted_field(out, f);
+        } else if let Some(block) = data.get(start..).and_then(|r| r.first_chunk::<BLOCK>())
+            && f.len() <= BLOCK
+        {
+            let keep = out.len() + f.len();
+            out.extend_from_slice(block);
+            out.truncate(keep);
         } else {
             out.extend_from_slice(f);
         }
+        out.push(b',');
+        start = end;
     }
-    out.push(b'\n');
+}
+
+/// Fields up to this long are copied as one block of this size.
+const BLOCK: usize = 32;
+
+/// Appends one field as [`csv_record`] writes it: quoted, with `"` doubled, when it holds a
+/// comma, a quote, CR or LF.
+#[inline]
+fn csv_field(out: &mut Vec<u8>, f: &[u8]) {
+    if needs_quotes(f) {
+        quoted_field(out, f);
+    } else {
+        out.extend_from_slice(f);
+    }
+}
+
+/// Appends `f` in quotes, with each `"` doubled.
+fn quoted_field(out: &mut Vec<u8>, f: &[u8]) {
+    out.reserve(f.len() + 2);
+    out.push(b'"');
+    let mut from = 0;
+    for at in memchr::memchr_iter(b'"', f) {
+        out.extend_from_slice(f.get(from..=at).unwrap_or(&[]));
+        out.push(b'"');
+        from = at + 1;
+    }
+    out.extend_from_slice(f.get(from..).unwrap_or(&[]));
+    out.push(b'"');
 }
 
 /// Whether a field holds a comma, a quote, CR or LF: eight bytes at a time, each compared with
@@ -492,6 +617,46 @@ mod tests {
             let mut theirs = csv::Writer::from_writer(Vec::new());
             theirs.write_record(&fields).expect("write");
             assert_eq!(ours, theirs.into_inner().expect("flush"), "{fields:?}");
+            // The whole-record search of csv_fields: the same fields, a comma after each.
+            let mut whole = Vec::new();
+            csv_fields(&mut whole, &csv::ByteRecord::from(fields.clone()));
+            assert_eq!(whole.pop(), Some(b','));
+            whole.push(b'\n');
+            assert_eq!(whole, ours, "{fields:?}");
+        }
+    }
+
+    #[test]
+    fn csv_scored_row_writes_what_csv_record_writes_with_score_fields() {
+        let scorer = Scorer::new().expect("scorer");
+        let mut texts = vec![
+            String::new(),
+            "They say \"no\" to talks, and threaten war".to_string(),
+            "We welcome the agreement and will cooperate".to_string(),
+        ];
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/gold/dev2.csv");
+        let mut rdr = csv::Reader::from_path(path).expect("dev2.csv");
+        for rec in rdr.records() {
+            let rec = rec.expect("row");
+            texts.push(rec.get(5).unwrap_or("").to_string());
+        }
+        let inputs: [&[u8]; 3] = [b"id,1", b"plain", b"say \"x\"\n"];
+        let mut fields = ScoreFields::default();
+        for text in &texts {
+            let score = scorer.score(text);
+            fields.fill(&score, &scorer);
+            let scores = (0..SCORE_COLUMNS.len()).map(|i| fields.bytes(i));
+            let row = inputs.iter().copied().chain([text.as_bytes()]);
+            let mut want = Vec::new();
+            csv_record(&mut want, row.clone().chain(scores));
+            let mut got = Vec::new();
+            let rec = csv::ByteRecord::from(row.collect::<Vec<_>>());
+            csv_scored_row(&mut got, &rec, &score, &scorer);
+            assert_eq!(
+                String::from_utf8_lossy(&got),
+                String::from_utf8_lossy(&want),
+                "{text}"
+            );
         }
     }
 
