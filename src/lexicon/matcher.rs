@@ -823,22 +823,7 @@ mod tests {
 
     #[test]
     fn words_of_every_length_are_found_and_only_themselves() {
-        // Lengths around the packed table's limits (8 and 16 bytes) and past them, words
-        // that share their first 8 or 16 bytes, and two-byte characters.
-        let words = [
-            "a",
-            "ab",
-            "abcdefg",
-            "abcdefgh",
-            "abcdefghi",
-            "abcdefghij",
-            "abcdefghijklmnop",
-            "abcdefghijklmnopq",
-            "abcdefghijklmnopqr",
-            "compañeros",
-            "acompañamientos",
-            "desestabilizadoras",
-        ];
+        let words = crate::lexicon::words::tests::EDGE_WORDS;
         let src: String = words.iter().map(|w| format!("{w}\t1\tpraise\n")).collect();
         let m = matcher(&src);
         for w in words {

@@ -157,24 +157,29 @@ impl<V: Copy> WordTable<V> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// Words around the packed keys' limits (8 and 16 bytes) and past them, words that share
+    /// their first 8 or 16 bytes, and two-byte characters (also used by the matcher's tests).
+    pub(crate) const EDGE_WORDS: [&str; 12] = [
+        "a",
+        "ab",
+        "abcdefg",
+        "abcdefgh",
+        "abcdefghi",
+        "abcdefghij",
+        "abcdefghijklmnop",
+        "abcdefghijklmnopq",
+        "abcdefghijklmnopqr",
+        "compañeros",
+        "acompañamientos",
+        "desestabilizadoras",
+    ];
 
     #[test]
     fn finds_every_word_and_only_them() {
-        let words = [
-            "a",
-            "ab",
-            "abcdefg",
-            "abcdefgh",
-            "abcdefghi",
-            "abcdefghij",
-            "abcdefghijklmnop",
-            "abcdefghijklmnopq",
-            "abcdefghijklmnopqr",
-            "compañeros",
-            "acompañamientos",
-        ];
+        let words = EDGE_WORDS;
         let t = WordTable::new(
             words.iter().enumerate().map(|(i, w)| (*w, i as u32)),
             u32::MAX,

@@ -241,16 +241,7 @@ impl ScoreFields {
         self.ends[6] = b.len();
         b.extend_from_slice(score.lang.code().as_bytes());
         self.ends[7] = b.len();
-        for (i, h) in score.hits.iter().enumerate() {
-            if i > 0 {
-                b.push(b';');
-            }
-            b.extend_from_slice(scorer.term(score.lang, h).as_bytes());
-            b.push(b':');
-            b.extend_from_slice(cats.get(h.category).name.as_bytes());
-            b.push(b':');
-            fixed_bytes(b, h.weight, 2);
-        }
+        hits_field(b, score, scorer);
         self.ends[8] = b.len();
     }
 
@@ -263,6 +254,22 @@ impl ScoreFields {
     pub fn bytes(&self, i: usize) -> &[u8] {
         let start = if i == 0 { 0 } else { self.ends[i - 1] };
         self.buf.get(start..self.ends[i]).unwrap_or(&[])
+    }
+}
+
+/// Appends the `hits` column of `score` unquoted: `term:category:weight`, separated by `;`.
+#[inline]
+fn hits_field(out: &mut Vec<u8>, score: &Score, scorer: &Scorer) {
+    let cats = scorer.categories();
+    for (i, h) in score.hits.iter().enumerate() {
+        if i > 0 {
+            out.push(b';');
+        }
+        out.extend_from_slice(scorer.term(score.lang, h).as_bytes());
+        out.push(b':');
+        out.extend_from_slice(cats.get(h.category).name.as_bytes());
+        out.push(b':');
+        fixed_into::<2>(out, h.weight);
     }
 }
 
@@ -315,16 +322,7 @@ pub(crate) fn csv_scored_row(
     out.extend_from_slice(score.lang.code().as_bytes());
     out.push(b',');
     let start = out.len();
-    for (i, h) in score.hits.iter().enumerate() {
-        if i > 0 {
-            out.push(b';');
-        }
-        out.extend_from_slice(scorer.term(score.lang, h).as_bytes());
-        out.push(b':');
-        out.extend_from_slice(cats.get(h.category).name.as_bytes());
-        out.push(b':');
-        fixed_into::<2>(out, h.weight);
-    }
+    hits_field(out, score, scorer);
     if out.get(start..).is_some_and(needs_quotes) {
         // A lexicon term or category name with a comma or quote: rare, so the field is
         // written first and quoted after.

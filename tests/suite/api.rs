@@ -169,21 +169,12 @@ fn hit_roles(ex: &detente::Explanation) -> Vec<usize> {
         .collect()
 }
 
-/// Every unit of an explanation that is a hit points at its own hit, in order, and every hit
-/// has its unit, on every statement of every gold file (1,640 statements of all kinds).
-#[test]
-fn explanations_pair_each_hit_with_its_unit() {
-    let scorer = Scorer::new().expect("builtin lexicons load");
+/// The texts of the statements in the gold files `files` (under tests/data/gold), with the
+/// file each comes from.
+fn gold_texts(files: &[&str]) -> Vec<(String, String)> {
     let gold = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/gold");
-    let mut statements = 0;
-    for file in [
-        "gold.csv",
-        "dev2.csv",
-        "dev3.csv",
-        "dev4.csv",
-        "dev5.csv",
-        "holdout.csv",
-    ] {
+    let mut texts = Vec::new();
+    for file in files {
         let mut r = csv::Reader::from_path(gold.join(file)).expect("gold file");
         let text_col = r
             .headers()
@@ -193,28 +184,47 @@ fn explanations_pair_each_hit_with_its_unit() {
             .expect("text column");
         for rec in r.records() {
             let rec = rec.expect("record");
-            let text = rec.get(text_col).expect("text");
-            let ex = scorer.explain(text);
-            let expected: Vec<usize> = (0..ex.score.hits.len()).collect();
-            assert_eq!(hit_roles(&ex), expected, "{file}: {text}");
-            for (u, h) in ex
-                .units
-                .iter()
-                .filter(|u| matches!(u.role, detente::score::Role::Hit(_)))
-                .zip(&ex.score.hits)
-            {
-                assert_eq!(u.span, h.span, "{file}: {text}");
-            }
-            statements += 1;
+            texts.push((
+                file.to_string(),
+                rec.get(text_col).expect("text").to_string(),
+            ));
         }
     }
-    assert_eq!(statements, 1640);
+    texts
+}
+
+/// Every unit of an explanation that is a hit points at its own hit, in order, and every hit
+/// has its unit, on every statement of every gold file (1,640 statements of all kinds).
+#[test]
+fn explanations_pair_each_hit_with_its_unit() {
+    let scorer = Scorer::new().expect("builtin lexicons load");
+    let texts = gold_texts(&[
+        "gold.csv",
+        "dev2.csv",
+        "dev3.csv",
+        "dev4.csv",
+        "dev5.csv",
+        "holdout.csv",
+    ]);
+    for (file, text) in &texts {
+        let ex = scorer.explain(text);
+        let expected: Vec<usize> = (0..ex.score.hits.len()).collect();
+        assert_eq!(hit_roles(&ex), expected, "{file}: {text}");
+        for (u, h) in ex
+            .units
+            .iter()
+            .filter(|u| matches!(u.role, detente::score::Role::Hit(_)))
+            .zip(&ex.score.hits)
+        {
+            assert_eq!(u.span, h.span, "{file}: {text}");
+        }
+    }
+    assert_eq!(texts.len(), 1640);
 }
 
 #[test]
 fn score_reusing_gives_what_score_gives() {
     let scorer = Scorer::new().expect("builtin lexicons load");
-    let gold = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/gold");
     // One Score carried from statement to statement, as `detente score` does, so that a
     // statement with fewer hits follows one with more.
     let mut reused = detente::Score::default();
@@ -223,22 +233,10 @@ fn score_reusing_gives_what_score_gives() {
         scorer.score(""),
         "the default is the empty statement's score"
     );
-    let mut statements = 0;
-    for file in ["dev2.csv", "dev3.csv", "dev4.csv", "dev5.csv"] {
-        let mut r = csv::Reader::from_path(gold.join(file)).expect("gold file");
-        let text_col = r
-            .headers()
-            .expect("header")
-            .iter()
-            .position(|h| h == "text")
-            .expect("text column");
-        for rec in r.records() {
-            let rec = rec.expect("record");
-            let text = rec.get(text_col).expect("text");
-            scorer.score_reusing(text, &mut reused);
-            assert_eq!(reused, scorer.score(text), "{file}: {text}");
-            statements += 1;
-        }
+    let texts = gold_texts(&["dev2.csv", "dev3.csv", "dev4.csv", "dev5.csv"]);
+    for (file, text) in &texts {
+        scorer.score_reusing(text, &mut reused);
+        assert_eq!(reused, scorer.score(text), "{file}: {text}");
     }
-    assert!(statements >= 1000, "{statements}");
+    assert!(texts.len() >= 1000, "{}", texts.len());
 }
