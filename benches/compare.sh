@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Whole-command benchmark: on one generated corpus, times the csv floor (examples/csv_floor.rs),
 # `detente score --threads 1`, `detente score` (all cores) and `detente report`, RUNS times each
-# (interleaved, after one warm-up run each), and prints the median wall time, the ratio to the floor and the peak
-# RSS (the largest over the runs). With Python's vaderSentiment installed, also times it (and
+# (interleaved, after one warm-up run each), and prints the median wall time, the ratio to the floor, the peak
+# RSS (the largest over the runs) and the lowest CPU share of any run (GNU time's %P), with a
+# warning when `score` on all cores did not get them. With Python's vaderSentiment installed, also times it (and
 # detente) on a 20,000-row slice, per row against the floor. With `script` (util-linux), also
 # times `score` on a pseudo-terminal with the progress bar drawn and without it.
 #
@@ -51,16 +52,18 @@ measure() {
     echo "round $round of $runs ..." >&2
     for name in "$@"; do
       local -n cmd="cmd_$name"
-      "$gnu_time" -f "%e %M" -o "$work/$name.t" "${cmd[@]}" >/dev/null 2>>"$work/stderr.log"
+      "$gnu_time" -f "%e %M %P" -o "$work/$name.t" "${cmd[@]}" >/dev/null 2>>"$work/stderr.log"
       tail -n 1 "$work/$name.t" >>"$work/$name.runs"
     done
   done
   for name in "$@"; do
+    # Third field: the lowest CPU share over the runs (GNU time's %P), which shows when the
+    # machine did not give a multi-threaded command all its cores.
     sort -n "$work/$name.runs" | awk '
-      { t[NR] = $1; if ($2 > m) m = $2 }
+      { t[NR] = $1; if ($2 > m) m = $2; p = $3 + 0; if (NR == 1 || p < low) low = p }
       END {
         med = (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
-        printf "%.3f %d\n", med, m
+        printf "%.3f %d %d\n", med, m, low
       }' >"$work/$name.result"
   done
 }
@@ -71,7 +74,7 @@ cmd_score=("$bin/detente" score "$corpus" -q)
 cmd_report=("$bin/detente" report "$corpus" --format html -o "$work/report.html" -q)
 measure floor score1 score report
 
-read -r floor_s floor_kb <"$work/floor.result"
+read -r floor_s _ _ <"$work/floor.result"
 cores=$(nproc)
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 size_mb=$(awk -v b="$(stat -c %s "$corpus")" 'BEGIN { printf "%.0f", b / 1e6 }')
@@ -79,27 +82,33 @@ size_mb=$(awk -v b="$(stat -c %s "$corpus")" 'BEGIN { printf "%.0f", b / 1e6 }')
 echo
 echo "$rows rows ($size_mb MB), $runs runs each, $cores cores ($cpu), $(date -u +%Y-%m-%d)"
 echo
-echo "| command | median (s) | x floor | peak RSS (MB) |"
-echo "|---|---:|---:|---:|"
+echo "| command | median (s) | x floor | peak RSS (MB) | lowest CPU (%) |"
+echo "|---|---:|---:|---:|---:|"
 row() {
-  local label=$1 name=$2 s kb
-  read -r s kb <"$work/$name.result"
-  awk -v l="$label" -v s="$s" -v f="$floor_s" -v kb="$kb" \
-    'BEGIN { printf "| %s | %.3f | %.2f | %.1f |\n", l, s, s / f, kb / 1024 }'
+  local label=$1 name=$2 s kb low
+  read -r s kb low <"$work/$name.result"
+  awk -v l="$label" -v s="$s" -v f="$floor_s" -v kb="$kb" -v low="$low" \
+    'BEGIN { printf "| %s | %.3f | %.2f | %.1f | %d |\n", l, s, s / f, kb / 1024, low }'
 }
 row "floor: csv_floor (csv crate, touch text, one line per row)" floor
 row "detente score --threads 1" score1
 row "detente score (threads: $cores)" score
 row "detente report --format html" report
 
-read -r s1 _ <"$work/score1.result"
-read -r sn _ <"$work/score.result"
+read -r s1 _ _ <"$work/score1.result"
+read -r sn _ sn_low <"$work/score.result"
 read -r rp _ <"$work/report.result"
 echo
 awk -v a="$s1" -v b="$sn" -v r="$rp" -v c="$cores" 'BEGIN {
   printf "score: %d threads are %.2fx faster than 1; report takes %.2fx the time of score\n",
     c, a / b, r / b
 }'
+# A shared machine may not give a multi-threaded run all its cores; such a run's figures do
+# not compare with others.
+if [ "$cores" -gt 1 ] && [ "$sn_low" -lt $((cores * 75)) ]; then
+  echo "warning: a run of score on $cores threads got only $sn_low% CPU (a busy machine, or an" \
+    "input too small to keep $cores threads busy): its timings do not compare with quiet runs"
+fi
 
 # The progress bar is drawn only on a terminal: `script` (util-linux) gives the command a
 # pseudo-terminal, with the bar on and, for comparison, off (DETENTE_NO_PROGRESS=1).
