@@ -1,8 +1,8 @@
-//! The compiled lexicon: a byte trie over the vocabulary (exact words and `prefix*` wildcards)
+//! The compiled lexicon: a word table for exact words, a byte trie for `prefix*` wildcards,
 //! and a trie over token elements for phrases. Matching is leftmost-longest: at each position the longest phrase wins,
 //! and between phrases of equal length the one with more exact words (then longer prefixes).
 
-use super::words::WordTable;
+use super::words::{StartFilter, WordTable};
 use super::{Entry, Lexicon, Modifier};
 use crate::error::{Error, ErrorKind, Result};
 use crate::text::Tokens;
@@ -35,65 +35,6 @@ pub struct Match {
     pub end: usize,
     /// The entry or modifier matched.
     pub target: MatchTarget,
-}
-
-/// A filter in front of the prefix trie: a bit per hashed three-byte beginning of the
-/// wildcard prefixes. Most words begin like no prefix, and one bit in a table that stays in
-/// the first-level cache rules them out before the trie walk. Lexicons with a prefix shorter
-/// than three bytes turn the filter off.
-#[derive(Debug, Clone)]
-struct PrefixStarts {
-    bits: Vec<u64>,
-    /// Some prefix is shorter than three bytes: every word is walked.
-    off: bool,
-}
-
-/// log2 of the number of bits in [`PrefixStarts`] (8 KiB).
-const PREFIX_START_BITS: u32 = 16;
-
-impl PrefixStarts {
-    fn new<'a>(prefixes: impl Iterator<Item = &'a [u8]>) -> PrefixStarts {
-        let mut f = PrefixStarts {
-            bits: vec![0; 1 << (PREFIX_START_BITS - 6)],
-            off: false,
-        };
-        for p in prefixes {
-            match Self::bit(p) {
-                Some(bit) => {
-                    if let Some(w) = f.bits.get_mut(bit / 64) {
-                        *w |= 1 << (bit % 64);
-                    }
-                }
-                None => f.off = true,
-            }
-        }
-        f
-    }
-
-    /// The bit of a word's first three bytes; `None` for a shorter word.
-    #[inline]
-    fn bit(word: &[u8]) -> Option<usize> {
-        let &[a, b, c, ..] = word else {
-            return None;
-        };
-        let key = u64::from(a) | u64::from(b) << 8 | u64::from(c) << 16;
-        Some((key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - PREFIX_START_BITS)) as usize)
-    }
-
-    /// False when no prefix can begin `word`.
-    #[inline]
-    fn may_start(&self, word: &[u8]) -> bool {
-        if self.off {
-            return true;
-        }
-        match Self::bit(word) {
-            Some(bit) => self
-                .bits
-                .get(bit / 64)
-                .is_some_and(|w| w & (1 << (bit % 64)) != 0),
-            None => false,
-        }
-    }
 }
 
 /// An edge of the phrase trie below the root, in an open-addressing table keyed by (node,
@@ -202,11 +143,12 @@ struct PhraseNode {
 
 /// A compiled lexicon.
 ///
-/// Words are looked up by walking a double-array byte trie once per token, which yields the token's exact
-/// word id and every wildcard prefix it starts with (no hashing, no lookup per prefix length).
-/// Phrases are a trie over those ids, keyed by one `u32` per element (a word id, or the number
-/// of words plus a prefix id); the root's edges are a dense table because every token asks it,
-/// other nodes keep sorted edge lists.
+/// A token's exact word id comes from a [`WordTable`] (here, or from a table the caller shares
+/// between matchers, see [`Matcher::find_with`]); the wildcard prefixes of a lexicon word are
+/// found when compiling, those of other words by walking a double-array byte trie of the
+/// prefixes. Phrases are a trie over those ids, keyed by one `u32` per element (a word id, or
+/// the number of words plus a prefix id); the root's edges are a dense table because every
+/// token asks it, the other edges a (node, key) hash table.
 #[derive(Debug, Clone)]
 pub struct Matcher {
     /// Exact words, by their folded bytes, to their ids.
@@ -216,8 +158,8 @@ pub struct Matcher {
     /// Double-array byte trie over the wildcard prefixes only (small, so its top levels stay
     /// in cache).
     cells: Vec<Cell>,
-    /// Which three-byte beginnings some wildcard prefix has (see [`PrefixStarts`]).
-    prefix_starts: PrefixStarts,
+    /// Which three-byte beginnings some wildcard prefix has.
+    prefix_starts: StartFilter,
     words: u32,
     root_edges: Vec<u32>,
     nodes: Vec<PhraseNode>,
@@ -375,7 +317,7 @@ impl Matcher {
             NONE,
             |_, n| n,
         );
-        let prefix_starts = PrefixStarts::new(b.prefixes.keys().map(String::as_bytes));
+        let prefix_starts = StartFilter::new(b.prefixes.keys().map(String::as_bytes));
         // An empty prefix ("*") never matched: prefixes were looked up from one character on.
         trie[0].2 = NONE;
         let cells = double_array(&trie);
@@ -845,8 +787,8 @@ mod tests {
             terms(&m, "abc abcd abcdef abd ab ñoño ñoñ ño"),
             ["abc*", "abcd*", "abcd*", "ñoñ*", "ñoñ*"]
         );
-        let f = PrefixStarts::new([&b"ab"[..]].into_iter());
-        assert!(f.off && f.may_start(b"x"));
+        let f = StartFilter::new([&b"ab"[..]].into_iter());
+        assert!(!f.is_on() && f.may_start(b"x"));
     }
 
     #[test]

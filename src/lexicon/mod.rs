@@ -10,7 +10,7 @@ mod words;
 
 pub use matcher::{Match, MatchScratch, MatchTarget, Matcher};
 pub use tsv::{Parsed, check_lexicon, parse_categories, parse_lexicon};
-pub(crate) use words::WordTable;
+pub(crate) use words::{StartFilter, WordTable};
 
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::text::Lang;

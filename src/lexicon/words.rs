@@ -156,6 +156,71 @@ impl<V: Copy> WordTable<V> {
     }
 }
 
+/// A filter in front of a search by word beginnings: a bit per hashed three-byte beginning of
+/// the items (wildcard prefixes, marker words). Most words begin like no item, and one bit in
+/// a table that stays in the first-level cache rules them out. An item shorter than three
+/// bytes turns the filter off (every word may start one).
+#[derive(Debug, Clone)]
+pub(crate) struct StartFilter {
+    bits: Vec<u64>,
+    off: bool,
+}
+
+/// log2 of the number of bits in a [`StartFilter`] (8 KiB).
+const START_BITS: u32 = 16;
+
+impl StartFilter {
+    /// A filter for `items`.
+    pub(crate) fn new<'a>(items: impl Iterator<Item = &'a [u8]>) -> StartFilter {
+        let mut f = StartFilter {
+            bits: vec![0; 1 << (START_BITS - 6)],
+            off: false,
+        };
+        for item in items {
+            match Self::bit(item) {
+                Some(bit) => {
+                    if let Some(w) = f.bits.get_mut(bit / 64) {
+                        *w |= 1 << (bit % 64);
+                    }
+                }
+                None => f.off = true,
+            }
+        }
+        f
+    }
+
+    /// The bit of a word's first three bytes; `None` for a shorter word.
+    #[inline]
+    fn bit(word: &[u8]) -> Option<usize> {
+        let &[a, b, c, ..] = word else {
+            return None;
+        };
+        let key = u64::from(a) | u64::from(b) << 8 | u64::from(c) << 16;
+        Some((key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - START_BITS)) as usize)
+    }
+
+    /// False when no item can begin `word` (or be `word`).
+    #[inline]
+    pub(crate) fn may_start(&self, word: &[u8]) -> bool {
+        if self.off {
+            return true;
+        }
+        match Self::bit(word) {
+            Some(bit) => self
+                .bits
+                .get(bit / 64)
+                .is_some_and(|w| w & (1 << (bit % 64)) != 0),
+            None => false,
+        }
+    }
+
+    /// Whether the filter rules anything out (no item was shorter than three bytes).
+    #[cfg(test)]
+    pub(crate) fn is_on(&self) -> bool {
+        !self.off
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;

@@ -10,7 +10,7 @@ use super::rules::{
 };
 use super::scorer::{FIRST_PERSON_WORD, RELAY_START};
 use super::{Hit, Rules};
-use crate::lexicon::CategoryId;
+use crate::lexicon::{CategoryId, StartFilter};
 use crate::text::{Lang, Tokens};
 
 /// The index of the token that starts at byte `start`, if any.
@@ -43,21 +43,9 @@ struct Markers {
     /// For each first byte and length (up to [`LENGTHS`] - 1 bytes, longer ones together),
     /// the markers whose first word has them.
     by_first_len: Vec<Vec<usize>>,
-    /// A bit per hashed first three bytes of the markers' first words, to rule out most
-    /// words before [`Markers::candidates`]; `None` when a first word is shorter.
-    starts: Option<Vec<u64>>,
-}
-
-/// log2 of the bits in [`Markers::starts`] (8 KiB).
-const START_BITS: u32 = 16;
-
-/// The [`Markers::starts`] bit of a word's first three bytes.
-fn start_bit(word: &[u8]) -> Option<usize> {
-    let &[a, b, c, ..] = word else {
-        return None;
-    };
-    let key = u64::from(a) | u64::from(b) << 8 | u64::from(c) << 16;
-    Some((key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - START_BITS)) as usize)
+    /// The markers' first words' beginnings, to rule out most words before
+    /// [`Markers::candidates`].
+    starts: StartFilter,
 }
 
 /// Length buckets of [`Markers::by_first_len`].
@@ -75,20 +63,11 @@ impl Markers {
                 by_first_len[bucket(b, first.len())].push(k);
             }
         }
-        let mut starts = Some(vec![0u64; 1 << (START_BITS - 6)]);
-        for w in &words {
-            match (
-                start_bit(w.first().copied().unwrap_or("").as_bytes()),
-                &mut starts,
-            ) {
-                (Some(bit), Some(bits)) => {
-                    if let Some(x) = bits.get_mut(bit / 64) {
-                        *x |= 1 << (bit % 64);
-                    }
-                }
-                _ => starts = None,
-            }
-        }
+        let starts = StartFilter::new(
+            words
+                .iter()
+                .map(|w| w.first().copied().unwrap_or("").as_bytes()),
+        );
         Markers {
             words,
             by_first,
@@ -112,13 +91,7 @@ impl Markers {
 
     /// False when no marker's first word can be `word` or a prefix of it.
     fn may_start(&self, word: &[u8]) -> bool {
-        match &self.starts {
-            None => true,
-            Some(bits) => start_bit(word).is_some_and(|bit| {
-                bits.get(bit / 64)
-                    .is_some_and(|x| x & (1 << (bit % 64)) != 0)
-            }),
-        }
+        self.starts.may_start(word)
     }
 
     /// The markers (as words) whose first word may be a prefix of `word`.
@@ -157,7 +130,7 @@ fn shared_targets() -> &'static Markers {
 ///
 /// `marks` holds each token's [`RELAY_START`] and [`FIRST_PERSON_WORD`] bits (looked up with
 /// the rest of the token's vocabulary): only tokens that start a marker are compared with the
-/// markers.
+/// markers, and first-person words are known from their bit.
 pub(super) fn relayed(tokens: &Tokens, marks: &[u8], hits: &mut [Hit]) {
     // Most statements have no marker word at all: one scan of the marks settles them.
     if marks.len() == tokens.tokens().len() && marks.iter().all(|m| m & RELAY_START == 0) {
@@ -165,12 +138,13 @@ pub(super) fn relayed(tokens: &Tokens, marks: &[u8], hits: &mut [Hit]) {
     }
     let toks = tokens.tokens();
     let markers = relay_markers();
-    let marked = |i: usize, bit: u8| marks.get(i).is_none_or(|m| m & bit != 0);
+    // A token that starts no marker (by its flag) needs no comparison.
+    let may_start = |i: usize| marks.get(i).is_none_or(|m| m & RELAY_START != 0);
     // Sentence and clause numbers count up along the tokens, so the lists below come out
     // sorted and are searched by bisection: a long text costs one pass, not a pass per hit.
     let mut relayed_sentences: Vec<u32> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        if marked(i, RELAY_START)
+        if may_start(i)
             && relayed_sentences.last() != Some(&t.sentence)
             && markers
                 .candidates_exact(tokens.folded_bytes(i))
@@ -183,13 +157,18 @@ pub(super) fn relayed(tokens: &Tokens, marks: &[u8], hits: &mut [Hit]) {
         return;
     }
     let mut first_person_clauses: Vec<u32> = Vec::new();
-    for (j, t) in toks.iter().enumerate() {
-        if marked(j, FIRST_PERSON_WORD) && first_person_clauses.last() != Some(&t.clause) {
+    // The vocabulary flags first-person words exactly; without marks, the words are compared.
+    let first_person = |j: usize| match marks.get(j) {
+        Some(m) => m & FIRST_PERSON_WORD != 0,
+        None => {
             let w = tokens.folded_bytes(j);
             let is = |list: &[&str]| list.iter().any(|x| x.as_bytes() == w);
-            if is(FIRST_PERSON) || is(FIRST_PERSON_CONTRACTIONS) {
-                first_person_clauses.push(t.clause);
-            }
+            is(FIRST_PERSON) || is(FIRST_PERSON_CONTRACTIONS)
+        }
+    };
+    for (j, t) in toks.iter().enumerate() {
+        if first_person_clauses.last() != Some(&t.clause) && first_person(j) {
+            first_person_clauses.push(t.clause);
         }
     }
     for h in hits.iter_mut().filter(|h| h.weight < 0.0) {
@@ -307,8 +286,8 @@ mod tests {
         }
         // The shared-target words all have three bytes, so their filter is on ("en vivo"
         // turns the relay markers' off; that rule uses the vocabulary's flag instead).
-        assert!(Markers::new(SHARED_TARGET_WORDS).starts.is_some());
+        assert!(Markers::new(SHARED_TARGET_WORDS).starts.is_on());
         let short = Markers::new(&["ab", "abcd"]);
-        assert!(short.starts.is_none() && short.may_start(b"zz"));
+        assert!(!short.starts.is_on() && short.may_start(b"zz"));
     }
 }

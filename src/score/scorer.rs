@@ -396,12 +396,9 @@ impl Scorer {
 
     /// Scores one statement.
     pub fn score(&self, text: &str) -> Score {
-        SCRATCH.with(|s| match s.try_borrow_mut() {
-            Ok(mut s) => self.score_into(text, &mut s, Vec::new()),
-            // Re-entrant use from the same thread cannot happen through this API; fall back to
-            // fresh buffers rather than panic.
-            Err(_) => self.score_into(text, &mut Scratch::default(), Vec::new()),
-        })
+        let mut out = Score::default();
+        self.score_reusing(text, &mut out);
+        out
     }
 
     /// Scores `text` into `out`, reusing the memory of `out`'s hits: the same [`Score`] as
@@ -410,6 +407,8 @@ impl Scorer {
         let hits = std::mem::take(&mut out.hits);
         *out = SCRATCH.with(|s| match s.try_borrow_mut() {
             Ok(mut s) => self.score_into(text, &mut s, hits),
+            // Re-entrant use from the same thread cannot happen through this API; fall back to
+            // fresh buffers rather than panic.
             Err(_) => self.score_into(text, &mut Scratch::default(), hits),
         });
     }

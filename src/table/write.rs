@@ -49,13 +49,12 @@ fn fixed_slow(out: &mut String, x: f64, decimals: usize) {
 /// [`fixed`] appending to bytes (the CSV writer's buffer), without a UTF-8 check.
 pub(crate) fn fixed_bytes(out: &mut Vec<u8>, x: f64, decimals: usize) {
     match decimals {
+        0 => fixed_into::<0>(out, x),
+        1 => fixed_into::<1>(out, x),
         2 => fixed_into::<2>(out, x),
         3 => fixed_into::<3>(out, x),
         4 => fixed_into::<4>(out, x),
-        _ => match fixed_fast_dyn(x, decimals) {
-            Some((buf, len)) => push_fast(out, &buf, len),
-            None => push_slow(out, x, decimals),
-        },
+        _ => push_slow(out, x, decimals),
     }
 }
 

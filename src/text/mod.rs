@@ -281,19 +281,7 @@ impl Tokens {
     /// where the buffer allows.
     #[inline]
     pub(crate) fn packed(&self, i: usize) -> Option<u64> {
-        let t = self.tokens.get(i)?;
-        let (from, to) = (t.norm.0 as usize, t.norm.1 as usize);
-        let len = to.checked_sub(from)?;
-        if len == 0 || len > 8 {
-            return None;
-        }
-        match self.folded.as_bytes().get(from..from + 8) {
-            Some(chunk) => {
-                let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).ok()?);
-                Some(word & (u64::MAX >> (64 - 8 * len)))
-            }
-            None => lang::pack(self.folded(i)),
-        }
+        self.folded_and_packed(i).1
     }
 
     /// True when the whole statement is shouted; then capitals carry no extra emphasis.
