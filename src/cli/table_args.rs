@@ -36,8 +36,8 @@ pub struct TableArgs {
     #[arg(long, default_value_t = 0, value_name = "N")]
     threads: usize,
 
-    /// Rows per parallel batch (memory grows with it); a batch also ends after 4 MiB of input,
-    /// so long statements stay in bounded memory.
+    /// Rows per chunk of parallel work, at most; a chunk also ends after about 256 KiB of
+    /// input, so with statements of ordinary length the bytes decide.
     #[arg(long, default_value_t = StreamOptions::default().batch_size, value_name = "N")]
     batch: usize,
 

@@ -1,7 +1,8 @@
 //! The only parallel code in detente: an order-keeping map over a batch of items on a rayon pool,
-//! a map over chunks with per-chunk state, and running pool work while the calling thread does
-//! something else (reading the next batch, writing the last one). With one thread these are
-//! plain loops and calls in turn, so `--threads 1` runs no rayon code at all.
+//! a map over chunks with per-chunk state, running pool work while the calling thread does
+//! something else, and an ordered pipeline ([`Pool::pipeline`]) in which the calling thread
+//! fills work slots and drains them in order while the pool works on them. With one thread
+//! these are plain loops and calls in turn, so `--threads 1` runs no rayon code at all.
 
 use rayon::prelude::*;
 
@@ -113,6 +114,94 @@ impl Pool {
     }
 }
 
+impl Pool {
+    /// An ordered pipeline over `slots` reused work slots (at least one): on the calling thread,
+    /// `fill` loads a free slot with the next piece of work (returning `false` when there is
+    /// none left: the slot is not used), the pool runs `work` on filled slots, any number at a
+    /// time, and `drain` gets each worked slot on the calling thread, in the order they were
+    /// filled, after which the slot is free again. The calling thread only fills and drains,
+    /// and sleeps while it waits; there is no barrier between pieces of work, so a thread
+    /// that finishes one starts the next. An error from `fill` or `drain` stops the pipeline
+    /// once the work in flight is done, and is returned. With one thread: fill, work, drain
+    /// in turn on one slot.
+    pub fn pipeline<S, E>(
+        &self,
+        slots: usize,
+        new_slot: impl Fn() -> S,
+        mut fill: impl FnMut(&mut S) -> Result<bool, E>,
+        work: impl Fn(&mut S) + Sync,
+        mut drain: impl FnMut(&mut S) -> Result<(), E>,
+    ) -> Result<(), E>
+    where
+        S: Send,
+    {
+        let Some(pool) = &self.pool else {
+            let mut slot = new_slot();
+            while fill(&mut slot)? {
+                work(&mut slot);
+                drain(&mut slot)?;
+            }
+            return Ok(());
+        };
+        let (done_tx, done_rx) = std::sync::mpsc::channel::<Worked<S>>();
+        let work = &work;
+        pool.in_place_scope(|scope| {
+            let mut free: Vec<S> = (0..slots.max(1)).map(|_| new_slot()).collect();
+            // Worked slots that arrived before the one due next, by sequence number.
+            let mut early = std::collections::BTreeMap::new();
+            let (mut filled, mut drained, mut over) = (0u64, 0u64, false);
+            loop {
+                while !over && let Some(mut slot) = free.pop() {
+                    if fill(&mut slot)? {
+                        let (seq, tx) = (filled, done_tx.clone());
+                        scope.spawn(move |_| {
+                            // A panic is sent back and resumed on the calling thread, which
+                            // would otherwise wait for this slot for ever.
+                            let outcome =
+                                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                                    work(&mut slot)
+                                }));
+                            let _ = tx.send(Worked {
+                                seq,
+                                slot,
+                                panic: outcome.err(),
+                            });
+                        });
+                        filled += 1;
+                    } else {
+                        free.push(slot);
+                        over = true;
+                    }
+                }
+                if drained == filled {
+                    return Ok(());
+                }
+                // The channel cannot be closed: this thread holds a sender.
+                let Ok(worked) = done_rx.recv() else {
+                    return Ok(());
+                };
+                if let Some(panic) = worked.panic {
+                    std::panic::resume_unwind(panic);
+                }
+                early.insert(worked.seq, worked.slot);
+                while let Some(mut slot) = early.remove(&drained) {
+                    drain(&mut slot)?;
+                    free.push(slot);
+                    drained += 1;
+                }
+            }
+        })
+    }
+}
+
+/// A slot back from [`Pool::pipeline`]'s work, with its place in the order and the panic,
+/// if the work panicked.
+struct Worked<S> {
+    seq: u64,
+    slot: S,
+    panic: Option<Box<dyn std::any::Any + Send>>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,6 +234,51 @@ mod tests {
             assert_eq!(other, 7);
             assert_eq!(sums.iter().sum::<u64>(), items.iter().sum::<u64>());
             assert_eq!(sums[0], (0..128).sum::<u64>());
+        }
+    }
+
+    #[test]
+    fn pipeline_drains_in_fill_order_and_stops_on_errors() {
+        for threads in [1, 2, 3] {
+            let pool = Pool::new(threads).expect("pool");
+            let (mut next, mut seen) = (0u64, Vec::new());
+            let run = pool.pipeline(
+                4,
+                || (0u64, 0u64),
+                |slot: &mut (u64, u64)| {
+                    next += 1;
+                    slot.0 = next;
+                    Ok::<bool, String>(next <= 100)
+                },
+                // Uneven work, so that slots finish out of order.
+                |slot| slot.1 = (0..(slot.0 % 7) * 20_000).fold(slot.0, |a, b| a ^ b),
+                |slot| {
+                    seen.push(slot.0);
+                    Ok(())
+                },
+            );
+            assert_eq!(run, Ok(()));
+            assert_eq!(seen, (1..=100).collect::<Vec<_>>(), "{threads} threads");
+
+            let mut n = 0u64;
+            let stopped = pool.pipeline(
+                3,
+                || 0u64,
+                |slot: &mut u64| {
+                    n += 1;
+                    *slot = n;
+                    Ok::<bool, String>(true)
+                },
+                |_| {},
+                |slot| {
+                    if *slot == 10 {
+                        Err(format!("stop at {slot}"))
+                    } else {
+                        Ok(())
+                    }
+                },
+            );
+            assert_eq!(stopped, Err("stop at 10".to_string()));
         }
     }
 }

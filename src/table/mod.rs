@@ -2,6 +2,7 @@
 //! batches, and writing scores as CSV or JSON Lines with every input column kept.
 
 mod columns;
+mod split;
 mod stream;
 mod write;
 

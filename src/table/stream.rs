@@ -1,10 +1,12 @@
-//! Streaming rows: a [`Source`] reads a CSV's header and then its rows in batches into reused
-//! records, maps each batch in parallel (order kept) and hands the results, in input order, to
-//! a sink. `score` ([`score_stream`]) and `report` are both built on it. Memory is bounded by
-//! the batch, not the file. Every row read is either passed on or rejected, and the
+//! Streaming rows: a [`Source`] reads a CSV's header and then cuts the rest of the input into
+//! chunks of whole records (an exact scan for record ends, [`super::split`]); the pool parses
+//! each chunk's records and maps them (order kept), and the results go to a sink in input
+//! order. `score` ([`score_stream`]) and `report` are both built on it. Memory is bounded by
+//! the chunks in flight, not the file. Every row read is either passed on or rejected, and the
 //! [`Summary`] counts both.
 
 use super::columns::{ColumnMap, ColumnSpec};
+use super::split::{RecordStart, Splitter};
 use super::write::{Format, SCORE_COLUMNS, csv_record, csv_scored_row, jsonl_into};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::score::batch::Pool;
@@ -29,7 +31,8 @@ pub struct StreamOptions {
     pub format: Format,
     /// The input has a header row, and the CSV output gets one.
     pub headers: bool,
-    /// Rows per parallel batch.
+    /// Rows per chunk of parallel work, at most (a chunk also ends after about 256 KiB of
+    /// input).
     pub batch_size: usize,
     /// Bad-row policy.
     pub on_error: OnError,
@@ -53,7 +56,8 @@ impl Default for StreamOptions {
     }
 }
 
-/// Rows per batch: large enough to keep threads busy, small enough to bound memory (a few MB).
+/// Rows per chunk, at most: with statements of ordinary length, a chunk ends by its bytes
+/// ([`CHUNK_BYTES`]) first; with very short rows this keeps a chunk's records few.
 pub const DEFAULT_BATCH: usize = 8192;
 
 /// Default largest field: 1 MiB. A statement longer than this is almost surely a broken file.
@@ -86,40 +90,88 @@ pub type RowError = (ErrorKind, Option<usize>);
 
 /// An open quotes table: header read, columns found, rows not yet read.
 pub struct Source<R: Read> {
-    rdr: csv::Reader<LineEnds<R>>,
+    input: R,
+    /// Bytes read from `input` and not yet handed out in a chunk; they start at a record start.
+    carry: Vec<u8>,
+    /// `input` is at its end.
+    eof: bool,
+    /// Byte offset in the input, line number and csv record number of `carry`'s first byte.
+    at: Start,
     headers: Vec<String>,
     map: ColumnMap,
-    pending: Option<csv::ByteRecord>,
     opts: StreamOptions,
+}
+
+/// Where a run of input bytes starts: byte offset, line number (1-based) and record number
+/// (0-based, the header is record 0), as the csv crate numbers them.
+#[derive(Debug, Clone, Copy, Default)]
+struct Start {
+    byte: u64,
+    line: u64,
+    record: u64,
 }
 
 impl<R: Read> Source<R> {
     /// Reads the header (or, without one, peeks at the first row to number the columns) and
     /// finds the columns.
-    pub fn open(input: R, opts: &StreamOptions) -> Result<Source<R>> {
+    pub fn open(mut input: R, opts: &StreamOptions) -> Result<Source<R>> {
         let loc = &opts.input;
-        let mut rdr = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .buffer_capacity(1 << 16)
-            .from_reader(LineEnds::new(input));
+        let read_err = |e: std::io::Error| Error::io(&e, loc.clone());
+        let (mut carry, mut eof) = (Vec::new(), false);
+        while carry.len() < BOM.len() && !eof {
+            eof = read_more(&mut input, &mut carry).map_err(read_err)? == 0;
+        }
+        // The csv crate drops a byte-order mark at the very start of the input, and so do we,
+        // before the splitter sees it (a quote after it opens a quoted field).
+        let mut at = Start {
+            line: 1,
+            ..Start::default()
+        };
+        if carry.starts_with(BOM) {
+            carry.drain(..BOM.len());
+            at.byte = BOM.len() as u64;
+        }
+        let (mut splitter, mut pos, mut starts) = (Splitter::new(), 0, Vec::new());
+        let end = loop {
+            if let Some(end) = splitter.next_record_end(&carry, &mut pos, &mut starts) {
+                break end;
+            }
+            if eof {
+                break carry.len();
+            }
+            eof = read_more(&mut input, &mut carry).map_err(read_err)? == 0;
+        };
         let mut first = csv::ByteRecord::new();
-        if !read_record(&mut rdr, &mut first).map_err(|e| csv_error(e, loc))? {
+        let mut head = Vec::with_capacity(end + 1);
+        head.push(b'\n');
+        head.extend_from_slice(carry.get(..end).unwrap_or(&[]));
+        if !reader_over(head.as_slice())
+            .read_byte_record(&mut first)
+            .map_err(|e| csv_error(e, loc))?
+        {
             return Err(Error::new(ErrorKind::EmptyInput, loc.clone()));
         }
-        let (headers, pending) = if opts.headers {
+        let headers = if opts.headers {
             let names = header_names(&first, loc)?;
-            (names, None)
+            at = Start {
+                byte: at.byte + end as u64,
+                line: at.line + splitter.lines(),
+                record: 1,
+            };
+            carry.drain(..end);
+            names
         } else {
-            let names = (1..=first.len()).map(|i| i.to_string()).collect();
-            (names, Some(first))
+            // The first row stays in the input, to be read as data.
+            (1..=first.len()).map(|i| i.to_string()).collect()
         };
         let map = ColumnMap::find(&headers, &opts.columns, loc)?;
         Ok(Source {
-            rdr,
+            input,
+            carry,
+            eof,
+            at,
             headers,
             map,
-            pending,
             opts: opts.clone(),
         })
     }
@@ -134,13 +186,15 @@ impl<R: Read> Source<R> {
         &self.map
     }
 
-    /// Reads every row in batches, maps each through `map` on `pool` (a row that fails the
+    /// Reads every row in chunks, maps each through `map` on `pool` (a row that fails the
     /// basic checks of [`check_row`] or `map` is a reject), then calls `sink` with each good
     /// row and its mapped value, in input order. Rejects stop the run with
-    /// [`OnError::Fail`] and go to `on_reject` with [`OnError::Skip`].
+    /// [`OnError::Fail`] and go to `on_reject` with [`OnError::Skip`]. Each record's
+    /// `position()` gives its byte offset, line and record number in the input.
     ///
-    /// With more than one thread, reading the next batch and sinking the previous one run on
-    /// this thread while the pool maps the current one.
+    /// This thread reads the input and cuts it into chunks of whole records, and hands the
+    /// results of each chunk to `sink`; the pool parses the chunks' records and maps them,
+    /// several chunks at a time ([`Pool::pipeline`]).
     pub fn for_each<T, M, S, J>(
         &mut self,
         pool: &Pool,
@@ -187,169 +241,243 @@ impl<R: Read> Source<R> {
         S: FnMut(Sunk<'_, T>, &C) -> Result<()>,
         J: FnMut(Reject) -> Result<()>,
     {
+        let loc = self.opts.input.clone();
+        let width = self.headers.len();
+        let text_col = self.map.text;
+        let max_field = self.opts.max_field_bytes;
+        let rows_per_chunk = self.opts.batch_size.max(1);
+        let on_error = self.opts.on_error;
+        let mut summary = Summary::default();
+        // A read error ends the input; it is reported once the rows read before it have gone
+        // to the sink.
+        let mut read_error = None;
         let Source {
-            rdr,
+            input,
+            carry,
+            eof,
+            at,
             headers,
-            pending,
-            opts,
             ..
         } = self;
-        let loc = opts.input.clone();
-        let width = headers.len();
-        let text_col = self.map.text;
-        let max_field = opts.max_field_bytes;
-        let batch_size = opts.batch_size.max(1);
-        let mut summary = Summary::default();
 
-        // Two batches alternate: the pool maps one while this thread hands the other's
-        // results to the sink and then reads the next rows into it. Memory stays bounded by
-        // two batches.
-        let [mut mapping, mut other]: [Batch<C, T>; 2] = std::array::from_fn(|_| Batch::new());
-
-        // Fills a batch: up to `batch_size` rows and about BATCH_BYTES of them, so that long
-        // statements (speeches) do not make a batch of thousands of them. Returns the rows
-        // read and whether the input is over.
-        let mut fill = |batch: &mut Batch<C, T>| -> Result<(usize, bool)> {
-            let (mut n, mut bytes, mut over) = (0, 0usize, false);
-            while n < batch_size && bytes < BATCH_BYTES {
-                if n == batch.records.len() {
-                    batch.records.push(new_record(width));
+        let fill = |chunk: &mut Chunk<C, T>| -> Result<bool> {
+            if read_error.is_some() {
+                return Ok(false);
+            }
+            match next_chunk(input, carry, eof, at, rows_per_chunk, chunk) {
+                Ok(more) => Ok(more),
+                Err(e) => {
+                    read_error = Some(Error::io(&e, loc.clone()));
+                    Ok(false)
                 }
-                if let Some(rec) = pending.take() {
-                    bytes += rec.as_slice().len();
-                    batch.records[n] = rec;
-                    n += 1;
-                    continue;
+            }
+        };
+        let work = |chunk: &mut Chunk<C, T>| {
+            let Chunk {
+                rdr,
+                start,
+                starts,
+                records,
+                len,
+                state,
+                out,
+                error,
+            } = chunk;
+            state.clear();
+            out.clear();
+            *error = None;
+            *len = 0;
+            // Back to the start of the chunk's input, with a fresh parser state (the reader is
+            // reused: making one builds csv-core's tables).
+            if let Err(e) = rdr.seek_raw(std::io::SeekFrom::Start(0), csv::Position::new()) {
+                *error = Some(e);
+                return;
+            }
+            loop {
+                if *len == records.len() {
+                    records.push(new_record(width));
                 }
+                let Some(rec) = records.get_mut(*len) else {
+                    break;
+                };
                 // A slot that held a long record gives its buffer back rather than keep it
                 // for good.
-                if batch.records[n].as_slice().len() > LARGE_RECORD {
-                    batch.records[n] = new_record(width);
+                if rec.as_slice().len() > LARGE_RECORD {
+                    *rec = new_record(width);
                 }
-                if !read_record(rdr, &mut batch.records[n]).map_err(|e| csv_error(e, &loc))? {
-                    over = true;
-                    break;
-                }
-                bytes += batch.records[n].as_slice().len();
-                n += 1;
-            }
-            batch.len = n;
-            // Chunk states are made as rows arrive, so a large --batch costs only what is read.
-            let chunks = n.div_ceil(CHUNK_ROWS);
-            if batch.parts.len() < chunks {
-                batch.parts.resize_with(chunks, || Part {
-                    state: new_state(),
-                    out: Vec::new(),
-                });
-            }
-            Ok((n, over))
-        };
-        let map_batch = |batch: &mut Batch<C, T>| {
-            let Batch {
-                records,
-                len,
-                parts,
-            } = batch;
-            let rows = records.get(..*len).unwrap_or(&[]);
-            pool.for_each_chunk(rows, CHUNK_ROWS, parts, |rows, part| {
-                part.state.clear();
-                part.out.clear();
-                for rec in rows {
-                    part.out.push(
-                        check_row(rec, width, text_col, max_field)
-                            .and_then(|text| map(&mut part.state, rec, text)),
-                    );
-                }
-            });
-        };
-        let mut sink_batch = |batch: &mut Batch<C, T>| -> Result<()> {
-            let Batch {
-                records,
-                len,
-                parts,
-            } = batch;
-            let rows = records.get(..*len).unwrap_or(&[]);
-            for (chunk, part) in rows.chunks(CHUNK_ROWS).zip(parts.iter_mut()) {
-                let Part { state, out } = part;
-                for (rec, outcome) in chunk.iter().zip(out.drain(..)) {
-                    summary.read += 1;
-                    match outcome {
-                        Ok(value) => {
-                            summary.scored += 1;
-                            sink(Sunk::Row(rec, value), state)?;
-                        }
-                        Err((kind, column)) => {
-                            // The rows before this one go out first, as they came in.
-                            sink(Sunk::Flush, state)?;
-                            let err = Error::new(
-                                kind,
-                                Location {
-                                    line: rec.position().map(|p| p.line()),
-                                    row: Some(summary.read),
-                                    column: column.map(|c| c + 1),
-                                    column_name: column.and_then(|c| headers.get(c).cloned()),
-                                    ..loc.clone()
-                                },
-                            );
-                            if opts.on_error == OnError::Fail {
-                                return Err(err);
-                            }
-                            summary.rejected += 1;
-                            on_reject(Reject {
-                                reason: reject_reason(&err),
-                                location: err.location().clone(),
-                                fields: rec
-                                    .iter()
-                                    .map(|f| String::from_utf8_lossy(f).into_owned())
-                                    .collect(),
-                            })?;
-                        }
+                match rdr.read_byte_record(rec) {
+                    Ok(true) => {}
+                    Ok(false) => break,
+                    Err(e) => {
+                        *error = Some(e);
+                        break;
                     }
                 }
-                sink(Sunk::Flush, state)?;
+                // The splitter saw where each record begins (the csv reader places a record
+                // where the last one ended, before any blank lines). Byte 0 is the line end
+                // put before the chunk.
+                if let Some(begins) = starts.get(*len) {
+                    let mut pos = csv::Position::new();
+                    pos.set_byte(start.byte + begins.offset.saturating_sub(1) as u64)
+                        .set_line(start.line + begins.lines)
+                        .set_record(start.record + *len as u64);
+                    rec.set_position(Some(pos));
+                }
+                out.push(
+                    check_row(rec, width, text_col, max_field)
+                        .and_then(|text| map(state, rec, text)),
+                );
+                *len += 1;
             }
-            batch.len = 0;
+        };
+        let drain = |chunk: &mut Chunk<C, T>| -> Result<()> {
+            let Chunk {
+                records,
+                len,
+                state,
+                out,
+                error,
+                ..
+            } = chunk;
+            let rows = records.get(..*len).unwrap_or(&[]);
+            for (rec, outcome) in rows.iter().zip(out.drain(..)) {
+                summary.read += 1;
+                match outcome {
+                    Ok(value) => {
+                        summary.scored += 1;
+                        sink(Sunk::Row(rec, value), state)?;
+                    }
+                    Err((kind, column)) => {
+                        // The rows before this one go out first, as they came in.
+                        sink(Sunk::Flush, state)?;
+                        let err = Error::new(
+                            kind,
+                            Location {
+                                line: rec.position().map(|p| p.line()),
+                                row: Some(summary.read),
+                                column: column.map(|c| c + 1),
+                                column_name: column.and_then(|c| headers.get(c).cloned()),
+                                ..loc.clone()
+                            },
+                        );
+                        if on_error == OnError::Fail {
+                            return Err(err);
+                        }
+                        summary.rejected += 1;
+                        on_reject(Reject {
+                            reason: reject_reason(&err),
+                            location: err.location().clone(),
+                            fields: rec
+                                .iter()
+                                .map(|f| String::from_utf8_lossy(f).into_owned())
+                                .collect(),
+                        })?;
+                    }
+                }
+            }
+            sink(Sunk::Flush, state)?;
+            if let Some(e) = error.take() {
+                return Err(csv_error(e, &loc));
+            }
+            // A chunk of long statements does not keep its large buffers for good.
+            chunk.rdr.get_mut().get_mut().shrink_to(CHUNK_KEEP);
             Ok(())
         };
-
-        let mut more = !fill(&mut mapping)?.1;
-        let mut read_error = None;
-        while mapping.len > 0 || other.len > 0 {
-            let reading = more && read_error.is_none();
-            let (sunk, read) = pool.overlap(
-                || map_batch(&mut mapping),
-                || {
-                    // Rows sink in input order; reading goes on only while that succeeds.
-                    let sunk = sink_batch(&mut other);
-                    let read = if reading && sunk.is_ok() {
-                        Some(fill(&mut other))
-                    } else {
-                        other.len = 0;
-                        None
-                    };
-                    (sunk, read)
-                },
-            );
-            sunk?;
-            match read {
-                Some(Ok((_, over))) => more = !over,
-                Some(Err(e)) => {
-                    // Reported once the rows read before it have gone to the sink, as when
-                    // reading and sinking took turns.
-                    other.len = 0;
-                    read_error = Some(e);
-                }
-                None => more = false,
-            }
-            // The batch just mapped is sunk next; the one just read is mapped.
-            std::mem::swap(&mut mapping, &mut other);
-        }
+        pool.pipeline(
+            CHUNKS_PER_THREAD * pool.threads(),
+            || Chunk {
+                rdr: chunk_reader(),
+                start: Start::default(),
+                starts: Vec::new(),
+                records: Vec::new(),
+                len: 0,
+                state: new_state(),
+                out: Vec::new(),
+                error: None,
+            },
+            fill,
+            work,
+            drain,
+        )?;
         match read_error {
             Some(e) => Err(e),
             None => Ok(summary),
         }
     }
 }
+
+/// Cuts the next chunk of whole records off the input into `chunk` (its input gets a line end
+/// first, see [`reader_over`], and its starts where each record begins): records up to
+/// `max_rows` or [`CHUNK_BYTES`] of input, whichever comes first (a chunk holds at least one
+/// record, however long). Returns whether a record was left. `carry` holds bytes read and not
+/// yet cut and `at` where they start; both move past the chunk.
+fn next_chunk<R: Read, C, T>(
+    input: &mut R,
+    carry: &mut Vec<u8>,
+    eof: &mut bool,
+    at: &mut Start,
+    max_rows: usize,
+    chunk: &mut Chunk<C, T>,
+) -> std::io::Result<bool> {
+    let Chunk { rdr, starts, .. } = chunk;
+    let bytes = rdr.get_mut().get_mut();
+    bytes.clear();
+    bytes.push(b'\n');
+    bytes.append(carry);
+    starts.clear();
+    let (mut splitter, mut pos) = (Splitter::new(), 1);
+    let cut = 'cut: loop {
+        while let Some(end) = splitter.next_record_end(bytes, &mut pos, starts) {
+            if starts.len() >= max_rows || end > CHUNK_BYTES {
+                break 'cut end;
+            }
+        }
+        if *eof {
+            break bytes.len();
+        }
+        *eof = read_more(input, bytes)? == 0;
+    };
+    carry.extend_from_slice(bytes.get(cut..).unwrap_or(&[]));
+    bytes.truncate(cut);
+    if starts.is_empty() {
+        return Ok(false);
+    }
+    chunk.start = *at;
+    *at = Start {
+        byte: at.byte + (cut - 1) as u64,
+        line: at.line + splitter.lines(),
+        record: at.record + starts.len() as u64,
+    };
+    Ok(true)
+}
+
+/// Appends up to [`READ_BYTES`] of `input` to `buf` (fewer only at the end of the input);
+/// 0 at the end. Reads into `buf`'s spare room, without zeroing it first.
+fn read_more<R: Read>(input: &mut R, buf: &mut Vec<u8>) -> std::io::Result<usize> {
+    input.take(READ_BYTES as u64).read_to_end(buf)
+}
+
+/// A csv reader, set up as detente reads quotes, over a run of whole records that starts
+/// with a line end. The line end is a blank line to the reader, skipped; it is there so that
+/// a byte-order mark at the start of a run in the middle of a file stays data, as it would
+/// for a reader going through the whole file (the reader drops one at the start of its input).
+fn reader_over<R: Read>(bytes: R) -> csv::Reader<R> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes)
+}
+
+/// The reader of a [`Chunk`], pointed at each chunk's input in turn.
+fn chunk_reader() -> csv::Reader<std::io::Cursor<Vec<u8>>> {
+    let mut rdr = reader_over(std::io::Cursor::new(Vec::new()));
+    // Known headers, so that seeking does not read a record to find them.
+    rdr.set_byte_headers(csv::ByteRecord::new());
+    rdr
+}
+
+/// The UTF-8 byte-order mark.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Reads the next record, with its line number corrected after a CRLF line end: csv 1.x
 /// reports the line before the real one for a record that follows "\r\n" (it leaves the `\n`
@@ -425,18 +553,23 @@ impl<R: Read> Read for LineEnds<R> {
     }
 }
 
-/// Input bytes per batch, at most (a batch holds at least one row): with two batches in
-/// flight, memory stays bounded when statements are long.
-const BATCH_BYTES: usize = 4 << 20;
+/// Input bytes per chunk, about: a chunk ends with the first record that ends past this
+/// (or after `--batch` rows). Large enough that the per-chunk costs (a reader, a hand-over
+/// between threads) vanish, small enough that several chunks per thread bound memory.
+const CHUNK_BYTES: usize = 256 << 10;
+
+/// Chunks in flight per thread in the pipeline: one being worked on, one waiting to be, and
+/// finished ones waiting for their turn to be drained.
+const CHUNKS_PER_THREAD: usize = 3;
+
+/// Bytes asked of the input per read.
+const READ_BYTES: usize = 64 << 10;
 
 /// A record slot that held more than this is replaced by a fresh one before reuse.
 const LARGE_RECORD: usize = 64 << 10;
 
-/// A chunk's output buffer keeps at most this much capacity between uses.
+/// A chunk's buffers keep at most this much capacity between uses.
 const CHUNK_KEEP: usize = 1 << 20;
-
-/// Rows per chunk of a batch: the unit of parallel work, and of per-chunk state.
-const CHUNK_ROWS: usize = 256;
 
 /// What [`Source::run`] hands its sink: a good row with its mapped value, or the end of
 /// what the sink may gather from the current chunk's state.
@@ -454,7 +587,7 @@ fn new_record(width: usize) -> csv::ByteRecord {
     csv::ByteRecord::with_capacity(RECORD_START, width)
 }
 
-/// Working state that a chunk of rows reuses from batch to batch.
+/// Working state that a chunk of rows reuses from chunk to chunk.
 trait ChunkState: Send {
     /// Forgets the last chunk's contents, keeping allocations.
     fn clear(&mut self);
@@ -464,27 +597,23 @@ impl ChunkState for () {
     fn clear(&mut self) {}
 }
 
-/// A chunk's state and the outcomes of its rows.
-struct Part<C, T> {
-    state: C,
-    out: Vec<std::result::Result<T, RowError>>,
-}
-
-/// Reused records (the first `len` hold this batch's rows) and their chunks' results.
-struct Batch<C, T> {
+/// A work slot of the pipeline: a chunk of input, its records once parsed, their outcomes and
+/// the chunk's state, all reused from chunk to chunk.
+struct Chunk<C, T> {
+    /// A reader over the chunk's input: a line end, then whole records.
+    rdr: csv::Reader<std::io::Cursor<Vec<u8>>>,
+    /// Where `input[1]` is in the whole input.
+    start: Start,
+    /// Where each record begins in `input`, from the splitter.
+    starts: Vec<RecordStart>,
+    /// The first `len` hold this chunk's rows.
     records: Vec<csv::ByteRecord>,
     len: usize,
-    parts: Vec<Part<C, T>>,
-}
-
-impl<C, T> Batch<C, T> {
-    fn new() -> Batch<C, T> {
-        Batch {
-            records: Vec::new(),
-            len: 0,
-            parts: Vec::new(),
-        }
-    }
+    state: C,
+    out: Vec<std::result::Result<T, RowError>>,
+    /// A csv error that stopped the parse (none is known for byte records over bytes in
+    /// memory; kept so that one would be reported, not lost).
+    error: Option<csv::Error>,
 }
 
 /// Per-chunk state of `score`: the chunk's output bytes.

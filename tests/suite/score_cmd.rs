@@ -218,6 +218,84 @@ fn crlf_files_get_the_right_line_numbers() {
     assert_eq!(lines, ["4", "6"]);
 }
 
+/// The input is cut into chunks of whole records that the threads parse on their own: lines
+/// and rows named in rejects, and the output, must not depend on where the cuts fall, with a
+/// byte-order mark, blank lines, CRLF and lone CR line ends, quoted fields over several
+/// lines, escaped quotes and a last row without a line end.
+#[test]
+fn rejects_name_the_same_lines_wherever_chunks_are_cut() {
+    let wd = Workdir::new();
+    wd.write(
+        "m.csv",
+        concat!(
+            "\u{feff}id,text\r\n",               // line 1
+            "1,\"two\r\nlines\"\r\n",            // lines 2-3
+            "\r\n",                              // line 4: blank
+            "2,too,many\r\n",                    // line 5: ragged
+            "\n",                                // line 6: blank
+            "3,\"say \"\"hi\"\"\nthen\nbye\"\n", // lines 7-9
+            "4,x,y\n",                           // line 10: ragged
+            "5,ok\r6,a,b\r\n",                   // line 11: two rows, the second ragged
+            "\"7\",\"fine, \"\"quoted\"\"\"\n",  // line 12
+            "8,last,bad",                        // line 13: ragged, no line end
+        ),
+    );
+    let mut outputs = Vec::new();
+    for (threads, batch) in [
+        ("1", "8192"),
+        ("1", "1"),
+        ("2", "1"),
+        ("2", "2"),
+        ("3", "3"),
+    ] {
+        let out = wd.run(
+            &[
+                "score",
+                "m.csv",
+                "-o",
+                "out.csv",
+                "--skip-bad-rows",
+                "--rejects",
+                "r.csv",
+                "--threads",
+                threads,
+                "--batch",
+                batch,
+            ],
+            None,
+        );
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(err.contains("read 8 rows: 4 scored, 4 rejected"), "{err}");
+        let (_, rows) = parse_csv(&wd.read("r.csv"));
+        let places: Vec<(&str, &str)> = rows
+            .iter()
+            .map(|r| (r[0].as_str(), r[1].as_str()))
+            .collect();
+        assert_eq!(
+            places,
+            [("5", "2"), ("10", "4"), ("11", "6"), ("13", "8")],
+            "threads {threads}, batch {batch}"
+        );
+        let (header, scored) = parse_csv(&wd.read("out.csv"));
+        assert_eq!(
+            header[0], "id",
+            "the byte-order mark is not part of the name"
+        );
+        assert_eq!(
+            scored.iter().map(|r| r[1].as_str()).collect::<Vec<_>>(),
+            [
+                "two\r\nlines",
+                "say \"hi\"\nthen\nbye",
+                "ok",
+                "fine, \"quoted\""
+            ]
+        );
+        outputs.push(wd.read("out.csv"));
+    }
+    assert!(outputs.windows(2).all(|w| w[0] == w[1]));
+}
+
 #[test]
 fn skip_bad_rows_accounts_for_every_row() {
     let wd = Workdir::new();
