@@ -151,7 +151,7 @@ impl Gold {
         {
             return Err(Error::new(ErrorKind::EmptyInput, source.clone()));
         }
-        let headers = crate::table::header_names(&rec, source)?;
+        let headers = crate::table::header_names(rec.iter(), source)?;
         let required = |role: &str, wanted: &str| {
             lookup(&headers, wanted).ok_or_else(|| missing(role, wanted, &headers, source))
         };

@@ -8,7 +8,7 @@ use crate::error::{ErrorKind, Result};
 use crate::lexicon::Categories;
 use crate::score::batch::Pool;
 use crate::score::{Label, Scorer};
-use crate::table::{Reject, RowError, Source, StreamOptions};
+use crate::table::{Reject, Row, RowError, Source, StreamOptions};
 use std::io::Read;
 
 thread_local! {
@@ -65,7 +65,7 @@ pub fn parse_hits(
 
 /// Field `i` of a row as text. Rows reach the sink only after check_row validated every field
 /// as UTF-8, so fields are borrowed as they are, not copied.
-fn field(rec: &csv::ByteRecord, i: Option<usize>) -> &str {
+fn field<'a>(rec: &Row<'a>, i: Option<usize>) -> &'a str {
     i.and_then(|i| rec.get(i))
         .and_then(|f| std::str::from_utf8(f).ok())
         .unwrap_or("")

@@ -2,6 +2,7 @@
 //! batches, and writing scores as CSV or JSON Lines with every input column kept.
 
 mod columns;
+mod rows;
 mod split;
 mod stream;
 mod write;
@@ -10,6 +11,7 @@ pub(crate) use stream::{LineEnds, csv_error, header_names, read_record};
 
 pub(crate) use columns::lookup;
 pub use columns::{ColumnMap, ColumnSpec, Role};
+pub use rows::{Place, Row, Rows};
 pub use stream::{
     OnError, Reject, RowError, Source, StreamOptions, Summary, check_row, score_stream,
 };

@@ -6,6 +6,7 @@
 //! [`Summary`] counts both.
 
 use super::columns::{ColumnMap, ColumnSpec};
+use super::rows::{Place, Row, Rows};
 use super::split::{RecordStart, Splitter};
 use super::write::{Format, SCORE_COLUMNS, csv_record, csv_scored_row, jsonl_into};
 use crate::error::{Error, ErrorKind, Location, Result};
@@ -141,18 +142,15 @@ impl<R: Read> Source<R> {
             }
             eof = read_more(&mut input, &mut carry).map_err(read_err)? == 0;
         };
-        let mut first = csv::ByteRecord::new();
-        let mut head = Vec::with_capacity(end + 1);
-        head.push(b'\n');
-        head.extend_from_slice(carry.get(..end).unwrap_or(&[]));
-        if !reader_over(head.as_slice())
-            .read_byte_record(&mut first)
-            .map_err(|e| csv_error(e, loc))?
-        {
+        let mut first = Rows::new();
+        first.parse(&carry, starts.get(..1).unwrap_or(&[]), |_, _| {
+            Place::default()
+        });
+        let Some(first) = first.get(0) else {
             return Err(Error::new(ErrorKind::EmptyInput, loc.clone()));
-        }
+        };
         let headers = if opts.headers {
-            let names = header_names(&first, loc)?;
+            let names = header_names(first.iter(), loc)?;
             at = Start {
                 byte: at.byte + end as u64,
                 line: at.line + splitter.lines(),
@@ -204,8 +202,8 @@ impl<R: Read> Source<R> {
     ) -> Result<Summary>
     where
         T: Send,
-        M: Fn(&csv::ByteRecord, &str) -> std::result::Result<T, RowError> + Sync + Send,
-        S: FnMut(&csv::ByteRecord, T) -> Result<()>,
+        M: Fn(&Row<'_>, &str) -> std::result::Result<T, RowError> + Sync + Send,
+        S: FnMut(&Row<'_>, T) -> Result<()>,
         J: FnMut(Reject) -> Result<()>,
     {
         self.run(
@@ -213,7 +211,7 @@ impl<R: Read> Source<R> {
             || (),
             |_: &mut (), rec, text| map(rec, text),
             |event, _: &()| match event {
-                Sunk::Row(rec, value) => sink(rec, value),
+                Sunk::Row(rec, value) => sink(&rec, value),
                 Sunk::Flush => Ok(()),
             },
             on_reject,
@@ -237,7 +235,7 @@ impl<R: Read> Source<R> {
     where
         C: ChunkState,
         T: Send,
-        M: Fn(&mut C, &csv::ByteRecord, &str) -> std::result::Result<T, RowError> + Sync + Send,
+        M: Fn(&mut C, &Row<'_>, &str) -> std::result::Result<T, RowError> + Sync + Send,
         S: FnMut(Sunk<'_, T>, &C) -> Result<()>,
         J: FnMut(Reject) -> Result<()>,
     {
@@ -274,72 +272,34 @@ impl<R: Read> Source<R> {
         };
         let work = |chunk: &mut Chunk<C, T>| {
             let Chunk {
-                rdr,
+                input,
                 start,
                 starts,
-                records,
-                len,
+                rows,
                 state,
                 out,
-                error,
             } = chunk;
             state.clear();
             out.clear();
-            *error = None;
-            *len = 0;
-            // Back to the start of the chunk's input, with a fresh parser state (the reader is
-            // reused: making one builds csv-core's tables).
-            if let Err(e) = rdr.seek_raw(std::io::SeekFrom::Start(0), csv::Position::new()) {
-                *error = Some(e);
-                return;
-            }
-            loop {
-                if *len == records.len() {
-                    records.push(new_record(width));
-                }
-                let Some(rec) = records.get_mut(*len) else {
-                    break;
-                };
-                // A slot that held a long record gives its buffer back rather than keep it
-                // for good.
-                if rec.as_slice().len() > LARGE_RECORD {
-                    *rec = new_record(width);
-                }
-                match rdr.read_byte_record(rec) {
-                    Ok(true) => {}
-                    Ok(false) => break,
-                    Err(e) => {
-                        *error = Some(e);
-                        break;
-                    }
-                }
-                // The splitter saw where each record begins (the csv reader places a record
-                // where the last one ended, before any blank lines). Byte 0 is the line end
-                // put before the chunk.
-                if let Some(begins) = starts.get(*len) {
-                    let mut pos = csv::Position::new();
-                    pos.set_byte(start.byte + begins.offset.saturating_sub(1) as u64)
-                        .set_line(start.line + begins.lines)
-                        .set_record(start.record + *len as u64);
-                    rec.set_position(Some(pos));
-                }
+            rows.clear();
+            // Byte 0 of the input is the line end put before the chunk.
+            let start = *start;
+            rows.parse(input, starts, |i, s| Place {
+                byte: start.byte + s.offset.saturating_sub(1) as u64,
+                line: start.line + s.lines,
+                record: start.record + i as u64,
+            });
+            for rec in rows.iter() {
                 out.push(
-                    check_row(rec, width, text_col, max_field)
-                        .and_then(|text| map(state, rec, text)),
+                    check_row(&rec, width, text_col, max_field)
+                        .and_then(|text| map(state, &rec, text)),
                 );
-                *len += 1;
             }
         };
         let drain = |chunk: &mut Chunk<C, T>| -> Result<()> {
             let Chunk {
-                records,
-                len,
-                state,
-                out,
-                error,
-                ..
+                rows, state, out, ..
             } = chunk;
-            let rows = records.get(..*len).unwrap_or(&[]);
             for (rec, outcome) in rows.iter().zip(out.drain(..)) {
                 summary.read += 1;
                 match outcome {
@@ -353,7 +313,7 @@ impl<R: Read> Source<R> {
                         let err = Error::new(
                             kind,
                             Location {
-                                line: rec.position().map(|p| p.line()),
+                                line: Some(rec.place().line),
                                 row: Some(summary.read),
                                 column: column.map(|c| c + 1),
                                 column_name: column.and_then(|c| headers.get(c).cloned()),
@@ -376,24 +336,20 @@ impl<R: Read> Source<R> {
                 }
             }
             sink(Sunk::Flush, state)?;
-            if let Some(e) = error.take() {
-                return Err(csv_error(e, &loc));
-            }
             // A chunk of long statements does not keep its large buffers for good.
-            chunk.rdr.get_mut().get_mut().shrink_to(CHUNK_KEEP);
+            chunk.input.shrink_to(CHUNK_KEEP);
+            chunk.rows.shrink_to(CHUNK_KEEP);
             Ok(())
         };
         pool.pipeline(
             CHUNKS_PER_THREAD * pool.threads(),
             || Chunk {
-                rdr: chunk_reader(),
+                input: Vec::new(),
                 start: Start::default(),
                 starts: Vec::new(),
-                records: Vec::new(),
-                len: 0,
+                rows: Rows::new(),
                 state: new_state(),
                 out: Vec::new(),
-                error: None,
             },
             fill,
             work,
@@ -407,7 +363,8 @@ impl<R: Read> Source<R> {
 }
 
 /// Cuts the next chunk of whole records off the input into `chunk` (its input gets a line end
-/// first, see [`reader_over`], and its starts where each record begins): records up to
+/// first, a byte before the first record for the splitter to look back at, and its starts
+/// where each record begins): records up to
 /// `max_rows` or [`CHUNK_BYTES`] of input, whichever comes first (a chunk holds at least one
 /// record, however long). Returns whether a record was left. `carry` holds bytes read and not
 /// yet cut and `at` where they start; both move past the chunk.
@@ -419,8 +376,11 @@ fn next_chunk<R: Read, C, T>(
     max_rows: usize,
     chunk: &mut Chunk<C, T>,
 ) -> std::io::Result<bool> {
-    let Chunk { rdr, starts, .. } = chunk;
-    let bytes = rdr.get_mut().get_mut();
+    let Chunk {
+        input: bytes,
+        starts,
+        ..
+    } = chunk;
     bytes.clear();
     bytes.push(b'\n');
     bytes.append(carry);
@@ -455,25 +415,6 @@ fn next_chunk<R: Read, C, T>(
 /// 0 at the end. Reads into `buf`'s spare room, without zeroing it first.
 fn read_more<R: Read>(input: &mut R, buf: &mut Vec<u8>) -> std::io::Result<usize> {
     input.take(READ_BYTES as u64).read_to_end(buf)
-}
-
-/// A csv reader, set up as detente reads quotes, over a run of whole records that starts
-/// with a line end. The line end is a blank line to the reader, skipped; it is there so that
-/// a byte-order mark at the start of a run in the middle of a file stays data, as it would
-/// for a reader going through the whole file (the reader drops one at the start of its input).
-fn reader_over<R: Read>(bytes: R) -> csv::Reader<R> {
-    csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(bytes)
-}
-
-/// The reader of a [`Chunk`], pointed at each chunk's input in turn.
-fn chunk_reader() -> csv::Reader<std::io::Cursor<Vec<u8>>> {
-    let mut rdr = reader_over(std::io::Cursor::new(Vec::new()));
-    // Known headers, so that seeking does not read a record to find them.
-    rdr.set_byte_headers(csv::ByteRecord::new());
-    rdr
 }
 
 /// The UTF-8 byte-order mark.
@@ -565,26 +506,14 @@ const CHUNKS_PER_THREAD: usize = 3;
 /// Bytes asked of the input per read.
 const READ_BYTES: usize = 64 << 10;
 
-/// A record slot that held more than this is replaced by a fresh one before reuse.
-const LARGE_RECORD: usize = 64 << 10;
-
 /// A chunk's buffers keep at most this much capacity between uses.
 const CHUNK_KEEP: usize = 1 << 20;
 
 /// What [`Source::run`] hands its sink: a good row with its mapped value, or the end of
 /// what the sink may gather from the current chunk's state.
 enum Sunk<'a, T> {
-    Row(&'a csv::ByteRecord, T),
+    Row(Row<'a>, T),
     Flush,
-}
-
-/// Bytes a new record slot starts with: room for a typical row, so that reading into it does
-/// not grow it by doubling from nothing (7 reallocations for a row of 200 bytes).
-const RECORD_START: usize = 512;
-
-/// An empty record slot with room for a typical row of `width` fields.
-fn new_record(width: usize) -> csv::ByteRecord {
-    csv::ByteRecord::with_capacity(RECORD_START, width)
 }
 
 /// Working state that a chunk of rows reuses from chunk to chunk.
@@ -600,20 +529,16 @@ impl ChunkState for () {
 /// A work slot of the pipeline: a chunk of input, its records once parsed, their outcomes and
 /// the chunk's state, all reused from chunk to chunk.
 struct Chunk<C, T> {
-    /// A reader over the chunk's input: a line end, then whole records.
-    rdr: csv::Reader<std::io::Cursor<Vec<u8>>>,
+    /// A line end, then whole records.
+    input: Vec<u8>,
     /// Where `input[1]` is in the whole input.
     start: Start,
     /// Where each record begins in `input`, from the splitter.
     starts: Vec<RecordStart>,
-    /// The first `len` hold this chunk's rows.
-    records: Vec<csv::ByteRecord>,
-    len: usize,
+    /// The records, parsed.
+    rows: Rows,
     state: C,
     out: Vec<std::result::Result<T, RowError>>,
-    /// A csv error that stopped the parse (none is known for byte records over bytes in
-    /// memory; kept so that one would be reported, not lost).
-    error: Option<csv::Error>,
 }
 
 /// Per-chunk state of `score`: the chunk's output bytes.
@@ -732,12 +657,12 @@ pub fn score_stream<R: Read, W: Write>(
 /// The text of a row, or why the row cannot be used (with the 0-based column at fault): a
 /// row must have as many fields as the header, no field over `max_field` bytes, and valid UTF-8
 /// everywhere.
-pub fn check_row(
-    rec: &csv::ByteRecord,
+pub fn check_row<'a>(
+    rec: &Row<'a>,
     width: usize,
     text_col: usize,
     max_field: usize,
-) -> std::result::Result<&str, RowError> {
+) -> std::result::Result<&'a str, RowError> {
     if rec.len() != width {
         return Err((
             ErrorKind::Csv {
@@ -850,9 +775,12 @@ fn reject_reason(err: &Error) -> String {
 
 /// The column names of a header record (a UTF-8 byte-order mark on the first is dropped);
 /// invalid UTF-8 is an error naming line 1 and the column.
-pub(crate) fn header_names(rec: &csv::ByteRecord, loc: &Location) -> Result<Vec<String>> {
-    let mut names = Vec::with_capacity(rec.len());
-    for (i, f) in rec.iter().enumerate() {
+pub(crate) fn header_names<'a>(
+    fields: impl Iterator<Item = &'a [u8]>,
+    loc: &Location,
+) -> Result<Vec<String>> {
+    let mut names = Vec::new();
+    for (i, f) in fields.enumerate() {
         let f = if i == 0 {
             f.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(f)
         } else {
@@ -898,11 +826,23 @@ pub(crate) fn csv_error(e: csv::Error, loc: &Location) -> Error {
 mod tests {
     use super::*;
 
-    fn record(fields: &[&[u8]]) -> csv::ByteRecord {
-        csv::ByteRecord::from(fields.to_vec())
+    fn record(fields: &[&[u8]]) -> Rows {
+        let mut rows = Rows::new();
+        rows.push(fields.iter().copied(), Place::default());
+        rows
     }
 
-    fn column_at_fault(r: std::result::Result<&str, RowError>) -> Option<Option<usize>> {
+    fn check(
+        rows: &Rows,
+        width: usize,
+        text_col: usize,
+        max_field: usize,
+    ) -> std::result::Result<String, RowError> {
+        let row = rows.get(0).expect("a row");
+        check_row(&row, width, text_col, max_field).map(|t| t.to_string())
+    }
+
+    fn column_at_fault(r: std::result::Result<String, RowError>) -> Option<Option<usize>> {
         r.err().map(|(_, c)| c)
     }
 
@@ -911,26 +851,26 @@ mod tests {
         // "ñ" (C3 B1) split across two fields: the bytes together are valid UTF-8, each field
         // alone is not.
         let split = record(&[b"id", b"a\xC3", b"\xB1b"]);
-        assert_eq!(column_at_fault(check_row(&split, 3, 2, 100)), Some(Some(1)));
+        assert_eq!(column_at_fault(check(&split, 3, 2, 100)), Some(Some(1)));
         let bad = record(&[b"id", b"ok", b"caf\xE9"]);
-        assert_eq!(column_at_fault(check_row(&bad, 3, 2, 100)), Some(Some(2)));
+        assert_eq!(column_at_fault(check(&bad, 3, 2, 100)), Some(Some(2)));
         let good = record(&[b"id", "año".as_bytes(), "¿qué?".as_bytes()]);
-        assert_eq!(check_row(&good, 3, 2, 100), Ok("¿qué?"));
-        assert_eq!(check_row(&good, 3, 1, 100), Ok("año"));
+        assert_eq!(check(&good, 3, 2, 100), Ok("¿qué?".to_string()));
+        assert_eq!(check(&good, 3, 1, 100), Ok("año".to_string()));
     }
 
     #[test]
     fn check_row_reports_the_first_fault_in_field_order() {
         // Field 1 is too long, field 2 is not UTF-8: field 1 is reported, as field by field.
         let both = record(&[b"id", b"0123456789", b"\xFF"]);
-        assert_eq!(column_at_fault(check_row(&both, 3, 2, 5)), Some(Some(1)));
+        assert_eq!(column_at_fault(check(&both, 3, 2, 5)), Some(Some(1)));
         let long = record(&[b"id", b"0123456789", "ñ".as_bytes()]);
-        assert_eq!(column_at_fault(check_row(&long, 3, 2, 5)), Some(Some(1)));
+        assert_eq!(column_at_fault(check(&long, 3, 2, 5)), Some(Some(1)));
         // The record is over the limit, no field is: the row is good.
         let wide = record(&[b"0123", b"4567", "ñ".as_bytes()]);
-        assert_eq!(check_row(&wide, 3, 2, 5), Ok("ñ"));
-        assert_eq!(check_row(&wide, 3, 0, 5), Ok("0123"));
+        assert_eq!(check(&wide, 3, 2, 5), Ok("ñ".to_string()));
+        assert_eq!(check(&wide, 3, 0, 5), Ok("0123".to_string()));
         let ragged = record(&[b"id", b"x"]);
-        assert_eq!(column_at_fault(check_row(&ragged, 3, 1, 5)), Some(None));
+        assert_eq!(column_at_fault(check(&ragged, 3, 1, 5)), Some(None));
     }
 }

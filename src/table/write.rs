@@ -1,6 +1,7 @@
 //! Writing scored rows: the input columns followed by the score columns, as CSV or JSON Lines.
 //! Numbers are written with fixed decimals so output is byte-stable.
 
+use super::rows::Row;
 use crate::lexicon::Categories;
 use crate::score::{Score, Scorer};
 use std::fmt::Write as _;
@@ -291,12 +292,7 @@ pub(crate) fn csv_record<'a>(out: &mut Vec<u8>, fields: impl Iterator<Item = &'a
 /// followed by [`ScoreFields`] (a test holds the two together), with the score columns
 /// formatted straight into `out`: numbers, labels and language codes never need quotes, and
 /// the columns that hold lexicon text are checked once written.
-pub(crate) fn csv_scored_row(
-    out: &mut Vec<u8>,
-    rec: &csv::ByteRecord,
-    score: &Score,
-    scorer: &Scorer,
-) {
+pub(crate) fn csv_scored_row(out: &mut Vec<u8>, rec: &Row<'_>, score: &Score, scorer: &Scorer) {
     let cats: &Categories = scorer.categories();
     csv_fields(out, rec);
     fixed_into::<4>(out, score.tone);
@@ -338,11 +334,11 @@ pub(crate) fn csv_scored_row(
 /// search of each field costs more on short fields. Short fields are copied as fixed-size
 /// blocks (the bytes after them are overwritten next), where a copy of their length is a call
 /// to memcpy.
-fn csv_fields(out: &mut Vec<u8>, rec: &csv::ByteRecord) {
+fn csv_fields(out: &mut Vec<u8>, rec: &Row<'_>) {
     let data = rec.as_slice();
     if memchr::memchr(b'\r', data).is_some() {
         // Rare: CR is looked for field by field.
-        for f in rec {
+        for f in rec.iter() {
             csv_field(out, f);
             out.push(b',');
         }
@@ -355,7 +351,7 @@ fn csv_fields(out: &mut Vec<u8>, rec: &csv::ByteRecord) {
     };
     let mut next = find(0);
     let mut start = 0;
-    for f in rec {
+    for f in rec.iter() {
         let end = start + f.len();
         if next < start {
             next = find(start);
@@ -548,6 +544,7 @@ fn json_str(out: &mut Vec<u8>, s: &str) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::table::{Place, Rows};
 
     #[test]
     fn fixed_has_no_negative_zero() {
@@ -616,7 +613,9 @@ mod tests {
             assert_eq!(ours, theirs.into_inner().expect("flush"), "{fields:?}");
             // The whole-record search of csv_fields: the same fields, a comma after each.
             let mut whole = Vec::new();
-            csv_fields(&mut whole, &csv::ByteRecord::from(fields.clone()));
+            let mut rows = Rows::new();
+            rows.push(fields.iter().map(|f| f.as_slice()), Place::default());
+            csv_fields(&mut whole, &rows.get(0).expect("row"));
             assert_eq!(whole.pop(), Some(b','));
             whole.push(b'\n');
             assert_eq!(whole, ours, "{fields:?}");
@@ -647,8 +646,9 @@ mod tests {
             let mut want = Vec::new();
             csv_record(&mut want, row.clone().chain(scores));
             let mut got = Vec::new();
-            let rec = csv::ByteRecord::from(row.collect::<Vec<_>>());
-            csv_scored_row(&mut got, &rec, &score, &scorer);
+            let mut rows = Rows::new();
+            rows.push(row, Place::default());
+            csv_scored_row(&mut got, &rows.get(0).expect("row"), &score, &scorer);
             assert_eq!(
                 String::from_utf8_lossy(&got),
                 String::from_utf8_lossy(&want),
