@@ -873,4 +873,53 @@ mod tests {
         let ragged = record(&[b"id", b"x"]);
         assert_eq!(column_at_fault(check(&ragged, 3, 1, 5)), Some(None));
     }
+
+    /// Gives `data`, then fails.
+    struct FailsAfter {
+        data: std::io::Cursor<Vec<u8>>,
+    }
+
+    impl Read for FailsAfter {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            match self.data.read(buf)? {
+                0 => Err(std::io::Error::other("disk gone")),
+                n => Ok(n),
+            }
+        }
+    }
+
+    #[test]
+    fn a_read_error_ends_the_run_after_the_rows_before_it() {
+        let mut data = b"id,text\n".to_vec();
+        for i in 0..5000 {
+            data.extend_from_slice(format!("{i},\"row {i}, with a comma\"\n").as_bytes());
+        }
+        for threads in [1, 2] {
+            let opts = StreamOptions {
+                batch_size: 64,
+                ..StreamOptions::default()
+            };
+            let input = FailsAfter {
+                data: std::io::Cursor::new(data.clone()),
+            };
+            let mut source = Source::open(input, &opts).expect("header");
+            let pool = Pool::new(threads).expect("pool");
+            let mut seen = Vec::new();
+            let run = source.for_each(
+                &pool,
+                |rec, _| Ok(rec.get(0).map(|f| f.to_vec()).unwrap_or_default()),
+                |_, id| {
+                    seen.push(String::from_utf8_lossy(&id).into_owned());
+                    Ok(())
+                },
+                |_| Ok(()),
+            );
+            let err = run.expect_err("the read error is reported");
+            assert!(err.to_string().contains("disk gone"), "{err}");
+            // The rows that came before the error went to the sink, in order.
+            assert!(!seen.is_empty() && seen.len() < 5000, "{}", seen.len());
+            let want: Vec<String> = (0..seen.len()).map(|i| i.to_string()).collect();
+            assert_eq!(seen, want, "{threads} threads");
+        }
+    }
 }
