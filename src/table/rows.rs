@@ -301,20 +301,7 @@ mod tests {
 
     #[test]
     fn rows_match_the_csv_crate_on_random_bytes() {
-        const ALPHABET: &[u8] = b"ab,,\"\"\r\n\n";
-        let mut x = 0x2545_F491_4F6C_DD1Du64;
-        for _ in 0..20_000 {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            let len = (x % 24) as usize;
-            let mut y = x;
-            let bytes: Vec<u8> = (0..len)
-                .map(|_| {
-                    y = y.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-                    ALPHABET[((y >> 33) % ALPHABET.len() as u64) as usize]
-                })
-                .collect();
+        for bytes in super::super::split::random_csv(0x2545_F491_4F6C_DD1D, b"ab,,\"\"\r\n\n") {
             assert_eq!(
                 ours(&bytes),
                 theirs(&bytes),

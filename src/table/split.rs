@@ -146,6 +146,30 @@ impl Splitter {
     }
 }
 
+/// 20,000 short random strings over `alphabet` (repeat a byte to make it likelier), so that
+/// every state of a CSV reader meets every byte that matters often; for tests that hold two
+/// readers together.
+#[cfg(test)]
+pub(crate) fn random_csv(seed: u64, alphabet: &[u8]) -> impl Iterator<Item = Vec<u8>> + '_ {
+    let mut x = seed;
+    (0..20_000).map(move |_| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        let len = (x % 24) as usize;
+        let mut y = x;
+        (0..len)
+            .map(|_| {
+                y = y.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                alphabet
+                    .get(((y >> 33) % alphabet.len().max(1) as u64) as usize)
+                    .copied()
+                    .unwrap_or(b'a')
+            })
+            .collect()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -245,21 +269,7 @@ mod tests {
 
     #[test]
     fn record_ends_match_csv_core_on_random_bytes() {
-        // Short strings over the bytes that matter, so every state meets every byte often.
-        const ALPHABET: &[u8] = b"ab,\"\"\r\n\n";
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-        for _ in 0..20_000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let len = (seed % 24) as usize;
-            let mut x = seed;
-            let bytes: Vec<u8> = (0..len)
-                .map(|_| {
-                    x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-                    ALPHABET[((x >> 33) % ALPHABET.len() as u64) as usize]
-                })
-                .collect();
+        for bytes in random_csv(0x9E37_79B9_7F4A_7C15, b"ab,\"\"\r\n\n") {
             let ends = csv_core_ends(&bytes);
             let text = String::from_utf8_lossy(&bytes);
             let (found_ends, found_starts) = splitter_finds(&bytes);
