@@ -922,4 +922,66 @@ mod tests {
             assert_eq!(seen, want, "{threads} threads");
         }
     }
+
+    /// Every row `for_each` hands on or rejects, as (record number, line, fields or reason).
+    fn rows_of(input: &[u8], threads: usize, batch: usize) -> Result<Vec<(u64, u64, String)>> {
+        let mut opts = StreamOptions {
+            batch_size: batch,
+            on_error: OnError::Skip,
+            headers: false,
+            ..StreamOptions::default()
+        };
+        opts.columns.set(super::super::columns::Role::Text, "2");
+        let mut source = Source::open(input, &opts)?;
+        let pool = Pool::new(threads).expect("pool");
+        let seen = std::cell::RefCell::new(Vec::new());
+        source.for_each(
+            &pool,
+            |rec, _| Ok(format!("{:?}", rec.iter().collect::<Vec<_>>())),
+            |rec, fields| {
+                let p = rec.place();
+                seen.borrow_mut().push((p.record, p.line, fields));
+                Ok(())
+            },
+            |r| {
+                let line = r.location.line.unwrap_or(0);
+                seen.borrow_mut().push((u64::MAX, line, r.reason));
+                Ok(())
+            },
+        )?;
+        Ok(seen.into_inner())
+    }
+
+    #[test]
+    fn rows_are_the_csv_crates_whatever_the_chunks_and_threads() {
+        for bytes in
+            super::super::split::random_csv(0xD1B5_4A32_D192_ED03, b"ab,,\"\r\n\n").step_by(10)
+        {
+            let input = [b"x,y\n".as_slice(), &bytes].concat();
+            let one = rows_of(&input, 1, 8192).expect("reads");
+            // The csv crate on the whole input: the same records, with the same fields.
+            let mut rdr = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .from_reader(input.as_slice());
+            let theirs: Vec<String> = rdr
+                .byte_records()
+                .filter_map(|r| r.ok())
+                .map(|r| format!("{:?}", r.iter().collect::<Vec<_>>()))
+                .collect();
+            let ours: Vec<String> = one.iter().map(|(_, _, f)| f.clone()).collect();
+            let text = String::from_utf8_lossy(&input);
+            assert_eq!(ours.len(), theirs.len(), "{text:?}");
+            for (o, t) in one.iter().zip(&theirs) {
+                // Rejected rows (ragged) carry a reason instead of their fields.
+                if o.0 != u64::MAX {
+                    assert_eq!(&o.2, t, "{text:?}");
+                }
+            }
+            for (threads, batch) in [(1, 1), (2, 1), (2, 2), (3, 3)] {
+                let other = rows_of(&input, threads, batch).expect("reads");
+                assert_eq!(other, one, "{threads} threads, batch {batch}: {text:?}");
+            }
+        }
+    }
 }
