@@ -1,8 +1,7 @@
-//! The only parallel code in detente: an order-keeping map over a batch of items on a rayon pool,
-//! a map over chunks with per-chunk state, running pool work while the calling thread does
-//! something else, and an ordered pipeline ([`Pool::pipeline`]) in which the calling thread
-//! fills work slots and drains them in order while the pool works on them. With one thread
-//! these are plain loops and calls in turn, so `--threads 1` runs no rayon code at all.
+//! The only parallel code in detente: an order-keeping map over a batch of items on a rayon pool
+//! ([`Pool::map_into`]), and an ordered pipeline ([`Pool::pipeline`]) in which the calling
+//! thread fills work slots and drains them in order while the pool works on them. With one
+//! thread these are plain loops, so `--threads 1` runs no rayon code at all.
 
 use rayon::prelude::*;
 
@@ -66,55 +65,7 @@ impl Pool {
             Some(pool) => pool.install(|| items.par_iter().map(f).collect_into_vec(out)),
         }
     }
-}
 
-impl Pool {
-    /// Runs `work` on the pool while the calling thread runs `meanwhile`, and returns
-    /// `meanwhile`'s result once both are done. With one thread, `work` runs first.
-    pub fn overlap<A, B, R>(&self, work: A, meanwhile: B) -> R
-    where
-        A: FnOnce() + Send,
-        B: FnOnce() -> R,
-    {
-        match &self.pool {
-            None => {
-                work();
-                meanwhile()
-            }
-            Some(pool) => pool.in_place_scope(|s| {
-                s.spawn(|_| work());
-                meanwhile()
-            }),
-        }
-    }
-
-    /// Calls `f` on each run of `chunk` items of `items` (the last may be shorter) with the
-    /// matching element of `states`, in parallel. `states` must have at least as many elements
-    /// as there are chunks; extra ones are left alone.
-    pub fn for_each_chunk<T, S, F>(&self, items: &[T], chunk: usize, states: &mut [S], f: F)
-    where
-        T: Sync,
-        S: Send,
-        F: Fn(&[T], &mut S) + Sync + Send,
-    {
-        let chunk = chunk.max(1);
-        match &self.pool {
-            None => {
-                for (c, s) in items.chunks(chunk).zip(states.iter_mut()) {
-                    f(c, s);
-                }
-            }
-            Some(pool) => pool.install(|| {
-                items
-                    .par_chunks(chunk)
-                    .zip(states.par_iter_mut())
-                    .for_each(|(c, s)| f(c, s));
-            }),
-        }
-    }
-}
-
-impl Pool {
     /// An ordered pipeline over `slots` reused work slots (at least one): on the calling thread,
     /// `fill` loads a free slot with the next piece of work (returning `false` when there is
     /// none left: the slot is not used), the pool runs `work` on filled slots, any number at a
@@ -214,26 +165,6 @@ mod tests {
             let mut out = Vec::new();
             pool.map_into(&items, &mut out, |x| x * 2);
             assert_eq!(out, items.iter().map(|x| x * 2).collect::<Vec<_>>());
-        }
-    }
-
-    #[test]
-    fn chunks_get_their_own_state_and_overlap_runs_both() {
-        let items: Vec<u64> = (0..1000).collect();
-        for threads in [1, 2] {
-            let pool = Pool::new(threads).expect("pool");
-            let mut sums = vec![0u64; 8];
-            let mut other = 0;
-            pool.overlap(
-                || {},
-                || {
-                    other = 7;
-                },
-            );
-            pool.for_each_chunk(&items, 128, &mut sums, |c, s| *s = c.iter().sum());
-            assert_eq!(other, 7);
-            assert_eq!(sums.iter().sum::<u64>(), items.iter().sum::<u64>());
-            assert_eq!(sums[0], (0..128).sum::<u64>());
         }
     }
 
