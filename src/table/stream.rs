@@ -96,20 +96,11 @@ pub struct Source<R: Read> {
     carry: Vec<u8>,
     /// `input` is at its end.
     eof: bool,
-    /// Byte offset in the input, line number and csv record number of `carry`'s first byte.
-    at: Start,
+    /// Where `carry`'s first byte is in the input (it starts a record).
+    at: Place,
     headers: Vec<String>,
     map: ColumnMap,
     opts: StreamOptions,
-}
-
-/// Where a run of input bytes starts: byte offset, line number (1-based) and record number
-/// (0-based, the header is record 0), as the csv crate numbers them.
-#[derive(Debug, Clone, Copy, Default)]
-struct Start {
-    byte: u64,
-    line: u64,
-    record: u64,
 }
 
 impl<R: Read> Source<R> {
@@ -124,9 +115,9 @@ impl<R: Read> Source<R> {
         }
         // The csv crate drops a byte-order mark at the very start of the input, and so do we,
         // before the splitter sees it (a quote after it opens a quoted field).
-        let mut at = Start {
+        let mut at = Place {
             line: 1,
-            ..Start::default()
+            ..Place::default()
         };
         if carry.starts_with(BOM) {
             carry.drain(..BOM.len());
@@ -151,7 +142,7 @@ impl<R: Read> Source<R> {
         };
         let headers = if opts.headers {
             let names = header_names(first.iter(), loc)?;
-            at = Start {
+            at = Place {
                 byte: at.byte + end as u64,
                 line: at.line + splitter.lines(),
                 record: 1,
@@ -187,8 +178,8 @@ impl<R: Read> Source<R> {
     /// Reads every row in chunks, maps each through `map` on `pool` (a row that fails the
     /// basic checks of [`check_row`] or `map` is a reject), then calls `sink` with each good
     /// row and its mapped value, in input order. Rejects stop the run with
-    /// [`OnError::Fail`] and go to `on_reject` with [`OnError::Skip`]. Each record's
-    /// `position()` gives its byte offset, line and record number in the input.
+    /// [`OnError::Fail`] and go to `on_reject` with [`OnError::Skip`]. Each row's
+    /// [`Row::place`] gives its byte offset, line and record number in the input.
     ///
     /// This thread reads the input and cuts it into chunks of whole records, and hands the
     /// results of each chunk to `sink`; the pool parses the chunks' records and maps them,
@@ -345,7 +336,7 @@ impl<R: Read> Source<R> {
             CHUNKS_PER_THREAD * pool.threads(),
             || Chunk {
                 input: Vec::new(),
-                start: Start::default(),
+                start: Place::default(),
                 starts: Vec::new(),
                 rows: Rows::new(),
                 state: new_state(),
@@ -372,7 +363,7 @@ fn next_chunk<R: Read, C, T>(
     input: &mut R,
     carry: &mut Vec<u8>,
     eof: &mut bool,
-    at: &mut Start,
+    at: &mut Place,
     max_rows: usize,
     chunk: &mut Chunk<C, T>,
 ) -> std::io::Result<bool> {
@@ -403,7 +394,7 @@ fn next_chunk<R: Read, C, T>(
         return Ok(false);
     }
     chunk.start = *at;
-    *at = Start {
+    *at = Place {
         byte: at.byte + (cut - 1) as u64,
         line: at.line + splitter.lines(),
         record: at.record + starts.len() as u64,
@@ -532,7 +523,7 @@ struct Chunk<C, T> {
     /// A line end, then whole records.
     input: Vec<u8>,
     /// Where `input[1]` is in the whole input.
-    start: Start,
+    start: Place,
     /// Where each record begins in `input`, from the splitter.
     starts: Vec<RecordStart>,
     /// The records, parsed.
