@@ -8,7 +8,7 @@
 use super::columns::{ColumnMap, ColumnSpec};
 use super::rows::{Place, Row, Rows};
 use super::split::{RecordStart, Splitter};
-use super::write::{Format, SCORE_COLUMNS, csv_record, csv_scored_row, jsonl_into};
+use super::write::{Format, JsonlKeys, SCORE_COLUMNS, csv_record, csv_scored_row, jsonl_into};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::score::batch::Pool;
 use crate::score::{Score, Scorer};
@@ -576,6 +576,7 @@ pub fn score_stream<R: Read, W: Write>(
         out.write_all(&line).map_err(io_err)?;
     }
     let format = opts.format;
+    let keys = JsonlKeys::new(&headers, &out_names);
     let mut pending = 0..0;
     let write_range =
         |out: &mut std::io::BufWriter<W>, chunk: &ScoreChunk, range: &std::ops::Range<usize>| {
@@ -591,15 +592,6 @@ pub fn score_stream<R: Read, W: Write>(
         |chunk, rec, text| {
             scorer.score_reusing(text, &mut chunk.score);
             let score = &chunk.score;
-            let failed = |e: std::io::Error| {
-                (
-                    ErrorKind::Io {
-                        detail: e.to_string(),
-                        broken_pipe: false,
-                    },
-                    None,
-                )
-            };
             let start = chunk.bytes.len();
             match format {
                 Format::Csv => {
@@ -607,17 +599,9 @@ pub fn score_stream<R: Read, W: Write>(
                     Ok((start, chunk.bytes.len()))
                 }
                 Format::Jsonl => {
-                    // check_row validated every field as UTF-8.
-                    let fields = rec.iter().map(|f| std::str::from_utf8(f).unwrap_or(""));
-                    jsonl_into(
-                        &mut chunk.bytes,
-                        &headers,
-                        fields,
-                        &out_names,
-                        score,
-                        scorer,
-                    )
-                    .map_err(failed)?;
+                    // check_row validated every field as UTF-8: the bytes are written as
+                    // they are, escaped.
+                    jsonl_into(&mut chunk.bytes, &keys, rec.iter(), score, scorer);
                     Ok((start, chunk.bytes.len()))
                 }
             }
