@@ -792,6 +792,14 @@ mod tests {
                     slow.remove(0);
                 }
                 assert_eq!(fast, slow, "{x:e} with {d} decimals");
+                // The byte writer (the CSV and JSON Lines path) writes the same.
+                let mut bytes = b"x".to_vec();
+                fixed_bytes(&mut bytes, x, d);
+                assert_eq!(
+                    bytes.get(1..),
+                    Some(slow.as_bytes()),
+                    "{x:e} with {d} decimals"
+                );
                 // Every finite value under the bound takes the fast path, ties included.
                 let small = x.abs() * 10f64.powi(d as i32) < 1e9;
                 assert_eq!(
