@@ -1,9 +1,9 @@
 //! The progress bar of long runs (`score`, `report`): how much of the input has been read, the
 //! rate and the time left, drawn on stderr only when stderr is a terminal and `--quiet` is off.
 //!
-//! It counts the bytes the CSV reader pulls from the input (indicatif's `wrap_read`), so it
-//! costs one atomic add per 64 KiB read and nothing per row; the bar redraws at most a few
-//! times a second. A file shows a bar with its size; stdin shows a counter of bytes.
+//! It counts the bytes read from the input (indicatif's `wrap_read`) as the calling thread
+//! reads them to cut into chunks, so it costs one atomic add per read (8 to 64 KiB) and
+//! nothing per row; the bar redraws at most a few times a second. A file shows a bar with its size; stdin shows a counter of bytes.
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{IsTerminal, Read};
