@@ -5,8 +5,9 @@
 use super::io::{Output, location};
 use clap::Args;
 use detente::score::batch::Pool;
-use detente::table::{ColumnSpec, OnError, Reject, Role, StreamOptions};
+use detente::table::{ColumnSpec, OnError, Reject, Role, StreamOptions, csv_record};
 use detente::{Error, ErrorKind, Location};
+use std::io::Write;
 
 /// How to read a quotes table.
 #[derive(Args, Debug, Clone)]
@@ -105,9 +106,11 @@ const REJECTS_SHOWN: u64 = 20;
 
 /// Reports rejected rows on stderr and writes them to the rejects file, if any.
 pub struct Rejects {
-    file: Option<(csv::Writer<Output>, String)>,
+    file: Option<(std::io::BufWriter<Output>, String)>,
     seen: u64,
     quiet: bool,
+    /// The line being written, reused.
+    line: Vec<u8>,
 }
 
 impl Rejects {
@@ -115,9 +118,9 @@ impl Rejects {
     pub fn new(path: Option<&str>, quiet: bool) -> Result<Rejects, Error> {
         let file = match path {
             Some(p) => {
-                let mut w = csv::Writer::from_writer(Output::create(p)?);
-                w.write_record(["line", "row", "column", "reason", "fields"])
-                    .map_err(|e| csv_write_error(e, p))?;
+                let mut w = std::io::BufWriter::new(Output::create(p)?);
+                w.write_all(b"line,row,column,reason,fields\n")
+                    .map_err(|e| Error::io(&e, location(p)))?;
                 Some((w, p.to_string()))
             }
             None => None,
@@ -126,6 +129,7 @@ impl Rejects {
             file,
             seen: 0,
             quiet,
+            line: Vec::new(),
         })
     }
 
@@ -138,22 +142,37 @@ impl Rejects {
         if let Some((w, path)) = self.file.as_mut() {
             let loc = &reject.location;
             let opt = |v: Option<u64>| v.map(|x| x.to_string()).unwrap_or_default();
-            let mut inner = csv::Writer::from_writer(Vec::new());
-            inner
-                .write_record(&reject.fields)
-                .map_err(|e| csv_write_error(e, path))?;
-            let bytes = inner
-                .into_inner()
-                .map_err(|e| csv_write_error(e.into_error().into(), path))?;
-            let raw = String::from_utf8_lossy(&bytes).trim_end().to_string();
-            w.write_record([
+            // The row as it was, as one CSV line, in the last column. Written by detente's
+            // CSV writer, whose time is linear in a field's length (a rejected row may hold a
+            // field of hundreds of megabytes).
+            let mut raw = Vec::new();
+            match reject.fields.as_slice() {
+                // A lone empty field is written quoted, so that the line is not empty.
+                [only] if only.is_empty() => raw.extend_from_slice(b"\"\""),
+                fields => csv_record(&mut raw, fields.iter().map(|f| f.as_bytes())),
+            }
+            if raw.last() == Some(&b'\n') {
+                raw.pop();
+            }
+            let (line, row, column) = (
                 opt(loc.line),
                 opt(loc.row),
                 loc.column.map(|c| c.to_string()).unwrap_or_default(),
-                reject.reason,
-                raw,
-            ])
-            .map_err(|e| csv_write_error(e, path))?;
+            );
+            self.line.clear();
+            csv_record(
+                &mut self.line,
+                [
+                    line.as_bytes(),
+                    row.as_bytes(),
+                    column.as_bytes(),
+                    reject.reason.as_bytes(),
+                    &raw,
+                ]
+                .into_iter(),
+            );
+            w.write_all(&self.line)
+                .map_err(|e| Error::io(&e, location(path)))?;
         }
         Ok(())
     }
@@ -165,7 +184,7 @@ impl Rejects {
         if let Some((w, p)) = self.file {
             let out = w
                 .into_inner()
-                .map_err(|e| csv_write_error(e.into_error().into(), &p))?;
+                .map_err(|e| Error::io(e.error(), location(&p)))?;
             out.commit()?;
         }
         if !self.quiet && (always || summary.rejected > 0) {
@@ -187,19 +206,5 @@ impl Rejects {
             );
         }
         Ok(())
-    }
-}
-
-fn csv_write_error(e: csv::Error, path: &str) -> Error {
-    let loc = location(path);
-    match e.into_kind() {
-        csv::ErrorKind::Io(io) => Error::io(&io, loc),
-        other => Error::new(
-            ErrorKind::Io {
-                detail: format!("{other:?}"),
-                broken_pipe: false,
-            },
-            loc,
-        ),
     }
 }

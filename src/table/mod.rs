@@ -15,4 +15,4 @@ pub use rows::{Place, Row, Rows};
 pub use stream::{
     OnError, Reject, RowError, Source, StreamOptions, Summary, check_row, score_stream,
 };
-pub use write::{Format, SCORE_COLUMNS, ScoreFields, fixed, write_jsonl};
+pub use write::{Format, SCORE_COLUMNS, ScoreFields, csv_record, fixed, write_jsonl};
