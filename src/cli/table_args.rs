@@ -52,7 +52,9 @@ pub struct TableArgs {
     #[arg(long, value_name = "PATH", requires = "skip_bad_rows")]
     pub rejects: Option<String>,
 
-    /// Largest field accepted, in bytes.
+    /// Largest field accepted, in bytes; a row with a longer one is rejected. A row longer than
+    /// the header's number of fields times twice this (an unclosed quote, say) is read to its
+    /// end without being kept, so memory stays bounded; its first 64 KiB go to --rejects.
     #[arg(long, default_value_t = StreamOptions::default().max_field_bytes, value_name = "BYTES")]
     max_field_bytes: usize,
 }

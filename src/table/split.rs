@@ -53,6 +53,11 @@ impl Splitter {
         }
     }
 
+    /// A record has begun and not ended.
+    pub(crate) fn in_record(&self) -> bool {
+        self.in_record
+    }
+
     /// Line ends seen so far.
     pub(crate) fn lines(&self) -> u64 {
         self.lines

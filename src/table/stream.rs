@@ -124,12 +124,29 @@ impl<R: Read> Source<R> {
             at.byte = BOM.len() as u64;
         }
         let (mut splitter, mut pos, mut starts) = (Splitter::new(), 0, Vec::new());
+        // The first row sets the number of fields, so it cannot be set aside like a long row
+        // later on: past this length it is an error (an unclosed quote, most likely).
+        let first_max = FIRST_ROW_MAX.max(opts.max_field_bytes.saturating_mul(4));
         let end = loop {
             if let Some(end) = splitter.next_record_end(&carry, &mut pos, &mut starts) {
                 break end;
             }
             if eof {
                 break carry.len();
+            }
+            if carry.len() > first_max {
+                return Err(Error::new(
+                    ErrorKind::Csv {
+                        detail: format!(
+                            "the first row is longer than {first_max} bytes: an unclosed \
+                             quote? (for longer fields, raise --max-field-bytes)"
+                        ),
+                    },
+                    Location {
+                        line: Some(1),
+                        ..loc.clone()
+                    },
+                ));
             }
             eof = read_more(&mut input, &mut carry).map_err(read_err)? == 0;
         };
@@ -235,6 +252,11 @@ impl<R: Read> Source<R> {
         let text_col = self.map.text;
         let max_field = self.opts.max_field_bytes;
         let rows_per_chunk = self.opts.batch_size.max(1);
+        // Longer than this, a row has a field over the limit (quotes doubled at most double
+        // a field), more fields than the header, or an unclosed quote.
+        let max_record = width
+            .max(1)
+            .saturating_mul(max_field.saturating_mul(2).saturating_add(3));
         let on_error = self.opts.on_error;
         let mut summary = Summary::default();
         // A read error ends the input; it is reported once the rows read before it have gone
@@ -253,7 +275,7 @@ impl<R: Read> Source<R> {
             if read_error.is_some() {
                 return Ok(false);
             }
-            match next_chunk(input, carry, eof, at, rows_per_chunk, chunk) {
+            match next_chunk(input, carry, eof, at, rows_per_chunk, max_record, chunk) {
                 Ok(more) => Ok(more),
                 Err(e) => {
                     read_error = Some(Error::io(&e, loc.clone()));
@@ -267,6 +289,7 @@ impl<R: Read> Source<R> {
                 start,
                 starts,
                 rows,
+                long,
                 state,
                 out,
             } = chunk;
@@ -275,16 +298,35 @@ impl<R: Read> Source<R> {
             rows.clear();
             // Byte 0 of the input is the line end put before the chunk.
             let start = *start;
-            rows.parse(input, starts, |i, s| Place {
+            let place = |i: usize, s: &RecordStart| Place {
                 byte: start.byte + s.offset.saturating_sub(1) as u64,
                 line: start.line + s.lines,
                 record: start.record + i as u64,
-            });
+            };
+            let parsed = starts.len() - usize::from(long.is_some());
+            rows.parse(input, starts.get(..parsed).unwrap_or(&[]), place);
             for rec in rows.iter() {
                 out.push(
                     check_row(&rec, width, text_col, max_field)
                         .and_then(|text| map(state, &rec, text)),
                 );
+            }
+            if let (Some(record), Some(s)) = (long.as_ref(), starts.last()) {
+                rows.push([record.excerpt.as_slice()], place(parsed, s));
+                out.push(Err((
+                    ErrorKind::Csv {
+                        detail: format!(
+                            "row of {} bytes, longer than {} fields of at most {max_field} bytes \
+                             can be: a field over the limit (raise it with --max-field-bytes), \
+                             more fields than the header, or an unclosed quote; only its first \
+                             {} bytes are kept",
+                            record.len,
+                            width,
+                            record.excerpt.len()
+                        ),
+                    },
+                    None,
+                )));
             }
         };
         let drain = |chunk: &mut Chunk<C, T>| -> Result<()> {
@@ -339,6 +381,7 @@ impl<R: Read> Source<R> {
                 start: Place::default(),
                 starts: Vec::new(),
                 rows: Rows::new(),
+                long: None,
                 state: new_state(),
                 out: Vec::new(),
             },
@@ -359,29 +402,47 @@ impl<R: Read> Source<R> {
 /// `max_rows` or [`CHUNK_BYTES`] of input, whichever comes first (a chunk holds at least one
 /// record, however long). Returns whether a record was left. `carry` holds bytes read and not
 /// yet cut and `at` where they start; both move past the chunk.
+#[allow(clippy::too_many_arguments)]
 fn next_chunk<R: Read, C, T>(
     input: &mut R,
     carry: &mut Vec<u8>,
     eof: &mut bool,
     at: &mut Place,
     max_rows: usize,
+    max_record: usize,
     chunk: &mut Chunk<C, T>,
 ) -> std::io::Result<bool> {
     let Chunk {
         input: bytes,
         starts,
+        long,
         ..
     } = chunk;
     bytes.clear();
     bytes.push(b'\n');
     bytes.append(carry);
     starts.clear();
+    *long = None;
     let (mut splitter, mut pos) = (Splitter::new(), 1);
+    // The length of a record too long to keep, which the chunk's input does not hold.
+    let mut dropped = 0u64;
     let cut = 'cut: loop {
         while let Some(end) = splitter.next_record_end(bytes, &mut pos, starts) {
             if starts.len() >= max_rows || end > CHUNK_BYTES {
                 break 'cut end;
             }
+        }
+        // No record ends in the bytes so far: one that is too long to be a good row is read
+        // to its end without being kept, and ends the chunk.
+        if let Some(from) = starts.last().map(|s| s.offset)
+            && splitter.in_record()
+            && bytes.len() - from > max_record
+        {
+            let record = skip_record(input, bytes, from, &mut splitter, eof, carry)?;
+            // `bytes` now ends where the record began.
+            dropped = record.len;
+            *long = Some(record);
+            break bytes.len();
         }
         if *eof {
             break bytes.len();
@@ -395,11 +456,53 @@ fn next_chunk<R: Read, C, T>(
     }
     chunk.start = *at;
     *at = Place {
-        byte: at.byte + (cut - 1) as u64,
+        byte: at.byte + (cut - 1) as u64 + dropped,
         line: at.line + splitter.lines(),
         record: at.record + starts.len() as u64,
     };
     Ok(true)
+}
+
+/// A record too long to be a good row (see [`Chunk::long`]): its length in bytes, with its
+/// line end, and its first [`LONG_EXCERPT`] bytes.
+struct LongRecord {
+    len: u64,
+    excerpt: Vec<u8>,
+}
+
+/// Reads the record that begins at `bytes[from..]` to its end without keeping it: `bytes` is
+/// cut back to `from`, the record's first bytes are kept as an excerpt, and what follows the
+/// record goes to `carry`. The splitter goes on in a small buffer that starts with the last
+/// byte scanned (what a quote means depends on the byte before it).
+fn skip_record<R: Read>(
+    input: &mut R,
+    bytes: &mut Vec<u8>,
+    from: usize,
+    splitter: &mut Splitter,
+    eof: &mut bool,
+    carry: &mut Vec<u8>,
+) -> std::io::Result<LongRecord> {
+    let record = bytes.get(from..).unwrap_or(&[]);
+    let excerpt = record.get(..LONG_EXCERPT).unwrap_or(record).to_vec();
+    let mut len = record.len() as u64;
+    let mut buf = vec![bytes.last().copied().unwrap_or(b'\n')];
+    bytes.truncate(from);
+    let mut none = Vec::new();
+    while !*eof {
+        let n = read_more(input, &mut buf)?;
+        *eof = n == 0;
+        let mut pos = 1;
+        if let Some(end) = splitter.next_record_end(&buf, &mut pos, &mut none) {
+            len += (end - 1) as u64;
+            carry.extend_from_slice(buf.get(end..).unwrap_or(&[]));
+            break;
+        }
+        len += n as u64;
+        let last = buf.last().copied().unwrap_or(b'\n');
+        buf.clear();
+        buf.push(last);
+    }
+    Ok(LongRecord { len, excerpt })
 }
 
 /// Appends up to [`READ_BYTES`] of `input` to `buf` (fewer only at the end of the input);
@@ -497,6 +600,12 @@ const CHUNKS_PER_THREAD: usize = 3;
 /// Bytes asked of the input per read.
 const READ_BYTES: usize = 64 << 10;
 
+/// The first row (the header, or the first data row without one) may be this long at least.
+const FIRST_ROW_MAX: usize = 16 << 20;
+
+/// Bytes of a record too long to be a good row that are kept, for the rejects file.
+const LONG_EXCERPT: usize = 64 << 10;
+
 /// A chunk's buffers keep at most this much capacity between uses.
 const CHUNK_KEEP: usize = 1 << 20;
 
@@ -528,6 +637,10 @@ struct Chunk<C, T> {
     starts: Vec<RecordStart>,
     /// The records, parsed.
     rows: Rows,
+    /// The chunk's last record when it was longer than any good row can be (more than the
+    /// header's number of fields times twice `--max-field-bytes`): it was not kept, only its
+    /// first bytes, and it is rejected.
+    long: Option<LongRecord>,
     state: C,
     out: Vec<std::result::Result<T, RowError>>,
 }

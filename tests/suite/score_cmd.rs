@@ -429,6 +429,83 @@ fn rejects_file_keeps_a_large_row_whole() {
     assert_eq!(rows[2][4], "\"\"");
 }
 
+/// A row longer than any good row can be (more than the header's fields times twice
+/// --max-field-bytes: an unclosed quote swallowing the rest of a file, say) is read to its end
+/// without being kept, rejected with its first bytes, and the rows after it go on with the
+/// right line numbers; memory stays bounded by the limit, not by the row.
+#[test]
+fn a_row_too_long_to_be_good_is_rejected_without_being_kept() {
+    let wd = Workdir::new();
+    // 300 KB over 1,500 lines: more than one read of the input, so it is still going on when
+    // it passes the limit (a long row read whole is rejected by its field's length).
+    let long = format!("{}\n", "word ".repeat(40)).repeat(1500);
+    wd.write(
+        "q.csv",
+        format!("id,text\n1,fine\n2,\"{long}\"\n3,we welcome the talks\n4,too,many\n"),
+    );
+    let mut outputs = Vec::new();
+    for (threads, batch) in [("1", "8192"), ("2", "1"), ("3", "2")] {
+        let out = wd.run(
+            &[
+                "score",
+                "q.csv",
+                "-o",
+                "out.csv",
+                "--max-field-bytes",
+                "100",
+                "--skip-bad-rows",
+                "--rejects",
+                "r.csv",
+                "--threads",
+                threads,
+                "--batch",
+                batch,
+            ],
+            None,
+        );
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(err.contains("read 4 rows: 2 scored, 2 rejected"), "{err}");
+        let (_, rows) = parse_csv(&wd.read("r.csv"));
+        let lines: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+        assert_eq!(lines, ["3", "1505"], "threads {threads}, batch {batch}");
+        assert!(
+            rows[0][3].contains("longer than 2 fields"),
+            "{:?}",
+            rows[0][3]
+        );
+        // The row's first 64 KiB as they are in the file, as one field.
+        let excerpt = rows[0][4].get(..20).unwrap_or("");
+        assert_eq!(excerpt, "\"2,\"\"word word word ", "{excerpt:?}");
+        assert!(rows[0][4].len() < 70_000 + 100);
+        assert!(rows[1][3].contains("expected 2 fields"), "{:?}", rows[1][3]);
+        outputs.push(wd.read("out.csv"));
+    }
+    assert!(outputs.windows(2).all(|w| w[0] == w[1]));
+    let (_, scored) = parse_csv(&outputs[0]);
+    assert_eq!(
+        scored.iter().map(|r| r[0].as_str()).collect::<Vec<_>>(),
+        ["1", "3"]
+    );
+}
+
+/// The first row sets the number of fields, so one that does not end (an unclosed quote in
+/// the header) is an error once it passes 16 MiB, not a read of the whole file into memory.
+#[test]
+fn a_first_row_that_does_not_end_is_an_error() {
+    let wd = Workdir::new();
+    let mut data = b"id,\"text\n".to_vec();
+    data.extend(std::iter::repeat_n(b'x', 17 << 20));
+    wd.write("q.csv", &data);
+    let out = wd.run(&["score", "q.csv", "-o", "out.csv"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("the first row is longer than"),
+        "{}",
+        stderr(&out)
+    );
+}
+
 #[test]
 fn empty_input_is_an_error() {
     let wd = Workdir::new();
