@@ -452,6 +452,25 @@ impl Matcher {
         scratch: &mut MatchScratch,
         out: &mut Vec<Match>,
     ) {
+        self.walk_with(tokens, id_of, scratch, |start, end, target| {
+            if let Some(target) = target {
+                out.push(Match { start, end, target });
+            }
+        });
+    }
+
+    /// The search of [`Matcher::find_with`], reporting every stretch of tokens in text order
+    /// to `step(start, end, target)`: each match with its target, and each token no match
+    /// covers on its own with `None`. A caller that needs both (the scorer's units) gets them
+    /// from one pass instead of walking the tokens again beside a list of matches.
+    #[inline]
+    pub(crate) fn walk_with(
+        &self,
+        tokens: &Tokens,
+        id_of: impl Fn(usize) -> u32,
+        scratch: &mut MatchScratch,
+        mut step: impl FnMut(usize, usize, Option<MatchTarget>),
+    ) {
         let toks = tokens.tokens();
         let n = toks.len();
         let MatchScratch {
@@ -503,14 +522,13 @@ impl Matcher {
             };
             match found {
                 Some((end, target)) => {
-                    out.push(Match {
-                        start: i,
-                        end,
-                        target,
-                    });
+                    step(i, end, Some(target));
                     i = end;
                 }
-                None => i += 1,
+                None => {
+                    step(i, i + 1, None);
+                    i += 1;
+                }
             }
         }
     }

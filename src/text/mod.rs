@@ -253,6 +253,14 @@ impl Tokens {
         }
     }
 
+    /// True when token `i` is a word of ASCII letters and digits only, folded where it stands
+    /// in the text (`norm == span`): it holds no apostrophe, separator or accented letter.
+    /// Every other token's folded form is written after the text, so its `norm` differs.
+    #[inline]
+    pub(crate) fn folded_in_place(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.norm == t.span)
+    }
+
     /// [`Tokens::folded_bytes`] and [`Tokens::packed`] of token `i` at once (the vocabulary
     /// lookup needs both).
     #[inline]
@@ -893,6 +901,16 @@ mod tests {
             fast.tokenize(text);
             tokenize_chars(&mut slow, text);
             assert!(same(&fast, &slow), "{text:?}");
+            // What the scorer takes from `folded_in_place`: such a word is ASCII letters and
+            // digits only (so it cannot end in "n't").
+            for i in 0..fast.tokens().len() {
+                if fast.folded_in_place(i) {
+                    assert!(
+                        fast.folded(i).bytes().all(|b| b.is_ascii_alphanumeric()),
+                        "{text:?}"
+                    );
+                }
+            }
         }
     }
 }
