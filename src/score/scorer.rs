@@ -90,12 +90,12 @@ struct VocabEntry {
     ids: [u32; 2],
     /// A function word the language guess counts for that language.
     function: [bool; 2],
-    /// [`super::context`] marks: [`RELAY_START`], [`FIRST_PERSON_WORD`].
+    /// [`super::context`] marks: [`RELAY_KEY`], [`FIRST_PERSON_WORD`].
     marks: u8,
 }
 
-/// The first word of a relayed-report marker (see [`super::context::relayed`]).
-pub(super) const RELAY_START: u8 = 1;
+/// The key word of a relayed-report marker (see [`super::context::relayed`]).
+pub(super) const RELAY_KEY: u8 = 1;
 /// A first-person pronoun or contraction ([`FIRST_PERSON`], [`FIRST_PERSON_CONTRACTIONS`]).
 pub(super) const FIRST_PERSON_WORD: u8 = 2;
 
@@ -150,10 +150,8 @@ fn shared_vocab(models: &[LangModel]) -> WordTable<VocabEntry> {
             },
         )
     };
-    for m in RELAY_MARKERS {
-        if let Some(first) = m.split(' ').next() {
-            entries.push(marked(first, RELAY_START));
-        }
+    for key in super::context::relay_key_words() {
+        entries.push(marked(key, RELAY_KEY));
     }
     for w in FIRST_PERSON.iter().chain(FIRST_PERSON_CONTRACTIONS) {
         entries.push(marked(w, FIRST_PERSON_WORD));
