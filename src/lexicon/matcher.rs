@@ -102,6 +102,9 @@ struct WordInfo {
 struct Slot {
     /// Exact word id, or [`NONE`].
     id: u32,
+    /// The phrase-trie node its exact word leads to from the root, or [`NONE`]: the first step
+    /// of every search from this token, taken once here.
+    root: u32,
     clause: u32,
     /// The token's wildcard prefixes: a range of [`MatchScratch::prefixes`].
     prefixes: (u32, u32),
@@ -506,6 +509,7 @@ impl Matcher {
             let to = prefixes.len() as u32;
             slots.push(Slot {
                 id,
+                root: self.root_edges.get(id as usize).copied().unwrap_or(NONE),
                 clause: t.clause,
                 prefixes: (from, to),
                 number,
@@ -540,11 +544,32 @@ impl Matcher {
     /// step offers two edges the search goes to [`Matcher::longest_at`].
     #[inline(always)]
     fn chain_at(&self, start: usize, slots: &[Slot], prefixes: &[(u32, u32)]) -> Chain {
-        let Some(clause) = slots.get(start).map(|s| s.clause) else {
+        let Some(first) = slots.get(start) else {
             return Chain::Nothing;
         };
+        if first.branches {
+            return self.chain_from(0, start, start, first.clause, slots, prefixes);
+        }
+        // A token with only its exact word to offer: its first step was taken when its slot
+        // was made, and most tokens that start nothing stop here.
+        if first.root == NONE {
+            return Chain::Nothing;
+        }
+        self.chain_from(first.root, start + 1, start, first.clause, slots, prefixes)
+    }
+
+    /// [`Matcher::chain_at`] from `node`, reached with the tokens `start..pos`.
+    #[inline(always)]
+    fn chain_from(
+        &self,
+        mut node: u32,
+        mut pos: usize,
+        start: usize,
+        clause: u32,
+        slots: &[Slot],
+        prefixes: &[(u32, u32)],
+    ) -> Chain {
         let mut best = Chain::Nothing;
-        let (mut node, mut pos) = (0u32, start);
         while let Some(nd) = self.nodes.get(node as usize) {
             if pos > start
                 && let Some(t) = nd.target
