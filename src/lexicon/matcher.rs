@@ -113,6 +113,16 @@ struct Slot {
     branches: bool,
 }
 
+/// A slot before it is filled.
+const EMPTY_SLOT: Slot = Slot {
+    id: NONE,
+    root: NONE,
+    clause: 0,
+    prefixes: (0, 0),
+    number: false,
+    branches: false,
+};
+
 /// "No such id or node" in the flat tables.
 const NONE: u32 = u32::MAX;
 
@@ -481,9 +491,11 @@ impl Matcher {
             prefixes,
             stack,
         } = scratch;
+        // Sized first and filled in place: no capacity check or length update per token.
         slots.clear();
+        slots.resize(n, EMPTY_SLOT);
         prefixes.clear();
-        for (i, t) in toks.iter().enumerate() {
+        for (i, (t, slot)) in toks.iter().zip(slots.iter_mut()).enumerate() {
             let from = prefixes.len() as u32;
             let id = id_of(i);
             let number = match self.word_info.get(id as usize) {
@@ -507,14 +519,14 @@ impl Matcher {
                 }
             };
             let to = prefixes.len() as u32;
-            slots.push(Slot {
+            *slot = Slot {
                 id,
                 root: self.root_edges.get(id as usize).copied().unwrap_or(NONE),
                 clause: t.clause,
                 prefixes: (from, to),
                 number,
                 branches: number || to != from,
-            });
+            };
         }
         let slots = &slots[..];
         let mut i = 0;

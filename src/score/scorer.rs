@@ -494,15 +494,20 @@ impl Scorer {
         s.rules.recycled = hits;
         s.tokens.tokenize(text);
         // One lookup per token serves the language guess and the matcher.
+        // The buffers are sized first and filled in place: no capacity check or length update
+        // per token.
+        let n = s.tokens.tokens().len();
         s.word_ids.clear();
+        s.word_ids.resize(n, [NO_WORD; 2]);
         s.marks.clear();
+        s.marks.resize(n, 0);
         let (mut en, mut es) = (0usize, 0usize);
-        for i in 0..s.tokens.tokens().len() {
+        for (i, (ids, marks)) in s.word_ids.iter_mut().zip(s.marks.iter_mut()).enumerate() {
             let e = self.vocab.token(&s.tokens, i);
             en += usize::from(e.function[Lang::En.index()]);
             es += usize::from(e.function[Lang::Es.index()]);
-            s.word_ids.push(e.ids);
-            s.marks.push(e.marks);
+            *ids = e.ids;
+            *marks = e.marks;
         }
         let lang = match self.mode {
             LangMode::Fixed(l) => l,
