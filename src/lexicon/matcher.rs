@@ -102,6 +102,9 @@ struct WordInfo {
 struct Slot {
     /// Exact word id, or [`NONE`].
     id: u32,
+    /// The phrase-trie node its exact word leads to from the root, or [`NONE`]: the first step
+    /// of every search from this token, taken once here.
+    root: u32,
     clause: u32,
     /// The token's wildcard prefixes: a range of [`MatchScratch::prefixes`].
     prefixes: (u32, u32),
@@ -109,6 +112,16 @@ struct Slot {
     /// More than the exact word leads on from here (a prefix or a number).
     branches: bool,
 }
+
+/// A slot before it is filled.
+const EMPTY_SLOT: Slot = Slot {
+    id: NONE,
+    root: NONE,
+    clause: 0,
+    prefixes: (0, 0),
+    number: false,
+    branches: false,
+};
 
 /// "No such id or node" in the flat tables.
 const NONE: u32 = u32::MAX;
@@ -452,6 +465,25 @@ impl Matcher {
         scratch: &mut MatchScratch,
         out: &mut Vec<Match>,
     ) {
+        self.walk_with(tokens, id_of, scratch, |start, end, target| {
+            if let Some(target) = target {
+                out.push(Match { start, end, target });
+            }
+        });
+    }
+
+    /// The search of [`Matcher::find_with`], reporting every stretch of tokens in text order
+    /// to `step(start, end, target)`: each match with its target, and each token no match
+    /// covers on its own with `None`. A caller that needs both (the scorer's units) gets them
+    /// from one pass instead of walking the tokens again beside a list of matches.
+    #[inline]
+    pub(crate) fn walk_with(
+        &self,
+        tokens: &Tokens,
+        id_of: impl Fn(usize) -> u32,
+        scratch: &mut MatchScratch,
+        mut step: impl FnMut(usize, usize, Option<MatchTarget>),
+    ) {
         let toks = tokens.tokens();
         let n = toks.len();
         let MatchScratch {
@@ -459,9 +491,11 @@ impl Matcher {
             prefixes,
             stack,
         } = scratch;
+        // Sized first and filled in place: no capacity check or length update per token.
         slots.clear();
+        slots.resize(n, EMPTY_SLOT);
         prefixes.clear();
-        for (i, t) in toks.iter().enumerate() {
+        for (i, (t, slot)) in toks.iter().zip(slots.iter_mut()).enumerate() {
             let from = prefixes.len() as u32;
             let id = id_of(i);
             let number = match self.word_info.get(id as usize) {
@@ -485,13 +519,14 @@ impl Matcher {
                 }
             };
             let to = prefixes.len() as u32;
-            slots.push(Slot {
+            *slot = Slot {
                 id,
+                root: self.root_edges.get(id as usize).copied().unwrap_or(NONE),
                 clause: t.clause,
                 prefixes: (from, to),
                 number,
                 branches: number || to != from,
-            });
+            };
         }
         let slots = &slots[..];
         let mut i = 0;
@@ -503,14 +538,13 @@ impl Matcher {
             };
             match found {
                 Some((end, target)) => {
-                    out.push(Match {
-                        start: i,
-                        end,
-                        target,
-                    });
+                    step(i, end, Some(target));
                     i = end;
                 }
-                None => i += 1,
+                None => {
+                    step(i, i + 1, None);
+                    i += 1;
+                }
             }
         }
     }
@@ -522,11 +556,32 @@ impl Matcher {
     /// step offers two edges the search goes to [`Matcher::longest_at`].
     #[inline(always)]
     fn chain_at(&self, start: usize, slots: &[Slot], prefixes: &[(u32, u32)]) -> Chain {
-        let Some(clause) = slots.get(start).map(|s| s.clause) else {
+        let Some(first) = slots.get(start) else {
             return Chain::Nothing;
         };
+        if first.branches {
+            return self.chain_from(0, start, start, first.clause, slots, prefixes);
+        }
+        // A token with only its exact word to offer: its first step was taken when its slot
+        // was made, and most tokens that start nothing stop here.
+        if first.root == NONE {
+            return Chain::Nothing;
+        }
+        self.chain_from(first.root, start + 1, start, first.clause, slots, prefixes)
+    }
+
+    /// [`Matcher::chain_at`] from `node`, reached with the tokens `start..pos`.
+    #[inline(always)]
+    fn chain_from(
+        &self,
+        mut node: u32,
+        mut pos: usize,
+        start: usize,
+        clause: u32,
+        slots: &[Slot],
+        prefixes: &[(u32, u32)],
+    ) -> Chain {
         let mut best = Chain::Nothing;
-        let (mut node, mut pos) = (0u32, start);
         while let Some(nd) = self.nodes.get(node as usize) {
             if pos > start
                 && let Some(t) = nd.target

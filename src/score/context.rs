@@ -8,7 +8,7 @@ use super::rules::{
     FIRST_PERSON, FIRST_PERSON_CONTRACTIONS, RELAY_MARKERS, RELAYED_SCALAR, SHARED_TARGET_SCALAR,
     SHARED_TARGET_WORDS, SPANISH_NEGATIVE_CONCORD, TALK_ONLY_MAX_BASE, TALK_ONLY_SCALAR,
 };
-use super::scorer::{FIRST_PERSON_WORD, RELAY_START};
+use super::scorer::{FIRST_PERSON_WORD, RELAY_KEY};
 use super::{Hit, Rules};
 use crate::lexicon::{CategoryId, StartFilter};
 use crate::text::{Lang, Tokens};
@@ -40,27 +40,23 @@ struct Markers {
     words: Vec<Vec<&'static str>>,
     /// For each byte, the markers whose first word starts with it.
     by_first: Vec<Vec<usize>>,
-    /// For each first byte and length (up to [`LENGTHS`] - 1 bytes, longer ones together),
-    /// the markers whose first word has them.
-    by_first_len: Vec<Vec<usize>>,
     /// The markers' first words' beginnings, to rule out most words before
     /// [`Markers::candidates`].
     starts: StartFilter,
 }
 
-/// Length buckets of [`Markers::by_first_len`].
+/// Length buckets of [`RelayKeys::by_key`] (up to `LENGTHS - 1` bytes; longer words share the
+/// last).
 const LENGTHS: usize = 32;
 
 impl Markers {
     fn new(list: &[&'static str]) -> Markers {
         let words: Vec<Vec<&'static str>> = list.iter().map(|m| m.split(' ').collect()).collect();
         let mut by_first = vec![Vec::new(); 256];
-        let mut by_first_len = vec![Vec::new(); 256 * LENGTHS];
         for (k, w) in words.iter().enumerate() {
             let first = w.first().copied().unwrap_or("");
             if let Some(&b) = first.as_bytes().first() {
                 by_first[usize::from(b)].push(k);
-                by_first_len[bucket(b, first.len())].push(k);
             }
         }
         let starts = StartFilter::new(
@@ -71,22 +67,8 @@ impl Markers {
         Markers {
             words,
             by_first,
-            by_first_len,
             starts,
         }
-    }
-
-    /// The markers whose first word may be `word` exactly (same first byte and length).
-    fn candidates_exact<'a>(
-        &'a self,
-        word: &[u8],
-    ) -> impl Iterator<Item = &'a [&'static str]> + 'a {
-        let ks = word
-            .first()
-            .and_then(|&b| self.by_first_len.get(bucket(b, word.len())))
-            .map_or(&[][..], Vec::as_slice);
-        ks.iter()
-            .filter_map(|&k| self.words.get(k).map(Vec::as_slice))
     }
 
     /// False when no marker's first word can be `word` or a prefix of it.
@@ -106,14 +88,76 @@ impl Markers {
     }
 }
 
-/// The slot of [`Markers::by_first_len`] for a first byte and a length.
+/// The slot of [`RelayKeys::by_key`] for a first byte and a length.
 fn bucket(first: u8, len: usize) -> usize {
     usize::from(first) * LENGTHS + len.min(LENGTHS - 1)
 }
 
-fn relay_markers() -> &'static Markers {
-    static MARKERS: std::sync::OnceLock<Markers> = std::sync::OnceLock::new();
-    MARKERS.get_or_init(|| Markers::new(RELAY_MARKERS))
+/// The relay markers indexed by their key word: the longest word of each marker (the first
+/// of equally long ones), which is rarer than its first word ("the defendant", "en vivo",
+/// "according to"). Every occurrence of a marker holds its key word, so comparing the markers
+/// only at tokens that are some marker's key word finds them all, and most statements have
+/// none.
+struct RelayKeys {
+    /// Each marker as words, with the position of its key word.
+    markers: Vec<(Vec<&'static str>, usize)>,
+    /// For each first byte and length of a key word (as [`bucket`]), the markers it keys.
+    by_key: Vec<Vec<usize>>,
+}
+
+impl RelayKeys {
+    fn new(list: &[&'static str]) -> RelayKeys {
+        let mut markers = Vec::new();
+        let mut by_key = vec![Vec::new(); 256 * LENGTHS];
+        for m in list {
+            let words: Vec<&'static str> = m.split(' ').collect();
+            let at = key_position(&words);
+            if let Some(&b) = words.get(at).and_then(|w| w.as_bytes().first()) {
+                by_key[bucket(b, words[at].len())].push(markers.len());
+            }
+            markers.push((words, at));
+        }
+        RelayKeys { markers, by_key }
+    }
+
+    /// The markers (as words, with their key word's position) whose key word may be `word`
+    /// (same first byte and length).
+    fn candidates<'a>(
+        &'a self,
+        word: &[u8],
+    ) -> impl Iterator<Item = (&'a [&'static str], usize)> + 'a {
+        let ks = word
+            .first()
+            .and_then(|&b| self.by_key.get(bucket(b, word.len())))
+            .map_or(&[][..], Vec::as_slice);
+        ks.iter()
+            .filter_map(|&k| self.markers.get(k).map(|(w, at)| (w.as_slice(), *at)))
+    }
+}
+
+/// The position of a marker's key word: its longest word, the first of equally long ones.
+fn key_position(words: &[&str]) -> usize {
+    let mut at = 0;
+    for (i, w) in words.iter().enumerate() {
+        if w.len() > words.get(at).map_or(0, |k| k.len()) {
+            at = i;
+        }
+    }
+    at
+}
+
+/// The key word of each of [`RELAY_MARKERS`] (see [`RelayKeys`]), for the vocabulary's
+/// [`RELAY_KEY`] flag.
+pub(super) fn relay_key_words() -> impl Iterator<Item = &'static str> {
+    RELAY_MARKERS.iter().filter_map(|m| {
+        let words: Vec<&'static str> = m.split(' ').collect();
+        words.get(key_position(&words)).copied()
+    })
+}
+
+fn relay_keys() -> &'static RelayKeys {
+    static KEYS: std::sync::OnceLock<RelayKeys> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| RelayKeys::new(RELAY_MARKERS))
 }
 
 fn shared_targets() -> &'static Markers {
@@ -128,27 +172,29 @@ fn shared_targets() -> &'static Markers {
 /// is the speaker's own act). Cooperative hits are left alone: an agreement reached is
 /// cooperative whoever reports it.
 ///
-/// `marks` holds each token's [`RELAY_START`] and [`FIRST_PERSON_WORD`] bits (looked up with
-/// the rest of the token's vocabulary): only tokens that start a marker are compared with the
-/// markers, and first-person words are known from their bit.
+/// `marks` holds each token's [`RELAY_KEY`] and [`FIRST_PERSON_WORD`] bits (looked up with
+/// the rest of the token's vocabulary): the markers are compared only around tokens that are
+/// a marker's key word, and first-person words are known from their bit.
 pub(super) fn relayed(tokens: &Tokens, marks: &[u8], hits: &mut [Hit]) {
-    // Most statements have no marker word at all: one scan of the marks settles them.
-    if marks.len() == tokens.tokens().len() && marks.iter().all(|m| m & RELAY_START == 0) {
+    // Most statements have no key word at all: one scan of the marks settles them.
+    if marks.len() == tokens.tokens().len() && marks.iter().all(|m| m & RELAY_KEY == 0) {
         return;
     }
     let toks = tokens.tokens();
-    let markers = relay_markers();
-    // A token that starts no marker (by its flag) needs no comparison.
-    let may_start = |i: usize| marks.get(i).is_none_or(|m| m & RELAY_START != 0);
+    let keys = relay_keys();
+    // A token that is no marker's key word (by its flag) needs no comparison.
+    let may_key = |i: usize| marks.get(i).is_none_or(|m| m & RELAY_KEY != 0);
     // Sentence and clause numbers count up along the tokens, so the lists below come out
     // sorted and are searched by bisection: a long text costs one pass, not a pass per hit.
+    // A marker lies in one sentence, its key word's: key words in text order find the
+    // relayed sentences in order.
     let mut relayed_sentences: Vec<u32> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        if may_start(i)
+        if may_key(i)
             && relayed_sentences.last() != Some(&t.sentence)
-            && markers
-                .candidates_exact(tokens.folded_bytes(i))
-                .any(|m| phrase_at(tokens, i, m))
+            && keys
+                .candidates(tokens.folded_bytes(i))
+                .any(|(m, at)| i >= at && phrase_at(tokens, i - at, m))
         {
             relayed_sentences.push(t.sentence);
         }
@@ -273,6 +319,51 @@ pub(super) fn negated(lang: Lang, negators: usize, reversers: usize) -> bool {
 mod tests {
     use super::*;
     use crate::score::rules::SHARED_TARGET_WORDS;
+
+    /// Whether a hostile hit on the word "attack" in `text` is relayed, with marks from the
+    /// key words (as the scorer's vocabulary gives them).
+    fn relayed_attack(text: &str) -> bool {
+        let mut tokens = Tokens::new();
+        tokens.tokenize(text);
+        let keys: Vec<&str> = relay_key_words().collect();
+        let marks: Vec<u8> = (0..tokens.tokens().len())
+            .map(|i| u8::from(keys.contains(&tokens.folded(i))) * RELAY_KEY)
+            .collect();
+        let at = (0..tokens.tokens().len()).find(|&i| tokens.folded(i) == "attack");
+        let last = at.map_or((0, 0), |i| tokens.tokens()[i].span);
+        let mut hits = [Hit {
+            entry: 0,
+            span: last,
+            category: CategoryId(0),
+            base: -2.0,
+            weight: -2.0,
+            rules: Rules::default(),
+        }];
+        relayed(&tokens, &marks, &mut hits);
+        hits[0].rules.contains(Rules::RELAYED)
+    }
+
+    #[test]
+    fn every_relay_marker_is_found_by_its_key_word() {
+        for m in RELAY_MARKERS {
+            let words: Vec<&str> = m.split(' ').collect();
+            assert!(words.contains(&words[key_position(&words)]));
+            // At the start, after other words, and twice.
+            assert!(relayed_attack(&format!("{m} they attack")), "{m}");
+            assert!(
+                relayed_attack(&format!("the the en {m} they attack")),
+                "{m}"
+            );
+            assert!(relayed_attack(&format!("{m} {m} attack")), "{m}");
+            // Not across a sentence end, and not from a later sentence.
+            if words.len() > 1 && !words.iter().any(|w| RELAY_MARKERS.contains(w)) {
+                let split = words.join(". ");
+                assert!(!relayed_attack(&format!("{split} they attack")), "{m}");
+            }
+            assert!(!relayed_attack(&format!("they attack. {m}")), "{m}");
+        }
+        assert!(!relayed_attack("the defense will attack"));
+    }
 
     #[test]
     fn marker_filter_lets_every_marker_through() {

@@ -90,12 +90,12 @@ struct VocabEntry {
     ids: [u32; 2],
     /// A function word the language guess counts for that language.
     function: [bool; 2],
-    /// [`super::context`] marks: [`RELAY_START`], [`FIRST_PERSON_WORD`].
+    /// [`super::context`] marks: [`RELAY_KEY`], [`FIRST_PERSON_WORD`].
     marks: u8,
 }
 
-/// The first word of a relayed-report marker (see [`super::context::relayed`]).
-pub(super) const RELAY_START: u8 = 1;
+/// The key word of a relayed-report marker (see [`super::context::relayed`]).
+pub(super) const RELAY_KEY: u8 = 1;
 /// A first-person pronoun or contraction ([`FIRST_PERSON`], [`FIRST_PERSON_CONTRACTIONS`]).
 pub(super) const FIRST_PERSON_WORD: u8 = 2;
 
@@ -150,10 +150,8 @@ fn shared_vocab(models: &[LangModel]) -> WordTable<VocabEntry> {
             },
         )
     };
-    for m in RELAY_MARKERS {
-        if let Some(first) = m.split(' ').next() {
-            entries.push(marked(first, RELAY_START));
-        }
+    for key in super::context::relay_key_words() {
+        entries.push(marked(key, RELAY_KEY));
     }
     for w in FIRST_PERSON.iter().chain(FIRST_PERSON_CONTRACTIONS) {
         entries.push(marked(w, FIRST_PERSON_WORD));
@@ -308,7 +306,7 @@ struct Scratch {
 struct RuleScratch {
     /// The buffer the hits go into, handed over by [`Scorer::score_reusing`].
     recycled: Vec<Hit>,
-    /// What [`build_units`] counted for this statement.
+    /// What [`Units`] counted for this statement.
     counts: UnitCounts,
     contrast_at: Vec<Option<usize>>,
     opens_sentence: Vec<bool>,
@@ -331,11 +329,21 @@ enum Kind {
     Name,
 }
 
+/// A unit: tokens `start..end`, with the clause and sentence of its first token kept here
+/// because the rule windows compare them for every unit they step over.
 #[derive(Debug, Clone, Copy)]
 struct RawUnit {
-    start: usize,
-    end: usize,
+    start: u32,
+    end: u32,
+    clause: u32,
+    sentence: u32,
     kind: Kind,
+}
+
+impl RawUnit {
+    fn tokens(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 thread_local! {
@@ -423,7 +431,10 @@ impl Scorer {
             .iter()
             .map(|u| {
                 let toks = s.tokens.tokens();
-                let span = (toks[u.start].span.0, toks[u.end - 1].span.1);
+                let span = (
+                    toks[u.start as usize].span.0,
+                    toks[u.end as usize - 1].span.1,
+                );
                 let role = match u.kind {
                     Kind::Tone(_) => {
                         hit += 1;
@@ -483,24 +494,36 @@ impl Scorer {
         s.rules.recycled = hits;
         s.tokens.tokenize(text);
         // One lookup per token serves the language guess and the matcher.
+        // The buffers are sized first and filled in place: no capacity check or length update
+        // per token.
+        let n = s.tokens.tokens().len();
         s.word_ids.clear();
+        s.word_ids.resize(n, [NO_WORD; 2]);
         s.marks.clear();
+        s.marks.resize(n, 0);
         let (mut en, mut es) = (0usize, 0usize);
-        for i in 0..s.tokens.tokens().len() {
+        for (i, (ids, marks)) in s.word_ids.iter_mut().zip(s.marks.iter_mut()).enumerate() {
             let e = self.vocab.token(&s.tokens, i);
             en += usize::from(e.function[Lang::En.index()]);
             es += usize::from(e.function[Lang::Es.index()]);
-            s.word_ids.push(e.ids);
-            s.marks.push(e.marks);
+            *ids = e.ids;
+            *marks = e.marks;
         }
         let lang = match self.mode {
             LangMode::Fixed(l) => l,
             LangMode::Auto(default) => decide(text, en, es, default),
         };
         let model = self.model(lang);
-        s.matches.clear();
         let (ids, li) = (&s.word_ids, lang.index());
-        model.matcher.find_with(
+        // The units are built as the phrase search reports each match and each word between.
+        s.units.clear();
+        let mut units = Units {
+            tokens: &s.tokens,
+            matcher: &model.matcher,
+            out: &mut s.units,
+            counts: UnitCounts::default(),
+        };
+        model.matcher.walk_with(
             &s.tokens,
             |i| {
                 ids.get(i)
@@ -509,9 +532,9 @@ impl Scorer {
                     .unwrap_or(NO_WORD)
             },
             &mut s.match_scratch,
-            &mut s.matches,
+            |start, end, target| units.push(start, end, target),
         );
-        s.rules.counts = build_units(&s.tokens, &s.matches, &model.matcher, &mut s.units);
+        s.rules.counts = units.counts;
         let hits = self.apply_rules(
             lang,
             &s.tokens,
@@ -544,8 +567,8 @@ impl Scorer {
         let toks = tokens.tokens();
         let sentences = tokens.sentences();
         let all_caps = tokens.all_caps();
-        let clause_of = |u: &RawUnit| toks[u.start].clause;
-        let sentence_of = |u: &RawUnit| toks[u.start].sentence;
+        let clause_of = |u: &RawUnit| u.clause;
+        let sentence_of = |u: &RawUnit| u.sentence;
 
         // Per sentence, the last contrast word decides before/after. A contrast word that opens
         // a sentence ("... . However, ...") contrasts it with the sentence before.
@@ -576,7 +599,7 @@ impl Scorer {
             let mut end = k + 1;
             while end < units.len() && clause_of(&units[end]) == clause {
                 if end >= k + 2 && matches!(units[end].kind, Kind::Plain) {
-                    let w = tokens.folded_bytes(units[end].start);
+                    let w = tokens.folded_bytes(units[end].start as usize);
                     if CONSEQUENCE_OPENERS.iter().any(|o| o.as_bytes() == w) {
                         break;
                     }
@@ -650,7 +673,7 @@ impl Scorer {
             }
             weight *= (1.0 + intensity).max(INTENSITY_FLOOR);
 
-            if !all_caps && toks[u.start..u.end].iter().all(|t| t.caps) {
+            if !all_caps && toks[u.tokens()].iter().all(|t| t.caps) {
                 weight *= CAPS_SCALAR;
                 rules.insert(Rules::CAPS);
             }
@@ -714,7 +737,10 @@ impl Scorer {
             clauses.push((clause, k));
             hits.push(Hit {
                 entry: entry_idx,
-                span: (toks[u.start].span.0, toks[u.end - 1].span.1),
+                span: (
+                    toks[u.start as usize].span.0,
+                    toks[u.end as usize - 1].span.1,
+                ),
                 category,
                 base: entry.weight,
                 weight,
@@ -872,7 +898,7 @@ fn direct_threat(
     k: usize,
     clause: u32,
 ) -> bool {
-    let Some(end) = units.get(k).map(|u| u.end) else {
+    let Some(end) = units.get(k).map(|u| u.end as usize) else {
         return false;
     };
     let mut first_person = false;
@@ -901,74 +927,67 @@ fn direct_threat(
     false
 }
 
-/// Splits the tokens into units: matched terms (one unit per match, whatever its length) and
-/// the plain words between them. Words ending in "n't" are negators by rule; an entry written
-/// as part of a proper name (`PROPER_NAMES`) is a name unit, not a tone unit.
-fn build_units(
-    tokens: &Tokens,
-    matches: &[Match],
-    matcher: &Matcher,
-    out: &mut Vec<RawUnit>,
-) -> UnitCounts {
-    out.clear();
-    let mut counts = UnitCounts::default();
-    let n = tokens.tokens().len();
-    let mut next = matches.iter().peekable();
-    let mut i = 0;
-    while i < n {
-        if let Some(m) = next.peek()
-            && m.start == i
-        {
-            let kind = match m.target {
-                // "viaja a La Paz", "aeropuerto Paz Estenssoro": an entry inside a proper
-                // name is a unit of its own kind, so units and hits stay in step for `explain`.
-                MatchTarget::Tone(_) if PROPER_NAMES && proper_name(tokens.tokens(), m.start) => {
-                    Kind::Name
-                }
-                MatchTarget::Tone(e) => Kind::Tone(e),
-                MatchTarget::Modifier(k) => {
-                    match matcher.modifiers().get(k as usize).map(|m| m.kind) {
-                        Some(ModifierKind::Negator) => Kind::Negator,
-                        Some(ModifierKind::Reverser) => Kind::Reverser,
-                        Some(ModifierKind::Intensity(v)) => Kind::Intensity(v),
-                        Some(ModifierKind::Contrast) => Kind::Contrast,
-                        Some(ModifierKind::Conditional) => Kind::Conditional,
-                        Some(ModifierKind::Skip) => Kind::Skip,
-                        None => Kind::Plain,
-                    }
-                }
-            };
-            match kind {
-                Kind::Tone(_) => counts.tones += 1,
-                Kind::Contrast => counts.contrasts += 1,
-                Kind::Conditional => counts.conditionals += 1,
-                _ => {}
-            }
-            out.push(RawUnit {
-                start: m.start,
-                end: m.end,
-                kind,
-            });
-            i = m.end;
-            next.next();
-            continue;
-        }
-        let kind = if tokens.folded_bytes(i).ends_with(b"n't") {
-            Kind::Negator
-        } else {
-            Kind::Plain
-        };
-        out.push(RawUnit {
-            start: i,
-            end: i + 1,
-            kind,
-        });
-        i += 1;
-    }
-    counts
+/// Splits the tokens into units as the phrase search reports them: matched terms (one unit
+/// per match, whatever its length) and the plain words between them. Words ending in "n't" are
+/// negators by rule; an entry written as part of a proper name (`PROPER_NAMES`) is a name
+/// unit, not a tone unit.
+struct Units<'a> {
+    tokens: &'a Tokens,
+    matcher: &'a Matcher,
+    out: &'a mut Vec<RawUnit>,
+    counts: UnitCounts,
 }
 
-/// How many units of the kinds the rules look for [`build_units`] made: the passes for
+impl Units<'_> {
+    /// Adds the unit of tokens `start..end`: a match of `target`, or a word no match covers.
+    #[inline]
+    fn push(&mut self, start: usize, end: usize, target: Option<MatchTarget>) {
+        let toks = self.tokens.tokens();
+        let kind = match target {
+            // "viaja a La Paz", "aeropuerto Paz Estenssoro": an entry inside a proper name is
+            // a unit of its own kind, so units and hits stay in step for `explain`.
+            Some(MatchTarget::Tone(_)) if PROPER_NAMES && proper_name(toks, start) => Kind::Name,
+            Some(MatchTarget::Tone(e)) => {
+                self.counts.tones += 1;
+                Kind::Tone(e)
+            }
+            Some(MatchTarget::Modifier(k)) => {
+                match self.matcher.modifiers().get(k as usize).map(|m| m.kind) {
+                    Some(ModifierKind::Negator) => Kind::Negator,
+                    Some(ModifierKind::Reverser) => Kind::Reverser,
+                    Some(ModifierKind::Intensity(v)) => Kind::Intensity(v),
+                    Some(ModifierKind::Contrast) => {
+                        self.counts.contrasts += 1;
+                        Kind::Contrast
+                    }
+                    Some(ModifierKind::Conditional) => {
+                        self.counts.conditionals += 1;
+                        Kind::Conditional
+                    }
+                    Some(ModifierKind::Skip) => Kind::Skip,
+                    None => Kind::Plain,
+                }
+            }
+            // Only a word the tokenizer folded apart from the text can hold an apostrophe.
+            None if !self.tokens.folded_in_place(start)
+                && self.tokens.folded_bytes(start).ends_with(b"n't") =>
+            {
+                Kind::Negator
+            }
+            None => Kind::Plain,
+        };
+        let (clause, sentence) = toks.get(start).map_or((0, 0), |t| (t.clause, t.sentence));
+        self.out.push(RawUnit {
+            start: start as u32,
+            end: end as u32,
+            clause,
+            sentence,
+            kind,
+        });
+    }
+}
+
+/// How many units of the kinds the rules look for [`Units`] made: the passes for
 /// contrast and condition words are skipped when there are none, and the hits are allocated
 /// at their final size.
 #[derive(Debug, Clone, Copy, Default)]

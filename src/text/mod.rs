@@ -213,6 +213,9 @@ impl Tokens {
             });
         }
         self.sentences.push(at.sentence);
+        // Padding after the last folded form, so that every token's packed key is one 8-byte
+        // load (`folded_and_packed`), the last word of the buffer included.
+        self.folded.push_str(PACK_PADDING);
         self.letter_words = letter_words;
         self.caps_words = caps_words;
     }
@@ -253,6 +256,14 @@ impl Tokens {
         }
     }
 
+    /// True when token `i` is a word of ASCII letters and digits only, folded where it stands
+    /// in the text (`norm == span`): it holds no apostrophe, separator or accented letter.
+    /// Every other token's folded form is written after the text, so its `norm` differs.
+    #[inline]
+    pub(crate) fn folded_in_place(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.norm == t.span)
+    }
+
     /// [`Tokens::folded_bytes`] and [`Tokens::packed`] of token `i` at once (the vocabulary
     /// lookup needs both).
     #[inline]
@@ -271,7 +282,12 @@ impl Tokens {
             Some(chunk) => <[u8; 8]>::try_from(chunk)
                 .ok()
                 .map(|c| u64::from_le_bytes(c) & (u64::MAX >> (64 - 8 * len))),
-            None => std::str::from_utf8(word).ok().and_then(lang::pack),
+            // Not reached after `tokenize` (see `PACK_PADDING`); the same key, byte by byte.
+            None => Some(
+                word.iter()
+                    .rev()
+                    .fold(0u64, |acc, &b| (acc << 8) | u64::from(b)),
+            ),
         };
         (word, packed)
     }
@@ -289,6 +305,11 @@ impl Tokens {
         self.letter_words > 0 && self.caps_words == self.letter_words
     }
 }
+
+/// Written after the folded forms: as long as a packed key ([`Tokens::packed`]), so the key of
+/// a word near the end of the buffer is read in one load like any other. NUL bytes, which no
+/// folded form holds.
+const PACK_PADDING: &str = "\0\0\0\0\0\0\0\0";
 
 // Byte classes for the tokenizer's dispatch. The three word classes are single bits so a run of
 // ASCII letters and digits tests one mask per byte; `JOINS` marks the bytes that may carry a
@@ -893,6 +914,16 @@ mod tests {
             fast.tokenize(text);
             tokenize_chars(&mut slow, text);
             assert!(same(&fast, &slow), "{text:?}");
+            // What the scorer takes from `folded_in_place`: such a word is ASCII letters and
+            // digits only (so it cannot end in "n't").
+            for i in 0..fast.tokens().len() {
+                if fast.folded_in_place(i) {
+                    assert!(
+                        fast.folded(i).bytes().all(|b| b.is_ascii_alphanumeric()),
+                        "{text:?}"
+                    );
+                }
+            }
         }
     }
 }
