@@ -93,6 +93,8 @@ pub struct MatchScratch {
 struct WordInfo {
     /// Its wildcard prefixes: a range of [`Matcher::prefix_items`].
     prefixes: (u32, u32),
+    /// The phrase-trie node it leads to from the root, or [`NONE`].
+    root: u32,
     /// It is a number (a lexicon may list one as a word, such as "911").
     number: bool,
 }
@@ -152,6 +154,15 @@ struct PhraseNode {
     /// others).
     len: u32,
     target: Option<MatchTarget>,
+    /// A bit ([`key_bit`]) for each of its edges' keys: most tokens continue no phrase, and a
+    /// clear bit says so without a probe of the edge table.
+    keys: u64,
+}
+
+/// The bit of an edge key in [`PhraseNode::keys`].
+#[inline]
+fn key_bit(key: u32) -> u64 {
+    1 << (key.wrapping_mul(0x9E37_79B9) >> 26)
 }
 
 /// A compiled lexicon.
@@ -280,6 +291,7 @@ impl Matcher {
             nodes.push(PhraseNode {
                 len: c.len() as u32,
                 target: *t,
+                keys: c.keys().fold(0, |bits, &k| bits | key_bit(k)),
             });
         }
         let below_root: usize = children.iter().skip(1).map(BTreeMap::len).sum();
@@ -361,6 +373,7 @@ impl Matcher {
             }
             ranges.push(WordInfo {
                 prefixes: (from, items.len() as u32),
+                root: m.root_edges.get(*id as usize).copied().unwrap_or(NONE),
                 number: is_number(w.as_bytes()),
             });
         }
@@ -498,9 +511,9 @@ impl Matcher {
         for (i, (t, slot)) in toks.iter().zip(slots.iter_mut()).enumerate() {
             let from = prefixes.len() as u32;
             let id = id_of(i);
-            let number = match self.word_info.get(id as usize) {
-                // A word of the lexicon: its prefixes were found, and whether it is a number
-                // decided, when it was built.
+            let (number, root) = match self.word_info.get(id as usize) {
+                // A word of the lexicon: its prefixes were found, whether it is a number
+                // decided and its first step taken, when it was built.
                 Some(info) => {
                     let (a, b) = info.prefixes;
                     if a != b {
@@ -508,20 +521,20 @@ impl Matcher {
                             self.prefix_items.get(a as usize..b as usize).unwrap_or(&[]),
                         );
                     }
-                    info.number
+                    (info.number, info.root)
                 }
                 None => {
                     let w = tokens.folded_bytes(i);
                     if self.prefix_starts.may_start(w) {
                         self.prefixes_of(w, prefixes);
                     }
-                    is_number(w)
+                    (is_number(w), NONE)
                 }
             };
             let to = prefixes.len() as u32;
             *slot = Slot {
                 id,
-                root: self.root_edges.get(id as usize).copied().unwrap_or(NONE),
+                root,
                 clause: t.clause,
                 prefixes: (from, to),
                 number,
@@ -595,7 +608,7 @@ impl Matcher {
             let Some(slot) = slots.get(pos).filter(|s| s.clause == clause) else {
                 break;
             };
-            let mut next = if slot.id == NONE {
+            let mut next = if slot.id == NONE || nd.keys & key_bit(slot.id) == 0 {
                 None
             } else {
                 self.edge(node, slot.id)

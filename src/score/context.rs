@@ -8,9 +8,9 @@ use super::rules::{
     FIRST_PERSON, FIRST_PERSON_CONTRACTIONS, RELAY_MARKERS, RELAYED_SCALAR, SHARED_TARGET_SCALAR,
     SHARED_TARGET_WORDS, SPANISH_NEGATIVE_CONCORD, TALK_ONLY_MAX_BASE, TALK_ONLY_SCALAR,
 };
-use super::scorer::{FIRST_PERSON_WORD, RELAY_KEY};
+use super::scorer::{CategorySet, FIRST_PERSON_WORD, RELAY_KEY};
 use super::{Hit, Rules};
-use crate::lexicon::{CategoryId, StartFilter};
+use crate::lexicon::StartFilter;
 use crate::text::{Lang, Tokens};
 
 /// The index of the token that starts at byte `start`, if any.
@@ -245,8 +245,8 @@ pub(super) fn relayed(tokens: &Tokens, marks: &[u8], hits: &mut [Hit]) {
 pub(super) fn shared_target(
     tokens: &Tokens,
     hits: &mut [Hit],
-    partners: &[CategoryId],
-    targets: &[CategoryId],
+    partners: CategorySet,
+    targets: CategorySet,
 ) {
     let partnered = hits
         .iter()
@@ -286,7 +286,7 @@ pub(super) fn shared_target(
 /// [`TALK_ONLY_SCALAR`], so "the bilateral meeting is confirmed for Tuesday" stays neutral,
 /// while "we are ready to talk" (commitment), "a great call" and "I look forward to meeting
 /// him" (dialogue entries of weight 2, warm by themselves) keep their weight.
-pub(super) fn talk_only(hits: &mut [Hit], talk: &[CategoryId]) {
+pub(super) fn talk_only(hits: &mut [Hit], talk: CategorySet) {
     if hits.is_empty()
         || !hits
             .iter()
@@ -318,6 +318,7 @@ pub(super) fn negated(lang: Lang, negators: usize, reversers: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::CategoryId;
     use crate::score::rules::SHARED_TARGET_WORDS;
 
     /// Whether a hostile hit on the word "attack" in `text` is relayed, with marks from the

@@ -162,18 +162,45 @@ fn shared_vocab(models: &[LangModel]) -> WordTable<VocabEntry> {
 /// The categories named in [`super::rules`], resolved once.
 struct RuleCategories {
     threat: Option<CategoryId>,
-    conditional: Vec<CategoryId>,
-    endorsing: Vec<CategoryId>,
-    endorsed: Vec<CategoryId>,
-    reversal_exempt: Vec<CategoryId>,
-    shared_partners: Vec<CategoryId>,
-    shared_targets: Vec<CategoryId>,
-    talk: Vec<CategoryId>,
+    conditional: CategorySet,
+    endorsing: CategorySet,
+    endorsed: CategorySet,
+    reversal_exempt: CategorySet,
+    shared_partners: CategorySet,
+    shared_targets: CategorySet,
+    talk: CategorySet,
+}
+
+/// A set of category ids as a bitmask (a bit for each of the 256 possible ids): the rules ask
+/// whether a hit's category is in a list for every hit, and one bit test answers.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct CategorySet([u64; 4]);
+
+impl CategorySet {
+    fn insert(&mut self, id: CategoryId) {
+        if let Some(w) = self.0.get_mut(usize::from(id.0 >> 6)) {
+            *w |= 1 << (id.0 & 63);
+        }
+    }
+
+    /// Whether `id` is in the set.
+    #[inline]
+    pub(super) fn contains(&self, id: &CategoryId) -> bool {
+        self.0
+            .get(usize::from(id.0 >> 6))
+            .is_some_and(|w| w >> (id.0 & 63) & 1 != 0)
+    }
 }
 
 impl RuleCategories {
     fn resolve(c: &Categories) -> RuleCategories {
-        let ids = |names: &[&str]| names.iter().filter_map(|n| c.find(n)).collect::<Vec<_>>();
+        let ids = |names: &[&str]| {
+            let mut set = CategorySet::default();
+            for id in names.iter().filter_map(|n| c.find(n)) {
+                set.insert(id);
+            }
+            set
+        };
         RuleCategories {
             threat: c.find("threat"),
             conditional: ids(CONDITIONAL_THREAT_CATEGORIES),
@@ -752,10 +779,10 @@ impl Scorer {
         super::context::shared_target(
             tokens,
             &mut hits,
-            &self.ids.shared_partners,
-            &self.ids.shared_targets,
+            self.ids.shared_partners,
+            self.ids.shared_targets,
         );
-        super::context::talk_only(&mut hits, &self.ids.talk);
+        super::context::talk_only(&mut hits, self.ids.talk);
         hits
     }
 
@@ -799,16 +826,16 @@ impl Scorer {
 
     /// Sums the hits into a [`Score`]; `per_cat` is a reused buffer.
     fn summarize(&self, lang: Lang, hits: Vec<Hit>, per_cat: &mut Vec<f64>) -> Score {
-        let pos: f64 = hits
-            .iter()
-            .filter(|h| h.weight > 0.0)
-            .map(|h| h.weight)
-            .sum();
-        let neg: f64 = hits
-            .iter()
-            .filter(|h| h.weight < 0.0)
-            .map(|h| -h.weight)
-            .sum();
+        // One pass for both sums. They start at -0.0, as `Iterator::sum` does, so that a side
+        // without hits keeps the sign it always had.
+        let (mut pos, mut neg) = (-0.0f64, -0.0f64);
+        for h in &hits {
+            if h.weight > 0.0 {
+                pos += h.weight;
+            } else if h.weight < 0.0 {
+                neg += -h.weight;
+            }
+        }
         let raw = pos - neg;
         let tone = if raw == 0.0 {
             0.0
@@ -822,29 +849,38 @@ impl Scorer {
             (0.0, 0.0)
         };
 
-        // Dominant category: most absolute weight among hits on the statement's side.
-        per_cat.clear();
-        per_cat.resize(self.categories.len(), 0.0);
-        for h in &hits {
+        // Dominant category: most absolute weight among hits on the statement's side, the
+        // first category (by id) on a tie. `per_cat` is all zeros between statements: only
+        // the categories of the hits are summed, compared and cleared, not every category.
+        if per_cat.len() != self.categories.len() {
+            per_cat.clear();
+            per_cat.resize(self.categories.len(), 0.0);
+        }
+        let on_side = |h: &Hit| {
             let side = self.categories.get(h.category).side;
-            let on_side = match raw.partial_cmp(&0.0) {
+            match raw.partial_cmp(&0.0) {
                 Some(std::cmp::Ordering::Less) => side == Side::Hostile,
                 Some(std::cmp::Ordering::Greater) => side == Side::Cooperative,
                 _ => true,
-            };
-            if on_side && let Some(slot) = per_cat.get_mut(h.category.0 as usize) {
+            }
+        };
+        for h in hits.iter().filter(|h| on_side(h)) {
+            if let Some(slot) = per_cat.get_mut(h.category.0 as usize) {
                 *slot += h.weight.abs();
             }
         }
-        let category = per_cat
-            .iter()
-            .enumerate()
-            .filter(|(_, w)| **w > 0.0)
-            .fold(None::<(usize, f64)>, |best, (i, &w)| match best {
-                Some((_, bw)) if bw >= w => best,
-                _ => Some((i, w)),
-            })
-            .map(|(i, _)| CategoryId(i as u8));
+        let mut best: Option<(u8, f64)> = None;
+        for h in &hits {
+            let c = h.category.0;
+            let Some(slot) = per_cat.get_mut(c as usize) else {
+                continue;
+            };
+            let w = std::mem::take(slot);
+            if w > 0.0 && best.is_none_or(|(bc, bw)| w > bw || (w == bw && c < bc)) {
+                best = Some((c, w));
+            }
+        }
+        let category = best.map(|(c, _)| CategoryId(c));
 
         let goldstein = if total > 0.0 {
             let mean: f64 = hits
