@@ -218,6 +218,37 @@ fn crlf_files_get_the_right_line_numbers() {
     assert_eq!(lines, ["4", "6"]);
 }
 
+/// Runs `score FILE -o out.csv --skip-bad-rows --rejects r.csv` with `extra` arguments and the
+/// given threads and batch, checks that rows were rejected and the summary line says
+/// `summary`, and returns the rejects file's rows and the output.
+fn score_with_rejects(
+    wd: &Workdir,
+    file: &str,
+    extra: &[&str],
+    (threads, batch): (&str, &str),
+    summary: &str,
+) -> (Vec<Vec<String>>, String) {
+    let mut args = vec![
+        "score",
+        file,
+        "-o",
+        "out.csv",
+        "--skip-bad-rows",
+        "--rejects",
+        "r.csv",
+        "--threads",
+        threads,
+        "--batch",
+        batch,
+    ];
+    args.extend_from_slice(extra);
+    let out = wd.run(&args, None);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains(summary), "{err}");
+    (parse_csv(&wd.read("r.csv")).1, wd.read("out.csv"))
+}
+
 /// The input is cut into chunks of whole records that the threads parse on their own: lines
 /// and rows named in rejects, and the output, must not depend on where the cuts fall, with a
 /// byte-order mark, blank lines, CRLF and lone CR line ends, quoted fields over several
@@ -248,26 +279,13 @@ fn rejects_name_the_same_lines_wherever_chunks_are_cut() {
         ("2", "2"),
         ("3", "3"),
     ] {
-        let out = wd.run(
-            &[
-                "score",
-                "m.csv",
-                "-o",
-                "out.csv",
-                "--skip-bad-rows",
-                "--rejects",
-                "r.csv",
-                "--threads",
-                threads,
-                "--batch",
-                batch,
-            ],
-            None,
+        let (rows, output) = score_with_rejects(
+            &wd,
+            "m.csv",
+            &[],
+            (threads, batch),
+            "read 8 rows: 4 scored, 4 rejected",
         );
-        let err = stderr(&out);
-        assert_eq!(out.status.code(), Some(1), "{err}");
-        assert!(err.contains("read 8 rows: 4 scored, 4 rejected"), "{err}");
-        let (_, rows) = parse_csv(&wd.read("r.csv"));
         let places: Vec<(&str, &str)> = rows
             .iter()
             .map(|r| (r[0].as_str(), r[1].as_str()))
@@ -277,7 +295,7 @@ fn rejects_name_the_same_lines_wherever_chunks_are_cut() {
             [("5", "2"), ("10", "4"), ("11", "6"), ("13", "8")],
             "threads {threads}, batch {batch}"
         );
-        let (header, scored) = parse_csv(&wd.read("out.csv"));
+        let (header, scored) = parse_csv(&output);
         assert_eq!(
             header[0], "id",
             "the byte-order mark is not part of the name"
@@ -291,7 +309,7 @@ fn rejects_name_the_same_lines_wherever_chunks_are_cut() {
                 "fine, \"quoted\""
             ]
         );
-        outputs.push(wd.read("out.csv"));
+        outputs.push(output);
     }
     assert!(outputs.windows(2).all(|w| w[0] == w[1]));
 }
@@ -406,20 +424,13 @@ fn rejects_file_keeps_a_large_row_whole() {
     data.push_str(&big.replace('"', "\"\""));
     data.push_str("\",note \n3,a\n\"\"\n");
     wd.write("q.csv", &data);
-    let out = wd.run(
-        &[
-            "score",
-            "q.csv",
-            "-o",
-            "out.csv",
-            "--skip-bad-rows",
-            "--rejects",
-            "r.csv",
-        ],
-        None,
+    let (rows, _) = score_with_rejects(
+        &wd,
+        "q.csv",
+        &[],
+        ("0", "8192"),
+        "read 4 rows: 1 scored, 3 rejected",
     );
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    let (_, rows) = parse_csv(&wd.read("r.csv"));
     assert_eq!(rows.len(), 3, "the oversized row and two ragged ones");
     assert!(rows[0][3].contains("exceeds the limit"), "{:?}", rows[0][3]);
     let (_, inner) = parse_csv(&format!("a,b,c\n{}\n", rows[0][4]));
@@ -445,28 +456,13 @@ fn a_row_too_long_to_be_good_is_rejected_without_being_kept() {
     );
     let mut outputs = Vec::new();
     for (threads, batch) in [("1", "8192"), ("2", "1"), ("3", "2")] {
-        let out = wd.run(
-            &[
-                "score",
-                "q.csv",
-                "-o",
-                "out.csv",
-                "--max-field-bytes",
-                "100",
-                "--skip-bad-rows",
-                "--rejects",
-                "r.csv",
-                "--threads",
-                threads,
-                "--batch",
-                batch,
-            ],
-            None,
+        let (rows, output) = score_with_rejects(
+            &wd,
+            "q.csv",
+            &["--max-field-bytes", "100"],
+            (threads, batch),
+            "read 4 rows: 2 scored, 2 rejected",
         );
-        let err = stderr(&out);
-        assert_eq!(out.status.code(), Some(1), "{err}");
-        assert!(err.contains("read 4 rows: 2 scored, 2 rejected"), "{err}");
-        let (_, rows) = parse_csv(&wd.read("r.csv"));
         let lines: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
         assert_eq!(lines, ["3", "1505"], "threads {threads}, batch {batch}");
         assert!(
@@ -479,7 +475,7 @@ fn a_row_too_long_to_be_good_is_rejected_without_being_kept() {
         assert_eq!(excerpt, "\"2,\"\"word word word ", "{excerpt:?}");
         assert!(rows[0][4].len() < 70_000 + 100);
         assert!(rows[1][3].contains("expected 2 fields"), "{:?}", rows[1][3]);
-        outputs.push(wd.read("out.csv"));
+        outputs.push(output);
     }
     assert!(outputs.windows(2).all(|w| w[0] == w[1]));
     let (_, scored) = parse_csv(&outputs[0]);
