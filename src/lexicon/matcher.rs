@@ -683,6 +683,7 @@ impl Matcher {
                 stack.push((child, pos + 1, exact + 1, letters));
             }
             if slot.id != NONE
+                && node_ref.keys & key_bit(slot.id) != 0
                 && let Some(child) = self.edge(node, slot.id)
             {
                 stack.push((child, pos + 1, exact + 1, letters));

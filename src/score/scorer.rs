@@ -906,9 +906,6 @@ impl Scorer {
     }
 }
 
-/// True when the speaker announces the act in the first person and the future before or at
-/// unit `k` in its clause: a first-person pronoun followed by a future marker ("we will",
-/// "I am ready to", "vamos a"), "we'll", or a Spanish first-person future verb ("atacaremos").
 /// A tone word written with a capital inside its clause is part of a name ("La Paz",
 /// "Puerto Esperanza", "paso de Concordia"), unless the sentence is in title case (more than
 /// [`PROPER_NAME_MAX_CAPITAL_SHARE`] of its words capitalised, as in headlines). Only the
@@ -926,6 +923,9 @@ fn proper_name(toks: &[Token], start: usize) -> bool {
     (capitals as f64) <= PROPER_NAME_MAX_CAPITAL_SHARE * words as f64
 }
 
+/// True when the speaker announces the act in the first person and the future before or at
+/// unit `k` in its clause: a first-person pronoun followed by a future marker ("we will",
+/// "I am ready to", "vamos a"), "we'll", or a Spanish first-person future verb ("atacaremos").
 fn direct_threat(
     lang: Lang,
     tokens: &Tokens,
