@@ -22,6 +22,10 @@ pub const BOOSTER_WINDOW: usize = 3;
 /// back), so "very" right before a word counts fully and two words back a little less.
 pub const BOOSTER_DECAY: [f64; 3] = [1.0, 0.95, 0.9];
 
+// The rules index BOOSTER_DECAY by the step within BOOSTER_WINDOW: a longer window needs more
+// decay factors, or it does not compile.
+const _: () = assert!(BOOSTER_DECAY.len() >= BOOSTER_WINDOW);
+
 /// No combination of dampeners takes an entry below this fraction of its weight.
 pub const INTENSITY_FLOOR: f64 = 0.1;
 
