@@ -463,6 +463,16 @@ impl Matcher {
         self.find_with(tokens, |i| self.vocab.token(tokens, i), scratch, out);
     }
 
+    /// [`Matcher::walk_with`] with this matcher's own word table.
+    pub(crate) fn walk(
+        &self,
+        tokens: &Tokens,
+        scratch: &mut MatchScratch,
+        step: impl FnMut(usize, usize, Option<MatchTarget>),
+    ) {
+        self.walk_with(tokens, |i| self.vocab.token(tokens, i), scratch, step);
+    }
+
     /// Every exact word of the lexicon with its id, in id order: the ids
     /// [`Matcher::find_with`] expects.
     pub(crate) fn words(&self) -> &[(String, u32)] {

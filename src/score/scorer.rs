@@ -5,7 +5,7 @@ use super::rules::*;
 use super::{Hit, Label, Rules, Score};
 use crate::error::{Location, Result};
 use crate::lexicon::{
-    Categories, CategoryId, Lexicon, Match, MatchScratch, MatchTarget, Matcher, ModifierKind, Side,
+    Categories, CategoryId, Lexicon, MatchScratch, MatchTarget, Matcher, ModifierKind, Side,
     WordTable,
 };
 use crate::text::{Lang, Token, Tokens, decide, function_words, guess_lang};
@@ -321,7 +321,6 @@ struct Scratch {
     word_ids: Vec<[u32; 2]>,
     /// Each token's [`VocabEntry::marks`].
     marks: Vec<u8>,
-    matches: Vec<Match>,
     match_scratch: MatchScratch,
     units: Vec<RawUnit>,
     per_cat: Vec<f64>,
@@ -498,22 +497,14 @@ impl Scorer {
             LangMode::Fixed(l) => l,
             LangMode::Auto(default) => guess_lang(text, &s.tokens, default),
         };
+        let tokens = &s.tokens;
         self.model(lang)
             .matcher
-            .find(&s.tokens, &mut s.match_scratch, &mut s.matches);
-        let mut next = s.matches.iter().peekable();
-        let mut i = 0;
-        while i < s.tokens.tokens().len() {
-            if let Some(m) = next.peek()
-                && m.start == i
-            {
-                i = m.end;
-                next.next();
-                continue;
-            }
-            f(lang, s.tokens.folded(i));
-            i += 1;
-        }
+            .walk(tokens, &mut s.match_scratch, |start, _, target| {
+                if target.is_none() {
+                    f(lang, tokens.folded(start));
+                }
+            });
     }
 
     /// Scores `text` with the buffers of `s`; the hits go into `hits` (cleared first).
