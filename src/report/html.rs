@@ -180,7 +180,10 @@ pub fn render<W: Write>(r: &Report, out: &mut W) -> io::Result<()> {
         figure(
             &mut o,
             charts::phases(r, "phases"),
-            "Squares are mean tone; whiskers are 95% bootstrap confidence intervals (seeded, so the report is reproducible).",
+            &format!(
+                "Squares are mean tone; whiskers are 95% confidence intervals (seeded bootstrap, so the report is reproducible; normal approximation for groups over {} statements).",
+                crate::analysis::stats::BOOTSTRAP_MAX_N
+            ),
         );
         o.push_str("<div class=\"table\"><table><thead><tr><th>Phase</th><th>Days</th><th>Speaker</th><th class=\"num\">n</th><th class=\"num\">Mean tone</th><th>95% CI</th></tr></thead><tbody>\n");
         for t in &r.phase_tones {

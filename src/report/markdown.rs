@@ -50,7 +50,7 @@ pub fn method_lines(r: &Report) -> Vec<(String, String)> {
         (
             "Intervals".to_string(),
             format!(
-                "95% percentile bootstrap, {} replicates, seeded (SplitMix64 from a fixed seed and the group name), drawn from a tone histogram of bin {}; groups over {} statements use mean ± 1.96 SE",
+                "95% percentile bootstrap, {} replicates, seeded (SplitMix64 from a fixed seed and the group name), drawn from a tone histogram of bin {}; groups over {} statements use mean ± 1.96 SE (in a shift with a smaller group, they are resampled at that size and scaled to their own)",
                 crate::analysis::stats::REPLICATES,
                 crate::analysis::stats::BIN_WIDTH,
                 crate::analysis::stats::BOOTSTRAP_MAX_N
