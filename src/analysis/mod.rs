@@ -10,8 +10,10 @@ use crate::lexicon::Categories;
 use crate::score::{Label, Score};
 use dates::Day;
 use ndarray::Array1;
+use rustc_hash::FxHashMap;
 use stats::{SplitMix64, ToneStats};
-use std::collections::{BTreeMap, BinaryHeap, HashMap};
+use std::collections::BinaryHeap;
+use std::hash::Hash;
 
 /// How many statements the timeline plots at most; beyond that a deterministic sample.
 pub const MAX_POINTS: usize = 2000;
@@ -60,8 +62,9 @@ pub struct RowText<'a> {
     pub speaker: &'a str,
     /// Target ("" when unknown).
     pub target: &'a str,
-    /// The statement.
-    pub text: &'a str,
+    /// The statement, as the row holds it: UTF-8 (the reader checks every field), turned into
+    /// text only for the few statements kept, so the many others are not checked again.
+    pub text: &'a [u8],
 }
 
 /// Tone statistics and category weights of a group of statements.
@@ -139,15 +142,57 @@ impl Ord for Ranked {
     }
 }
 
+/// A (speaker id, target id, day) key of [`Accumulator::dyads`].
+pub type DyadDay = (u32, u32, Option<Day>);
+
+/// Groups found by key as rows come (a hash lookup per row, on the thread that hands rows on
+/// in order) and listed in key order at the end.
+#[derive(Debug)]
+struct Groups<K, V> {
+    index: FxHashMap<K, usize>,
+    items: Vec<(K, V)>,
+}
+
+impl<K: Copy + Eq + Hash + Ord, V> Groups<K, V> {
+    fn new() -> Groups<K, V> {
+        Groups {
+            index: FxHashMap::default(),
+            items: Vec::new(),
+        }
+    }
+
+    fn entry(&mut self, key: K, new: impl FnOnce() -> V) -> &mut V {
+        let items = &mut self.items;
+        let i = *self.index.entry(key).or_insert_with(|| {
+            items.push((key, new()));
+            items.len() - 1
+        });
+        &mut items[i].1
+    }
+
+    fn get(&self, key: &K) -> Option<&V> {
+        self.index
+            .get(key)
+            .and_then(|&i| self.items.get(i))
+            .map(|(_, v)| v)
+    }
+
+    fn sorted(&self) -> Vec<(&K, &V)> {
+        let mut v: Vec<(&K, &V)> = self.items.iter().map(|(k, v)| (k, v)).collect();
+        v.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        v
+    }
+}
+
 /// Streaming aggregates over scored rows.
 #[derive(Debug)]
 pub struct Accumulator {
     k: usize,
     actors: Vec<String>,
-    actor_ids: HashMap<String, u32>,
-    cells: BTreeMap<(u32, Option<Day>), Cell>,
-    dyads: BTreeMap<(u32, u32, Option<Day>), ToneStats>,
-    dyad_totals: BTreeMap<(u32, u32), ToneStats>,
+    actor_ids: FxHashMap<String, u32>,
+    cells: Groups<(u32, Option<Day>), Cell>,
+    dyads: Groups<DyadDay, ToneStats>,
+    dyad_totals: Groups<(u32, u32), ToneStats>,
     points: BinaryHeap<Ranked>,
     hostile: BinaryHeap<Ranked>,
     cooperative: BinaryHeap<Ranked>,
@@ -161,10 +206,10 @@ impl Accumulator {
         Accumulator {
             k: categories.len(),
             actors: Vec::new(),
-            actor_ids: HashMap::new(),
-            cells: BTreeMap::new(),
-            dyads: BTreeMap::new(),
-            dyad_totals: BTreeMap::new(),
+            actor_ids: FxHashMap::default(),
+            cells: Groups::new(),
+            dyads: Groups::new(),
+            dyad_totals: Groups::new(),
             points: BinaryHeap::new(),
             hostile: BinaryHeap::new(),
             cooperative: BinaryHeap::new(),
@@ -194,10 +239,7 @@ impl Accumulator {
         }
         let speaker = self.actor(text.speaker);
         let k = self.k;
-        let cell = self
-            .cells
-            .entry((speaker, obs.day))
-            .or_insert_with(|| Cell::new(k));
+        let cell = self.cells.entry((speaker, obs.day), || Cell::new(k));
         cell.tones.add(obs.tone);
         for &(c, w) in &obs.categories {
             if let Some(slot) = cell.categories.get_mut(c as usize) {
@@ -211,12 +253,10 @@ impl Accumulator {
             // Pairs times days can be tens of thousands of groups: they keep no histogram,
             // and one histogram per pair serves the pair's interval.
             self.dyads
-                .entry((speaker, target, obs.day))
-                .or_insert_with(ToneStats::without_histogram)
+                .entry((speaker, target, obs.day), ToneStats::without_histogram)
                 .add(obs.tone);
             self.dyad_totals
-                .entry((speaker, target))
-                .or_default()
+                .entry((speaker, target), ToneStats::default)
                 .add(obs.tone);
         }
         let kept = |s: &Self, chars: Option<usize>| Kept {
@@ -225,11 +265,14 @@ impl Accumulator {
             day: obs.day,
             speaker: s.actors[speaker as usize].clone(),
             target: text.target.trim().to_string(),
-            text: match chars {
-                Some(n) if text.text.chars().count() > n => {
-                    format!("{}…", text.text.chars().take(n).collect::<String>())
+            text: {
+                let full = String::from_utf8_lossy(text.text);
+                match chars {
+                    Some(n) if full.chars().count() > n => {
+                        format!("{}…", full.chars().take(n).collect::<String>())
+                    }
+                    _ => full.into_owned(),
                 }
-                _ => text.text.to_string(),
             },
             tone: obs.tone,
             label: obs.label,
@@ -266,20 +309,20 @@ impl Accumulator {
         &self.actors
     }
 
-    /// Per (speaker id, day) cells, ordered.
-    pub fn cells(&self) -> &BTreeMap<(u32, Option<Day>), Cell> {
-        &self.cells
+    /// Per (speaker id, day) cells, in key order.
+    pub fn cells(&self) -> Vec<(&(u32, Option<Day>), &Cell)> {
+        self.cells.sorted()
     }
 
-    /// Per (speaker id, target id, day) tone statistics.
-    /// These keep no histogram (see [`Accumulator::dyad_totals`]).
-    pub fn dyads(&self) -> &BTreeMap<(u32, u32, Option<Day>), ToneStats> {
-        &self.dyads
+    /// Per (speaker id, target id, day) tone statistics, in key order.
+    /// These keep no histogram (see [`Accumulator::dyad_total`]).
+    pub fn dyads(&self) -> Vec<(&DyadDay, &ToneStats)> {
+        self.dyads.sorted()
     }
 
-    /// Per (speaker id, target id) tone statistics over all days, with the histogram.
-    pub fn dyad_totals(&self) -> &BTreeMap<(u32, u32), ToneStats> {
-        &self.dyad_totals
+    /// The tone statistics of (speaker id, target id) over all days, with the histogram.
+    pub fn dyad_total(&self, pair: &(u32, u32)) -> Option<&ToneStats> {
+        self.dyad_totals.get(pair)
     }
 
     /// The sampled statements for the timeline, in input order.
@@ -323,5 +366,40 @@ fn push(h: &mut BinaryHeap<Ranked>, key: f64, row: u64, kept: Kept, cap: usize) 
     h.push(Ranked { key, row, kept });
     if h.len() > cap {
         h.pop();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_make_each_key_once_and_list_them_in_key_order() {
+        let mut g: Groups<(u32, Option<Day>), u32> = Groups::new();
+        let keys = [
+            (2, Some(Day(5))),
+            (1, None),
+            (2, None),
+            (1, Some(Day(3))),
+            (2, Some(Day(5))),
+            (1, Some(Day(-4))),
+        ];
+        for k in keys {
+            *g.entry(k, || 0) += 1;
+        }
+        let listed: Vec<((u32, Option<Day>), u32)> =
+            g.sorted().into_iter().map(|(k, v)| (*k, *v)).collect();
+        assert_eq!(
+            listed,
+            vec![
+                ((1, None), 1),
+                ((1, Some(Day(-4))), 1),
+                ((1, Some(Day(3))), 1),
+                ((2, None), 1),
+                ((2, Some(Day(5))), 2),
+            ]
+        );
+        assert_eq!(g.get(&(2, Some(Day(5)))), Some(&2));
+        assert_eq!(g.get(&(3, None)), None);
     }
 }

@@ -325,9 +325,10 @@ impl Report {
 
         // Per speaker overall cells, and per speaker daily cells.
         // Cells are ordered by speaker, then day: each speaker's cells are one run.
+        let cells = acc.cells();
         let mut per_speaker: Vec<(u32, Cell)> = Vec::new();
         let mut all = empty_cell(k);
-        for ((sp, _), cell) in acc.cells() {
+        for &((sp, _), cell) in &cells {
             all.merge(cell);
             match per_speaker.last_mut() {
                 Some((s, c)) if s == sp => c.merge(cell),
@@ -373,7 +374,7 @@ impl Report {
                 points: Vec::new(),
             })
             .collect();
-        for ((sp, d), c) in acc.cells() {
+        for &((sp, d), c) in &cells {
             if let (Some(day), Some(i)) = (d, place_of(*sp))
                 && let Some(series) = series.get_mut(i)
             {
@@ -383,7 +384,7 @@ impl Report {
 
         // Daily cells over everyone, for the change point and the phases.
         let mut daily: std::collections::BTreeMap<Day, Cell> = std::collections::BTreeMap::new();
-        for ((_, d), cell) in acc.cells() {
+        for &((_, d), cell) in &cells {
             if let Some(day) = d {
                 daily
                     .entry(*day)
@@ -411,7 +412,7 @@ impl Report {
         let mut per_phase_speaker: Vec<Vec<ToneStats>> =
             vec![vec![ToneStats::default(); phases.len()]; per_speaker.len()];
         let mut cat_rows = Array2::<f64>::zeros((phases.len().max(1), k));
-        for ((sp, d), cell) in acc.cells() {
+        for &((sp, d), cell) in &cells {
             let Some(day) = d else { continue };
             let Some(p) = phase_of(*day) else { continue };
             everyone[p].merge(&cell.tones);
@@ -502,7 +503,7 @@ impl Report {
         }
         // Day cells carry no histogram; the pair's own one serves its interval.
         for (pair, stats, _) in &mut pairs {
-            if let Some(total) = acc.dyad_totals().get(pair) {
+            if let Some(total) = acc.dyad_total(pair) {
                 stats.hist.clone_from(&total.hist);
             }
         }

@@ -156,7 +156,7 @@ pub fn report_from_reader<R: Read>(
                     id,
                     speaker: field(rec, cols.speaker),
                     target: field(rec, cols.target),
-                    text: field(rec, Some(cols.text)),
+                    text: rec.get(cols.text).unwrap_or_default(),
                 },
             );
             Ok(())
