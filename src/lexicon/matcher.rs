@@ -6,7 +6,8 @@ use super::words::{StartFilter, WordTable};
 use super::{Entry, Lexicon, Modifier};
 use crate::error::{Error, ErrorKind, Result};
 use crate::text::Tokens;
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 
 /// A phrase element while building: an exact word or a prefix, by id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -202,8 +203,8 @@ pub struct Matcher {
 /// The phrase trie as it is built, before it is flattened.
 #[derive(Default)]
 struct Builder {
-    words: HashMap<String, u32>,
-    prefixes: HashMap<String, u32>,
+    words: FxHashMap<String, u32>,
+    prefixes: FxHashMap<String, u32>,
     elems: Vec<Vec<Elem>>,
     targets: Vec<Option<MatchTarget>>,
 }
@@ -236,7 +237,7 @@ impl Matcher {
     /// Compiles `lex`. Fails when a term is both a tone entry and a modifier.
     pub fn build(lex: &Lexicon) -> Result<Matcher> {
         let mut b = Builder::default();
-        let mut tone_terms: HashMap<&str, usize> = HashMap::new();
+        let mut tone_terms: FxHashMap<&str, usize> = FxHashMap::default();
         for (i, e) in lex.entries().iter().enumerate() {
             tone_terms.insert(e.term.as_str(), i);
             b.insert(&e.term, MatchTarget::Tone(i as u32));

@@ -14,7 +14,7 @@ pub(crate) use words::{StartFilter, WordTable};
 
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::text::Lang;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Which end of the scale a category belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -204,7 +204,7 @@ impl Lexicon {
     ) -> Result<()> {
         let parsed = parse_lexicon(text, origin, categories)?;
         self.checksum = fnv1a(self.checksum, text.as_bytes());
-        let mut index: HashMap<String, usize> = self
+        let mut index: FxHashMap<String, usize> = self
             .entries
             .iter()
             .enumerate()

@@ -4,7 +4,7 @@
 use super::{Categories, Category, CategoryId, Entry, Modifier, ModifierKind, Side, check_weight};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::text::fold_term;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// The shortest prefix a `prefix*` wildcard may have: shorter ones match too many unrelated words.
 pub const MIN_WILDCARD_PREFIX: usize = 3;
@@ -234,8 +234,8 @@ fn parse_all(
 ) -> (Parsed, Vec<Error>) {
     let mut out = Parsed::default();
     let mut errors = Vec::new();
-    let mut seen_tone: HashMap<String, u64> = HashMap::new();
-    let mut seen_mod: HashMap<String, u64> = HashMap::new();
+    let mut seen_tone: FxHashMap<String, u64> = FxHashMap::default();
+    let mut seen_mod: FxHashMap<String, u64> = FxHashMap::default();
     for (line, f) in data_lines(text) {
         let loc = origin.at_line(line);
         match parse_line(&f, &loc, categories, &mut seen_tone, &mut seen_mod) {
@@ -261,8 +261,8 @@ fn parse_line(
     f: &[&str],
     loc: &Location,
     categories: &Categories,
-    seen_tone: &mut HashMap<String, u64>,
-    seen_mod: &mut HashMap<String, u64>,
+    seen_tone: &mut FxHashMap<String, u64>,
+    seen_mod: &mut FxHashMap<String, u64>,
 ) -> Result<Line> {
     if f.len() < 3 {
         return Err(format_error(
