@@ -465,6 +465,8 @@ pub fn shift_interval_on(
         let mb = rb.means(&mut rngs);
         let ma = ra.means(&mut rngs);
         std::array::from_fn::<f64, LANES, _>(|k| {
+            // The same value either way but for rounding: two whole groups keep the
+            // arithmetic they always had, so their intervals keep their bits.
             if both_whole {
                 mb[k] - ma[k] - centre
             } else {
