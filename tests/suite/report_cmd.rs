@@ -409,3 +409,86 @@ fn many_speakers_are_capped_and_counted() {
         "{md}"
     );
 }
+
+/// Groups on both sides of the bootstrap's size limit (2,000 statements): a speaker with 2,400
+/// statements after a phase of 300, another under the limit in both phases, and everyone over
+/// it in both. The shift of the
+/// small phase against the large one is still a bootstrap, two large phases use the normal
+/// interval, and the report is the same with one thread or two.
+#[test]
+fn intervals_across_the_bootstrap_limit_are_labelled_and_thread_independent() {
+    let wd = Workdir::new();
+    let mut csv = String::from("date,speaker,target,text\n");
+    let texts = [
+        "We will attack you",
+        "We reject these illegal threats",
+        "Thank you for the agreement",
+        "We look forward to meeting",
+        "The meeting is on Tuesday",
+    ];
+    // A: 300 early, 2,400 late; B: 1,900 early, 1,500 late; everyone: 2,200 and 3,900.
+    let mut i = 0usize;
+    for (speaker, early, n) in [
+        ("A", true, 300),
+        ("B", true, 1_900),
+        ("A", false, 2_400),
+        ("B", false, 1_500),
+    ] {
+        for _ in 0..n {
+            let day = if early { 4 + i % 3 } else { 10 + i % 20 };
+            let text = texts[(i * 7 + usize::from(early) * 3) % texts.len()];
+            csv.push_str(&format!("2026-01-{day:02},{speaker},T,{text}\n"));
+            i += 1;
+        }
+    }
+    wd.write("big.csv", &csv);
+    let report = |threads: &str| {
+        let out = wd.run(
+            &[
+                "report",
+                "big.csv",
+                "--format",
+                "md",
+                "-o",
+                "-",
+                "--threads",
+                threads,
+                "--phase",
+                "Early=2026-01-04..2026-01-06",
+                "--phase",
+                "Late=2026-01-10..2026-01-29",
+            ],
+            None,
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out)
+    };
+    let md = report("1");
+    assert_eq!(md, report("2"), "one thread and two give the same report");
+    let line = |who: &str| {
+        md.lines()
+            .find(|l| l.contains(&format!("mean tone of {who} moved")))
+            .unwrap_or_else(|| panic!("no headline for {who}: {md}"))
+            .to_string()
+    };
+    let a = line("A");
+    let b = line("B");
+    let all = line("all speakers");
+    let sizes = |l: &str| {
+        let tail = l.rsplit("n = ").next().unwrap_or("");
+        let nums: Vec<u64> = tail
+            .split(|c: char| !c.is_ascii_digit())
+            .filter_map(|s| s.parse().ok())
+            .collect();
+        (nums[0], nums[1])
+    };
+    let (a0, a1) = sizes(&a);
+    assert!(a0 <= 2_000 && a1 > 2_000, "{a}");
+    assert!(a.contains("95% CI") && !a.contains("normal approx."), "{a}");
+    let (b0, b1) = sizes(&b);
+    assert!(b0 <= 2_000 && b1 <= 2_000, "{b}");
+    assert!(!b.contains("normal approx."), "{b}");
+    let (n0, n1) = sizes(&all);
+    assert!(n0 > 2_000 && n1 > 2_000, "{all}");
+    assert!(all.contains("normal approx."), "{all}");
+}
