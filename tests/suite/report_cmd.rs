@@ -342,6 +342,15 @@ fn terminal_summary_has_table_and_sparkline() {
     assert!(text.contains("most hostile:"), "{text}");
 }
 
+/// The Markdown report of `file` in the work dir, with `extra` arguments; the run must succeed.
+fn markdown_of(wd: &Workdir, file: &str, extra: &[&str]) -> String {
+    let mut args = vec!["report", file, "--format", "md", "-o", "-"];
+    args.extend_from_slice(extra);
+    let out = wd.run(&args, None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    stdout(&out)
+}
+
 #[test]
 fn report_is_identical_with_one_or_two_threads() {
     let wd = Workdir::new();
@@ -371,23 +380,7 @@ fn many_speakers_are_capped_and_counted() {
     }
     wd.write("many.csv", &csv);
     let total = csv.lines().count() - 1;
-    let markdown = |top: &str| {
-        let out = wd.run(
-            &[
-                "report",
-                "many.csv",
-                "--format",
-                "md",
-                "-o",
-                "-",
-                "--top-speakers",
-                top,
-            ],
-            None,
-        );
-        assert!(out.status.success(), "{}", stderr(&out));
-        stdout(&out)
-    };
+    let markdown = |top: &str| markdown_of(&wd, "many.csv", &["--top-speakers", top]);
     let md = markdown("3");
     let speaker_rows = md.lines().filter(|l| l.starts_with("| S")).count();
     assert!(md.contains("| S0 |") && md.contains("| S1 |"), "{md}");
@@ -443,14 +436,10 @@ fn intervals_across_the_bootstrap_limit_are_labelled_and_thread_independent() {
     }
     wd.write("big.csv", &csv);
     let report = |threads: &str| {
-        let out = wd.run(
+        markdown_of(
+            &wd,
+            "big.csv",
             &[
-                "report",
-                "big.csv",
-                "--format",
-                "md",
-                "-o",
-                "-",
                 "--threads",
                 threads,
                 "--phase",
@@ -458,10 +447,7 @@ fn intervals_across_the_bootstrap_limit_are_labelled_and_thread_independent() {
                 "--phase",
                 "Late=2026-01-10..2026-01-29",
             ],
-            None,
-        );
-        assert!(out.status.success(), "{}", stderr(&out));
-        stdout(&out)
+        )
     };
     let md = report("1");
     assert_eq!(md, report("2"), "one thread and two give the same report");
