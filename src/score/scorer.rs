@@ -428,6 +428,16 @@ impl Scorer {
             .map_or("", |e| e.term.as_str())
     }
 
+    /// The lexicon terms of `lang` in the order of [`Hit::entry`]: what [`Scorer::term`] gives
+    /// for each entry.
+    pub(crate) fn terms(&self, lang: Lang) -> impl Iterator<Item = &str> {
+        self.model(lang)
+            .matcher
+            .entries()
+            .iter()
+            .map(|e| e.term.as_str())
+    }
+
     /// Scores one statement.
     pub fn score(&self, text: &str) -> Score {
         let mut out = Score::default();

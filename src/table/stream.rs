@@ -689,7 +689,10 @@ pub fn score_stream<R: Read, W: Write>(
         out.write_all(&line).map_err(io_err)?;
     }
     let format = opts.format;
-    let keys = JsonlKeys::new(&headers, &out_names);
+    let keys = match opts.format {
+        Format::Jsonl => JsonlKeys::for_run(&headers, &out_names, scorer),
+        Format::Csv => JsonlKeys::new(&headers, &out_names),
+    };
     let mut pending = 0..0;
     let write_range =
         |out: &mut std::io::BufWriter<W>, chunk: &ScoreChunk, range: &std::ops::Range<usize>| {

@@ -459,6 +459,47 @@ pub fn write_jsonl<W: Write>(
 pub(crate) struct JsonlKeys {
     fields: Vec<Vec<u8>>,
     scores: Vec<Vec<u8>>,
+    /// The scorer's category names and lexicon terms, escaped once ([`JsonlKeys::for_run`]).
+    strings: Option<ScorerStrings>,
+}
+
+/// A scorer's own strings as JSON string literals (quotes included), escaped once for a run
+/// instead of once per hit: category names, CAMEO codes and each language's lexicon terms.
+struct ScorerStrings {
+    categories: Escaped,
+    cameos: Escaped,
+    /// By [`crate::Lang::index`].
+    terms: Vec<Escaped>,
+}
+
+/// Strings escaped as JSON literals, end to end in one buffer.
+struct Escaped {
+    bytes: Vec<u8>,
+    ends: Vec<usize>,
+}
+
+impl Escaped {
+    fn new<'a>(items: impl Iterator<Item = &'a str>) -> Escaped {
+        let mut e = Escaped {
+            bytes: Vec::new(),
+            ends: Vec::new(),
+        };
+        for item in items {
+            json_str(&mut e.bytes, item.as_bytes());
+            e.ends.push(e.bytes.len());
+        }
+        e
+    }
+
+    /// Item `i`, escaped; `None` past the end.
+    fn get(&self, i: usize) -> Option<&[u8]> {
+        let end = *self.ends.get(i)?;
+        let start = match i.checked_sub(1) {
+            Some(j) => *self.ends.get(j)?,
+            None => 0,
+        };
+        self.bytes.get(start..end)
+    }
 }
 
 impl JsonlKeys {
@@ -475,7 +516,24 @@ impl JsonlKeys {
             scores: (0..SCORE_COLUMNS.len())
                 .map(|i| key(names.get(i).map_or(SCORE_COLUMNS[i], String::as_str)))
                 .collect(),
+            strings: None,
         }
+    }
+
+    /// [`JsonlKeys::new`] with `scorer`'s category names and lexicon terms escaped too, for a
+    /// run that writes many rows: the same output, without escaping a term for every hit.
+    pub(crate) fn for_run(headers: &[String], names: &[String], scorer: &Scorer) -> JsonlKeys {
+        let cats = scorer.categories();
+        let mut keys = JsonlKeys::new(headers, names);
+        keys.strings = Some(ScorerStrings {
+            categories: Escaped::new(cats.iter().map(|(_, c)| c.name.as_str())),
+            cameos: Escaped::new(cats.iter().map(|(_, c)| c.cameo.as_str())),
+            terms: crate::Lang::ALL
+                .iter()
+                .map(|&l| Escaped::new(scorer.terms(l)))
+                .collect(),
+        });
+        keys
     }
 
     fn score(&self, i: usize) -> &[u8] {
@@ -515,14 +573,28 @@ pub(crate) fn jsonl_into<'a>(
     fixed_into::<2>(line, score.goldstein);
     line.push(b',');
     key(line, 5);
+    let strings = keys.strings.as_ref();
+    // An escaped string from the run's table, or escaped here (no table, or an index the
+    // table lacks: the lookups below then give what they give without it).
+    let put = |line: &mut Vec<u8>, pre: Option<&[u8]>, s: &str| match pre {
+        Some(p) => line.extend_from_slice(p),
+        None => json_str(line, s.as_bytes()),
+    };
+    let category = |line: &mut Vec<u8>, c: crate::lexicon::CategoryId| {
+        let pre = strings.and_then(|t| t.categories.get(usize::from(c.0)));
+        put(line, pre, &cats.get(c).name);
+    };
     match score.category {
-        Some(c) => json_str(line, cats.get(c).name.as_bytes()),
+        Some(c) => category(line, c),
         None => line.extend_from_slice(b"null"),
     }
     line.push(b',');
     key(line, 6);
     match score.category {
-        Some(c) => json_str(line, cats.get(c).cameo.as_bytes()),
+        Some(c) => {
+            let pre = strings.and_then(|t| t.cameos.get(usize::from(c.0)));
+            put(line, pre, &cats.get(c).cameo);
+        }
         None => line.extend_from_slice(b"null"),
     }
     line.push(b',');
@@ -536,10 +608,13 @@ pub(crate) fn jsonl_into<'a>(
             line.push(b',');
         }
         line.extend_from_slice(b"{\"term\":");
-        json_str(line, scorer.term(score.lang, h).as_bytes());
+        let pre = strings
+            .and_then(|t| t.terms.get(score.lang.index()))
+            .and_then(|t| t.get(h.entry as usize));
+        put(line, pre, scorer.term(score.lang, h));
         line.push(b',');
         key(line, 5);
-        json_str(line, cats.get(h.category).name.as_bytes());
+        category(line, h.category);
         line.extend_from_slice(b",\"weight\":");
         fixed_into::<2>(line, h.weight);
         line.extend_from_slice(b",\"base\":");
@@ -606,6 +681,42 @@ fn json_escaped(b: u8) -> bool {
 mod tests {
     use super::*;
     use crate::table::{Place, Rows};
+
+    #[test]
+    fn jsonl_with_the_runs_escaped_strings_writes_what_escaping_each_time_writes() {
+        let scorer = Scorer::new().expect("scorer");
+        let headers = vec!["id".to_string(), "text".to_string()];
+        let names: Vec<String> = SCORE_COLUMNS.iter().map(|c| c.to_string()).collect();
+        let (plain, run) = (
+            JsonlKeys::new(&headers, &names),
+            JsonlKeys::for_run(&headers, &names, &scorer),
+        );
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/gold/dev2.csv");
+        let mut rdr = csv::Reader::from_path(path).expect("dev2.csv");
+        let mut scores: Vec<(String, Score)> = rdr
+            .records()
+            .map(|r| {
+                let text = r.expect("row").get(5).unwrap_or("").to_string();
+                let score = scorer.score(&text);
+                (text, score)
+            })
+            .collect();
+        assert!(scores.iter().map(|(_, s)| s.hits.len()).sum::<usize>() > 100);
+        // An entry and a category the tables lack: both writers fall back alike.
+        let mut odd = scorer.score("We will attack");
+        if let Some(h) = odd.hits.first_mut() {
+            h.entry = u32::MAX;
+            h.category = crate::lexicon::CategoryId(u8::MAX);
+        }
+        scores.push(("odd".to_string(), odd));
+        for (text, score) in &scores {
+            let fields = [b"1".as_slice(), text.as_bytes()];
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            jsonl_into(&mut a, &plain, fields.iter().copied(), score, &scorer);
+            jsonl_into(&mut b, &run, fields.iter().copied(), score, &scorer);
+            assert_eq!(String::from_utf8_lossy(&a), String::from_utf8_lossy(&b));
+        }
+    }
 
     #[test]
     fn json_strings_are_escaped_as_serde_json_escapes_them() {
