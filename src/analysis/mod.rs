@@ -53,17 +53,18 @@ impl RowObs {
     }
 }
 
-/// One row's descriptive fields, borrowed from the record.
+/// One row's descriptive fields, borrowed from the record as it holds them: valid UTF-8 (the
+/// reader checks every field), turned into text only where needed (names the first time a
+/// spelling is seen, the rest for the few statements kept for display).
 #[derive(Debug, Clone, Copy)]
 pub struct RowText<'a> {
-    /// Row id (or the row number when there is no id column).
-    pub id: &'a str,
-    /// Speaker ("" when unknown).
-    pub speaker: &'a str,
-    /// Target ("" when unknown).
-    pub target: &'a str,
-    /// The statement, as the row holds it: UTF-8 (the reader checks every field), turned into
-    /// text only for the few statements kept, so the many others are not checked again.
+    /// Row id; `None` without an id column (the row number, from 1, stands in).
+    pub id: Option<&'a [u8]>,
+    /// Speaker (empty when unknown).
+    pub speaker: &'a [u8],
+    /// Target (empty when unknown).
+    pub target: &'a [u8],
+    /// The statement.
     pub text: &'a [u8],
 }
 
@@ -190,6 +191,9 @@ pub struct Accumulator {
     k: usize,
     actors: Vec<String>,
     actor_ids: FxHashMap<String, u32>,
+    /// Actor ids by a name spelled exactly as rows give it (before trimming): most rows repeat
+    /// a spelling already seen and need no UTF-8 check or trim. `None`: a blank name.
+    spellings: FxHashMap<Vec<u8>, Option<u32>>,
     cells: Groups<(u32, Option<Day>), Cell>,
     dyads: Groups<DyadDay, ToneStats>,
     dyad_totals: Groups<(u32, u32), ToneStats>,
@@ -207,6 +211,7 @@ impl Accumulator {
             k: categories.len(),
             actors: Vec::new(),
             actor_ids: FxHashMap::default(),
+            spellings: FxHashMap::default(),
             cells: Groups::new(),
             dyads: Groups::new(),
             dyad_totals: Groups::new(),
@@ -218,15 +223,26 @@ impl Accumulator {
         }
     }
 
+    /// The id of actor `name` (trimmed, not blank), a new one the first time.
     fn actor(&mut self, name: &str) -> u32 {
-        let name = name.trim();
-        let name = if name.is_empty() { "(unknown)" } else { name };
         if let Some(&id) = self.actor_ids.get(name) {
             return id;
         }
         let id = self.actors.len() as u32;
         self.actors.push(name.to_string());
         self.actor_ids.insert(name.to_string(), id);
+        id
+    }
+
+    /// The actor id of a name as a row spells it; `None` when it is blank.
+    fn actor_spelled(&mut self, raw: &[u8]) -> Option<u32> {
+        if let Some(&id) = self.spellings.get(raw) {
+            return id;
+        }
+        let name = String::from_utf8_lossy(raw);
+        let name = name.trim();
+        let id = (!name.is_empty()).then(|| self.actor(name));
+        self.spellings.insert(raw.to_vec(), id);
         id
     }
 
@@ -237,7 +253,10 @@ impl Accumulator {
         if obs.day.is_some() {
             self.dated += 1;
         }
-        let speaker = self.actor(text.speaker);
+        let speaker = match self.actor_spelled(text.speaker) {
+            Some(id) => id,
+            None => self.actor("(unknown)"),
+        };
         let k = self.k;
         let cell = self.cells.entry((speaker, obs.day), || Cell::new(k));
         cell.tones.add(obs.tone);
@@ -248,8 +267,7 @@ impl Accumulator {
         }
         let label_idx = Label::ALL.iter().position(|l| *l == obs.label).unwrap_or(2);
         cell.labels[label_idx] += 1;
-        if !text.target.trim().is_empty() {
-            let target = self.actor(text.target);
+        if let Some(target) = self.actor_spelled(text.target) {
             // Pairs times days can be tens of thousands of groups: they keep no histogram,
             // and one histogram per pair serves the pair's interval.
             self.dyads
@@ -261,10 +279,13 @@ impl Accumulator {
         }
         let kept = |s: &Self, chars: Option<usize>| Kept {
             row,
-            id: text.id.to_string(),
+            id: match text.id {
+                Some(id) => String::from_utf8_lossy(id).into_owned(),
+                None => (row + 1).to_string(),
+            },
             day: obs.day,
             speaker: s.actors[speaker as usize].clone(),
-            target: text.target.trim().to_string(),
+            target: String::from_utf8_lossy(text.target).trim().to_string(),
             text: {
                 let full = String::from_utf8_lossy(text.text);
                 match chars {
@@ -372,6 +393,44 @@ fn push(h: &mut BinaryHeap<Ranked>, key: f64, row: u64, kept: Kept, cap: usize) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_are_one_actor_however_rows_pad_them() {
+        let cats = Categories::builtin().expect("categories");
+        let mut acc = Accumulator::new(&cats);
+        let obs = RowObs {
+            day: None,
+            tone: -0.5,
+            label: Label::from_tone(-0.5),
+            categories: Vec::new(),
+        };
+        let row = |speaker: &'static str, target: &'static str| RowText {
+            id: None,
+            speaker: speaker.as_bytes(),
+            target: target.as_bytes(),
+            text: b"We will attack",
+        };
+        for (s, t) in [
+            (" Trump", "Petro"),
+            ("Trump ", " Petro"),
+            ("\u{a0}Trump", ""),
+            ("", "   "),
+            ("Trump", "Petro\u{2003}"),
+            ("  ", "Trump"),
+        ] {
+            acc.add(&obs, row(s, t));
+        }
+        assert_eq!(acc.actors(), ["Trump", "Petro", "(unknown)"]);
+        assert_eq!(acc.dyad_total(&(0, 1)).map(|t| t.n), Some(3));
+        assert_eq!(acc.dyad_total(&(2, 0)).map(|t| t.n), Some(1));
+        assert_eq!(acc.dyads().len(), 2);
+        let ids: Vec<String> = acc.most_hostile().into_iter().map(|k| k.id).collect();
+        assert_eq!(ids.len(), 6);
+        assert!(
+            ids.iter().all(|id| (1..=6).any(|n| *id == n.to_string())),
+            "{ids:?}"
+        );
+    }
 
     #[test]
     fn groups_make_each_key_once_and_list_them_in_key_order() {

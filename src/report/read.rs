@@ -8,7 +8,7 @@ use crate::error::{ErrorKind, Result};
 use crate::lexicon::Categories;
 use crate::score::batch::Pool;
 use crate::score::{Label, Scorer};
-use crate::table::{Reject, Row, RowError, Source, StreamOptions};
+use crate::table::{Reject, RowError, Source, StreamOptions};
 use std::io::Read;
 
 thread_local! {
@@ -63,14 +63,6 @@ pub fn parse_hits(
     Ok(out)
 }
 
-/// Field `i` of a row as text. Rows reach the sink only after check_row validated every field
-/// as UTF-8, so fields are borrowed as they are, not copied.
-fn field<'a>(rec: &Row<'a>, i: Option<usize>) -> &'a str {
-    i.and_then(|i| rec.get(i))
-        .and_then(|f| std::str::from_utf8(f).ok())
-        .unwrap_or("")
-}
-
 fn bad(detail: String, col: usize) -> RowError {
     (ErrorKind::BadValue { detail }, Some(col))
 }
@@ -90,7 +82,6 @@ pub fn report_from_reader<R: Read>(
     let scored = score_columns(source.headers());
     let categories = scorer.categories();
     let mut acc = Accumulator::new(categories);
-    let mut row_id = String::new();
     let summary = source.for_each(
         pool,
         |rec, text| {
@@ -142,21 +133,14 @@ pub fn report_from_reader<R: Read>(
             }
         },
         |rec, obs| {
-            let id = match cols.id {
-                Some(_) => field(rec, cols.id),
-                None => {
-                    row_id.clear();
-                    row_id.push_str(&(acc.rows() + 1).to_string());
-                    &row_id
-                }
-            };
+            let bytes = |c: Option<usize>| c.and_then(|c| rec.get(c)).unwrap_or_default();
             acc.add(
                 &obs,
                 RowText {
-                    id,
-                    speaker: field(rec, cols.speaker),
-                    target: field(rec, cols.target),
-                    text: rec.get(cols.text).unwrap_or_default(),
+                    id: cols.id.map(|c| rec.get(c).unwrap_or_default()),
+                    speaker: bytes(cols.speaker),
+                    target: bytes(cols.target),
+                    text: bytes(Some(cols.text)),
                 },
             );
             Ok(())
