@@ -88,9 +88,87 @@ pub struct ToneStats {
     pub sum: f64,
     /// Sum of squared tones.
     pub sumsq: f64,
-    /// Counts per bin of [`BIN_WIDTH`] from -1 to 1; empty for statistics kept without a
-    /// histogram ([`ToneStats::without_histogram`]).
-    pub hist: Vec<u32>,
+    hist: Hist,
+}
+
+/// Up to this many statements a histogram keeps each statement's bin (a byte each) instead of
+/// the [`BINS`] counts (804 bytes): most groups of a corpus with many speakers, days or pairs
+/// hold a few statements, and dense counts made `report`'s memory grow by kilobytes per
+/// speaker.
+const SPARSE_MAX: usize = 64;
+
+/// A tone histogram: none, the bins of a few statements, or counts per bin. Two histograms are
+/// equal when their counts are.
+#[derive(Debug, Clone)]
+enum Hist {
+    Off,
+    Bins(Vec<u8>),
+    Counts(Vec<u32>),
+}
+
+impl Hist {
+    /// Counts per bin ([`BINS`] of them; none when off).
+    fn counts(&self) -> std::borrow::Cow<'_, [u32]> {
+        match self {
+            Hist::Off => std::borrow::Cow::Borrowed(&[]),
+            Hist::Bins(bins) => {
+                let mut counts = vec![0u32; BINS];
+                for &b in bins {
+                    if let Some(c) = counts.get_mut(usize::from(b)) {
+                        *c += 1;
+                    }
+                }
+                std::borrow::Cow::Owned(counts)
+            }
+            Hist::Counts(c) => std::borrow::Cow::Borrowed(c),
+        }
+    }
+
+    /// The counts of a histogram that is on, turned dense first.
+    fn dense(&mut self) -> Option<&mut Vec<u32>> {
+        if let Hist::Bins(_) = self {
+            *self = Hist::Counts(self.counts().into_owned());
+        }
+        match self {
+            Hist::Counts(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    fn add(&mut self, bin: usize) {
+        match self {
+            Hist::Off => {}
+            Hist::Bins(bins) if bins.len() < SPARSE_MAX => bins.push(bin as u8),
+            _ => {
+                if let Some(c) = self.dense().and_then(|c| c.get_mut(bin)) {
+                    *c += 1;
+                }
+            }
+        }
+    }
+
+    fn merge(&mut self, other: &Hist) {
+        match (&mut *self, other) {
+            (Hist::Off, _) | (_, Hist::Off) => {}
+            (Hist::Bins(a), Hist::Bins(b)) if a.len() + b.len() <= SPARSE_MAX => {
+                a.extend_from_slice(b)
+            }
+            _ => {
+                let theirs = other.counts();
+                if let Some(mine) = self.dense() {
+                    for (a, b) in mine.iter_mut().zip(theirs.iter()) {
+                        *a += b;
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl PartialEq for Hist {
+    fn eq(&self, other: &Hist) -> bool {
+        self.counts() == other.counts()
+    }
 }
 
 impl Default for ToneStats {
@@ -99,7 +177,7 @@ impl Default for ToneStats {
             n: 0,
             sum: 0.0,
             sumsq: 0.0,
-            hist: vec![0; BINS],
+            hist: Hist::Bins(Vec::new()),
         }
     }
 }
@@ -112,8 +190,19 @@ impl ToneStats {
             n: 0,
             sum: 0.0,
             sumsq: 0.0,
-            hist: Vec::new(),
+            hist: Hist::Off,
         }
+    }
+
+    /// Counts per bin of [`BIN_WIDTH`] from -1 to 1 ([`BINS`] of them); empty for statistics
+    /// kept without a histogram ([`ToneStats::without_histogram`]).
+    pub fn histogram(&self) -> Vec<u32> {
+        self.hist.counts().into_owned()
+    }
+
+    /// Takes `other`'s histogram in place of this one (count, sum and sum of squares stay).
+    pub fn set_histogram_from(&mut self, other: &ToneStats) {
+        self.hist.clone_from(&other.hist);
     }
 
     /// Adds one tone.
@@ -122,9 +211,7 @@ impl ToneStats {
         self.sum += tone;
         self.sumsq += tone * tone;
         let bin = ((tone.clamp(-1.0, 1.0) + 1.0) / BIN_WIDTH).round() as usize;
-        if let Some(c) = self.hist.get_mut(bin.min(BINS - 1)) {
-            *c += 1;
-        }
+        self.hist.add(bin.min(BINS - 1));
     }
 
     /// Adds another group's statistics.
@@ -132,9 +219,7 @@ impl ToneStats {
         self.n += other.n;
         self.sum += other.sum;
         self.sumsq += other.sumsq;
-        for (a, b) in self.hist.iter_mut().zip(&other.hist) {
-            *a += b;
-        }
+        self.hist.merge(&other.hist);
     }
 
     /// The exact mean (0 when empty).
@@ -158,11 +243,12 @@ impl ToneStats {
     }
 
     fn hist_mean(&self) -> f64 {
-        let total: u64 = self.hist.iter().map(|&c| u64::from(c)).sum();
+        let counts = self.hist.counts();
+        let total: u64 = counts.iter().map(|&c| u64::from(c)).sum();
         if total == 0 {
             return 0.0;
         }
-        self.hist
+        counts
             .iter()
             .enumerate()
             .map(|(i, &c)| f64::from(c) * bin_value(i))
@@ -204,7 +290,7 @@ impl ToneStats {
     /// mispredicted branches: the bootstrap was most of `report`'s time.
     fn draw_table(&self) -> Vec<f64> {
         let mut values = Vec::with_capacity(self.n.min(BOOTSTRAP_MAX_N) as usize);
-        for (i, &c) in self.hist.iter().enumerate() {
+        for (i, &c) in self.hist.counts().iter().enumerate() {
             values.extend(std::iter::repeat_n(bin_value(i), c as usize));
         }
         values
@@ -313,7 +399,7 @@ impl Resample {
                 centre,
             };
         }
-        let bins = BinSearch::new(&g.hist);
+        let bins = BinSearch::new(&g.hist.counts());
         let scale = (BOOTSTRAP_MAX_N as f64 / bins.n.max(1) as f64).sqrt();
         Resample::Scaled {
             bins,
@@ -628,6 +714,51 @@ mod tests {
         // Two large groups: the normal interval.
         let both = shift_interval(&large, &spread(50_000, 3), "u").expect("interval");
         assert_eq!(both.method, IntervalMethod::Normal);
+    }
+
+    #[test]
+    fn histograms_count_the_same_kept_sparse_or_dense_and_merged_any_way() {
+        // Tones by a fixed generator; the reference counts each tone's bin directly.
+        let tones = |n: usize, seed: u64| -> Vec<f64> {
+            let mut rng = SplitMix64::new(seed);
+            (0..n)
+                .map(|_| rng.below(2_001) as f64 / 1_000.0 - 1.0)
+                .collect()
+        };
+        let reference = |ts: &[f64]| {
+            let mut counts = vec![0u32; BINS];
+            for &t in ts {
+                counts[((t + 1.0) / BIN_WIDTH).round() as usize] += 1;
+            }
+            counts
+        };
+        for (a, b) in [
+            (0, 0),
+            (3, 5),
+            (40, 24),
+            (40, 25),
+            (64, 1),
+            (1, 64),
+            (200, 3),
+            (3, 200),
+            (500, 700),
+        ] {
+            let (ta, tb) = (tones(a, 1), tones(b, 2));
+            let (ga, gb) = (group(&ta), group(&tb));
+            assert_eq!(ga.histogram(), reference(&ta), "{a}");
+            let mut m = ga.clone();
+            m.merge(&gb);
+            let both: Vec<f64> = ta.iter().chain(&tb).copied().collect();
+            assert_eq!(m.histogram(), reference(&both), "{a} + {b}");
+            assert_eq!(m.n, both.len() as u64);
+            // Without a histogram on either side, merging leaves the histogram as it was.
+            let mut off = ToneStats::without_histogram();
+            off.merge(&gb);
+            assert!(off.histogram().is_empty());
+            let mut kept = ga.clone();
+            kept.merge(&ToneStats::without_histogram());
+            assert_eq!(kept.histogram(), reference(&ta));
+        }
     }
 
     #[test]

@@ -504,7 +504,7 @@ impl Report {
         // Day cells carry no histogram; the pair's own one serves its interval.
         for (pair, stats, _) in &mut pairs {
             if let Some(total) = acc.dyad_total(pair) {
-                stats.hist.clone_from(&total.hist);
+                stats.set_histogram_from(total);
             }
         }
         pairs.sort_by(|a, b| b.1.n.cmp(&a.1.n).then(a.0.cmp(&b.0)));
