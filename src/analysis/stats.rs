@@ -426,6 +426,13 @@ impl Resample {
         }
     }
 
+    /// The histogram mean.
+    fn centre(&self) -> f64 {
+        match self {
+            Resample::Whole { centre, .. } | Resample::Scaled { centre, .. } => *centre,
+        }
+    }
+
     /// A resample mean's deviation from the histogram mean, at the group's size.
     fn deviation(&self, mean: f64) -> f64 {
         match self {
@@ -490,15 +497,15 @@ pub fn mean_interval_on(pool: &Pool, g: &ToneStats, name: &str) -> Option<Interv
         });
     }
     let seed = seed_for(name);
-    let values = g.draw_table();
-    let per = values.len() as u64;
-    let centre = g.hist_mean();
+    // Up to BOOTSTRAP_MAX_N statements: the whole group is resampled.
+    let resample = Resample::of(g);
+    let per = resample.size();
     let groups: Vec<u64> = (0..(REPLICATES / LANES) as u64).collect();
     let mut lanes = Vec::with_capacity(groups.len());
     pool.map_into(&groups, &mut lanes, |&g| {
         let mut rngs: [SplitMix64; LANES] =
             std::array::from_fn(|k| SplitMix64::after(seed, (g * LANES as u64 + k as u64) * per));
-        ToneStats::resample_means(&values, &mut rngs).map(|m| m - centre)
+        resample.means(&mut rngs).map(|m| resample.deviation(m))
     });
     let mut draws: Vec<f64> = lanes.into_iter().flatten().collect();
     draws.sort_by(f64::total_cmp);
@@ -542,7 +549,7 @@ pub fn shift_interval_on(
     // Each replicate draws b's resample, then a's.
     let per = ra.size() + rb.size();
     let both_whole = matches!((&ra, &rb), (Resample::Whole { .. }, Resample::Whole { .. }));
-    let centre = b.hist_mean() - a.hist_mean();
+    let centre = rb.centre() - ra.centre();
     let groups: Vec<u64> = (0..(REPLICATES / LANES) as u64).collect();
     let mut lanes = Vec::with_capacity(groups.len());
     pool.map_into(&groups, &mut lanes, |&g| {
