@@ -280,11 +280,7 @@ impl fmt::Display for Error {
                 write!(
                     f,
                     "; the columns are: {}; name the right one with --{role}-col NAME",
-                    available
-                        .iter()
-                        .map(|c| format!("{c:?}"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    quoted_list(available)
                 )
             }
             ErrorKind::Csv { detail } => write!(
@@ -324,11 +320,7 @@ impl fmt::Display for Error {
                 if available.is_empty() {
                     "nothing (the file has no data rows)".to_string()
                 } else {
-                    available
-                        .iter()
-                        .map(|c| format!("{c:?}"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    quoted_list(available)
                 }
             ),
             ErrorKind::Io { detail, .. } => write!(f, "{loc}: {detail}"),
@@ -340,3 +332,56 @@ impl std::error::Error for Error {}
 
 /// The library's result type.
 pub type Result<T> = std::result::Result<T, Error>;
+
+/// Longest name [`quoted_list`] shows whole, in characters.
+const LIST_NAME_CHARS: usize = 60;
+
+/// Most names [`quoted_list`] shows.
+const LIST_NAMES: usize = 40;
+
+/// Names as a message lists them: quoted, comma-separated, a long name cut to its first
+/// [`LIST_NAME_CHARS`] characters and the list to [`LIST_NAMES`] names, so that a file
+/// whose "header" is really a megabyte of data gets a message a person can read.
+pub(crate) fn quoted_list<S: AsRef<str>>(names: &[S]) -> String {
+    let mut out: Vec<String> = names
+        .iter()
+        .take(LIST_NAMES)
+        .map(|n| {
+            let n = n.as_ref();
+            match n.char_indices().nth(LIST_NAME_CHARS) {
+                Some((cut, _)) => format!(
+                    "{:?}... ({} characters)",
+                    n.get(..cut).unwrap_or(n),
+                    n.chars().count()
+                ),
+                None => format!("{n:?}"),
+            }
+        })
+        .collect();
+    if names.len() > LIST_NAMES {
+        out.push(format!("and {} more", names.len() - LIST_NAMES));
+    }
+    out.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_of_names_stay_readable() {
+        assert_eq!(quoted_list(&["id", "text"]), "\"id\", \"text\"");
+        let long = "é".repeat(5000);
+        let listed = quoted_list(&[long.as_str(), "date"]);
+        assert_eq!(
+            listed,
+            format!("{:?}... (5000 characters), \"date\"", "é".repeat(60))
+        );
+        let many: Vec<String> = (0..100).map(|i| format!("c{i}")).collect();
+        let listed = quoted_list(&many);
+        assert!(listed.starts_with("\"c0\", \"c1\""), "{listed}");
+        assert!(listed.ends_with("\"c39\", and 60 more"), "{listed}");
+        let empty: [&str; 0] = [];
+        assert_eq!(quoted_list(&empty), "");
+    }
+}

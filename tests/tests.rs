@@ -39,3 +39,7 @@ mod api;
 /// The benchmark corpus generator example: deterministic, its columns, scored by `detente score`.
 #[path = "suite/examples_gen.rs"]
 mod examples_gen;
+
+/// Damaged real files through `score` and `report`: no panic, rows accounted, threads agree.
+#[path = "suite/mutations.rs"]
+mod mutations;

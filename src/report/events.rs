@@ -34,11 +34,7 @@ pub fn read_events<R: Read>(input: R, loc: &Location) -> Result<(Vec<Event>, Vec
                 detail: format!(
                     "an events file needs the columns date and label (and, if it lists phases, \
                      kind and end); the columns are: {}",
-                    headers
-                        .iter()
-                        .map(|h| format!("{h:?}"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    crate::error::quoted_list(&headers)
                 ),
             },
             loc.clone(),
