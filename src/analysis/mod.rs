@@ -190,9 +190,9 @@ impl<K: Copy + Eq + Hash + Ord, V> Groups<K, V> {
 pub struct Accumulator {
     k: usize,
     actors: Vec<String>,
-    actor_ids: FxHashMap<String, u32>,
     /// Actor ids by a name spelled exactly as rows give it (before trimming): most rows repeat
-    /// a spelling already seen and need no UTF-8 check or trim. `None`: a blank name.
+    /// a spelling already seen and need no UTF-8 check or trim. `None`: a blank name. Each
+    /// actor's trimmed name is in it too.
     spellings: FxHashMap<Vec<u8>, Option<u32>>,
     cells: Groups<(u32, Option<Day>), Cell>,
     dyads: Groups<DyadDay, ToneStats>,
@@ -210,7 +210,6 @@ impl Accumulator {
         Accumulator {
             k: categories.len(),
             actors: Vec::new(),
-            actor_ids: FxHashMap::default(),
             spellings: FxHashMap::default(),
             cells: Groups::new(),
             dyads: Groups::new(),
@@ -224,13 +223,14 @@ impl Accumulator {
     }
 
     /// The id of actor `name` (trimmed, not blank), a new one the first time.
+    /// A trimmed name is also a spelling of itself, so one map serves both lookups.
     fn actor(&mut self, name: &str) -> u32 {
-        if let Some(&id) = self.actor_ids.get(name) {
+        if let Some(&Some(id)) = self.spellings.get(name.as_bytes()) {
             return id;
         }
         let id = self.actors.len() as u32;
         self.actors.push(name.to_string());
-        self.actor_ids.insert(name.to_string(), id);
+        self.spellings.insert(name.as_bytes().to_vec(), Some(id));
         id
     }
 

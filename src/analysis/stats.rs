@@ -97,36 +97,51 @@ pub struct ToneStats {
 /// speaker.
 const SPARSE_MAX: usize = 64;
 
-/// A tone histogram: none, the bins of a few statements, or counts per bin. Two histograms are
-/// equal when their counts are.
+/// Up to this many statements a histogram keeps their bins inline, with no allocation: in a
+/// corpus with many speakers most cells and pairs hold one or two statements, and a heap
+/// block each cost more than the bins.
+const FEW: usize = 22;
+
+/// A tone histogram: none, the bins of a few statements (inline, then on the heap), or counts
+/// per bin. Two histograms are equal when their counts are.
 #[derive(Debug, Clone)]
 enum Hist {
     Off,
+    Few { len: u8, bins: [u8; FEW] },
     Bins(Vec<u8>),
     Counts(Vec<u32>),
 }
 
 impl Hist {
+    /// The bins of each statement, while the histogram keeps them.
+    fn sparse(&self) -> Option<&[u8]> {
+        match self {
+            Hist::Few { len, bins } => bins.get(..usize::from(*len)),
+            Hist::Bins(bins) => Some(bins),
+            Hist::Off | Hist::Counts(_) => None,
+        }
+    }
+
     /// Counts per bin ([`BINS`] of them; none when off).
     fn counts(&self) -> std::borrow::Cow<'_, [u32]> {
-        match self {
-            Hist::Off => std::borrow::Cow::Borrowed(&[]),
-            Hist::Bins(bins) => {
-                let mut counts = vec![0u32; BINS];
-                for &b in bins {
-                    if let Some(c) = counts.get_mut(usize::from(b)) {
-                        *c += 1;
-                    }
+        if let Some(bins) = self.sparse() {
+            let mut counts = vec![0u32; BINS];
+            for &b in bins {
+                if let Some(c) = counts.get_mut(usize::from(b)) {
+                    *c += 1;
                 }
-                std::borrow::Cow::Owned(counts)
             }
+            return std::borrow::Cow::Owned(counts);
+        }
+        match self {
             Hist::Counts(c) => std::borrow::Cow::Borrowed(c),
+            _ => std::borrow::Cow::Borrowed(&[]),
         }
     }
 
     /// The counts of a histogram that is on, turned dense first.
     fn dense(&mut self) -> Option<&mut Vec<u32>> {
-        if let Hist::Bins(_) = self {
+        if self.sparse().is_some() {
             *self = Hist::Counts(self.counts().into_owned());
         }
         match self {
@@ -135,31 +150,56 @@ impl Hist {
         }
     }
 
-    fn add(&mut self, bin: usize) {
+    /// Adds the statements of `more` (bins) when they still fit a sparse histogram; false
+    /// when this one is off or dense or they do not fit.
+    fn extend_sparse(&mut self, more: &[u8]) -> bool {
+        let Some(held) = self.sparse().map(<[u8]>::len) else {
+            return false;
+        };
+        let total = held + more.len();
+        if total > SPARSE_MAX {
+            return false;
+        }
         match self {
-            Hist::Off => {}
-            Hist::Bins(bins) if bins.len() < SPARSE_MAX => bins.push(bin as u8),
-            _ => {
-                if let Some(c) = self.dense().and_then(|c| c.get_mut(bin)) {
-                    *c += 1;
+            Hist::Few { len, bins } if total <= FEW => {
+                if let Some(slot) = bins.get_mut(usize::from(*len)..total) {
+                    slot.copy_from_slice(more);
                 }
+                *len = total as u8;
             }
+            Hist::Bins(bins) => bins.extend_from_slice(more),
+            _ => {
+                let mut bins = Vec::with_capacity(total);
+                bins.extend_from_slice(self.sparse().unwrap_or(&[]));
+                bins.extend_from_slice(more);
+                *self = Hist::Bins(bins);
+            }
+        }
+        true
+    }
+
+    fn add(&mut self, bin: usize) {
+        if matches!(self, Hist::Off) || self.extend_sparse(&[bin as u8]) {
+            return;
+        }
+        if let Some(c) = self.dense().and_then(|c| c.get_mut(bin)) {
+            *c += 1;
         }
     }
 
     fn merge(&mut self, other: &Hist) {
-        match (&mut *self, other) {
-            (Hist::Off, _) | (_, Hist::Off) => {}
-            (Hist::Bins(a), Hist::Bins(b)) if a.len() + b.len() <= SPARSE_MAX => {
-                a.extend_from_slice(b)
-            }
-            _ => {
-                let theirs = other.counts();
-                if let Some(mine) = self.dense() {
-                    for (a, b) in mine.iter_mut().zip(theirs.iter()) {
-                        *a += b;
-                    }
-                }
+        if matches!(self, Hist::Off) || matches!(other, Hist::Off) {
+            return;
+        }
+        if let Some(theirs) = other.sparse()
+            && self.extend_sparse(theirs)
+        {
+            return;
+        }
+        let theirs = other.counts();
+        if let Some(mine) = self.dense() {
+            for (a, b) in mine.iter_mut().zip(theirs.iter()) {
+                *a += b;
             }
         }
     }
@@ -177,7 +217,10 @@ impl Default for ToneStats {
             n: 0,
             sum: 0.0,
             sumsq: 0.0,
-            hist: Hist::Bins(Vec::new()),
+            hist: Hist::Few {
+                len: 0,
+                bins: [0; FEW],
+            },
         }
     }
 }
@@ -741,7 +784,13 @@ mod tests {
         };
         for (a, b) in [
             (0, 0),
+            (1, 1),
             (3, 5),
+            (FEW, 0),
+            (FEW, 1),
+            (FEW - 1, 1),
+            (1, FEW),
+            (FEW + 1, 30),
             (40, 24),
             (40, 25),
             (64, 1),

@@ -326,35 +326,41 @@ impl Report {
         // Per speaker overall cells, and per speaker daily cells.
         // Cells are ordered by speaker, then day: each speaker's cells are one run.
         let cells = acc.cells();
-        let mut per_speaker: Vec<(u32, Cell)> = Vec::new();
+        // Statements per speaker first, to choose the speakers shown one by one: only theirs
+        // are merged into cells of their own (copying a cell for each of 200,000 speakers
+        // doubled the report's memory).
+        let mut counts: Vec<(u32, u64)> = Vec::new();
         let mut all = empty_cell(k);
         for &((sp, _), cell) in &cells {
             all.merge(cell);
-            match per_speaker.last_mut() {
-                Some((s, c)) if s == sp => c.merge(cell),
-                _ => per_speaker.push((*sp, cell.clone())),
+            match counts.last_mut() {
+                Some((s, n)) if s == sp => *n += cell.tones.n,
+                _ => counts.push((*sp, cell.tones.n)),
             }
         }
-        per_speaker.sort_by(|a, b| {
-            b.1.tones
-                .n
-                .cmp(&a.1.tones.n)
-                .then_with(|| name(a.0).cmp(&name(b.0)))
-        });
+        let name_of = |id: u32| actors.get(id as usize).map_or("", String::as_str);
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| name_of(a.0).cmp(name_of(b.0))));
         let mut omitted = Omitted::default();
-        if opts.max_speakers > 0 && per_speaker.len() > opts.max_speakers {
-            let rest = per_speaker.split_off(opts.max_speakers);
+        if opts.max_speakers > 0 && counts.len() > opts.max_speakers {
+            let rest = counts.split_off(opts.max_speakers);
             omitted.speakers = rest.len();
-            omitted.statements = rest.iter().map(|(_, c)| c.tones.n).sum();
+            omitted.statements = rest.iter().map(|&(_, n)| n).sum();
         }
         // Speaker id -> its place in `per_speaker`: a lookup per cell, not a scan.
         let mut place = vec![usize::MAX; actors.len()];
-        for (i, (sp, _)) in per_speaker.iter().enumerate() {
-            if let Some(slot) = place.get_mut(*sp as usize) {
+        for (i, &(sp, _)) in counts.iter().enumerate() {
+            if let Some(slot) = place.get_mut(sp as usize) {
                 *slot = i;
             }
         }
         let place_of = |sp: u32| place.get(sp as usize).copied().filter(|&i| i != usize::MAX);
+        let mut per_speaker: Vec<(u32, Cell)> =
+            counts.iter().map(|&(sp, _)| (sp, empty_cell(k))).collect();
+        for &((sp, _), cell) in &cells {
+            if let Some((_, c)) = place_of(*sp).and_then(|i| per_speaker.get_mut(i)) {
+                c.merge(cell);
+            }
+        }
         let mut speakers = vec![SpeakerRow {
             name: ALL.to_string(),
             tone: GroupTone::of(pool, &all.tones, ALL),
@@ -488,17 +494,38 @@ impl Report {
         };
 
         // Dyads: every directed pair, most statements first.
-        // Dyad cells are ordered by pair, then day: each pair's cells are one run.
-        let mut pairs: Vec<(Pair, ToneStats, DailyMeans)> = Vec::new();
-        for ((s, t, d), st) in acc.dyads() {
-            if pairs.last().is_none_or(|(p, _, _)| *p != (*s, *t)) {
-                pairs.push(((*s, *t), ToneStats::default(), Vec::new()));
+        // Dyad cells are ordered by pair, then day: each pair's cells are one run. Statements
+        // per pair first, so that only the pairs shown get their statistics and daily series.
+        let dyad_days = acc.dyads();
+        let mut pair_counts: Vec<(Pair, u64)> = Vec::new();
+        for ((s, t, _), st) in &dyad_days {
+            match pair_counts.last_mut() {
+                Some((p, n)) if *p == (*s, *t) => *n += st.n,
+                _ => pair_counts.push(((*s, *t), st.n)),
             }
-            if let Some((_, stats, series)) = pairs.last_mut() {
-                stats.merge(st);
-                if let Some(day) = d {
-                    series.push((*day, st.n, st.mean()));
-                }
+        }
+        pair_counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        if opts.max_speakers > 0 && pair_counts.len() > opts.max_speakers {
+            omitted.pairs = pair_counts.len() - opts.max_speakers;
+            pair_counts.truncate(opts.max_speakers);
+        }
+        let shown: rustc_hash::FxHashMap<Pair, usize> = pair_counts
+            .iter()
+            .enumerate()
+            .map(|(i, &(pair, _))| (pair, i))
+            .collect();
+        let mut pairs: Vec<(Pair, ToneStats, DailyMeans)> = pair_counts
+            .iter()
+            .map(|&(pair, _)| (pair, ToneStats::default(), Vec::new()))
+            .collect();
+        for ((s, t, d), st) in &dyad_days {
+            let Some((_, stats, series)) = shown.get(&(*s, *t)).and_then(|&i| pairs.get_mut(i))
+            else {
+                continue;
+            };
+            stats.merge(st);
+            if let Some(day) = d {
+                series.push((*day, st.n, st.mean()));
             }
         }
         // Day cells carry no histogram; the pair's own one serves its interval.
@@ -506,11 +533,6 @@ impl Report {
             if let Some(total) = acc.dyad_total(pair) {
                 stats.set_histogram_from(total);
             }
-        }
-        pairs.sort_by(|a, b| b.1.n.cmp(&a.1.n).then(a.0.cmp(&b.0)));
-        if opts.max_speakers > 0 && pairs.len() > opts.max_speakers {
-            omitted.pairs = pairs.len() - opts.max_speakers;
-            pairs.truncate(opts.max_speakers);
         }
         let dyads = pairs
             .into_iter()

@@ -369,8 +369,9 @@ fn many_speakers_are_capped_and_counted() {
     let mut csv = String::from("date,speaker,target,text\n");
     for i in 0..60 {
         // Speaker S0 has the most statements, then S1, ...
-        for _ in 0..(60 - i) / 10 + 1 {
-            let (day, text) = if i % 2 == 0 {
+        // Each speaker's statements fall on both days, so that its cells are several.
+        for j in 0..(60 - i) / 10 + 1 {
+            let (day, text) = if (i + j) % 2 == 0 {
                 ("2026-01-04", "We will attack you")
             } else {
                 ("2026-01-09", "Thank you for the agreement")
@@ -396,11 +397,32 @@ fn many_speakers_are_capped_and_counted() {
     assert!(md.contains("more speaker-target pairs not shown"), "{md}");
     assert!(speaker_rows <= 3 * 4, "{speaker_rows} rows: {md}");
     // 0 shows every speaker.
-    let md = markdown("0");
+    let all = markdown("0");
     assert!(
-        md.contains("| S59 |") && !md.contains("more speakers"),
+        all.contains("| S59 |") && !all.contains("more speakers"),
+        "{all}"
+    );
+    // A speaker shown either way has the same rows (counts, tones, intervals, pairs): the
+    // cap chooses whom to show, it does not change their numbers.
+    let rows_of = |md: &str| -> Vec<String> {
+        md.lines()
+            .filter(|l| l.starts_with("| S0 |") || l.contains("| S0 | T0 |"))
+            .map(str::to_string)
+            .collect()
+    };
+    let (capped, every) = (rows_of(&md), rows_of(&all));
+    assert!(capped.len() >= 2, "{md}");
+    // S0's seven statements alternate between the days, hostile first: 4 hostile and 3
+    // cooperative over its two cells.
+    assert!(
+        capped
+            .iter()
+            .any(|r| r.starts_with("| S0 | 7 |") && r.ends_with("| 4 | 0 | 0 | 0 | 3 |")),
         "{md}"
     );
+    for row in &capped {
+        assert!(every.contains(row), "{row} not in the full report:\n{all}");
+    }
 }
 
 /// Groups on both sides of the bootstrap's size limit (2,000 statements): a speaker with 2,400
