@@ -250,23 +250,27 @@ impl fmt::Display for Error {
             ),
             ErrorKind::BadWeight { found, detail } => write!(
                 f,
-                "{loc}: bad weight {found:?}: {detail}; use a number from -4 to +4 (negative for hostile categories, positive for cooperative ones)"
+                "{loc}: bad weight {}: {detail}; use a number from -4 to +4 (negative for hostile categories, positive for cooperative ones)",
+                quoted(found)
             ),
             ErrorKind::UnknownCategory { found, known } => write!(
                 f,
-                "{loc}: unknown category {found:?}; use one of: {}",
+                "{loc}: unknown category {}; use one of: {}",
+                quoted(found),
                 known.join(", ")
             ),
             ErrorKind::DuplicateTerm { term, first_line } => write!(
                 f,
-                "{loc}: duplicate term {term:?} (first defined on line {first_line}); keep one of the two lines"
+                "{loc}: duplicate term {} (first defined on line {first_line}); keep one of the two lines",
+                quoted(term)
             ),
             ErrorKind::BadTerm { term, detail } => {
-                write!(f, "{loc}: term {term:?} cannot match: {detail}")
+                write!(f, "{loc}: term {} cannot match: {detail}", quoted(term))
             }
             ErrorKind::UnknownModifier { found } => write!(
                 f,
-                "{loc}: unknown modifier kind {found:?}; use negator, reverser, booster, dampener, contrast, conditional or skip"
+                "{loc}: unknown modifier kind {}; use negator, reverser, booster, dampener, contrast, conditional or skip",
+                quoted(found)
             ),
             ErrorKind::MissingColumn {
                 role,
@@ -274,7 +278,7 @@ impl fmt::Display for Error {
                 available,
             } => {
                 match wanted {
-                    Some(w) => write!(f, "{loc}: no column named {w:?} for the {role}")?,
+                    Some(w) => write!(f, "{loc}: no column named {} for the {role}", quoted(w))?,
                     None => write!(f, "{loc}: no {role} column found")?,
                 }
                 write!(
@@ -308,15 +312,17 @@ impl fmt::Display for Error {
                 columns.join(", ")
             ),
             ErrorKind::UnknownLanguage { found } => {
-                write!(f, "unknown language {found:?}; use en, es or auto")
+                write!(f, "unknown language {}; use en, es or auto", quoted(found))
             }
             ErrorKind::InvalidValue { found, expected } => write!(
                 f,
-                "{loc}: {found:?} is not {expected}; correct the value in the file"
+                "{loc}: {} is not {expected}; correct the value in the file",
+                quoted(found)
             ),
             ErrorKind::NoRows { split, available } => write!(
                 f,
-                "{loc}: no rows in the split {split:?}; the split column holds: {}; choose one with --split, or --split all",
+                "{loc}: no rows in the split {}; the split column holds: {}; choose one with --split, or --split all",
+                quoted(split),
                 if available.is_empty() {
                     "nothing (the file has no data rows)".to_string()
                 } else {
@@ -333,30 +339,33 @@ impl std::error::Error for Error {}
 /// The library's result type.
 pub type Result<T> = std::result::Result<T, Error>;
 
-/// Longest name [`quoted_list`] shows whole, in characters.
+/// Longest value [`quoted`] shows whole, in characters.
 const LIST_NAME_CHARS: usize = 60;
 
 /// Most names [`quoted_list`] shows.
 const LIST_NAMES: usize = 40;
 
-/// Names as a message lists them: quoted, comma-separated, a long name cut to its first
-/// [`LIST_NAME_CHARS`] characters and the list to [`LIST_NAMES`] names, so that a file
-/// whose "header" is really a megabyte of data gets a message a person can read.
+/// A value from the user's file as a message quotes it: Rust-quoted, cut to its first
+/// [`LIST_NAME_CHARS`] characters (with its length) when longer, so that a field that is
+/// really a megabyte of data gives a message a person can read.
+pub(crate) fn quoted(value: &str) -> String {
+    match value.char_indices().nth(LIST_NAME_CHARS) {
+        Some((cut, _)) => format!(
+            "{:?}... ({} characters)",
+            value.get(..cut).unwrap_or(value),
+            value.chars().count()
+        ),
+        None => format!("{value:?}"),
+    }
+}
+
+/// Names as a message lists them: each [`quoted`], comma-separated, the list cut to
+/// [`LIST_NAMES`] names.
 pub(crate) fn quoted_list<S: AsRef<str>>(names: &[S]) -> String {
     let mut out: Vec<String> = names
         .iter()
         .take(LIST_NAMES)
-        .map(|n| {
-            let n = n.as_ref();
-            match n.char_indices().nth(LIST_NAME_CHARS) {
-                Some((cut, _)) => format!(
-                    "{:?}... ({} characters)",
-                    n.get(..cut).unwrap_or(n),
-                    n.chars().count()
-                ),
-                None => format!("{n:?}"),
-            }
-        })
+        .map(|n| quoted(n.as_ref()))
         .collect();
     if names.len() > LIST_NAMES {
         out.push(format!("and {} more", names.len() - LIST_NAMES));
@@ -381,6 +390,8 @@ mod tests {
         let listed = quoted_list(&many);
         assert!(listed.starts_with("\"c0\", \"c1\""), "{listed}");
         assert!(listed.ends_with("\"c39\", and 60 more"), "{listed}");
+        assert_eq!(quoted("a\"b"), "\"a\\\"b\"");
+        assert!(quoted(&"x".repeat(70_000)).ends_with("... (70000 characters)"));
         let empty: [&str; 0] = [];
         assert_eq!(quoted_list(&empty), "");
     }

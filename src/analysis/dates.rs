@@ -2,6 +2,7 @@
 //! nothing more than civil dates, so this is a few tested lines (Howard Hinnant's
 //! days-from-civil algorithm) rather than a date-time dependency.
 
+use crate::error::quoted;
 use std::fmt;
 
 /// A calendar day, as days since 1970-01-01.
@@ -44,13 +45,19 @@ impl Day {
         let date = s.get(..10).unwrap_or(s);
         let rest = s.get(10..).unwrap_or("");
         if !(rest.is_empty() || rest.starts_with('T') || rest.starts_with(' ')) {
-            return Err(format!("{s:?} is not a date; write it as YYYY-MM-DD"));
+            return Err(format!(
+                "{} is not a date; write it as YYYY-MM-DD",
+                quoted(s)
+            ));
         }
         let mut parts = date.split('-');
         let (Some(y), Some(m), Some(d), None) =
             (parts.next(), parts.next(), parts.next(), parts.next())
         else {
-            return Err(format!("{s:?} is not a date; write it as YYYY-MM-DD"));
+            return Err(format!(
+                "{} is not a date; write it as YYYY-MM-DD",
+                quoted(s)
+            ));
         };
         let num = |p: &str, len: usize| {
             if p.len() == len && p.bytes().all(|b| b.is_ascii_digit()) {
@@ -61,8 +68,11 @@ impl Day {
         };
         match (num(y, 4), num(m, 2), num(d, 2)) {
             (Some(y), Some(m), Some(d)) => Day::from_ymd(y as i32, m, d)
-                .ok_or_else(|| format!("{s:?} is not a day of the calendar")),
-            _ => Err(format!("{s:?} is not a date; write it as YYYY-MM-DD")),
+                .ok_or_else(|| format!("{} is not a day of the calendar", quoted(s))),
+            _ => Err(format!(
+                "{} is not a date; write it as YYYY-MM-DD",
+                quoted(s)
+            )),
         }
     }
 

@@ -4,6 +4,7 @@
 
 use super::{Event, Phase};
 use crate::analysis::dates::Day;
+use crate::error::quoted;
 use crate::error::{Error, ErrorKind, Location, Result};
 use std::io::Read;
 
@@ -106,7 +107,7 @@ pub fn read_events<R: Read>(input: R, loc: &Location) -> Result<(Vec<Event>, Vec
                 if end < start {
                     return Err(Error::new(
                         ErrorKind::BadSetting {
-                            detail: format!("phase {:?} ends before it starts", get(lc)),
+                            detail: format!("phase {} ends before it starts", quoted(&get(lc))),
                         },
                         at(ec.unwrap_or(dc)),
                     ));
@@ -120,7 +121,7 @@ pub fn read_events<R: Read>(input: R, loc: &Location) -> Result<(Vec<Event>, Vec
             other => {
                 return Err(Error::new(
                     ErrorKind::BadSetting {
-                        detail: format!("kind {other:?} must be event or phase"),
+                        detail: format!("kind {} must be event or phase", quoted(other)),
                     },
                     at(kc.unwrap_or(0)),
                 ));

@@ -4,6 +4,7 @@
 use super::{Report, ReportOptions};
 use crate::analysis::dates::Day;
 use crate::analysis::{Accumulator, RowObs, RowText};
+use crate::error::quoted;
 use crate::error::{ErrorKind, Result};
 use crate::lexicon::Categories;
 use crate::score::batch::Pool;
@@ -49,15 +50,15 @@ pub fn parse_hits(
     for hit in field.split(';').filter(|h| !h.trim().is_empty()) {
         let mut parts = hit.rsplitn(3, ':');
         let (Some(w), Some(cat), Some(_term)) = (parts.next(), parts.next(), parts.next()) else {
-            return Err(format!("hit {hit:?} is not term:category:weight"));
+            return Err(format!("hit {} is not term:category:weight", quoted(hit)));
         };
         let weight: f64 = w
             .trim()
             .parse()
-            .map_err(|_| format!("hit {hit:?} has a weight that is not a number"))?;
+            .map_err(|_| format!("hit {} has a weight that is not a number", quoted(hit)))?;
         let id = categories
             .find(cat.trim())
-            .ok_or_else(|| format!("hit {hit:?} has an unknown category"))?;
+            .ok_or_else(|| format!("hit {} has an unknown category", quoted(hit)))?;
         out.push((id.0, weight.abs()));
     }
     Ok(out)
@@ -116,7 +117,10 @@ pub fn report_from_reader<R: Read>(
                         .ok()
                         .filter(|t: &f64| (-1.0..=1.0).contains(t))
                         .ok_or_else(|| {
-                            bad(format!("tone {tone_s:?} is not a number in -1..1"), sc.tone)
+                            bad(
+                                format!("tone {} is not a number in -1..1", quoted(tone_s)),
+                                sc.tone,
+                            )
                         })?;
                     let hits = rec
                         .get(sc.hits)

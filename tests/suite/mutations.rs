@@ -253,3 +253,82 @@ fn damaged_files_are_scored_or_rejected_row_by_row_and_never_panic() {
          {errors} score runs stopped"
     );
 }
+
+/// The first `n` lines of a file of the repository.
+fn head(path: &str, n: usize) -> String {
+    let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
+        .expect("repository file");
+    text.lines().take(n).map(|l| format!("{l}\n")).collect()
+}
+
+#[test]
+fn damaged_lexicons_and_events_files_give_errors_not_panics() {
+    // A user lexicon: part of the built-in English tone entries and modifiers, and of the
+    // Spanish tone entries (small enough that a scorer builds quickly in a debug build).
+    let base = format!(
+        "{}{}{}",
+        head("lexicons/en/tone.tsv", 150),
+        head("lexicons/en/modifiers.tsv", 60),
+        head("lexicons/es/tone.tsv", 80)
+    );
+    let events = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/report_events.csv"),
+    )
+    .expect("events fixture");
+    let statements = [
+        "We will NOT attack you!!! But they lie?",
+        "Agradecemos el diálogo, pero no aceptaremos amenazas.",
+        "",
+    ];
+    let mut rng = Rng(0x1E71_C0F5);
+    let (mut built, mut refused, mut events_read) = (0, 0, 0);
+    // Cheap (no built-in lexicons), so more cases than the file test.
+    let cases = 4 * CASES;
+    for case in 0..cases {
+        let bytes = mutate(base.as_bytes(), &mut rng);
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let origin = detente::Location::in_source("mine.tsv");
+        let scorer = no_panic(case, "lexicon", &bytes, || {
+            Scorer::builder()
+                .without_builtin()
+                .lexicon(None, &text, origin.clone())
+                .build()
+        });
+        match scorer {
+            Ok(scorer) => {
+                built += 1;
+                for s in statements {
+                    let score = no_panic(case, "scoring", s.as_bytes(), || scorer.score(s));
+                    assert!(
+                        score.tone.is_finite() && score.tone.abs() < 1.0,
+                        "case {case}"
+                    );
+                }
+            }
+            Err(e) => {
+                refused += 1;
+                let e = e.to_string();
+                readable(case, "lexicon", &e);
+                // The error names the file and the line, or says the lexicon is empty.
+                assert!(e.contains("mine.tsv"), "case {case}: {e}");
+            }
+        }
+        let damaged = mutate(&events, &mut rng);
+        let loc = detente::Location::in_source("events.csv");
+        match no_panic(case, "events", &damaged, || {
+            detente::report::read_events(&damaged[..], &loc)
+        }) {
+            Ok(_) => events_read += 1,
+            Err(e) => readable(case, "events", &e.to_string()),
+        }
+    }
+    eprintln!("{built} lexicons built, {refused} refused, {events_read} events files read");
+    assert!(
+        built > 0 && refused > 0,
+        "{built} lexicons built, {refused} refused"
+    );
+    assert!(
+        events_read > 0 && events_read < cases,
+        "{events_read} events files read"
+    );
+}
