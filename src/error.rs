@@ -144,6 +144,14 @@ pub enum ErrorKind {
     },
     /// The input has no header row at all.
     EmptyInput,
+    /// The header is one column that splits into known column names at another character:
+    /// the file is separated by it, not by commas.
+    OtherDelimiter {
+        /// The header as read.
+        header: String,
+        /// The character that seems to separate the fields.
+        delimiter: u8,
+    },
     /// An input already has the columns `score` would add.
     ColumnClash {
         /// The clashing column names.
@@ -300,6 +308,21 @@ impl fmt::Display for Error {
                 "{loc}: {detail}; fix the value, or pass --skip-bad-rows to set the row aside"
             ),
             ErrorKind::BadSetting { detail } => write!(f, "{loc}: {detail}; fix it and run again"),
+            ErrorKind::OtherDelimiter { header, delimiter } => {
+                let (name, arg) = match delimiter {
+                    b'\t' => ("tabs".to_string(), "tab".to_string()),
+                    &d => (
+                        format!("{:?}", char::from(d)),
+                        format!("'{}'", char::from(d)),
+                    ),
+                };
+                write!(
+                    f,
+                    "{loc}: the header {} looks separated by {name}, not by commas; pass \
+                     --delimiter {arg} (or --text-col 1 to score each whole line as it is)",
+                    quoted(header)
+                )
+            }
             ErrorKind::EmptyInput => {
                 write!(
                     f,

@@ -57,6 +57,31 @@ pub struct TableArgs {
     /// end without being kept, so memory stays bounded; its first 64 KiB go to --rejects.
     #[arg(long, default_value_t = StreamOptions::default().max_field_bytes, value_name = "BYTES")]
     max_field_bytes: usize,
+
+    /// The character between the input's fields: `,` (the default), `;` (spreadsheets saved
+    /// in many European locales), `tab` (or `\t`) for tab-separated files, or another ASCII
+    /// character. Quotes work the same with any of them. The output CSV is always
+    /// comma-separated.
+    #[arg(short, long, default_value = ",", value_name = "CHAR", value_parser = parse_delimiter)]
+    delimiter: u8,
+}
+
+/// Reads `--delimiter`: one ASCII character other than a quote or a line end; `tab` and `\t`
+/// name the tab.
+fn parse_delimiter(s: &str) -> Result<u8, String> {
+    let byte = match s {
+        "tab" | "\\t" => Some(b'\t'),
+        _ => match s.as_bytes() {
+            [b] if b.is_ascii() && !matches!(b, b'"' | b'\r' | b'\n') => Some(*b),
+            _ => None,
+        },
+    };
+    byte.ok_or_else(|| {
+        format!(
+            "{s:?} cannot separate fields: use one ASCII character other than a quote or a \
+             line end, such as , ; | or tab"
+        )
+    })
 }
 
 impl TableArgs {
@@ -85,6 +110,7 @@ impl TableArgs {
             },
             max_field_bytes: self.max_field_bytes,
             input: location(input),
+            delimiter: self.delimiter,
             ..StreamOptions::default()
         }
     }

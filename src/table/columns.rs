@@ -116,7 +116,18 @@ impl ColumnMap {
         }
         let text = match found[0] {
             Some(t) => t,
-            None if headers.len() == 1 => 0,
+            None if headers.len() == 1 => {
+                if let Some(delimiter) = other_delimiter(&headers[0]) {
+                    return Err(Error::new(
+                        ErrorKind::OtherDelimiter {
+                            header: headers[0].clone(),
+                            delimiter,
+                        },
+                        loc.clone(),
+                    ));
+                }
+                0
+            }
             None => {
                 return Err(Error::new(
                     ErrorKind::MissingColumn {
@@ -136,6 +147,24 @@ impl ColumnMap {
             target: found[4],
         })
     }
+}
+
+/// The character a one-column header seems to be separated by: a tab, `;` or `|` that
+/// splits it into several names, one of them a known column name ("id;fecha;texto"). A
+/// statement that happens to hold a semicolon is not mistaken for a header that way.
+fn other_delimiter(header: &str) -> Option<u8> {
+    [b'\t', b';', b'|'].into_iter().find(|&d| {
+        let names: Vec<String> = header
+            .split(char::from(d))
+            .map(|n| n.trim().trim_start_matches('\u{feff}').to_string())
+            .collect();
+        names.len() > 1
+            && Role::ALL.into_iter().any(|role| {
+                role.aliases()
+                    .iter()
+                    .any(|a| lookup_name(&names, a).is_some())
+            })
+    })
 }
 
 fn lookup_name(headers: &[String], name: &str) -> Option<usize> {

@@ -115,11 +115,12 @@ impl Rows {
         &mut self,
         input: &[u8],
         starts: &[RecordStart],
+        delimiter: u8,
         place: impl Fn(usize, &RecordStart) -> Place,
     ) {
         for (i, s) in starts.iter().enumerate() {
             let start = self.begin(place(i, s));
-            self.parse_record(input, s.offset, start);
+            self.parse_record(input, s.offset, start, delimiter);
             self.tail = (self.bytes.len(), self.ends.len());
         }
     }
@@ -148,7 +149,7 @@ impl Rows {
     /// first byte; in a quoted field a doubled quote is one quote and a single one closes the
     /// quoted part, after which bytes up to the next delimiter are kept as they are; an
     /// unquoted field runs to the next delimiter or line end, quotes included.
-    fn parse_record(&mut self, input: &[u8], mut at: usize, start: usize) {
+    fn parse_record(&mut self, input: &[u8], mut at: usize, start: usize, delimiter: u8) {
         loop {
             // At the start of a field.
             if input.get(at) == Some(&b'"') {
@@ -177,7 +178,7 @@ impl Rows {
             }
             // Unquoted, or what follows a closing quote: up to a delimiter or line end.
             let rest = input.get(at..).unwrap_or(&[]);
-            match memchr::memchr3(b',', b'\n', b'\r', rest) {
+            match memchr::memchr3(delimiter, b'\n', b'\r', rest) {
                 None => {
                     self.bytes.extend_from_slice(rest);
                     self.end_field(start);
@@ -187,7 +188,7 @@ impl Rows {
                     self.bytes.extend_from_slice(rest.get(..k).unwrap_or(&[]));
                     self.end_field(start);
                     at += k + 1;
-                    if rest.get(k) != Some(&b',') {
+                    if rest.get(k) != Some(&delimiter) {
                         return;
                     }
                 }
@@ -245,24 +246,26 @@ mod tests {
     use super::super::split::Splitter;
     use super::*;
 
-    /// The rows detente's splitter and parser find in `bytes`.
-    fn ours(bytes: &[u8]) -> Vec<Vec<Vec<u8>>> {
+    /// The rows detente's splitter and parser find in `bytes` with fields separated by
+    /// `delimiter`.
+    fn ours(bytes: &[u8], delimiter: u8) -> Vec<Vec<Vec<u8>>> {
         let mut input = vec![b'\n'];
         input.extend_from_slice(bytes);
-        let (mut s, mut pos, mut starts) = (Splitter::new(), 1, Vec::new());
+        let (mut s, mut pos, mut starts) = (Splitter::new(delimiter), 1, Vec::new());
         while s.next_record_end(&input, &mut pos, &mut starts).is_some() {}
         let mut rows = Rows::new();
-        rows.parse(&input, &starts, |_, _| Place::default());
+        rows.parse(&input, &starts, delimiter, |_, _| Place::default());
         rows.iter()
             .map(|r| r.iter().map(|f| f.to_vec()).collect())
             .collect()
     }
 
     /// The rows the csv crate reads from `bytes`, set up as detente reads.
-    fn theirs(bytes: &[u8]) -> Vec<Vec<Vec<u8>>> {
+    fn theirs(bytes: &[u8], delimiter: u8) -> Vec<Vec<Vec<u8>>> {
         let mut input = vec![b'\n'];
         input.extend_from_slice(bytes);
         let mut rdr = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
             .has_headers(false)
             .flexible(true)
             .from_reader(input.as_slice());
@@ -291,23 +294,38 @@ mod tests {
         ];
         for bytes in cases {
             assert_eq!(
-                ours(bytes),
-                theirs(bytes),
+                ours(bytes, b','),
+                theirs(bytes, b','),
                 "{:?}",
                 String::from_utf8_lossy(bytes)
             );
+            // The same cases with `;` (and `\t`) between fields: a comma is then a plain byte.
+            for d in [b';', b'\t'] {
+                let swapped: Vec<u8> = bytes
+                    .iter()
+                    .map(|&b| if b == b',' { d } else { b })
+                    .collect();
+                assert_eq!(ours(&swapped, d), theirs(&swapped, d), "{swapped:?}");
+                assert_eq!(ours(bytes, d), theirs(bytes, d), "{bytes:?} with {d}");
+            }
         }
     }
 
     #[test]
     fn rows_match_the_csv_crate_on_random_bytes() {
-        for bytes in super::super::split::random_csv(0x2545_F491_4F6C_DD1D, b"ab,,\"\"\r\n\n") {
-            assert_eq!(
-                ours(&bytes),
-                theirs(&bytes),
-                "{:?}",
-                String::from_utf8_lossy(&bytes)
-            );
+        for (seed, d, alphabet) in [
+            (0x2545_F491_4F6C_DD1D, b',', &b"ab,,\"\"\r\n\n"[..]),
+            (0x9E37_79B9_7F4A_7C15, b';', b"ab;;,\"\"\r\n\n"),
+            (0x5851_F42D_4C95_7F2D, b'\t', b"a\t\t,;\"\"\r\n\n"),
+        ] {
+            for bytes in super::super::split::random_csv(seed, alphabet) {
+                assert_eq!(
+                    ours(&bytes, d),
+                    theirs(&bytes, d),
+                    "{:?} with {d}",
+                    String::from_utf8_lossy(&bytes)
+                );
+            }
         }
     }
 

@@ -2,7 +2,8 @@
 //! input into runs of whole records with this, and the scoring threads parse the runs in
 //! parallel. The cuts must be exactly where the csv crate's own reader ends records, or a
 //! parallel run would parse differently from a sequential one; [`Splitter`] follows the same
-//! rules (csv-core's state machine with the options detente reads with: `,` delimiter, `"`
+//! rules (csv-core's state machine with the options detente reads with: a one-byte delimiter
+//! (`,` unless the user names another), `"`
 //! quotes doubled inside quoted fields, no escape character, no comments, any of `\r`, `\n` or
 //! `\r\n` ending a record, blank lines skipped), stopping only at quotes and line ends instead
 //! of looking up every byte. A test holds it to csv-core on random input.
@@ -41,15 +42,18 @@ pub(crate) struct Splitter {
     in_record: bool,
     /// Line ends (`\n`) seen, in quoted fields too.
     lines: u64,
+    /// The field delimiter: a quote after it opens a quoted field.
+    delimiter: u8,
 }
 
 impl Splitter {
-    /// A splitter at the start of a record.
-    pub(crate) fn new() -> Splitter {
+    /// A splitter at the start of a record, for fields separated by `delimiter`.
+    pub(crate) fn new(delimiter: u8) -> Splitter {
         Splitter {
             state: State::Outside,
             in_record: false,
             lines: 0,
+            delimiter,
         }
     }
 
@@ -95,8 +99,10 @@ impl Splitter {
                     match rest.get(k) {
                         Some(b'"') => {
                             self.begin(at, starts);
-                            let opens =
-                                at == 0 || matches!(bytes.get(at - 1), Some(b',' | b'\n' | b'\r'));
+                            let opens = at == 0
+                                || bytes.get(at - 1).is_some_and(|&b| {
+                                    b == self.delimiter || b == b'\n' || b == b'\r'
+                                });
                             if opens {
                                 self.state = State::InQuoted;
                             }
@@ -185,8 +191,8 @@ mod tests {
 
     /// Where csv-core, configured as detente's reader is, ends each record of `bytes`: the
     /// input offset after each record it reports before the end of input.
-    fn csv_core_ends(bytes: &[u8]) -> Vec<usize> {
-        let mut rdr = csv_core::ReaderBuilder::new().build();
+    fn csv_core_ends(bytes: &[u8], delimiter: u8) -> Vec<usize> {
+        let mut rdr = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
         let (mut out, mut ends) = (vec![0u8; bytes.len() + 1], vec![0usize; bytes.len() + 2]);
         // A byte-order mark is dropped by csv-core at the very start; detente drops it before
         // splitting, so start with a line end as the parallel parse does.
@@ -220,8 +226,9 @@ mod tests {
 
     /// The record ends and starts the splitter finds in `bytes`, as offsets and, for starts,
     /// line ends before.
-    fn splitter_finds(bytes: &[u8]) -> (Vec<usize>, Vec<(usize, u64)>) {
-        let (mut s, mut pos, mut ends, mut starts) = (Splitter::new(), 0, Vec::new(), Vec::new());
+    fn splitter_finds(bytes: &[u8], delimiter: u8) -> (Vec<usize>, Vec<(usize, u64)>) {
+        let (mut s, mut pos, mut ends, mut starts) =
+            (Splitter::new(delimiter), 0, Vec::new(), Vec::new());
         while let Some(end) = s.next_record_end(bytes, &mut pos, &mut starts) {
             ends.push(end);
         }
@@ -230,7 +237,7 @@ mod tests {
     }
 
     fn splitter_ends(bytes: &[u8]) -> Vec<usize> {
-        splitter_finds(bytes).0
+        splitter_finds(bytes, b',').0
     }
 
     /// Where records begin, given where csv-core ends them: at the first byte after the last
@@ -267,28 +274,43 @@ mod tests {
     fn record_ends_match_csv_core_on_named_cases() {
         for (name, bytes, want) in CASES {
             assert_eq!(splitter_ends(bytes), want.to_vec(), "{name}");
-            assert_eq!(csv_core_ends(bytes), want.to_vec(), "{name} (csv-core)");
-            assert_eq!(splitter_finds(bytes).1, starts_after(bytes, want), "{name}");
+            assert_eq!(
+                csv_core_ends(bytes, b','),
+                want.to_vec(),
+                "{name} (csv-core)"
+            );
+            assert_eq!(
+                splitter_finds(bytes, b',').1,
+                starts_after(bytes, want),
+                "{name}"
+            );
         }
     }
 
     #[test]
     fn record_ends_match_csv_core_on_random_bytes() {
-        for bytes in random_csv(0x9E37_79B9_7F4A_7C15, b"ab,\"\"\r\n\n") {
-            let ends = csv_core_ends(&bytes);
-            let text = String::from_utf8_lossy(&bytes);
-            let (found_ends, found_starts) = splitter_finds(&bytes);
-            assert_eq!(found_ends, ends, "{text:?}");
-            assert_eq!(found_starts, starts_after(&bytes, &ends), "{text:?}");
+        // With `;` or a tab between fields, a quote after a comma is inside an unquoted field.
+        for (seed, d, alphabet) in [
+            (0x9E37_79B9_7F4A_7C15, b',', &b"ab,\"\"\r\n\n"[..]),
+            (0x2545_F491_4F6C_DD1D, b';', b"a;,\"\"\r\n\n"),
+            (0x5851_F42D_4C95_7F2D, b'\t', b"a\t,\"\"\r\n\n"),
+        ] {
+            for bytes in random_csv(seed, alphabet) {
+                let ends = csv_core_ends(&bytes, d);
+                let text = String::from_utf8_lossy(&bytes);
+                let (found_ends, found_starts) = splitter_finds(&bytes, d);
+                assert_eq!(found_ends, ends, "{text:?} with {d}");
+                assert_eq!(found_starts, starts_after(&bytes, &ends), "{text:?}");
+            }
         }
     }
 
     #[test]
     fn resumes_where_the_bytes_ran_out() {
         let all = b"id,text\n1,\"a\nb\"\"c\"\n\n2,d\"\r\n3,\"\"\n";
-        let want = splitter_finds(all);
+        let want = splitter_finds(all, b',');
         for cut in 0..all.len() {
-            let (mut s, mut pos) = (Splitter::new(), 0);
+            let (mut s, mut pos) = (Splitter::new(b','), 0);
             let (mut ends, mut starts) = (Vec::new(), Vec::new());
             let first = all.get(..cut).unwrap_or(&[]);
             while let Some(end) = s.next_record_end(first, &mut pos, &mut starts) {

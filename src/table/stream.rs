@@ -41,6 +41,9 @@ pub struct StreamOptions {
     pub max_field_bytes: usize,
     /// The input's name for error messages.
     pub input: Location,
+    /// The byte between fields: `,` (the default), or another one-byte ASCII character such
+    /// as `;` or a tab. Not `"`, CR or LF. Output CSV is always comma-separated.
+    pub delimiter: u8,
 }
 
 impl Default for StreamOptions {
@@ -53,6 +56,7 @@ impl Default for StreamOptions {
             on_error: OnError::Fail,
             max_field_bytes: DEFAULT_MAX_FIELD,
             input: Location::default(),
+            delimiter: b',',
         }
     }
 }
@@ -123,7 +127,20 @@ impl<R: Read> Source<R> {
             carry.drain(..BOM.len());
             at.byte = BOM.len() as u64;
         }
-        let (mut splitter, mut pos, mut starts) = (Splitter::new(), 0, Vec::new());
+        let delimiter = opts.delimiter;
+        if matches!(delimiter, b'"' | b'\r' | b'\n') || !delimiter.is_ascii() {
+            return Err(Error::new(
+                ErrorKind::BadSetting {
+                    detail: format!(
+                        "{:?} cannot separate fields: use one ASCII character other than a \
+                         quote or a line end, such as , ; | or a tab",
+                        char::from(delimiter)
+                    ),
+                },
+                loc.clone(),
+            ));
+        }
+        let (mut splitter, mut pos, mut starts) = (Splitter::new(delimiter), 0, Vec::new());
         // The first row sets the number of fields, so it cannot be set aside like a long row
         // later on: past this length it is an error (an unclosed quote, most likely).
         let first_max = FIRST_ROW_MAX.max(opts.max_field_bytes.saturating_mul(4));
@@ -151,7 +168,7 @@ impl<R: Read> Source<R> {
             eof = read_more(&mut input, &mut carry).map_err(read_err)? == 0;
         };
         let mut first = Rows::new();
-        first.parse(&carry, starts.get(..1).unwrap_or(&[]), |_, _| {
+        first.parse(&carry, starts.get(..1).unwrap_or(&[]), delimiter, |_, _| {
             Place::default()
         });
         let Some(first) = first.get(0) else {
@@ -251,6 +268,7 @@ impl<R: Read> Source<R> {
         let width = self.headers.len();
         let text_col = self.map.text;
         let max_field = self.opts.max_field_bytes;
+        let delimiter = self.opts.delimiter;
         let rows_per_chunk = self.opts.batch_size.max(1);
         // Longer than this, a row has a field over the limit (quotes doubled at most double
         // a field), more fields than the header, or an unclosed quote.
@@ -275,7 +293,16 @@ impl<R: Read> Source<R> {
             if read_error.is_some() {
                 return Ok(false);
             }
-            match next_chunk(input, carry, eof, at, rows_per_chunk, max_record, chunk) {
+            match next_chunk(
+                input,
+                carry,
+                eof,
+                at,
+                rows_per_chunk,
+                max_record,
+                delimiter,
+                chunk,
+            ) {
                 Ok(more) => Ok(more),
                 Err(e) => {
                     read_error = Some(Error::io(&e, loc.clone()));
@@ -304,7 +331,7 @@ impl<R: Read> Source<R> {
                 record: start.record + i as u64,
             };
             let parsed = starts.len() - usize::from(long.is_some());
-            rows.parse(input, starts.get(..parsed).unwrap_or(&[]), place);
+            rows.parse(input, starts.get(..parsed).unwrap_or(&[]), delimiter, place);
             for rec in rows.iter() {
                 out.push(
                     check_row(&rec, width, text_col, max_field)
@@ -410,6 +437,7 @@ fn next_chunk<R: Read, C, T>(
     at: &mut Place,
     max_rows: usize,
     max_record: usize,
+    delimiter: u8,
     chunk: &mut Chunk<C, T>,
 ) -> std::io::Result<bool> {
     let Chunk {
@@ -423,7 +451,7 @@ fn next_chunk<R: Read, C, T>(
     bytes.append(carry);
     starts.clear();
     *long = None;
-    let (mut splitter, mut pos) = (Splitter::new(), 1);
+    let (mut splitter, mut pos) = (Splitter::new(delimiter), 1);
     // The length of a record too long to keep, which the chunk's input does not hold.
     let mut dropped = 0u64;
     let cut = 'cut: loop {
@@ -935,6 +963,30 @@ mod tests {
 
     fn column_at_fault(r: std::result::Result<String, RowError>) -> Option<Option<usize>> {
         r.err().map(|(_, c)| c)
+    }
+
+    #[test]
+    fn a_quote_line_end_or_non_ascii_byte_cannot_separate_fields() {
+        for d in [b'"', b'\n', b'\r', 0xC3] {
+            let opts = StreamOptions {
+                delimiter: d,
+                ..StreamOptions::default()
+            };
+            let err = Source::open(&b"id,text\n1,a\n"[..], &opts).err();
+            assert!(
+                matches!(
+                    err.as_ref().map(Error::kind),
+                    Some(ErrorKind::BadSetting { .. })
+                ),
+                "{d}: {err:?}"
+            );
+        }
+        let semicolons = StreamOptions {
+            delimiter: b';',
+            ..StreamOptions::default()
+        };
+        let source = Source::open(&b"id;text\n1;a,b\n"[..], &semicolons).expect("opens");
+        assert_eq!(source.headers(), ["id", "text"]);
     }
 
     #[test]

@@ -887,3 +887,101 @@ fn long_statements_batch_by_bytes_with_the_same_output() {
     assert_eq!(rows.len(), 90);
     assert_eq!(rows[89][0], "89");
 }
+
+/// The founding case re-written with `delimiter` between fields by the csv crate (fields
+/// holding it are quoted).
+fn founding_with(delimiter: u8) -> Vec<u8> {
+    let mut rdr = csv::Reader::from_path(crate::util::founding_csv()).expect("founding data");
+    let mut wtr = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(Vec::new());
+    wtr.write_byte_record(rdr.byte_headers().expect("header"))
+        .expect("write");
+    for rec in rdr.byte_records() {
+        wtr.write_byte_record(&rec.expect("row")).expect("write");
+    }
+    wtr.into_inner().expect("bytes")
+}
+
+/// Spreadsheets in many locales save with `;`, and tab-separated files are common: with
+/// `--delimiter` they give the same scores, report and comma-separated output as the comma
+/// file; without it, a header that splits into column names at `;` or a tab is an error that
+/// names the flag, where the whole line used to be scored as one statement.
+#[test]
+fn semicolon_and_tab_separated_input_with_delimiter() {
+    let wd = Workdir::new();
+    let comma = founding_with(b',');
+    let run = |args: &[&str], input: &[u8]| {
+        let out = wd.run(args, Some(input));
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        out.stdout
+    };
+    let scored = run(&["score", "-", "-q"], &comma);
+    let report = run(&["report", "-", "--format", "md", "-o", "-", "-q"], &comma);
+    assert!(String::from_utf8_lossy(&scored).lines().count() > 5);
+    for (d, flag) in [(b';', ";"), (b'\t', "tab"), (b'\t', "\\t"), (b'|', "|")] {
+        let input = founding_with(d);
+        assert_ne!(input, comma);
+        assert_eq!(
+            run(&["score", "-", "-q", "-d", flag], &input),
+            scored,
+            "{flag}"
+        );
+        assert_eq!(
+            run(
+                &[
+                    "score",
+                    "-",
+                    "-q",
+                    "--delimiter",
+                    flag,
+                    "--threads",
+                    "1",
+                    "--batch",
+                    "2"
+                ],
+                &input
+            ),
+            scored,
+            "{flag}, one thread, small chunks"
+        );
+        assert_eq!(
+            run(
+                &["report", "-", "--format", "md", "-o", "-", "-q", "-d", flag],
+                &input
+            ),
+            report,
+            "{flag}"
+        );
+    }
+    // Without the flag.
+    for (d, hint) in [(b';', "--delimiter ';'"), (b'\t', "--delimiter tab")] {
+        wd.write("other.csv", founding_with(d));
+        for cmd in ["score", "report"] {
+            let out = wd.run(&[cmd, "other.csv", "-o", "out"], None);
+            assert_eq!(out.status.code(), Some(2), "{cmd}");
+            assert!(
+                stderr(&out).contains("looks separated by") && stderr(&out).contains(hint),
+                "{cmd}: {}",
+                stderr(&out)
+            );
+        }
+    }
+    // A one-column file whose statements hold semicolons is still scored line by line.
+    let out = wd.run(
+        &["score", "-", "-q"],
+        Some(b"quote\nWe reject; we will not yield\n"),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("We reject; we will not yield"));
+    // What cannot separate fields.
+    for bad in ["\"", ";;", "", "é"] {
+        let out = wd.run(&["score", "-", "-d", bad], Some(comma.as_slice()));
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        assert!(
+            stderr(&out).contains("cannot separate fields"),
+            "{}",
+            stderr(&out)
+        );
+    }
+}
