@@ -5,7 +5,8 @@
 # RSS (the largest over the runs) and the lowest CPU share of any run (GNU time's %P), with a
 # warning when `score` on all cores did not get them. With Python's vaderSentiment installed, also times it (and
 # detente) on a 20,000-row slice, per row against the floor. With `script` (util-linux), also
-# times `score` on a pseudo-terminal with the progress bar drawn and without it.
+# times `score` on a pseudo-terminal with the progress bar drawn and without it. Also times
+# `report` on 200,000 rows from 200,000 speakers (`gen_corpus --speakers`), for its memory.
 #
 # Usage: benches/compare.sh [ROWS] [RUNS]      (defaults: 1000000 rows, 5 runs)
 #   BENCH_DIR=DIR  where the corpus and outputs go (default target/bench); the corpus for a
@@ -109,6 +110,22 @@ if [ "$cores" -gt 1 ] && [ "$sn_low" -lt $((cores * 75)) ]; then
   echo "warning: a run of score on $cores threads got only $sn_low% CPU (a busy machine, or an" \
     "input too small to keep $cores threads busy): its timings do not compare with quiet runs"
 fi
+
+# report's memory grows with distinct speakers (and days and pairs), not with rows: the same
+# kind of corpus with every one of 200,000 rows spoken by its own speaker.
+many="$work/speakers-200000.csv"
+if [ ! -s "$many" ]; then
+  echo "generating $many ..." >&2
+  "$bin/examples/gen_corpus" 200000 --speakers 200000 >"$many.tmp"
+  mv "$many.tmp" "$many"
+fi
+cmd_many=("$bin/detente" report "$many" --format html -o "$work/many.html" -q)
+measure many
+read -r many_s many_kb _ <"$work/many.result"
+echo
+awk -v s="$many_s" -v kb="$many_kb" 'BEGIN {
+  printf "report on 200,000 rows from 200,000 speakers: %.3f s, peak RSS %.1f MB\n", s, kb / 1024
+}'
 
 # The progress bar is drawn only on a terminal: `script` (util-linux) gives the command a
 # pseudo-terminal, with the bar on and, for comparison, off (DETENTE_NO_PROGRESS=1).

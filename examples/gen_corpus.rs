@@ -1,6 +1,6 @@
 //! A seeded generator of realistic quotes CSVs for benchmarks and tests.
 //!
-//! Usage: `cargo run --release --example gen_corpus -- ROWS [--seed N] > big.csv`
+//! Usage: `cargo run --release --example gen_corpus -- ROWS [--seed N] [--speakers N] > big.csv`
 //!
 //! Writes `id,date,speaker,target,text,source` rows: English and Spanish statements, hostile,
 //! neutral and cooperative, with negations, boosters, capitals, multiword phrases, questions and
@@ -8,6 +8,11 @@
 //! The sentence material below (templates and word lists) was written for detente. The output
 //! depends only on ROWS and the seed: a small SplitMix64 generator keeps it identical on every
 //! platform without a `rand` dependency.
+//!
+//! `--speakers N` names the speakers `Speaker 1` .. `Speaker N` in turn (row k is spoken by
+//! speaker (k - 1) mod N + 1) instead of drawing from a dozen realistic names; every other
+//! column is as without it. With N equal to ROWS every row has its own speaker: the corpus
+//! `benches/compare.sh` measures `report`'s memory on.
 
 use std::io;
 use std::process::ExitCode;
@@ -309,14 +314,23 @@ fn statement(rng: &mut Rng, spanish: bool, out: &mut String) {
 }
 
 fn run() -> Result<(), String> {
-    let usage = "usage: gen_corpus ROWS [--seed N]";
+    let usage = "usage: gen_corpus ROWS [--seed N] [--speakers N]";
     let mut args = std::env::args().skip(1);
     let mut rows: Option<u64> = None;
     let mut seed: u64 = 42;
+    let mut speakers: Option<u64> = None;
     while let Some(a) = args.next() {
         if a == "--seed" {
             let v = args.next().ok_or(usage)?;
             seed = v.parse().map_err(|_| format!("bad seed {v:?}; {usage}"))?;
+        } else if a == "--speakers" {
+            let v = args.next().ok_or(usage)?;
+            speakers = Some(
+                v.parse()
+                    .ok()
+                    .filter(|&n| n > 0)
+                    .ok_or_else(|| format!("bad speaker count {v:?}; {usage}"))?,
+            );
         } else {
             rows = Some(
                 a.parse()
@@ -335,9 +349,16 @@ fn run() -> Result<(), String> {
         .map_err(err)?;
     let mut text = String::new();
     let mut id = String::new();
+    let mut numbered = String::new();
     for row in 1..=rows {
         let spanish = rng.chance(40);
-        let speaker = rng.pick(if spanish { SPEAKERS_ES } else { SPEAKERS_EN });
+        // Drawn in any case, so that the other columns do not depend on `--speakers`.
+        let mut speaker = rng.pick(if spanish { SPEAKERS_ES } else { SPEAKERS_EN });
+        if let Some(n) = speakers {
+            numbered.clear();
+            numbered.push_str(&format!("Speaker {}", (row - 1) % n + 1));
+            speaker = numbered.as_str();
+        }
         let target = rng.pick(TARGETS);
         // Dates spread over 2025: month lengths of a common year.
         const MONTHS: [usize; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

@@ -24,8 +24,12 @@ fn gen_corpus() -> PathBuf {
 }
 
 fn generate(rows: &str, seed: &str) -> Vec<u8> {
+    generate_with(&[rows, "--seed", seed])
+}
+
+fn generate_with(args: &[&str]) -> Vec<u8> {
     let out = Command::new(gen_corpus())
-        .args([rows, "--seed", seed])
+        .args(args)
         .output()
         .expect("run gen_corpus");
     assert!(
@@ -74,4 +78,29 @@ fn same_seed_same_corpus_with_the_documented_columns() {
         labels.contains("hostile") && labels.contains("cooperative"),
         "{labels:?}"
     );
+}
+
+/// `--speakers N` numbers the speakers in turn and leaves every other column as it was: the
+/// many-speakers corpus of benches/compare.sh.
+#[test]
+fn numbered_speakers_change_only_the_speaker_column() {
+    let plain = String::from_utf8(generate("300", "7")).expect("UTF-8");
+    let numbered = String::from_utf8(generate_with(&["300", "--seed", "7", "--speakers", "120"]))
+        .expect("UTF-8");
+    let ((h1, a), (h2, b)) = (parse_csv(&plain), parse_csv(&numbered));
+    assert_eq!(h1, h2);
+    assert_eq!(a.len(), b.len());
+    for (k, (x, y)) in a.iter().zip(&b).enumerate() {
+        assert_eq!(y[2], format!("Speaker {}", k % 120 + 1));
+        assert_eq!((&x[..2], &x[3..]), (&y[..2], &y[3..]), "row {k}");
+    }
+    let distinct: std::collections::BTreeSet<&str> = b.iter().map(|r| r[2].as_str()).collect();
+    assert_eq!(distinct.len(), 120);
+    for bad in ["0", "x"] {
+        let out = Command::new(gen_corpus())
+            .args(["10", "--speakers", bad])
+            .output()
+            .expect("run gen_corpus");
+        assert!(!out.status.success(), "--speakers {bad}");
+    }
 }
