@@ -127,6 +127,20 @@ impl<R: Read> Source<R> {
             carry.drain(..BOM.len());
             at.byte = BOM.len() as u64;
         }
+        if looks_utf16(&carry) {
+            return Err(Error::new(
+                ErrorKind::BadSetting {
+                    detail: "the file is UTF-16 (what spreadsheets save as \"Unicode text\"), \
+                             not UTF-8: save it as \"CSV UTF-8\" or convert it, for example \
+                             `iconv -f utf-16 -t utf-8 in.csv > out.csv`"
+                        .to_string(),
+                },
+                Location {
+                    line: Some(1),
+                    ..loc.clone()
+                },
+            ));
+        }
         let delimiter = opts.delimiter;
         if matches!(delimiter, b'"' | b'\r' | b'\n') || !delimiter.is_ascii() {
             return Err(Error::new(
@@ -531,6 +545,14 @@ fn skip_record<R: Read>(
         buf.push(last);
     }
     Ok(LongRecord { len, excerpt })
+}
+
+/// A UTF-16 byte-order mark, or NUL bytes among the first bytes (UTF-16 without a mark): no
+/// CSV header holds a NUL, and read as UTF-8 such a file gives a header of garbled names.
+fn looks_utf16(start: &[u8]) -> bool {
+    start.starts_with(&[0xFF, 0xFE])
+        || start.starts_with(&[0xFE, 0xFF])
+        || start.iter().take(256).filter(|&&b| b == 0).count() >= 2
 }
 
 /// Appends up to [`READ_BYTES`] of `input` to `buf` (fewer only at the end of the input);

@@ -985,3 +985,36 @@ fn semicolon_and_tab_separated_input_with_delimiter() {
         );
     }
 }
+
+/// What spreadsheets save as "Unicode text" is UTF-16: the error says so and how to convert,
+/// where it used to blame Latin-1 (with a byte-order mark) or list garbled column names
+/// (without one).
+#[test]
+fn utf16_input_is_named_as_such() {
+    let wd = Workdir::new();
+    let text = "id,text\n1,We will attack\n";
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    let cases = [
+        ("le-bom", [&[0xFF, 0xFE][..], &le].concat()),
+        ("be-bom", [&[0xFE, 0xFF][..], &be].concat()),
+        ("le", le.clone()),
+        ("be", be),
+    ];
+    for (name, bytes) in cases {
+        wd.write("u16.csv", &bytes);
+        for cmd in ["score", "report"] {
+            let out = wd.run(&[cmd, "u16.csv", "-o", "out"], None);
+            assert_eq!(out.status.code(), Some(2), "{name} {cmd}");
+            let err = stderr(&out);
+            assert!(
+                err.contains("u16.csv:1: the file is UTF-16") && err.contains("iconv -f utf-16"),
+                "{name} {cmd}: {err}"
+            );
+        }
+    }
+    // UTF-8 with its byte-order mark (what spreadsheets save as "CSV UTF-8") still reads.
+    wd.write("bom.csv", [&b"\xEF\xBB\xBF"[..], text.as_bytes()].concat());
+    let out = wd.run(&["score", "bom.csv", "-q"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
