@@ -130,8 +130,9 @@ impl<R: Read> Source<R> {
         if looks_utf16(&carry) {
             return Err(Error::new(
                 ErrorKind::BadSetting {
-                    detail: "the file is UTF-16 (what spreadsheets save as \"Unicode text\"), \
-                             not UTF-8: save it as \"CSV UTF-8\" or convert it, for example \
+                    detail: "the file is UTF-16 (what spreadsheets save as \"Unicode text\"; \
+                             it starts with a UTF-16 byte-order mark or holds NUL bytes), not \
+                             UTF-8: save it as \"CSV UTF-8\" or convert it, for example \
                              `iconv -f utf-16 -t utf-8 in.csv > out.csv`"
                         .to_string(),
                 },
