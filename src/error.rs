@@ -151,6 +151,8 @@ pub enum ErrorKind {
         header: String,
         /// The character that seems to separate the fields.
         delimiter: u8,
+        /// The delimiter the file was read with.
+        used: u8,
     },
     /// An input already has the columns `score` would add.
     ColumnClash {
@@ -308,19 +310,27 @@ impl fmt::Display for Error {
                 "{loc}: {detail}; fix the value, or pass --skip-bad-rows to set the row aside"
             ),
             ErrorKind::BadSetting { detail } => write!(f, "{loc}: {detail}; fix it and run again"),
-            ErrorKind::OtherDelimiter { header, delimiter } => {
-                let (name, arg) = match delimiter {
-                    b'\t' => ("tabs".to_string(), "tab".to_string()),
-                    &d => (
-                        format!("{:?}", char::from(d)),
-                        format!("'{}'", char::from(d)),
-                    ),
+            ErrorKind::OtherDelimiter {
+                header,
+                delimiter,
+                used,
+            } => {
+                let name = |d: u8| match d {
+                    b'\t' => "tabs".to_string(),
+                    b',' => "commas".to_string(),
+                    d => format!("{:?}", char::from(d)),
+                };
+                let arg = match delimiter {
+                    b'\t' => "tab".to_string(),
+                    &d => format!("'{}'", char::from(d)),
                 };
                 write!(
                     f,
-                    "{loc}: the header {} looks separated by {name}, not by commas; pass \
+                    "{loc}: the header {} looks separated by {}, not by {}; pass \
                      --delimiter {arg} (or --text-col 1 to score each whole line as it is)",
-                    quoted(header)
+                    quoted(header),
+                    name(*delimiter),
+                    name(*used)
                 )
             }
             ErrorKind::EmptyInput => {

@@ -97,7 +97,14 @@ pub struct ColumnMap {
 impl ColumnMap {
     /// Finds the columns in `headers`. A name the user gave must exist (a 1-based number is also
     /// accepted); otherwise the aliases are tried. A table with a single column uses it as text.
-    pub fn find(headers: &[String], spec: &ColumnSpec, loc: &Location) -> Result<ColumnMap> {
+    /// `delimiter` is the one the table was read with: a one-column header that splits into
+    /// known names at another character is an error naming it.
+    pub fn find(
+        headers: &[String],
+        spec: &ColumnSpec,
+        delimiter: u8,
+        loc: &Location,
+    ) -> Result<ColumnMap> {
         let mut found = [None; 5];
         for (i, role) in Role::ALL.into_iter().enumerate() {
             found[i] = match spec.get(role) {
@@ -117,11 +124,12 @@ impl ColumnMap {
         let text = match found[0] {
             Some(t) => t,
             None if headers.len() == 1 => {
-                if let Some(delimiter) = other_delimiter(&headers[0]) {
+                if let Some(other) = other_delimiter(&headers[0], delimiter) {
                     return Err(Error::new(
                         ErrorKind::OtherDelimiter {
                             header: headers[0].clone(),
-                            delimiter,
+                            delimiter: other,
+                            used: delimiter,
                         },
                         loc.clone(),
                     ));
@@ -149,22 +157,26 @@ impl ColumnMap {
     }
 }
 
-/// The character a one-column header seems to be separated by: a tab, `;` or `|` that
+/// The character a one-column header seems to be separated by: a tab, `;`, `|` or `,` (other
+/// than `used`) that
 /// splits it into several names, one of them a known column name ("id;fecha;texto"). A
 /// statement that happens to hold a semicolon is not mistaken for a header that way.
-fn other_delimiter(header: &str) -> Option<u8> {
-    [b'\t', b';', b'|'].into_iter().find(|&d| {
-        let names: Vec<String> = header
-            .split(char::from(d))
-            .map(|n| n.trim().trim_start_matches('\u{feff}').to_string())
-            .collect();
-        names.len() > 1
-            && Role::ALL.into_iter().any(|role| {
-                role.aliases()
-                    .iter()
-                    .any(|a| lookup_name(&names, a).is_some())
-            })
-    })
+fn other_delimiter(header: &str, used: u8) -> Option<u8> {
+    [b'\t', b';', b'|', b',']
+        .into_iter()
+        .filter(|&d| d != used)
+        .find(|&d| {
+            let names: Vec<String> = header
+                .split(char::from(d))
+                .map(|n| n.trim().trim_start_matches('\u{feff}').to_string())
+                .collect();
+            names.len() > 1
+                && Role::ALL.into_iter().any(|role| {
+                    role.aliases()
+                        .iter()
+                        .any(|a| lookup_name(&names, a).is_some())
+                })
+        })
 }
 
 fn lookup_name(headers: &[String], name: &str) -> Option<usize> {
@@ -198,6 +210,7 @@ mod tests {
         let m = ColumnMap::find(
             &h(&["ID", "Quote", "Speaker", "date"]),
             &ColumnSpec::default(),
+            b',',
             &Location::default(),
         )
         .expect("found");
@@ -211,8 +224,50 @@ mod tests {
     fn named_and_numbered_overrides() {
         let mut spec = ColumnSpec::default();
         spec.set(Role::Text, "body2").set(Role::Speaker, "1");
-        let m = ColumnMap::find(&h(&["who", "body2"]), &spec, &Location::default()).expect("found");
+        let m = ColumnMap::find(&h(&["who", "body2"]), &spec, b',', &Location::default())
+            .expect("found");
         assert_eq!((m.text, m.speaker), (1, Some(0)));
+    }
+
+    #[test]
+    fn a_header_split_at_another_delimiter_is_named() {
+        let find = |header: &str, used: u8| {
+            ColumnMap::find(
+                &h(&[header]),
+                &ColumnSpec::default(),
+                used,
+                &Location::default(),
+            )
+        };
+        for (header, used, other) in [
+            ("id;fecha;texto", b',', b';'),
+            ("date\tspeaker\ttext", b',', b'\t'),
+            ("\u{feff}Text|Speaker", b',', b'|'),
+            ("id,date,text", b';', b','),
+        ] {
+            let e = find(header, used).expect_err(header);
+            assert!(
+                matches!(e.kind(), ErrorKind::OtherDelimiter { delimiter, used: u, .. }
+                    if *delimiter == other && *u == used),
+                "{header}: {e}"
+            );
+        }
+        // Not names: a one-column file of statements that hold a delimiter.
+        for header in ["We reject; we will not yield", "a|b", "texto"] {
+            assert_eq!(find(header, b',').map(|m| m.text).ok(), Some(0), "{header}");
+        }
+        let e = find("id;fecha;texto", b',')
+            .expect_err("semicolons")
+            .to_string();
+        assert!(
+            e.contains("separated by ';', not by commas; pass --delimiter ';'"),
+            "{e}"
+        );
+        let e = find("id,text", b'\t').expect_err("commas").to_string();
+        assert!(
+            e.contains("separated by commas, not by tabs; pass --delimiter ','"),
+            "{e}"
+        );
     }
 
     #[test]
@@ -220,6 +275,7 @@ mod tests {
         let e = ColumnMap::find(
             &h(&["a", "b"]),
             &ColumnSpec::default(),
+            b',',
             &Location::in_source("q.csv"),
         )
         .expect_err("missing");

@@ -202,7 +202,7 @@ impl<R: Read> Source<R> {
             // The first row stays in the input, to be read as data.
             (1..=first.len()).map(|i| i.to_string()).collect()
         };
-        let map = ColumnMap::find(&headers, &opts.columns, loc)?;
+        let map = ColumnMap::find(&headers, &opts.columns, delimiter, loc)?;
         Ok(Source {
             input,
             carry,
