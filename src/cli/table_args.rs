@@ -5,7 +5,7 @@
 use super::io::{Output, location};
 use clap::Args;
 use detente::score::batch::Pool;
-use detente::table::{ColumnSpec, OnError, Reject, Role, StreamOptions, csv_record};
+use detente::table::{ColumnSpec, OnError, Reject, Role, StreamOptions, csv_record, is_delimiter};
 use detente::{Error, ErrorKind, Location};
 use std::io::Write;
 
@@ -72,7 +72,7 @@ fn parse_delimiter(s: &str) -> Result<u8, String> {
     let byte = match s {
         "tab" | "\\t" => Some(b'\t'),
         _ => match s.as_bytes() {
-            [b] if b.is_ascii() && !matches!(b, b'"' | b'\r' | b'\n') => Some(*b),
+            [b] if is_delimiter(*b) => Some(*b),
             _ => None,
         },
     };

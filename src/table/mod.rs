@@ -13,6 +13,7 @@ pub(crate) use columns::lookup;
 pub use columns::{ColumnMap, ColumnSpec, Role};
 pub use rows::{Place, Row, Rows};
 pub use stream::{
-    OnError, Reject, RowError, Source, StreamOptions, Summary, check_row, score_stream,
+    OnError, Reject, RowError, Source, StreamOptions, Summary, check_row, is_delimiter,
+    score_stream,
 };
 pub use write::{Format, SCORE_COLUMNS, ScoreFields, csv_record, fixed, write_jsonl};

@@ -143,7 +143,7 @@ impl<R: Read> Source<R> {
             ));
         }
         let delimiter = opts.delimiter;
-        if matches!(delimiter, b'"' | b'\r' | b'\n') || !delimiter.is_ascii() {
+        if !is_delimiter(delimiter) {
             return Err(Error::new(
                 ErrorKind::BadSetting {
                     detail: format!(
@@ -546,6 +546,11 @@ fn skip_record<R: Read>(
         buf.push(last);
     }
     Ok(LongRecord { len, excerpt })
+}
+
+/// Whether `b` can separate fields: an ASCII character other than the quote and the line ends.
+pub fn is_delimiter(b: u8) -> bool {
+    b.is_ascii() && !matches!(b, b'"' | b'\r' | b'\n')
 }
 
 /// A UTF-16 byte-order mark, or NUL bytes among the first bytes (UTF-16 without a mark): no
