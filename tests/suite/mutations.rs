@@ -1,5 +1,6 @@
 //! Real files damaged at random (quotes, line ends, BOMs, invalid UTF-8, NULs, bad dates, long
-//! fields, truncation) through the library's `score` and `report` paths: no panic, every row
+//! fields, truncation; comma- and semicolon-separated) through the library's `score` and
+//! `report` paths: no panic, every row
 //! read is scored or rejected, and one thread gives the same bytes as two.
 
 use crate::util::founding_csv;
@@ -147,7 +148,8 @@ fn readable(case: usize, what: &str, e: &str) {
     );
 }
 
-/// Damaged files per run of the test (half raw quotes, half scored output).
+/// Damaged files per run of the test: a quarter raw quotes, a quarter the same separated by
+/// `;` (read with that delimiter), half scored output.
 const CASES: usize = 80;
 
 #[test]
@@ -159,12 +161,30 @@ fn damaged_files_are_scored_or_rejected_row_by_row_and_never_panic() {
     let scored = score(&raw, &scorer, &one, &StreamOptions::default())
         .expect("the founding case scores")
         .0;
+    let semicolons = {
+        let mut rdr = csv::ReaderBuilder::new().from_reader(&raw[..]);
+        let mut wtr = csv::WriterBuilder::new()
+            .delimiter(b';')
+            .from_writer(Vec::new());
+        wtr.write_byte_record(rdr.byte_headers().expect("header"))
+            .expect("write");
+        for rec in rdr.byte_records() {
+            wtr.write_byte_record(&rec.expect("row")).expect("write");
+        }
+        wtr.into_inner().expect("bytes")
+    };
     let mut rng = Rng(SplitMix64::new(0x5EED_DE7E_4E7E));
     let (mut ok_runs, mut ok_reports, mut rejects_seen, mut errors) = (0, 0, 0u64, 0);
     for case in 0..CASES {
-        let base = if case % 2 == 0 { &raw } else { &scored };
+        // Every fourth raw case is the same file separated by semicolons, read with `;`.
+        let (base, delimiter) = match case % 4 {
+            0 => (&raw, b','),
+            2 => (&semicolons, b';'),
+            _ => (&scored, b','),
+        };
         let input = mutate(base, &mut rng);
         let skip = StreamOptions {
+            delimiter,
             on_error: OnError::Skip,
             // Small enough that the long runs of `mutate` exceed it, in some cases.
             max_field_bytes: if case % 3 == 0 { 4096 } else { 1 << 20 },
@@ -175,7 +195,10 @@ fn damaged_files_are_scored_or_rejected_row_by_row_and_never_panic() {
             format: Format::Jsonl,
             ..skip.clone()
         };
-        let strict = StreamOptions::default();
+        let strict = StreamOptions {
+            delimiter,
+            ..StreamOptions::default()
+        };
         // `score` refuses a file that already has score columns, so it gets the raw cases.
         let score_runs: &[(&str, &StreamOptions)] = if case % 2 == 0 {
             &[("score", &skip), ("score jsonl", &jsonl)]
