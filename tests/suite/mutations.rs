@@ -3,7 +3,7 @@
 //! `report` paths: no panic, every row
 //! read is scored or rejected, and one thread gives the same bytes as two.
 
-use crate::util::founding_csv;
+use crate::util::{founding_csv, founding_with};
 use detente::Scorer;
 use detente::analysis::stats::SplitMix64;
 use detente::report::{ReportOptions, html, markdown, report_from_reader};
@@ -161,18 +161,7 @@ fn damaged_files_are_scored_or_rejected_row_by_row_and_never_panic() {
     let scored = score(&raw, &scorer, &one, &StreamOptions::default())
         .expect("the founding case scores")
         .0;
-    let semicolons = {
-        let mut rdr = csv::ReaderBuilder::new().from_reader(&raw[..]);
-        let mut wtr = csv::WriterBuilder::new()
-            .delimiter(b';')
-            .from_writer(Vec::new());
-        wtr.write_byte_record(rdr.byte_headers().expect("header"))
-            .expect("write");
-        for rec in rdr.byte_records() {
-            wtr.write_byte_record(&rec.expect("row")).expect("write");
-        }
-        wtr.into_inner().expect("bytes")
-    };
+    let semicolons = founding_with(b';');
     let mut rng = Rng(SplitMix64::new(0x5EED_DE7E_4E7E));
     let (mut ok_runs, mut ok_reports, mut rejects_seen, mut errors) = (0, 0, 0u64, 0);
     for case in 0..CASES {

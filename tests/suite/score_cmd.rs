@@ -1,4 +1,4 @@
-use crate::util::{Workdir, col, parse_csv, stderr, stdout};
+use crate::util::{Workdir, col, founding_with, parse_csv, stderr, stdout};
 use std::io::Read;
 use std::process::Stdio;
 
@@ -886,21 +886,6 @@ fn long_statements_batch_by_bytes_with_the_same_output() {
     let (_, rows) = parse_csv(&stdout(&whole));
     assert_eq!(rows.len(), 90);
     assert_eq!(rows[89][0], "89");
-}
-
-/// The founding case re-written with `delimiter` between fields by the csv crate (fields
-/// holding it are quoted).
-fn founding_with(delimiter: u8) -> Vec<u8> {
-    let mut rdr = csv::Reader::from_path(crate::util::founding_csv()).expect("founding data");
-    let mut wtr = csv::WriterBuilder::new()
-        .delimiter(delimiter)
-        .from_writer(Vec::new());
-    wtr.write_byte_record(rdr.byte_headers().expect("header"))
-        .expect("write");
-    for rec in rdr.byte_records() {
-        wtr.write_byte_record(&rec.expect("row")).expect("write");
-    }
-    wtr.into_inner().expect("bytes")
 }
 
 /// Spreadsheets in many locales save with `;`, and tab-separated files are common: with

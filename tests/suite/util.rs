@@ -117,3 +117,18 @@ pub fn hits(scorer: &detente::Scorer, text: &str) -> String {
 pub fn founding_csv() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/petro_trump_2026.csv")
 }
+
+/// The founding case re-written with `delimiter` between fields by the csv crate (fields
+/// holding it are quoted).
+pub fn founding_with(delimiter: u8) -> Vec<u8> {
+    let mut rdr = csv::Reader::from_path(founding_csv()).expect("founding data");
+    let mut wtr = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(Vec::new());
+    wtr.write_byte_record(rdr.byte_headers().expect("header"))
+        .expect("write");
+    for rec in rdr.byte_records() {
+        wtr.write_byte_record(&rec.expect("row")).expect("write");
+    }
+    wtr.into_inner().expect("bytes")
+}
