@@ -214,15 +214,18 @@ impl Builder {
         if word == NUM {
             return Elem::Num;
         }
-        match word.strip_suffix('*') {
-            Some(prefix) => {
-                let next = self.prefixes.len() as u32;
-                Elem::Prefix(*self.prefixes.entry(prefix.to_string()).or_insert(next))
-            }
+        // Looked up before inserting: most words recur, and `entry` would allocate the key.
+        let id = |map: &mut FxHashMap<String, u32>, key: &str| match map.get(key) {
+            Some(&id) => id,
             None => {
-                let next = self.words.len() as u32;
-                Elem::Word(*self.words.entry(word.to_string()).or_insert(next))
+                let id = map.len() as u32;
+                map.insert(key.to_string(), id);
+                id
             }
+        };
+        match word.strip_suffix('*') {
+            Some(prefix) => Elem::Prefix(id(&mut self.prefixes, prefix)),
+            None => Elem::Word(id(&mut self.words, word)),
         }
     }
 
@@ -267,51 +270,60 @@ impl Matcher {
         };
 
         // Phrase trie: nodes in creation order, as the terms come; a later term with the
-        // same elements replaces the target, as inserting into a map did.
-        let mut children: Vec<BTreeMap<u32, u32>> = vec![BTreeMap::new()];
+        // same elements replaces the target, as inserting into a map did. The edges are one
+        // map by (node, key) while building, then a list sorted by node and key.
+        let mut edge_map: FxHashMap<(u32, u32), u32> = FxHashMap::default();
         let mut node_targets: Vec<Option<MatchTarget>> = vec![None];
         for (elems, target) in b.elems.iter().zip(&b.targets) {
-            let mut node = 0usize;
+            let mut node = 0u32;
             for &e in elems {
-                let next = children.len() as u32;
-                let child = *children[node].entry(key(e)).or_insert(next);
+                let next = node_targets.len() as u32;
+                let child = *edge_map.entry((node, key(e))).or_insert(next);
                 if child == next {
-                    children.push(BTreeMap::new());
                     node_targets.push(None);
                 }
-                node = child as usize;
+                node = child;
             }
-            node_targets[node] = *target;
+            if let Some(t) = node_targets.get_mut(node as usize) {
+                *t = *target;
+            }
         }
+        let mut edge_list: Vec<(u32, u32, u32)> = edge_map
+            .into_iter()
+            .map(|((node, key), child)| (node, key, child))
+            .collect();
+        edge_list.sort_unstable();
         let mut root_edges = vec![NONE; num_key as usize + 1];
-        for (&k, &child) in &children[0] {
-            root_edges[k as usize] = child;
-        }
-        let mut nodes = Vec::with_capacity(children.len());
-        for (c, t) in children.iter().zip(&node_targets) {
-            nodes.push(PhraseNode {
-                len: c.len() as u32,
+        let mut nodes: Vec<PhraseNode> = node_targets
+            .iter()
+            .map(|t| PhraseNode {
+                len: 0,
                 target: *t,
-                keys: c.keys().fold(0, |bits, &k| bits | key_bit(k)),
-            });
+                keys: 0,
+            })
+            .collect();
+        for &(node, key, child) in &edge_list {
+            if node == 0
+                && let Some(slot) = root_edges.get_mut(key as usize)
+            {
+                *slot = child;
+            }
+            if let Some(n) = nodes.get_mut(node as usize) {
+                n.len += 1;
+                n.keys |= key_bit(key);
+            }
         }
-        let below_root: usize = children.iter().skip(1).map(BTreeMap::len).sum();
+        let below_root = edge_list.iter().filter(|e| e.0 != 0).count();
         // At most half full, so that probes are short.
         let size = (2 * below_root).next_power_of_two().max(16);
         let edge_shift = 64 - size.trailing_zeros();
         let mut edges = vec![EMPTY_EDGE; size];
-        for (node, c) in children.iter().enumerate().skip(1) {
-            for (&key, &child) in c {
-                let mut at = edge_home(node as u32, key, edge_shift);
-                while edges[at].node != NONE {
-                    at = (at + 1) & (size - 1);
-                }
-                edges[at] = EdgeSlot {
-                    node: node as u32,
-                    key,
-                    child,
-                };
+        for &(node, key, child) in edge_list.iter().filter(|e| e.0 != 0) {
+            let mut at = edge_home(node, key, edge_shift);
+            while edges[at].node != NONE {
+                at = (at + 1) & (size - 1);
             }
+            edges[at] = EdgeSlot { node, key, child };
         }
 
         // Byte trie over every word and prefix.
@@ -335,8 +347,7 @@ impl Matcher {
         for (node, id) in prefix_nodes {
             trie[node].2 = id;
         }
-        let mut word_list: Vec<(String, u32)> =
-            b.words.iter().map(|(w, &id)| (w.clone(), id)).collect();
+        let mut word_list: Vec<(String, u32)> = std::mem::take(&mut b.words).into_iter().collect();
         word_list.sort_by_key(|&(_, id)| id);
         let vocab = WordTable::new(
             word_list.iter().map(|(w, id)| (w.as_str(), *id)),

@@ -202,14 +202,22 @@ impl Lexicon {
         origin: &Location,
         categories: &Categories,
     ) -> Result<()> {
-        let parsed = parse_lexicon(text, origin, categories)?;
+        let mut parsed = parse_lexicon(text, origin, categories)?;
         self.checksum = fnv1a(self.checksum, text.as_bytes());
-        let mut index: FxHashMap<String, usize> = self
-            .entries
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.term.clone(), i))
-            .collect();
+        // Nothing to replace in an empty lexicon (a built-in one's first source): the entries
+        // are taken as they are, without an index of their terms.
+        if self.entries.is_empty() {
+            self.entries = std::mem::take(&mut parsed.entries);
+        }
+        let mut index: FxHashMap<String, usize> = FxHashMap::default();
+        if !parsed.entries.is_empty() {
+            index = self
+                .entries
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (e.term.clone(), i))
+                .collect();
+        }
         for e in parsed.entries {
             match index.get(&e.term) {
                 Some(&i) => self.entries[i] = e,

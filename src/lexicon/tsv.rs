@@ -22,13 +22,47 @@ pub struct Parsed {
 /// A byte-order mark (Windows editors write one) and CRLF line ends are accepted.
 fn data_lines(text: &str) -> impl Iterator<Item = (u64, Vec<&str>)> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    text.lines().enumerate().filter_map(|(i, line)| {
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        let trimmed = line.trim();
-        if trimmed.is_empty() || trimmed.starts_with('#') {
-            return None;
+    // One pass over the bytes finds the line ends and the tabs (both ASCII, so every cut is
+    // on a character boundary): the built-in lexicons are 300 KB, read at every start, and
+    // `lines` with `split` searched each short line twice.
+    let mut from = 0usize;
+    let mut tabs: Vec<usize> = Vec::new();
+    let mut number = 0u64;
+    let bytes = text.as_bytes();
+    std::iter::from_fn(move || {
+        // `<=`: the text after the last line end is a line too (blank when the text ends
+        // with one, and skipped as blank lines are).
+        while from <= text.len() {
+            let start = from;
+            tabs.clear();
+            let mut end = start;
+            while let Some(&b) = bytes.get(end) {
+                if b == b'\n' {
+                    break;
+                }
+                if b == b'\t' {
+                    tabs.push(end);
+                }
+                end += 1;
+            }
+            from = end + 1;
+            number += 1;
+            let line = text.get(start..end).unwrap_or("");
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            let trimmed = line.trim();
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            let mut fields = Vec::with_capacity(tabs.len() + 1);
+            let mut at = start;
+            for &tab in tabs.iter() {
+                fields.push(text.get(at..tab).unwrap_or("").trim());
+                at = tab + 1;
+            }
+            fields.push(line.get(at - start..).unwrap_or("").trim());
+            return Some((number, fields));
         }
-        Some((i as u64 + 1, line.split('\t').map(str::trim).collect()))
+        None
     })
 }
 
@@ -124,9 +158,22 @@ pub fn parse_categories(text: &str, origin: &Location) -> Result<Categories> {
     Ok(Categories::from_list(list))
 }
 
+/// Buffers [`normalize_term`] reuses from one term to the next: a lexicon has thousands of
+/// terms, and a fresh token buffer for each one's round trip through the tokenizer made
+/// loading the built-in lexicons slow.
+#[derive(Default)]
+pub(crate) struct TermScratch {
+    tokens: crate::text::Tokens,
+    plain: String,
+}
+
 /// Folds and checks a term: words of letters, digits and inner apostrophes, each optionally
 /// ending in `*`, separated by spaces. Returns the folded term with single spaces.
-pub(crate) fn normalize_term(raw: &str, loc: &Location) -> Result<String> {
+pub(crate) fn normalize_term(
+    raw: &str,
+    loc: &Location,
+    scratch: &mut TermScratch,
+) -> Result<String> {
     let bad = |detail: &str| {
         Err(Error::new(
             ErrorKind::BadTerm {
@@ -137,20 +184,20 @@ pub(crate) fn normalize_term(raw: &str, loc: &Location) -> Result<String> {
         ))
     };
     let folded = fold_term(raw);
-    let words: Vec<&str> = folded.split_whitespace().collect();
-    if words.is_empty() {
+    let words = || folded.split_whitespace();
+    if words().next().is_none() {
         return bad("it is empty");
     }
-    if words.iter().all(|w| *w == super::matcher::NUM) {
+    if words().all(|w| w == super::matcher::NUM) {
         return bad("a term needs a word besides <num>");
     }
-    for w in &words {
-        if *w == super::matcher::NUM {
+    for w in words() {
+        if w == super::matcher::NUM {
             continue;
         }
         let (body, wildcard) = match w.strip_suffix('*') {
             Some(b) => (b, true),
-            None => (*w, false),
+            None => (w, false),
         };
         if body.is_empty() {
             return bad("a lone `*` matches everything");
@@ -158,12 +205,12 @@ pub(crate) fn normalize_term(raw: &str, loc: &Location) -> Result<String> {
         if wildcard && body.chars().count() < MIN_WILDCARD_PREFIX {
             return bad("a wildcard needs a prefix of at least 3 letters");
         }
-        let chars: Vec<char> = body.chars().collect();
-        for (i, &c) in chars.iter().enumerate() {
+        let mut prev: Option<char> = None;
+        let mut chars = body.chars().peekable();
+        while let Some(c) = chars.next() {
             if c == '\'' {
-                let inner = i > 0
-                    && chars.get(i + 1).is_some_and(|n| n.is_alphabetic())
-                    && chars[i - 1].is_alphanumeric();
+                let inner = prev.is_some_and(char::is_alphanumeric)
+                    && chars.peek().is_some_and(|n| n.is_alphabetic());
                 if !inner {
                     return bad("an apostrophe must stand between letters (don't, one's)");
                 }
@@ -176,32 +223,37 @@ pub(crate) fn normalize_term(raw: &str, loc: &Location) -> Result<String> {
                     "punctuation never survives tokenization; use letters, digits and apostrophes",
                 );
             }
+            prev = Some(c);
         }
     }
     // The last word: the term must come out of the tokenizer as the same words, or it can
     // never match (a combining mark, a letter whose lower case is two characters ...).
-    let plain: Vec<&str> = words
-        .iter()
-        .map(|w| {
-            if *w == super::matcher::NUM {
-                "1"
-            } else {
-                w.trim_end_matches('*')
-            }
-        })
-        .collect();
-    let joined = plain.join(" ");
-    let mut tokens = crate::text::Tokens::new();
-    tokens.tokenize(&joined);
-    let round: Vec<&str> = (0..tokens.tokens().len())
-        .map(|i| tokens.folded(i))
-        .collect();
-    if round != plain {
+    let TermScratch { tokens, plain } = scratch;
+    plain.clear();
+    for (i, w) in words().enumerate() {
+        if i > 0 {
+            plain.push(' ');
+        }
+        plain.push_str(if w == super::matcher::NUM {
+            "1"
+        } else {
+            w.trim_end_matches('*')
+        });
+    }
+    tokens.tokenize(plain);
+    let n = tokens.tokens().len();
+    let same = (0..n).map(|i| tokens.folded(i)).eq(plain.split(' '));
+    if !same {
+        let round: Vec<&str> = (0..n).map(|i| tokens.folded(i)).collect();
         return bad(&format!(
             "the tokenizer reads it as {round:?}, so it can never match as written"
         ));
     }
-    Ok(words.join(" "))
+    // Single-spaced already (nearly every term): the folded text is the term.
+    if words().eq(folded.split(' ')) {
+        return Ok(folded);
+    }
+    Ok(words().collect::<Vec<_>>().join(" "))
 }
 
 /// Parses a lexicon source: each data line is either a tone entry
@@ -236,9 +288,17 @@ fn parse_all(
     let mut errors = Vec::new();
     let mut seen_tone: FxHashMap<String, u64> = FxHashMap::default();
     let mut seen_mod: FxHashMap<String, u64> = FxHashMap::default();
+    let mut scratch = TermScratch::default();
     for (line, f) in data_lines(text) {
         let loc = origin.at_line(line);
-        match parse_line(&f, &loc, categories, &mut seen_tone, &mut seen_mod) {
+        match parse_line(
+            &f,
+            loc,
+            categories,
+            &mut seen_tone,
+            &mut seen_mod,
+            &mut scratch,
+        ) {
             Ok(Line::Tone(e)) => out.entries.push(e),
             Ok(Line::Modifier(m)) => out.modifiers.push(m),
             Err(e) => {
@@ -259,14 +319,15 @@ enum Line {
 
 fn parse_line(
     f: &[&str],
-    loc: &Location,
+    loc: Location,
     categories: &Categories,
     seen_tone: &mut FxHashMap<String, u64>,
     seen_mod: &mut FxHashMap<String, u64>,
+    scratch: &mut TermScratch,
 ) -> Result<Line> {
     if f.len() < 3 {
         return Err(format_error(
-            loc,
+            &loc,
             format!(
                 "expected at least 3 tab-separated fields, found {}",
                 f.len()
@@ -274,13 +335,13 @@ fn parse_line(
         ));
     }
     let line = loc.line.unwrap_or(0);
-    let term = normalize_term(f[0], loc)?;
+    let term = normalize_term(f[0], &loc, scratch)?;
     let note = f.get(3).copied().unwrap_or("").to_string();
     // A known category in the third field makes it a tone line even when the weight is bad.
     let kind = if categories.find(f[2]).is_some() {
         None
     } else {
-        modifier_kind(f[1], f[2], loc)?
+        modifier_kind(f[1], f[2], &loc)?
     };
     let seen = if kind.is_some() { seen_mod } else { seen_tone };
     if let Some(&first_line) = seen.get(&term) {
@@ -294,7 +355,7 @@ fn parse_line(
         return Ok(Line::Modifier(Modifier {
             term,
             kind,
-            origin: loc.clone(),
+            origin: loc,
         }));
     }
     let weight: f64 = f[1].parse().map_err(|_| {
@@ -315,13 +376,13 @@ fn parse_line(
             loc.clone(),
         ));
     };
-    check_weight(weight, f[1], categories.get(category), loc)?;
+    check_weight(weight, f[1], categories.get(category), &loc)?;
     Ok(Line::Tone(Entry {
         term,
         weight,
         category,
         note,
-        origin: loc.clone(),
+        origin: loc,
     }))
 }
 
@@ -421,6 +482,32 @@ mod tests {
         assert_eq!(p.entries[0].term, "menace");
         assert_eq!(p.entries[1].term, "merci beaucoup");
         assert_eq!(p.entries[1].origin.line, Some(2));
+    }
+
+    #[test]
+    fn data_lines_number_every_line_and_split_at_tabs() {
+        let text = "\u{feff}# comment\n\na\tb\r\n  \t \n c \t d\t\tnote \n\n#x\tz\nlast\tline";
+        let lines: Vec<(u64, Vec<&str>)> = data_lines(text).collect();
+        assert_eq!(
+            lines,
+            [
+                (3, vec!["a", "b"]),
+                (5, vec!["c", "d", "", "note"]),
+                (8, vec!["last", "line"]),
+            ]
+        );
+        assert_eq!(data_lines("").count(), 0);
+        assert_eq!(data_lines("\n\n").count(), 0);
+        assert_eq!(data_lines("x\n").collect::<Vec<_>>(), [(1, vec!["x"])]);
+    }
+
+    #[test]
+    fn terms_come_out_single_spaced() {
+        let p = parse("  take   up arms \t-3\tforce\nno\u{a0}way\t-1\tdefiance\n").expect("parses");
+        assert_eq!(p.entries[0].term, "take up arms");
+        // Any white space between words is one space in the term.
+        assert_eq!(p.entries[1].term, "no way");
+        assert!(err("co-operate\t2\tagreement\n").contains("hyphens"));
     }
 
     #[test]

@@ -604,10 +604,9 @@ pub fn fold_accent(c: char) -> char {
 
 /// Folds a lexicon term the same way the tokenizer folds text (lowercase, accents, apostrophes).
 pub fn fold_term(term: &str) -> String {
-    term.chars()
-        .flat_map(char::to_lowercase)
-        .map(fold_accent)
-        .collect()
+    let mut out = String::with_capacity(term.len());
+    out.extend(term.chars().flat_map(char::to_lowercase).map(fold_accent));
+    out
 }
 
 #[cfg(test)]
