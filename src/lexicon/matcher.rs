@@ -195,8 +195,8 @@ pub struct Matcher {
     /// The edges below the root, by (node, key): see [`EdgeSlot`].
     edges: Vec<EdgeSlot>,
     edge_shift: u32,
-    entries: Vec<Entry>,
-    modifiers: Vec<Modifier>,
+    /// The compiled lexicon: its entries and modifiers are what the targets index.
+    lexicon: Lexicon,
     carries_negator: Vec<bool>,
 }
 
@@ -239,15 +239,23 @@ impl Builder {
 impl Matcher {
     /// Compiles `lex`. Fails when a term is both a tone entry and a modifier.
     pub fn build(lex: &Lexicon) -> Result<Matcher> {
+        Matcher::from_lexicon(lex.clone())
+    }
+
+    /// [`Matcher::build`], keeping `lex` (its entries and modifiers are the matcher's, not
+    /// copies: [`Matcher::lexicon`]).
+    pub fn from_lexicon(lex: Lexicon) -> Result<Matcher> {
+        let carries_negator = carries_negator(&lex);
+        let lex_ref = &lex;
         let mut b = Builder::default();
         let mut tone_terms: FxHashMap<&str, usize> = FxHashMap::default();
-        for (i, e) in lex.entries().iter().enumerate() {
+        for (i, e) in lex_ref.entries().iter().enumerate() {
             tone_terms.insert(e.term.as_str(), i);
             b.insert(&e.term, MatchTarget::Tone(i as u32));
         }
-        for (i, md) in lex.modifiers().iter().enumerate() {
+        for (i, md) in lex_ref.modifiers().iter().enumerate() {
             if let Some(&t) = tone_terms.get(md.term.as_str()) {
-                let tone = &lex.entries()[t];
+                let tone = &lex_ref.entries()[t];
                 return Err(Error::new(
                     ErrorKind::BadTerm {
                         term: md.term.clone(),
@@ -368,9 +376,8 @@ impl Matcher {
             nodes,
             edges,
             edge_shift,
-            entries: lex.entries().to_vec(),
-            modifiers: lex.modifiers().to_vec(),
-            carries_negator: carries_negator(lex),
+            lexicon: lex,
+            carries_negator,
             word_info: Vec::new(),
             prefix_items: Vec::new(),
         };
@@ -407,12 +414,17 @@ impl Matcher {
 
     /// Tone entries, indexed by [`MatchTarget::Tone`].
     pub fn entries(&self) -> &[Entry] {
-        &self.entries
+        self.lexicon.entries()
     }
 
     /// Modifiers, indexed by [`MatchTarget::Modifier`].
     pub fn modifiers(&self) -> &[Modifier] {
-        &self.modifiers
+        self.lexicon.modifiers()
+    }
+
+    /// The lexicon it was compiled from.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
     }
 
     /// Appends every wildcard prefix `bytes` starts with, shortest first, with its length in

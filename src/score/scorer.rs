@@ -66,7 +66,8 @@ pub struct Explanation {
 }
 
 struct LangModel {
-    lexicon: Lexicon,
+    /// The language's compiled lexicon, which keeps the lexicon itself
+    /// ([`Matcher::lexicon`]).
     matcher: Matcher,
 }
 
@@ -281,8 +282,8 @@ impl ScorerBuilder {
                     lexicon.add_source(text, origin, &categories)?;
                 }
             }
-            let matcher = lexicon.compile()?;
-            models.push(LangModel { lexicon, matcher });
+            let matcher = Matcher::from_lexicon(lexicon)?;
+            models.push(LangModel { matcher });
         }
         let mut sources = Vec::new();
         if self.builtin {
@@ -404,7 +405,7 @@ impl Scorer {
 
     /// The lexicon used for `lang`.
     pub fn lexicon(&self, lang: Lang) -> &Lexicon {
-        &self.model(lang).lexicon
+        self.model(lang).matcher.lexicon()
     }
 
     fn model(&self, lang: Lang) -> &LangModel {
@@ -414,9 +415,9 @@ impl Scorer {
 
     /// A checksum over every lexicon source in use, for reports and reproducibility.
     pub fn checksum(&self) -> u64 {
-        self.models
-            .iter()
-            .fold(0u64, |acc, m| acc.rotate_left(17) ^ m.lexicon.checksum())
+        self.models.iter().fold(0u64, |acc, m| {
+            acc.rotate_left(17) ^ m.matcher.lexicon().checksum()
+        })
     }
 
     /// The lexicon term of a hit in a statement scored as `lang`.
