@@ -246,16 +246,15 @@ impl Matcher {
     /// copies: [`Matcher::lexicon`]).
     pub fn from_lexicon(lex: Lexicon) -> Result<Matcher> {
         let carries_negator = carries_negator(&lex);
-        let lex_ref = &lex;
         let mut b = Builder::default();
         let mut tone_terms: FxHashMap<&str, usize> = FxHashMap::default();
-        for (i, e) in lex_ref.entries().iter().enumerate() {
+        for (i, e) in lex.entries().iter().enumerate() {
             tone_terms.insert(e.term.as_str(), i);
             b.insert(&e.term, MatchTarget::Tone(i as u32));
         }
-        for (i, md) in lex_ref.modifiers().iter().enumerate() {
+        for (i, md) in lex.modifiers().iter().enumerate() {
             if let Some(&t) = tone_terms.get(md.term.as_str()) {
-                let tone = &lex_ref.entries()[t];
+                let tone = &lex.entries()[t];
                 return Err(Error::new(
                     ErrorKind::BadTerm {
                         term: md.term.clone(),
