@@ -77,6 +77,14 @@ pub enum ErrorKind {
         /// What is wrong with the line.
         detail: String,
     },
+    /// A line of a file being imported ([`crate::lexicon::import`]: VADER or LIWC format)
+    /// that is not in that format.
+    ImportFormat {
+        /// The format expected (`VADER`, `LIWC`).
+        format: String,
+        /// What is wrong with the line.
+        detail: String,
+    },
     /// A weight that is not a number in -4..+4 (and not zero), or whose sign contradicts its
     /// category's side.
     BadWeight {
@@ -257,6 +265,10 @@ impl fmt::Display for Error {
             ErrorKind::LexiconFormat { detail } => write!(
                 f,
                 "{loc}: {detail}; a lexicon line is `term<TAB>weight<TAB>category[<TAB>note]` (see lexicons/README.md)"
+            ),
+            ErrorKind::ImportFormat { format, detail } => write!(
+                f,
+                "{loc}: {detail}; is it a {format} file? (see \"Reading files you already own\" in lexicons/README.md)"
             ),
             ErrorKind::BadWeight { found, detail } => write!(
                 f,

@@ -8,8 +8,9 @@ use clap::{Args, Subcommand};
 use detente::lexicon::{Categories, Entry, Lexicon, ModifierKind, check_lexicon};
 use detente::table::Source;
 use detente::text::is_function_word;
-use detente::{Error, Lang, Location};
+use detente::{Error, ErrorKind, Lang, Location};
 use std::collections::HashMap;
+use std::io::Read;
 use std::path::PathBuf;
 
 /// `detente lexicon ...`
@@ -28,6 +29,77 @@ pub enum LexiconCommand {
     /// The most frequent words of a quotes CSV that no entry or modifier covers (function
     /// words and words under 3 letters left out), to guide lexicon work.
     Coverage(Box<CoverageArgs>),
+    /// Convert a lexicon you already have (VADER `vader_lexicon.txt` format, LIWC `.dic`) to a
+    /// detente lexicon TSV, with the categories and weights you choose; use the result with
+    /// `--lexicon`. Entries that cannot be imported are listed at the end of the file with the
+    /// reason (exit 1 when there are any).
+    Import(Box<ImportArgs>),
+}
+
+/// The formats `detente lexicon import` reads.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportFormat {
+    /// `token<TAB>mean rating<TAB>...` per line (VADER's `vader_lexicon.txt`): the mean, -4..+4,
+    /// becomes the weight; its sign picks `--hostile` or `--cooperative`.
+    Vader,
+    /// A LIWC dictionary (`.dic`): categories between two `%` lines, then words with category
+    /// numbers; `--map` says what each LIWC category becomes.
+    Liwc,
+}
+
+/// Arguments of `detente lexicon import`.
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// The format of the file.
+    #[arg(value_enum)]
+    format: ImportFormat,
+
+    /// The file to convert (UTF-8); `-` reads stdin.
+    #[arg(value_name = "FILE")]
+    input: String,
+
+    /// Where to write the lexicon TSV; `-` is stdout. Written atomically.
+    #[arg(short, long, value_name = "PATH", default_value = "-")]
+    output: String,
+
+    /// VADER: the hostile category the negative entries get (threat, force, coercion, demand,
+    /// accusation, insult, defiance). Without it they are left out.
+    #[arg(long, value_name = "CATEGORY")]
+    hostile: Option<String>,
+
+    /// VADER: the cooperative category the positive entries get (praise, gratitude, respect,
+    /// dialogue, agreement, commitment, partnership, deescalation). Without it they are left
+    /// out.
+    #[arg(long, value_name = "CATEGORY")]
+    cooperative: Option<String>,
+
+    /// VADER: weight = mean rating x SCALE (rounded to two decimals, kept within -4..+4).
+    #[arg(long, value_name = "SCALE", default_value_t = 1.0)]
+    scale: f64,
+
+    /// LIWC: map a LIWC category (name or number) to a detente category and weight, as in
+    /// `--map anger=insult:-2`. Repeat for several; a word in more than one mapped category
+    /// takes the first map given.
+    #[arg(long = "map", value_name = "LIWC=CATEGORY:WEIGHT")]
+    maps: Vec<String>,
+
+    /// Leave out entries whose weight is smaller than this in absolute value.
+    #[arg(long, value_name = "WEIGHT", default_value_t = 0.0)]
+    min_weight: f64,
+
+    /// The language the file is for (`en` or `es`): its built-in modifiers are left out (a
+    /// term cannot be both a modifier and an entry). Default: both languages' modifiers.
+    #[arg(long, value_name = "LANG")]
+    lang: Option<String>,
+
+    /// Leave out terms a built-in entry already covers: the same term, or a wildcard such as
+    /// `threaten*` for `threatens` (import only what detente does not know).
+    #[arg(long)]
+    skip_builtin: bool,
+
+    /// No summary on stderr.
+    #[arg(short, long)]
+    quiet: bool,
 }
 
 /// Arguments of `detente lexicon coverage`.
@@ -58,7 +130,189 @@ pub fn run(cmd: &LexiconCommand) -> Result<u8, Error> {
         LexiconCommand::Check { paths } => check(&cats, paths),
         LexiconCommand::Stats => stats(&cats),
         LexiconCommand::Coverage(args) => coverage(args),
+        LexiconCommand::Import(args) => import(&cats, args),
     }
+}
+
+fn import(cats: &Categories, a: &ImportArgs) -> Result<u8, Error> {
+    use detente::lexicon::import::{self, Filter, LiwcMap, VaderOptions};
+    let setting = |detail: String| {
+        Error::new(
+            ErrorKind::BadSetting { detail },
+            Location::in_source("command line"),
+        )
+    };
+    let langs: Vec<Lang> = match &a.lang {
+        None => Lang::ALL.to_vec(),
+        Some(code) => vec![code.parse::<Lang>().map_err(|_| {
+            Error::new(
+                ErrorKind::UnknownLanguage {
+                    found: code.to_string(),
+                },
+                Location::in_source("command line"),
+            )
+        })?],
+    };
+    if !a.min_weight.is_finite() || a.min_weight < 0.0 {
+        return Err(setting(format!(
+            "--min-weight must be 0 or more, not {}",
+            a.min_weight
+        )));
+    }
+    let mut with = Vec::new();
+    for lang in &langs {
+        with.push(Lexicon::builtin(*lang, cats)?);
+    }
+    let filter = Filter {
+        with,
+        skip_known: a.skip_builtin,
+        min_weight: a.min_weight,
+    };
+    let origin = super::io::location(&a.input);
+    let mut bytes = Vec::new();
+    super::io::open_input(&a.input)?
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(&e, origin.clone()))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+        Error::new(
+            ErrorKind::BadSetting {
+                detail: format!(
+                    "invalid UTF-8 at byte {at}; LIWC and VADER files are often Windows-1252 \
+                     or Latin-1: re-encode it (for example `iconv -f windows-1252 -t utf-8 \
+                     FILE > FILE.utf8`)"
+                ),
+            },
+            origin.at_line(line),
+        )
+    })?;
+    let category = |name: &Option<String>| -> Result<Option<detente::CategoryId>, Error> {
+        name.as_deref()
+            .map(|n| {
+                cats.find(n).ok_or_else(|| {
+                    setting(format!(
+                        "unknown category {n:?}; the categories are {}",
+                        cats.names().join(", ")
+                    ))
+                })
+            })
+            .transpose()
+    };
+    let (result, how) = match a.format {
+        ImportFormat::Vader => {
+            if !a.maps.is_empty() {
+                return Err(setting(
+                    "--map is for LIWC dictionaries; a VADER file takes --hostile and \
+                     --cooperative"
+                        .to_string(),
+                ));
+            }
+            let opts = VaderOptions {
+                hostile: category(&a.hostile)?,
+                cooperative: category(&a.cooperative)?,
+                scale: a.scale,
+            };
+            if opts.hostile.is_none() && opts.cooperative.is_none() {
+                return Err(setting(
+                    "say which categories the entries get: --hostile CATEGORY for the \
+                     negative ones, --cooperative CATEGORY for the positive ones (or both)"
+                        .to_string(),
+                ));
+            }
+            let side = |c: Option<detente::CategoryId>| {
+                c.map_or("left out".to_string(), |c| cats.get(c).name.clone())
+            };
+            let how = format!(
+                "VADER format; negative entries: {}, positive entries: {}; weight = mean x {}",
+                side(opts.hostile),
+                side(opts.cooperative),
+                a.scale
+            );
+            (import::vader(&text, &origin, &opts, cats, &filter)?, how)
+        }
+        ImportFormat::Liwc => {
+            if a.hostile.is_some() || a.cooperative.is_some() {
+                return Err(setting(
+                    "--hostile and --cooperative are for VADER files; map LIWC categories \
+                     with --map LIWC=CATEGORY:WEIGHT"
+                        .to_string(),
+                ));
+            }
+            if a.maps.is_empty() {
+                return Err(setting(
+                    "say what the LIWC categories become: --map LIWC=CATEGORY:WEIGHT, as in \
+                     --map anger=insult:-2 (repeat for several)"
+                        .to_string(),
+                ));
+            }
+            let maps = a
+                .maps
+                .iter()
+                .map(|m| LiwcMap::parse(m, cats))
+                .collect::<Result<Vec<_>, Error>>()?;
+            let how = format!(
+                "LIWC dictionary; {}",
+                maps.iter()
+                    .map(|m| format!("{} -> {} {}", m.liwc, cats.get(m.category).name, m.weight))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            (import::liwc(&text, &origin, &maps, cats, &filter)?, how)
+        }
+    };
+    let header = vec![
+        format!(
+            "Imported by detente {} from {} ({how}).",
+            env!("CARGO_PKG_VERSION"),
+            origin
+        ),
+        format!(
+            "{} entries imported; {} not imported (listed at the end); {} not asked for.",
+            result.entries.len(),
+            result.skipped.len(),
+            result.unmapped
+        ),
+        "Review the categories and weights, then: detente lexicon check THIS_FILE; \
+         detente score --lexicon THIS_FILE ..."
+            .to_string(),
+    ];
+    let mut out = super::io::Output::create(&a.output)?;
+    import::write_tsv(&result, cats, &header, &mut out)
+        .map_err(|e| Error::io(&e, super::io::location(&a.output)))?;
+    out.commit()?;
+    if !a.quiet {
+        eprintln!(
+            "detente: read {} entries from {origin}: {} imported, {} not imported{}, {} not asked for{}",
+            result.read,
+            result.entries.len(),
+            result.skipped.len(),
+            if result.skipped.is_empty() {
+                ""
+            } else {
+                " (listed with the reason at the end of the output)"
+            },
+            result.unmapped,
+            if result.conditional_lines > 0 {
+                format!(
+                    "; {} {} LIWC2007 conditional codes, left out (the plain codes kept)",
+                    result.conditional_lines,
+                    if result.conditional_lines == 1 {
+                        "line had"
+                    } else {
+                        "lines had"
+                    }
+                )
+            } else {
+                String::new()
+            }
+        );
+    }
+    Ok(if result.skipped.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_PARTIAL
+    })
 }
 
 fn check(cats: &Categories, paths: &[PathBuf]) -> Result<u8, Error> {

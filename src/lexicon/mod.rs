@@ -4,6 +4,7 @@
 //! The built-in lexicons under `lexicons/` are compiled into the binary, so detente works from any
 //! folder. User files ([`Lexicon::add_source`]) add entries or replace built-in ones term by term.
 
+pub mod import;
 mod matcher;
 mod tsv;
 mod words;

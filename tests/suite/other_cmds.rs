@@ -191,3 +191,227 @@ fn explain_shows_proper_names_and_keeps_units_and_hits_in_step() {
         "{shown}"
     );
 }
+
+fn import_fixture(name: &str) -> String {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn lexicon_import_vader_writes_a_lexicon_that_scores() {
+    let wd = Workdir::new();
+    let src = import_fixture("vader_format.txt");
+    let out = wd.run(
+        &[
+            "lexicon",
+            "import",
+            "vader",
+            &src,
+            "--hostile",
+            "accusation",
+            "--cooperative",
+            "praise",
+            "-o",
+            "mine.tsv",
+        ],
+        None,
+    );
+    // Entries were left out (listed in the file), so exit 1.
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("read 11 entries") && err.contains("7 imported, 4 not imported"),
+        "{err}"
+    );
+    let tsv = wd.read("mine.tsv");
+    let data: Vec<&str> = tsv.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(
+        data,
+        [
+            "threaten\t-2.8\taccusation\tVADER mean -2.8 (vader_format.txt:1)",
+            "grateful\t2.6\tpraise\tVADER mean 2.6 (vader_format.txt:2)",
+            "naive\t-0.4\taccusation\tVADER mean -0.4 (vader_format.txt:4)",
+            "cooperate\t1.9\tpraise\tVADER mean 1.9 (vader_format.txt:7)",
+            "hi five\t1.5\tpraise\twritten \"hi-five\"; VADER mean 1.5 (vader_format.txt:8)",
+            "turncoat\t-3.1\taccusation\tVADER mean -3.1 (vader_format.txt:10)",
+            "warmonger\t-3.3\taccusation\tVADER mean -3.3 (vader_format.txt:12)",
+        ]
+    );
+    for (line, term) in [(3, ":)"), (5, "naive"), (6, "not"), (9, "meh")] {
+        assert!(
+            tsv.lines()
+                .any(|l| l.starts_with(&format!("# {line}\t{term}\t"))),
+            "line {line} not listed:\n{tsv}"
+        );
+    }
+    let check = wd.run(&["lexicon", "check", "mine.tsv"], None);
+    assert!(check.status.success(), "{}", stdout(&check));
+    assert!(stdout(&check).contains("0 errors"), "{}", stdout(&check));
+
+    // The built-in lexicon does not know "turncoat"; with the file it is an accusation.
+    let csv = b"text\nHe is a turncoat.\n";
+    let before = wd.run(&["score", "-", "-q"], Some(csv));
+    assert!(
+        !stdout(&before).contains("turncoat:"),
+        "{}",
+        stdout(&before)
+    );
+    let after = wd.run(&["score", "-", "-q", "--lexicon", "mine.tsv"], Some(csv));
+    assert!(after.status.success(), "{}", stderr(&after));
+    let (h, rows) = crate::util::parse_csv(&stdout(&after));
+    assert_eq!(
+        crate::util::col(&h, &rows[0], "hits"),
+        "turncoat:accusation:-3.10"
+    );
+    assert_eq!(crate::util::col(&h, &rows[0], "label"), "hostile");
+}
+
+#[test]
+fn lexicon_import_liwc_maps_categories() {
+    let wd = Workdir::new();
+    let src = import_fixture("liwc_format.dic");
+    let out = wd.run(
+        &[
+            "lexicon",
+            "import",
+            "liwc",
+            &src,
+            "--map",
+            "hostility=threat:-2.5",
+            "--map",
+            "3=dialogue:1",
+            "--map",
+            "warmth=partnership:1.5",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let tsv = stdout(&out);
+    let data: Vec<&str> = tsv.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(
+        data,
+        [
+            "threat*\t-2.5\tthreat\tLIWC hostility (liwc_format.dic:7)",
+            "menace\t-2.5\tthreat\tLIWC hostility (liwc_format.dic:8)",
+            "friend*\t1.5\tpartnership\tLIWC warmth (liwc_format.dic:9)",
+            "thank you\t1\tdialogue\tLIWC talk (also warmth) (liwc_format.dic:10)",
+            "negotiat*\t1\tdialogue\tLIWC talk (also warmth) (liwc_format.dic:11)",
+            "cease fire\t1.5\tpartnership\twritten \"cease-fire\"; LIWC warmth (liwc_format.dic:16)",
+        ]
+    );
+    assert!(
+        tsv.contains("# 12\tab*\tcannot match: a wildcard needs a prefix"),
+        "{tsv}"
+    );
+    assert!(
+        tsv.contains("# 15\tbut\ta built-in en modifier (contrast)"),
+        "{tsv}"
+    );
+    let err = stderr(&out);
+    assert!(err.contains("2 not asked for"), "{err}");
+    assert!(
+        err.contains("1 line had LIWC2007 conditional codes"),
+        "{err}"
+    );
+
+    // Everything imported: exit 0.
+    let dic = wd.write("small.dic", "%\n1\tanger\n%\nmenace\t1\n");
+    let out = wd.run(
+        &[
+            "lexicon",
+            "import",
+            "liwc",
+            &dic.to_string_lossy(),
+            "--map",
+            "anger=insult:-2",
+            "-q",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("menace\t-2\tinsult\t"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn lexicon_import_refuses_bad_files_and_settings_and_writes_nothing() {
+    let wd = Workdir::new();
+    let vader = import_fixture("vader_format.txt");
+    let bad = wd.write("bad.txt", "ok\t1.5\nbroken\tx\n");
+    let bad = bad.to_string_lossy();
+    let latin1 = wd.write("latin1.txt", b"ok\t1.5\ncaf\xe9\t1.0\n");
+    let latin1 = latin1.to_string_lossy();
+    let dic = import_fixture("liwc_format.dic");
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (
+            vec!["vader", &bad, "--hostile", "insult"],
+            "bad.txt:2 (column 2): the mean rating must be a number, found \"x\"",
+        ),
+        (
+            vec!["vader", &latin1, "--hostile", "insult"],
+            "latin1.txt:2: invalid UTF-8 at byte 10",
+        ),
+        (
+            vec!["vader", &vader],
+            "say which categories the entries get",
+        ),
+        (
+            vec!["vader", &vader, "--hostile", "rage"],
+            "unknown category \"rage\"",
+        ),
+        (
+            vec!["vader", &vader, "--hostile", "praise"],
+            "category praise is not hostile",
+        ),
+        (
+            vec![
+                "vader",
+                &vader,
+                "--hostile",
+                "insult",
+                "--map",
+                "a=insult:-1",
+            ],
+            "--map is for LIWC dictionaries",
+        ),
+        (
+            vec!["vader", &vader, "--hostile", "insult", "--lang", "fr"],
+            "fr",
+        ),
+        (
+            vec!["vader", &vader, "--hostile", "insult", "--min-weight=-1"],
+            "--min-weight must be 0 or more",
+        ),
+        (vec!["liwc", &dic], "say what the LIWC categories become"),
+        (
+            vec!["liwc", &dic, "--map", "anger=insult:-2"],
+            "has no category \"anger\"; it has hostility, warmth, talk, filler",
+        ),
+        (
+            vec!["liwc", &vader, "--map", "anger=insult:-2"],
+            "a LIWC dictionary starts with a `%` line",
+        ),
+        (
+            vec!["liwc", &dic, "--hostile", "insult"],
+            "--hostile and --cooperative are for VADER files",
+        ),
+    ];
+    for (args, want) in cases {
+        let mut all = vec!["lexicon", "import"];
+        all.extend(args.iter().copied());
+        all.extend(["-o", "out.tsv"]);
+        let out = wd.run(&all, None);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(err.contains(want), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(!wd.path("out.tsv").exists(), "{args:?} wrote a file");
+    }
+}
