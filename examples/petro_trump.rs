@@ -38,6 +38,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         // Every speaker one by one (there are three); `detente report` shows the 12 most
         // prolific by default.
         max_speakers: 0,
+        // The data set's dates are YYYY-MM-DD.
+        ..ReportOptions::default()
     };
     let scorer = Scorer::new()?;
     let stream = StreamOptions {

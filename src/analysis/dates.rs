@@ -86,6 +86,264 @@ impl Day {
     }
 }
 
+/// How the dates of a quotes table are written (`detente report --date-format`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum DateFormat {
+    /// `YYYY-MM-DD`, optionally followed by a time ([`Day::parse`]).
+    #[default]
+    Iso,
+    /// Day, month, year: `04/01/2026`, `4.1.2026`, `4-1-2026`, `4 Jan 2026`,
+    /// `4 de enero de 2026`.
+    Dmy,
+    /// Month, day, year: `01/04/2026`, `1/4/2026`, `Jan 4, 2026`.
+    Mdy,
+    /// Year, month, day with any separator: `2026/01/04`, `2026.1.4`.
+    Ymd,
+    /// Seconds since 1970-01-01 UTC (`1767484800`, `1767484800.5`): the UTC day.
+    Unix,
+}
+
+/// The names accepted by [`DateFormat`]'s `FromStr`, for messages.
+pub const DATE_FORMATS: &str = "iso, dmy, mdy, ymd, unix";
+
+impl std::str::FromStr for DateFormat {
+    type Err = String;
+    fn from_str(s: &str) -> Result<DateFormat, String> {
+        match s.to_ascii_lowercase().as_str() {
+            "iso" | "ymd-iso" => Ok(DateFormat::Iso),
+            "dmy" => Ok(DateFormat::Dmy),
+            "mdy" => Ok(DateFormat::Mdy),
+            "ymd" => Ok(DateFormat::Ymd),
+            "unix" | "epoch" => Ok(DateFormat::Unix),
+            _ => Err(format!(
+                "unknown date format {}; use one of {DATE_FORMATS}",
+                quoted(s)
+            )),
+        }
+    }
+}
+
+/// Month names in English and Spanish, full and abbreviated (lower case, accents folded).
+const MONTH_NAMES: [(&str, u32); 40] = [
+    ("january", 1),
+    ("jan", 1),
+    ("enero", 1),
+    ("ene", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("febrero", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("marzo", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("abril", 4),
+    ("abr", 4),
+    ("may", 5),
+    ("mayo", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("junio", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("julio", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("agosto", 8),
+    ("ago", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("octubre", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("noviembre", 11),
+    ("december", 12),
+    ("dec", 12),
+    ("diciembre", 12),
+];
+
+/// The month a name stands for (`Jan`, `enero`, `Sept.`), any case.
+fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    if w == "dic" {
+        return Some(12);
+    }
+    MONTH_NAMES
+        .iter()
+        .find(|(name, _)| *name == w)
+        .map(|(_, m)| *m)
+}
+
+impl DateFormat {
+    /// The day `s` names in this format, or why it names none. In the numeric formats a date
+    /// that starts with a four-digit year is read as `YYYY-MM-DD` (ISO is never ambiguous),
+    /// and a month written as a name (English or Spanish) is the month wherever it stands.
+    /// A time after the date (`04/01/2026 10:30`, `2026-01-04T10:00Z`) is allowed and not
+    /// used.
+    pub fn parse(self, s: &str) -> Result<Day, String> {
+        match self {
+            DateFormat::Iso => Day::parse(s).map_err(|e| {
+                format!("{e}, or say how the dates are written: --date-format ({DATE_FORMATS})")
+            }),
+            DateFormat::Unix => unix_day(s),
+            DateFormat::Dmy | DateFormat::Mdy | DateFormat::Ymd => self.numeric(s.trim()),
+        }
+    }
+
+    /// The order in words, for the report's method section.
+    pub fn describe(self) -> &'static str {
+        match self {
+            DateFormat::Iso => "YYYY-MM-DD (--date-format iso)",
+            DateFormat::Dmy => "day, month, year (--date-format dmy)",
+            DateFormat::Mdy => "month, day, year (--date-format mdy)",
+            DateFormat::Ymd => "year, month, day (--date-format ymd)",
+            DateFormat::Unix => "Unix time, the UTC day (--date-format unix)",
+        }
+    }
+
+    fn example(self) -> &'static str {
+        match self {
+            DateFormat::Iso => "YYYY-MM-DD",
+            DateFormat::Dmy => "DD/MM/YYYY (or 4 Jan 2026)",
+            DateFormat::Mdy => "MM/DD/YYYY (or Jan 4, 2026)",
+            DateFormat::Ymd => "YYYY/MM/DD",
+            DateFormat::Unix => "seconds since 1970-01-01",
+        }
+    }
+
+    fn numeric(self, s: &str) -> Result<Day, String> {
+        let not_a_date = || {
+            format!(
+                "{} is not a date written {}; pick the order with --date-format ({DATE_FORMATS})",
+                quoted(s),
+                self.example()
+            )
+        };
+        // The fields: runs of letters or digits, the Spanish "de"/"del" left out; a field
+        // ending at a `:` starts the time.
+        let mut fields: Vec<&str> = Vec::with_capacity(3);
+        let mut rest = s;
+        while fields.len() < 3 {
+            rest = rest.trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '/' | '-' | '.' | ',')
+            });
+            let mut end = rest
+                .find(|c: char| !c.is_alphanumeric())
+                .unwrap_or(rest.len());
+            // "2026T10:30": the last field's digits end where an ISO time begins.
+            if fields.len() == 2
+                && let Some(t) = rest[..end].find('T')
+                && t > 0
+                && rest[..t].bytes().all(|b| b.is_ascii_digit())
+                && rest[t + 1..].starts_with(|c: char| c.is_ascii_digit())
+            {
+                end = t;
+            }
+            let (field, after) = rest.split_at(end);
+            if field.is_empty() {
+                return Err(not_a_date());
+            }
+            // A month abbreviation may end in a dot ("Sept.", "ene.").
+            let after = match after.strip_prefix('.') {
+                Some(a) if month_number(field).is_some() => a,
+                _ => after,
+            };
+            if !field.eq_ignore_ascii_case("de") && !field.eq_ignore_ascii_case("del") {
+                fields.push(field);
+            }
+            rest = after;
+        }
+        // After the date: nothing, or a time (`10:30`, `T10:00:00Z`, `10 AM`).
+        let tail = rest.trim_start_matches([',', ' ', '\t']);
+        let time_ok = tail.is_empty()
+            || rest.starts_with(['T', ' ', '\t', ','])
+                && tail
+                    .trim_start_matches('T')
+                    .starts_with(|c: char| c.is_ascii_digit());
+        if !time_ok {
+            return Err(not_a_date());
+        }
+        let [a, b, c] = [fields[0], fields[1], fields[2]];
+        let digits = |f: &str, max: usize| {
+            (!f.is_empty() && f.len() <= max && f.bytes().all(|x| x.is_ascii_digit()))
+                .then(|| f.parse::<u32>().ok())
+                .flatten()
+        };
+        let named: Vec<usize> = (0..3)
+            .filter(|&i| month_number(fields[i]).is_some())
+            .collect();
+        let (y, m, d) = match named.as_slice() {
+            // A month name is the month; the four-digit field is the year; the other the day.
+            [i] => {
+                let others: Vec<&str> = (0..3).filter(|j| j != i).map(|j| fields[j]).collect();
+                let (y, d) = if others[0].len() == 4 {
+                    (others[0], others[1])
+                } else {
+                    (others[1], others[0])
+                };
+                (y, fields[*i], d)
+            }
+            [] if a.len() == 4 => (a, b, c),
+            [] => match self {
+                DateFormat::Dmy => (c, b, a),
+                DateFormat::Mdy => (c, a, b),
+                _ => (a, b, c),
+            },
+            _ => return Err(not_a_date()),
+        };
+        if y.len() != 4 {
+            return Err(if y.len() == 2 && digits(y, 2).is_some() {
+                format!(
+                    "{}: write the year with four digits (a two-digit year is ambiguous); in a \
+                     spreadsheet, format the column as a date with a four-digit year",
+                    quoted(s)
+                )
+            } else {
+                not_a_date()
+            });
+        }
+        let month = month_number(m).or_else(|| digits(m, 2));
+        match (digits(y, 4), month, digits(d, 2)) {
+            (Some(y), Some(m), Some(d)) => Day::from_ymd(y as i32, m, d)
+                .ok_or_else(|| format!("{} is not a day of the calendar", quoted(s))),
+            _ => Err(not_a_date()),
+        }
+    }
+}
+
+/// The UTC day of a Unix time in seconds (`1767484800`, `1767484800.25`, `-86400`).
+fn unix_day(s: &str) -> Result<Day, String> {
+    let t = s.trim();
+    let bad = || {
+        format!(
+            "{} is not a Unix time in seconds (since 1970-01-01, such as 1767484800; \
+             13 digits are milliseconds: divide by 1000)",
+            quoted(t)
+        )
+    };
+    let (int, frac) = t.split_once('.').unwrap_or((t, "0"));
+    let body = int.strip_prefix('-').unwrap_or(int);
+    if body.is_empty()
+        || body.len() > 12
+        || !body.bytes().all(|b| b.is_ascii_digit())
+        || !frac.bytes().all(|b| b.is_ascii_digit())
+    {
+        return Err(bad());
+    }
+    let secs: i64 = int.parse().map_err(|_| bad())?;
+    let day = secs.div_euclid(86_400);
+    // Days from -700,000 to 2,900,000 are years -1947 to 9909: enough for any statement.
+    if !(-700_000..=2_900_000).contains(&day) {
+        return Err(bad());
+    }
+    Ok(Day(day as i32))
+}
+
 fn days_in_month(y: i32, m: u32) -> u32 {
     match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -105,6 +363,103 @@ impl fmt::Display for Day {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn ymd(f: DateFormat, s: &str) -> Result<(i32, u32, u32), String> {
+        f.parse(s).map(Day::ymd)
+    }
+
+    #[test]
+    fn numeric_formats_read_the_order_they_are_given() {
+        use DateFormat::*;
+        for (f, s) in [
+            (Dmy, "04/01/2026"),
+            (Dmy, "4/1/2026"),
+            (Dmy, "4.1.2026"),
+            (Dmy, "04-01-2026"),
+            (Dmy, " 4 1 2026 "),
+            (Dmy, "04/01/2026 10:30"),
+            (Dmy, "04/01/2026 10:30:00 p. m."),
+            (Dmy, "4/1/2026, 10:30"),
+            (Dmy, "04/01/2026T10:30Z"),
+            (Mdy, "01/04/2026"),
+            (Mdy, "1/4/2026 9:05 PM"),
+            (Ymd, "2026/01/04"),
+            (Ymd, "2026.1.4"),
+            // ISO in every numeric format: a four-digit year first is never ambiguous.
+            (Dmy, "2026-01-04"),
+            (Mdy, "2026-01-04T23:59:59-05:00"),
+            // Month names, English or Spanish, any case, wherever they stand.
+            (Dmy, "4 Jan 2026"),
+            (Dmy, "4 de enero de 2026"),
+            (Dmy, "4 de Enero del 2026"),
+            (Dmy, "4-ene.-2026"),
+            (Mdy, "Jan 4, 2026"),
+            (Mdy, "January 4, 2026 10:00"),
+            (Dmy, "Jan 4, 2026"),
+            (Ymd, "2026 ENE 4"),
+            (Iso, "2026-01-04"),
+        ] {
+            assert_eq!(ymd(f, s), Ok((2026, 1, 4)), "{f:?} {s:?}");
+        }
+        assert_eq!(ymd(Dmy, "Sept. 30, 2025"), Ok((2025, 9, 30)));
+        assert_eq!(ymd(Dmy, "1 dic 2025"), Ok((2025, 12, 1)));
+        assert_eq!(ymd(Mdy, "12/31/1999"), Ok((1999, 12, 31)));
+    }
+
+    #[test]
+    fn numeric_formats_refuse_what_they_cannot_read() {
+        use DateFormat::*;
+        for (f, s, want) in [
+            (Dmy, "01/13/2026", "not a day of the calendar"),
+            (Mdy, "13/01/2026", "not a day of the calendar"),
+            (Dmy, "31/02/2026", "not a day of the calendar"),
+            (Dmy, "04/01/26", "four digits"),
+            (Dmy, "04/01", "not a date written DD/MM/YYYY"),
+            (Dmy, "", "not a date"),
+            (Dmy, "04/01/2026 banana", "not a date"),
+            (Dmy, "04/01/2026x", "not a date"),
+            (Dmy, "4 Jan Feb 2026", "not a date"),
+            (Dmy, "4 Foo 2026", "not a date"),
+            (Mdy, "001/04/2026", "not a date"),
+            (Iso, "04/01/2026", "write it as YYYY-MM-DD"),
+        ] {
+            let e = ymd(f, s).unwrap_err();
+            assert!(e.contains(want), "{f:?} {s:?}: {e}");
+        }
+    }
+
+    #[test]
+    fn unix_times_are_utc_days() {
+        use DateFormat::Unix;
+        assert_eq!(ymd(Unix, "0"), Ok((1970, 1, 1)));
+        assert_eq!(ymd(Unix, "1767484800"), Ok((2026, 1, 4)));
+        assert_eq!(ymd(Unix, "1767571199.999"), Ok((2026, 1, 4)));
+        assert_eq!(ymd(Unix, "-1"), Ok((1969, 12, 31)));
+        assert_eq!(ymd(Unix, "-86400.5"), Ok((1969, 12, 31)));
+        for bad in ["", "-", "1e9", "12:00", "1767484800000", "1.2.3", "abc"] {
+            assert!(ymd(Unix, bad).is_err(), "{bad}");
+        }
+        assert!(
+            ymd(Unix, "1767484800000")
+                .unwrap_err()
+                .contains("milliseconds")
+        );
+    }
+
+    #[test]
+    fn formats_parse_by_name() {
+        for (name, f) in [
+            ("iso", DateFormat::Iso),
+            ("DMY", DateFormat::Dmy),
+            ("mdy", DateFormat::Mdy),
+            ("ymd", DateFormat::Ymd),
+            ("unix", DateFormat::Unix),
+        ] {
+            assert_eq!(name.parse::<DateFormat>(), Ok(f));
+        }
+        let e = "ddmmyy".parse::<DateFormat>().unwrap_err();
+        assert!(e.contains("iso, dmy, mdy, ymd, unix"), "{e}");
+    }
 
     #[test]
     fn round_trips_and_known_values() {

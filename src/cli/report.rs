@@ -9,7 +9,7 @@ use super::progress::Progress;
 use super::table_args::{Rejects, TableArgs};
 use super::{EXIT_OK, EXIT_PARTIAL, LexiconArgs};
 use clap::{Args, ValueEnum};
-use detente::analysis::dates::Day;
+use detente::analysis::dates::{DateFormat, Day};
 use detente::report::{
     Event, Phase, ReportOptions, html, markdown, read_events, report_from_reader, terminal,
 };
@@ -71,6 +71,14 @@ pub struct ReportArgs {
     #[arg(long = "events", value_name = "FILE")]
     events_file: Option<String>,
 
+    /// How the input's dates are written: iso (YYYY-MM-DD, the default), dmy (04/01/2026,
+    /// 4 Jan 2026, 4 de enero de 2026), mdy (01/04/2026, Jan 4, 2026), ymd (2026/01/04) or
+    /// unix (seconds since 1970, the UTC day). ISO dates and month names (English, Spanish)
+    /// are read in every order but unix; a time after the date is ignored. Events and phases
+    /// are always YYYY-MM-DD.
+    #[arg(long, value_name = "FORMAT", default_value = "iso", value_parser = parse_date_format)]
+    date_format: DateFormat,
+
     #[command(flatten)]
     table: TableArgs,
 
@@ -86,6 +94,10 @@ pub struct ReportArgs {
 /// Speakers shown one by one unless `--top-speakers` says otherwise: enough for the actors of
 /// a dispute, few enough for a chart to stay readable.
 const DEFAULT_TOP_SPEAKERS: usize = 12;
+
+fn parse_date_format(s: &str) -> Result<DateFormat, String> {
+    s.parse()
+}
 
 fn arg_error(detail: String) -> Error {
     Error::new(
@@ -171,6 +183,7 @@ pub fn run(args: &ReportArgs) -> Result<u8, Error> {
         phases,
         input: input_name,
         max_speakers: args.top_speakers,
+        date_format: args.date_format,
     };
     let scorer = args.lexicon.scorer()?;
     let pool = args.table.pool()?;

@@ -21,7 +21,8 @@ pub struct TableArgs {
     #[arg(long, value_name = "NAME")]
     id_col: Option<String>,
 
-    /// Column with the date, YYYY-MM-DD (default: date, day, created_at, timestamp, fecha).
+    /// Column with the date (default: date, day, created_at, timestamp, fecha); `report`
+    /// reads it as --date-format says (YYYY-MM-DD by default).
     #[arg(long, value_name = "NAME")]
     date_col: Option<String>,
 

@@ -29,7 +29,7 @@ pub fn md(s: &str) -> String {
 /// The method and accounting facts, as (name, value) pairs shared by every renderer.
 pub fn method_lines(r: &Report) -> Vec<(String, String)> {
     let m = &r.method;
-    vec![
+    let mut lines = vec![
         ("Input".to_string(), m.input.clone()),
         (
             "Rows".to_string(),
@@ -61,7 +61,19 @@ pub fn method_lines(r: &Report) -> Vec<(String, String)> {
             "when no phases are given: the single split between days that minimizes the within-segment squared error of statement tones".to_string(),
         ),
         ("Timeline".to_string(), format!("{} of {} dated statements plotted (a fixed sample above {})", r.points.len(), r.dated, crate::analysis::MAX_POINTS)),
-    ]
+    ];
+    // Said only when it is not the default, so that a reader of a report made from
+    // 04/01/2026-style dates knows which order they were read in.
+    if m.date_format != crate::analysis::dates::DateFormat::Iso {
+        lines.insert(
+            2,
+            (
+                "Dates".to_string(),
+                format!("read as {}", m.date_format.describe()),
+            ),
+        );
+    }
+    lines
 }
 
 /// Paths of the chart files written beside a Markdown report `stem.md`.

@@ -65,6 +65,8 @@ pub struct ReportOptions {
     /// Speakers shown one by one, the most prolific first (also the number of speaker-target
     /// pairs shown); the others count in "All speakers" only. 0 shows every one.
     pub max_speakers: usize,
+    /// How the input's date column is written (ISO `YYYY-MM-DD` by default).
+    pub date_format: crate::analysis::dates::DateFormat,
 }
 
 /// What a report leaves out under [`ReportOptions::max_speakers`].
@@ -243,6 +245,8 @@ pub struct Method {
     pub undated: u64,
     /// Input name.
     pub input: String,
+    /// How the input's dates were read.
+    pub date_format: crate::analysis::dates::DateFormat,
 }
 
 /// Everything a report shows.
@@ -592,6 +596,7 @@ impl Report {
                 rescored,
                 undated: acc.rows() - acc.dated(),
                 input: opts.input.clone(),
+                date_format: opts.date_format,
             },
         }
     }

@@ -2,7 +2,6 @@
 //! `detente score` (it has `tone` and `hits` columns) is read as it is, not rescored.
 
 use super::{Report, ReportOptions};
-use crate::analysis::dates::Day;
 use crate::analysis::{Accumulator, RowObs, RowText};
 use crate::error::quoted;
 use crate::error::{ErrorKind, Result};
@@ -92,7 +91,7 @@ pub fn report_from_reader<R: Read>(
                     if s.is_empty() {
                         None
                     } else {
-                        Some(Day::parse(s).map_err(|e| bad(e, c))?)
+                        Some(opts.date_format.parse(s).map_err(|e| bad(e, c))?)
                     }
                 }
                 None => None,

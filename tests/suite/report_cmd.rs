@@ -500,3 +500,121 @@ fn intervals_across_the_bootstrap_limit_are_labelled_and_thread_independent() {
     assert!(n0 > 2_000 && n1 > 2_000, "{all}");
     assert!(all.contains("normal approx."), "{all}");
 }
+
+/// The founding case with its dates rewritten by `f` (the `date` column, second field).
+fn founding_dates_as(f: impl Fn(&str) -> String) -> Vec<u8> {
+    let text = std::fs::read_to_string(crate::util::founding_csv()).expect("founding csv");
+    let mut out = String::new();
+    for (i, line) in text.lines().enumerate() {
+        let (id, rest) = line.split_once(',').expect("id");
+        let (date, rest) = rest.split_once(',').expect("date");
+        let date = if i == 0 { date.to_string() } else { f(date) };
+        out.push_str(&format!("{id},{date},{rest}\n"));
+    }
+    out.into_bytes()
+}
+
+#[test]
+fn date_formats_give_the_report_of_iso_dates() {
+    let wd = Workdir::new();
+    let ymd = |d: &str| -> (u32, u32, u32) {
+        let p: Vec<u32> = d.split('-').map(|x| x.parse().expect("iso")).collect();
+        (p[0], p[1], p[2])
+    };
+    const MONTHS: [&str; 12] = [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ];
+    let report = |input: &[u8], format: &str| {
+        let out = wd.run(
+            &["report", "-", "--format", "md", "--date-format", format],
+            Some(input),
+        );
+        assert!(out.status.success(), "{format}: {}", stderr(&out));
+        stdout(&out)
+    };
+    let iso = report(&founding_dates_as(|d| d.to_string()), "iso");
+    assert!(!iso.contains("**Dates**"), "the default is not stated");
+    assert!(iso.contains("2026-01-07"), "{iso}");
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "dmy",
+            founding_dates_as(|d| {
+                let (y, m, d) = ymd(d);
+                format!("{d:02}/{m:02}/{y}")
+            }),
+            "day, month, year",
+        ),
+        (
+            "dmy",
+            founding_dates_as(|d| {
+                let (y, m, d) = ymd(d);
+                format!("{d} de {} de {y}", MONTHS[m as usize - 1])
+            }),
+            "day, month, year",
+        ),
+        (
+            "mdy",
+            founding_dates_as(|d| {
+                let (y, m, d) = ymd(d);
+                format!("{m}/{d}/{y} 9:30 AM")
+            }),
+            "month, day, year",
+        ),
+        (
+            "unix",
+            founding_dates_as(|d| {
+                let (y, m, d) = ymd(d);
+                // Noon UTC of the day, from the civil date (days since 1970-01-01).
+                let days = detente::analysis::dates::Day::from_ymd(y as i32, m, d)
+                    .expect("day")
+                    .0;
+                (i64::from(days) * 86_400 + 43_200).to_string()
+            }),
+            "Unix time",
+        ),
+    ];
+    for (format, input, said) in cases {
+        let md = report(&input, format);
+        let dates_line = format!("- **Dates**: read as {said}");
+        assert!(md.contains(&dates_line), "{format}: {md}");
+        let without: String = md
+            .lines()
+            .filter(|l| !l.starts_with("- **Dates**"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let iso_lines: String = iso.lines().map(|l| format!("{l}\n")).collect();
+        assert_eq!(without, iso_lines, "{format}");
+    }
+
+    // Dates in another order than the one given are refused with the row and the column.
+    let dmy_input = founding_dates_as(|d| {
+        let (y, m, d) = ymd(d);
+        format!("{d:02}/{m:02}/{y}")
+    });
+    let out = wd.run(&["report", "-", "--format", "md"], Some(&dmy_input));
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("(row 1, column 2 (date))"), "{err}");
+    assert!(err.contains("--date-format"), "{err}");
+    let out = wd.run(
+        &["report", "-", "--format", "md", "--date-format", "mdy"],
+        Some(&dmy_input),
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("is not a day of the calendar"),
+        "{}",
+        stderr(&out)
+    );
+}
