@@ -315,7 +315,7 @@ impl fmt::Display for Error {
             ),
             ErrorKind::InvalidUtf8 { valid_up_to } => write!(
                 f,
-                "{loc}: invalid UTF-8 after byte {valid_up_to} of the field; re-encode the file as UTF-8 (for example `iconv -f latin1 -t utf-8`), or pass --skip-bad-rows"
+                "{loc}: invalid UTF-8 after byte {valid_up_to} of the field; if the file was saved by a Windows program in a Western European language, pass --encoding windows-1252 (another encoding: --encoding LABEL), or pass --skip-bad-rows to set the row aside"
             ),
             ErrorKind::BadValue { detail } => write!(
                 f,

@@ -7,7 +7,7 @@
 //! precision, and with `--errors N` the N rows detente gets most wrong. JSON carries the same
 //! numbers for programs. The measures are defined in the library's `eval` module.
 
-use super::io::{location, open_input};
+use super::io::{location, open_input_in};
 use super::{EXIT_OK, LexiconArgs};
 use clap::{Args, ValueEnum};
 use detente::eval::{Class, Evaluation, Gold, GoldColumns, Metrics, RowResult, Split, evaluate};
@@ -35,6 +35,11 @@ pub struct EvalArgs {
     /// The gold CSV (header row; one labelled statement per row); `-` reads stdin.
     #[arg(value_name = "GOLD.csv")]
     gold: String,
+
+    /// The gold file's character encoding, when it is not UTF-8 (windows-1252, latin1,
+    /// utf-16, or any WHATWG label).
+    #[arg(long, value_name = "LABEL", value_parser = super::io::parse_encoding)]
+    encoding: Option<&'static encoding_rs::Encoding>,
 
     /// Column with the human label, an integer from -2 (hostile) to 2 (cooperative). A name or
     /// a 1-based number.
@@ -98,7 +103,7 @@ pub fn run(args: &EvalArgs) -> Result<u8, Error> {
         split: args.split_col.clone(),
         id: args.id_col.clone(),
     };
-    let gold = Gold::read(open_input(&args.gold)?, &columns, &source)?;
+    let gold = Gold::read(open_input_in(&args.gold, args.encoding)?, &columns, &source)?;
     let wanted = args.split.as_deref().map(str::trim);
     let (split, name) = match (wanted, gold.has_split) {
         (Some(all), _) if all.eq_ignore_ascii_case("all") => (Split::All, "all"),

@@ -29,6 +29,46 @@ pub fn open_input(path: &str) -> Result<Box<dyn Read>, Error> {
     Ok(Box::new(file))
 }
 
+/// The encoding of an input (`--encoding`): any label of the WHATWG Encoding Standard
+/// (`windows-1252`, `latin1`, `iso-8859-15`, `utf-16`, `utf-16be`, `utf-8`, ...).
+pub fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    encoding_rs::Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
+        format!(
+            "unknown encoding {label:?}; use utf-8 (the default), windows-1252 (also called \
+             latin1: Western European text saved by Windows programs), iso-8859-15, utf-16, \
+             utf-16be, or another label of the WHATWG Encoding Standard"
+        )
+    })
+}
+
+/// Opens `path` ([`open_input`]) and, unless `encoding` is UTF-8 (or none), transcodes it to
+/// UTF-8 as it is read. A byte-order mark, when there is one, decides over `encoding`
+/// (`--encoding utf-16` reads little- and big-endian files). Bytes the encoding cannot
+/// decode become U+FFFD; with UTF-8 nothing is changed, so invalid bytes stay an error.
+pub fn open_input_in(
+    path: &str,
+    encoding: Option<&'static encoding_rs::Encoding>,
+) -> Result<Box<dyn Read>, Error> {
+    Ok(decode(open_input(path)?, encoding))
+}
+
+/// `input` transcoded from `encoding` to UTF-8 as it is read ([`open_input_in`]); a progress
+/// bar goes under it, so that it counts the file's own bytes.
+pub fn decode(
+    input: Box<dyn Read>,
+    encoding: Option<&'static encoding_rs::Encoding>,
+) -> Box<dyn Read> {
+    match encoding {
+        Some(enc) if enc != encoding_rs::UTF_8 => Box::new(
+            encoding_rs_io::DecodeReaderBytesBuilder::new()
+                .encoding(Some(enc))
+                .bom_override(true)
+                .build(input),
+        ),
+        _ => input,
+    }
+}
+
 /// An output being written: stdout, or a temporary file renamed onto the target by
 /// [`Output::commit`]. Dropped without commit, the temporary file is removed and the target is
 /// untouched.

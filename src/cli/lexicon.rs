@@ -1,7 +1,7 @@
 //! `detente lexicon check|stats|coverage`: validate lexicon files, describe what the lexicons
 //! hold, and find the frequent words of a corpus that no entry covers.
 
-use super::io::{location, open_input};
+use super::io::{location, open_input_in};
 use super::table_args::{Rejects, TableArgs};
 use super::{EXIT_OK, EXIT_PARTIAL, LexiconArgs};
 use clap::{Args, Subcommand};
@@ -97,6 +97,12 @@ pub struct ImportArgs {
     #[arg(long)]
     skip_builtin: bool,
 
+    /// The file's character encoding, when it is not UTF-8: windows-1252 (or latin1) for
+    /// files saved by Windows programs in Western European languages, utf-16, or any WHATWG
+    /// label.
+    #[arg(long, value_name = "LABEL", value_parser = super::io::parse_encoding)]
+    encoding: Option<&'static encoding_rs::Encoding>,
+
     /// No summary on stderr.
     #[arg(short, long)]
     quiet: bool,
@@ -170,7 +176,7 @@ fn import(cats: &Categories, a: &ImportArgs) -> Result<u8, Error> {
     };
     let origin = super::io::location(&a.input);
     let mut bytes = Vec::new();
-    super::io::open_input(&a.input)?
+    open_input_in(&a.input, a.encoding)?
         .read_to_end(&mut bytes)
         .map_err(|e| Error::io(&e, origin.clone()))?;
     let text = String::from_utf8(bytes).map_err(|e| {
@@ -180,8 +186,7 @@ fn import(cats: &Categories, a: &ImportArgs) -> Result<u8, Error> {
             ErrorKind::BadSetting {
                 detail: format!(
                     "invalid UTF-8 at byte {at}; LIWC and VADER files are often Windows-1252 \
-                     or Latin-1: re-encode it (for example `iconv -f windows-1252 -t utf-8 \
-                     FILE > FILE.utf8`)"
+                     (Latin-1): pass --encoding windows-1252, or re-encode the file"
                 ),
             },
             origin.at_line(line),
@@ -485,7 +490,7 @@ fn coverage(args: &CoverageArgs) -> Result<u8, Error> {
     let scorer = args.lexicon.scorer()?;
     let pool = args.table.pool()?;
     let opts = args.table.stream_options(&args.input, true);
-    let mut source = Source::open(open_input(&args.input)?, &opts)?;
+    let mut source = Source::open(open_input_in(&args.input, args.table.encoding)?, &opts)?;
     let mut counts: HashMap<(Lang, String), (u64, u64)> = HashMap::new();
     let mut rows = 0u64;
     let mut rejects = Rejects::new(args.table.rejects.as_deref(), false)?;

@@ -4,7 +4,7 @@
 //! Usage: detente report INPUT [-o PATH] [--format html|md|text] [--event DATE=LABEL]...
 //!        [--phase NAME=START..END]... [--events FILE]
 
-use super::io::{Output, location, open_input};
+use super::io::{Output, decode, location, open_input};
 use super::progress::Progress;
 use super::table_args::{Rejects, TableArgs};
 use super::{EXIT_OK, EXIT_PARTIAL, LexiconArgs};
@@ -191,7 +191,7 @@ pub fn run(args: &ReportArgs) -> Result<u8, Error> {
     let mut rejects = Rejects::new(args.table.rejects.as_deref(), args.quiet)?;
     let progress = Progress::new(&args.input, args.quiet);
     let report = report_from_reader(
-        progress.wrap(open_input(&args.input)?),
+        decode(progress.wrap(open_input(&args.input)?), args.table.encoding),
         &scorer,
         &pool,
         &stream,

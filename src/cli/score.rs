@@ -5,7 +5,7 @@
 //! Every input column is kept; the score columns (tone, label, hostility, cooperation,
 //! goldstein, category, cameo, lang, hits) are appended. `-` (the default) is stdin/stdout.
 
-use super::io::{Output, open_input};
+use super::io::{Output, decode, open_input};
 use super::progress::Progress;
 use super::table_args::{Rejects, TableArgs};
 use super::{EXIT_OK, EXIT_PARTIAL, LexiconArgs};
@@ -65,7 +65,7 @@ pub fn run(args: &ScoreArgs) -> Result<u8, Error> {
         FormatArg::Jsonl => Format::Jsonl,
     };
     let progress = Progress::new(&args.input, args.quiet);
-    let input = progress.wrap(open_input(&args.input)?);
+    let input = decode(progress.wrap(open_input(&args.input)?), args.table.encoding);
     let mut output = Output::create(&args.output)?;
     let mut rejects = Rejects::new(args.table.rejects.as_deref(), args.quiet)?;
     let summary = score_stream(input, &mut output, &scorer, &pool, &opts, |r| {

@@ -12,6 +12,12 @@ use std::io::Write;
 /// How to read a quotes table.
 #[derive(Args, Debug, Clone)]
 pub struct TableArgs {
+    /// The input's character encoding, when it is not UTF-8: windows-1252 (or latin1) for
+    /// Western European text saved by Windows programs, iso-8859-15, utf-16 ("Unicode text"
+    /// from spreadsheets), or any WHATWG label. Output is always UTF-8.
+    #[arg(long, value_name = "LABEL", value_parser = super::io::parse_encoding)]
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+
     /// Column holding the statement (default: the first of text, quote, statement, content,
     /// body, texto). A name or a 1-based number.
     #[arg(long, value_name = "NAME")]

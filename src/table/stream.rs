@@ -132,8 +132,8 @@ impl<R: Read> Source<R> {
                 ErrorKind::BadSetting {
                     detail: "the file is UTF-16 (what spreadsheets save as \"Unicode text\"; \
                              it starts with a UTF-16 byte-order mark or holds NUL bytes), not \
-                             UTF-8: save it as \"CSV UTF-8\" or convert it, for example \
-                             `iconv -f utf-16 -t utf-8 in.csv > out.csv`"
+                             UTF-8: pass --encoding utf-16 (--encoding utf-16be for big-endian \
+                             text without a byte-order mark), or save it as \"CSV UTF-8\""
                         .to_string(),
                 },
                 Location {

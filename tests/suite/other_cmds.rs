@@ -403,6 +403,29 @@ fn lexicon_import_refuses_bad_files_and_settings_and_writes_nothing() {
             "--hostile and --cooperative are for VADER files",
         ),
     ];
+    // The Latin-1 file reads with its encoding named.
+    let out = wd.run(
+        &[
+            "lexicon",
+            "import",
+            "vader",
+            &latin1,
+            "--hostile",
+            "insult",
+            "--cooperative",
+            "praise",
+            "--encoding",
+            "latin1",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("\ncafe\t1\tpraise\t"),
+        "{}",
+        stdout(&out)
+    );
+
     for (args, want) in cases {
         let mut all = vec!["lexicon", "import"];
         all.extend(args.iter().copied());

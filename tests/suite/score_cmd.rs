@@ -995,13 +995,101 @@ fn utf16_input_is_named_as_such() {
             assert_eq!(out.status.code(), Some(2), "{name} {cmd}");
             let err = stderr(&out);
             assert!(
-                err.contains("u16.csv:1: the file is UTF-16") && err.contains("iconv -f utf-16"),
+                err.contains("u16.csv:1: the file is UTF-16")
+                    && err.contains("pass --encoding utf-16"),
                 "{name} {cmd}: {err}"
             );
         }
+        // As the message says: the same scores as from UTF-8 (big-endian without a byte-order
+        // mark needs its own label).
+        let label = if name == "be" { "utf-16be" } else { "utf-16" };
+        let out = wd.run(&["score", "u16.csv", "-q", "--encoding", label], None);
+        assert!(out.status.success(), "{name}: {}", stderr(&out));
+        let utf8 = wd.run(&["score", "-", "-q"], Some(text.as_bytes()));
+        assert_eq!(stdout(&out), stdout(&utf8), "{name}");
     }
     // UTF-8 with its byte-order mark (what spreadsheets save as "CSV UTF-8") still reads.
     wd.write("bom.csv", [&b"\xEF\xBB\xBF"[..], text.as_bytes()].concat());
     let out = wd.run(&["score", "bom.csv", "-q"], None);
     assert!(out.status.success(), "{}", stderr(&out));
+}
+
+/// Western European text saved by Windows programs is Windows-1252 (Latin-1): refused with
+/// the option to pass, and read with it exactly as the UTF-8 file is, by every command that
+/// reads a quotes table.
+#[test]
+fn windows_1252_input_reads_with_encoding() {
+    let wd = Workdir::new();
+    let utf8 = "id,date,speaker,text\n\
+                1,2026-01-05,Petro,\"¡Rechazamos las amenazas ilegales, señor Trump!\"\n\
+                2,2026-01-07,Petro,Gracias por la conversación; fue muy cordial.\n";
+    // Every character here is in Windows-1252: one byte each.
+    let cp1252: Vec<u8> = utf8
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).expect("Latin-1 character"))
+        .collect();
+    assert_ne!(cp1252, utf8.as_bytes());
+    wd.write("latin.csv", &cp1252);
+    wd.write("utf8.csv", utf8);
+
+    let out = wd.run(&["score", "latin.csv"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("latin.csv:2 (row 1, column 4 (text)): invalid UTF-8")
+            && err.contains("pass --encoding windows-1252"),
+        "{err}"
+    );
+
+    for label in ["windows-1252", "latin1", "ISO-8859-1", "cp1252"] {
+        let out = wd.run(&["score", "latin.csv", "-q", "--encoding", label], None);
+        assert!(out.status.success(), "{label}: {}", stderr(&out));
+        let want = wd.run(&["score", "utf8.csv", "-q"], None);
+        assert_eq!(stdout(&out), stdout(&want), "{label}");
+        assert!(stdout(&out).contains("señor"), "{}", stdout(&out));
+    }
+    let md = |file: &str, extra: &[&str]| {
+        let mut args = vec!["report", file, "--format", "md"];
+        args.extend(extra);
+        let out = wd.run(&args, None);
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out).replace(file, "INPUT")
+    };
+    assert_eq!(
+        md("latin.csv", &["--encoding", "latin1"]),
+        md("utf8.csv", &[])
+    );
+    let out = wd.run(
+        &["lexicon", "coverage", "latin.csv", "--encoding", "latin1"],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("señor"), "{}", stdout(&out));
+
+    let gold_utf8 = "label,text\n-2,\"¡Rechazamos las amenazas ilegales, señor Trump!\"\n1,Gracias por la conversación.\n";
+    let gold: Vec<u8> = gold_utf8
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).expect("Latin-1 character"))
+        .collect();
+    wd.write("gold-latin.csv", &gold);
+    wd.write("gold-utf8.csv", gold_utf8);
+    let eval = |file: &str, extra: &[&str]| {
+        let mut args = vec!["eval", file, "--format", "json"];
+        args.extend(extra);
+        let out = wd.run(&args, None);
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out).replace(file, "INPUT")
+    };
+    assert_eq!(
+        eval("gold-latin.csv", &["--encoding", "windows-1252"]),
+        eval("gold-utf8.csv", &[])
+    );
+
+    let out = wd.run(&["score", "utf8.csv", "--encoding", "klingon"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("unknown encoding \"klingon\""),
+        "{}",
+        stderr(&out)
+    );
 }
