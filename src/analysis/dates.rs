@@ -446,6 +446,61 @@ mod tests {
         );
     }
 
+    /// Any text, in any format: an answer, never a panic (multi-byte characters next to the
+    /// separators and the `T` the parser cuts at, long digit runs, empty fields).
+    #[test]
+    fn no_text_makes_a_format_panic() {
+        let pieces = [
+            "2026",
+            "01",
+            "4",
+            "13",
+            "/",
+            "-",
+            ".",
+            ",",
+            " ",
+            "T",
+            "t",
+            "10:30",
+            "de",
+            "ene.",
+            "Sept",
+            "é",
+            "ñ",
+            "€",
+            "\u{feff}",
+            "99999999999999",
+            "0",
+            ":",
+            "Z",
+            "+0000",
+            "",
+        ];
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let n = (seed % 7) as usize;
+            let text: String = (0..n)
+                .map(|i| pieces[((seed >> (8 * i)) % pieces.len() as u64) as usize])
+                .collect();
+            for f in [
+                DateFormat::Iso,
+                DateFormat::Dmy,
+                DateFormat::Mdy,
+                DateFormat::Ymd,
+                DateFormat::Unix,
+            ] {
+                if let Ok(day) = f.parse(&text) {
+                    // Whatever is read is a real day that prints as ISO and reads back.
+                    assert_eq!(Day::parse(&day.to_string()), Ok(day), "{f:?} {text:?}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn formats_parse_by_name() {
         for (name, f) in [

@@ -958,6 +958,62 @@ and\t4
         );
     }
 
+    /// Any text: an import or an error, never a panic, and every word read accounted for.
+    #[test]
+    fn no_text_makes_an_import_panic() {
+        let pieces = [
+            "%",
+            "\n",
+            "\t",
+            " ",
+            "1",
+            "02",
+            "hostility",
+            "warmth",
+            "(02 134)1/2",
+            "threat*",
+            "ab*",
+            "thank you",
+            "-2.5",
+            "x",
+            "é",
+            "ñ",
+            ":)",
+            "\r",
+            "\u{feff}",
+            "not",
+            "-",
+            "*",
+        ];
+        let maps = [map("hostility=threat:-2"), map("warmth=gratitude:1")];
+        let filter = Filter {
+            with: vec![Lexicon::builtin(Lang::En, &cats()).expect("en")],
+            skip_known: true,
+            min_weight: 0.5,
+        };
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..600 {
+            let mut text = String::from(if seed.is_multiple_of(2) {
+                "%\n1\thostility\n2\twarmth\n%\n"
+            } else {
+                ""
+            });
+            for _ in 0..(seed % 24) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            seed = seed.wrapping_add(1);
+            if let Ok(i) = liwc(&text, &origin(), &maps, &cats(), &filter) {
+                accounted(&i);
+            }
+            if let Ok(i) = vader_with(&text, &filter) {
+                accounted(&i);
+            }
+        }
+    }
+
     #[test]
     fn maps_are_checked() {
         let c = cats();
