@@ -374,8 +374,7 @@ pub fn liwc(
         mapped.push((num.clone(), liwc_name.as_str(), m));
     }
 
-    let (mut candidates, mut read, mut unmapped, mut conditional_lines) =
-        (Vec::new(), 0usize, 0usize, 0usize);
+    let (mut candidates, mut unmapped, mut conditional_lines) = (Vec::new(), 0usize, 0usize);
     for (line, l) in lines {
         let loc = origin.at_line(line);
         // Tabs separate the word from its codes (a word may be a phrase with spaces); files
@@ -398,7 +397,6 @@ pub fn liwc(
                 "expected a word and its category numbers; found no word".to_string(),
             ));
         }
-        read += 1;
         let mut plain = Vec::new();
         let mut conditional = false;
         for (k, code) in codes.iter().enumerate() {
@@ -441,7 +439,7 @@ pub fn liwc(
             note,
         });
     }
-    let import = finish(
+    Ok(finish(
         candidates,
         Vec::new(),
         unmapped,
@@ -449,9 +447,7 @@ pub fn liwc(
         origin,
         categories,
         filter,
-    );
-    debug_assert_eq!(import.read, read);
-    Ok(import)
+    ))
 }
 
 /// A category number without leading zeros (`02` and `2` are the same category).
