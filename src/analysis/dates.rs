@@ -309,8 +309,26 @@ impl DateFormat {
         }
         let month = month_number(m).or_else(|| digits(m, 2));
         match (digits(y, 4), month, digits(d, 2)) {
-            (Some(y), Some(m), Some(d)) => Day::from_ymd(y as i32, m, d)
-                .ok_or_else(|| format!("{} is not a day of the calendar", quoted(s))),
+            (Some(y), Some(m), Some(d)) => Day::from_ymd(y as i32, m, d).ok_or_else(|| {
+                // "13/01/2026" read month first: the month is the day, and every row read
+                // before it in this order may be misdated, so say which order fits.
+                let other = match self {
+                    DateFormat::Dmy => "mdy",
+                    DateFormat::Mdy => "dmy",
+                    _ => "",
+                };
+                let swapped = m > 12 && Day::from_ymd(y as i32, d, m).is_some();
+                if swapped && !other.is_empty() && named.is_empty() {
+                    format!(
+                        "{} has {m} as its month, so the dates are not written {}: \
+                         they look like --date-format {other}",
+                        quoted(s),
+                        self.example()
+                    )
+                } else {
+                    format!("{} is not a day of the calendar", quoted(s))
+                }
+            }),
             _ => Err(not_a_date()),
         }
     }
@@ -410,8 +428,14 @@ mod tests {
     fn numeric_formats_refuse_what_they_cannot_read() {
         use DateFormat::*;
         for (f, s, want) in [
-            (Dmy, "01/13/2026", "not a day of the calendar"),
-            (Mdy, "13/01/2026", "not a day of the calendar"),
+            (
+                Dmy,
+                "01/13/2026",
+                "has 13 as its month, so the dates are not written DD/MM/YYYY (or 4 Jan 2026): they look like --date-format mdy",
+            ),
+            (Mdy, "13/01/2026", "they look like --date-format dmy"),
+            (Mdy, "13/13/2026", "not a day of the calendar"),
+            (Ymd, "2026/13/01", "not a day of the calendar"),
             (Dmy, "31/02/2026", "not a day of the calendar"),
             (Dmy, "04/01/26", "four digits"),
             (Dmy, "04/01", "not a date written DD/MM/YYYY"),

@@ -613,7 +613,8 @@ fn date_formats_give_the_report_of_iso_dates() {
     );
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("is not a day of the calendar"),
+        stderr(&out).contains("\"14/01/2026\" has 14 as its month")
+            && stderr(&out).contains("they look like --date-format dmy"),
         "{}",
         stderr(&out)
     );
