@@ -168,8 +168,8 @@ fn key_bit(key: u32) -> u64 {
 
 /// A compiled lexicon.
 ///
-/// A token's exact word id comes from a [`WordTable`] (here, or from a table the caller shares
-/// between matchers, see [`Matcher::find_with`]); the wildcard prefixes of a lexicon word are
+/// A token's exact word id comes from a word table (here, or from a table the caller shares
+/// between matchers, see `Matcher::find_with`); the wildcard prefixes of a lexicon word are
 /// found when compiling, those of other words by walking a double-array byte trie of the
 /// prefixes. Phrases are a trie over those ids, keyed by one `u32` per element (a word id, or
 /// the number of words plus a prefix id); the root's edges are a dense table because every
