@@ -1,5 +1,6 @@
-//! `detente lexicon check|stats|coverage`: validate lexicon files, describe what the lexicons
-//! hold, and find the frequent words of a corpus that no entry covers.
+//! `detente lexicon check|stats|coverage|import`: validate lexicon files, describe what the
+//! lexicons hold, find the frequent words of a corpus that no entry covers, and convert VADER-
+//! and LIWC-format lexicons to detente's TSV.
 
 use super::io::{location, open_input_in};
 use super::table_args::{Rejects, TableArgs};
@@ -54,7 +55,7 @@ pub struct ImportArgs {
     #[arg(value_enum)]
     format: ImportFormat,
 
-    /// The file to convert (UTF-8); `-` reads stdin.
+    /// The file to convert (UTF-8 unless --encoding says otherwise); `-` reads stdin.
     #[arg(value_name = "FILE")]
     input: String,
 
@@ -174,7 +175,7 @@ fn import(cats: &Categories, a: &ImportArgs) -> Result<u8, Error> {
         skip_known: a.skip_builtin,
         min_weight: a.min_weight,
     };
-    let origin = super::io::location(&a.input);
+    let origin = location(&a.input);
     let mut bytes = Vec::new();
     open_input_in(&a.input, a.encoding)?
         .read_to_end(&mut bytes)
