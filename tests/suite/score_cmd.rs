@@ -1093,3 +1093,73 @@ fn windows_1252_input_reads_with_encoding() {
         stderr(&out)
     );
 }
+
+/// Damaged bytes through the transcoders: a score, rejected rows or one error line, never a
+/// panic; with --skip-bad-rows every row read is scored or rejected.
+#[test]
+fn damaged_files_through_encodings_never_panic() {
+    let wd = Workdir::new();
+    let base = std::fs::read(crate::util::founding_csv()).expect("founding csv");
+    let mut seed = 0x0DDB_1A5E_5BAD_5EEDu64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for case in 0..8 {
+        let mut bytes = base.clone();
+        for _ in 0..(1 + next() % 40) {
+            if bytes.is_empty() {
+                bytes.push(b'x');
+            }
+            let at = (next() % bytes.len() as u64) as usize;
+            match next() % 4 {
+                0 => bytes[at] = (next() % 256) as u8,
+                1 => bytes.insert(at, [b'"', b'\n', 0, 0xFF, 0xFE][(next() % 5) as usize]),
+                2 => {
+                    bytes.remove(at);
+                }
+                _ => bytes.truncate(at.max(1)),
+            }
+        }
+        if case % 3 == 0 {
+            bytes.splice(0..0, [0xFF, 0xFE]);
+        }
+        wd.write("damaged.csv", &bytes);
+        for label in ["windows-1252", "utf-16", "utf-16be", "iso-8859-15"] {
+            let out = wd.run(
+                &[
+                    "score",
+                    "damaged.csv",
+                    "--encoding",
+                    label,
+                    "--skip-bad-rows",
+                    "-o",
+                    "out.csv",
+                ],
+                None,
+            );
+            let err = stderr(&out);
+            match out.status.code() {
+                Some(0) | Some(1) => {
+                    let summary = err.lines().last().unwrap_or("");
+                    let nums: Vec<u64> = summary
+                        .split(|c: char| !c.is_ascii_digit())
+                        .filter_map(|n| n.parse().ok())
+                        .collect();
+                    assert!(
+                        summary.starts_with("detente: read ") && nums.len() >= 3,
+                        "case {case} {label}: {err}"
+                    );
+                    assert_eq!(nums[0], nums[1] + nums[2], "case {case} {label}: {summary}");
+                }
+                Some(2) => assert!(
+                    err.starts_with("detente: ") && err.lines().count() == 1,
+                    "case {case} {label}: {err}"
+                ),
+                other => panic!("case {case} {label}: exit {other:?}: {err}"),
+            }
+        }
+    }
+}
