@@ -1023,11 +1023,13 @@ fn windows_1252_input_reads_with_encoding() {
     let utf8 = "id,date,speaker,text\n\
                 1,2026-01-05,Petro,\"¡Rechazamos las amenazas ilegales, señor Trump!\"\n\
                 2,2026-01-07,Petro,Gracias por la conversación; fue muy cordial.\n";
-    // Every character here is in Windows-1252: one byte each.
-    let cp1252: Vec<u8> = utf8
-        .chars()
-        .map(|c| u8::try_from(u32::from(c)).expect("Latin-1 character"))
-        .collect();
+    // Every character here is in Latin-1 (so in Windows-1252): one byte each, its code point.
+    let latin1 = |text: &str| -> Vec<u8> {
+        text.chars()
+            .map(|c| u8::try_from(u32::from(c)).expect("Latin-1 character"))
+            .collect()
+    };
+    let cp1252 = latin1(utf8);
     assert_ne!(cp1252, utf8.as_bytes());
     wd.write("latin.csv", &cp1252);
     wd.write("utf8.csv", utf8);
@@ -1067,10 +1069,7 @@ fn windows_1252_input_reads_with_encoding() {
     assert!(stdout(&out).contains("señor"), "{}", stdout(&out));
 
     let gold_utf8 = "label,text\n-2,\"¡Rechazamos las amenazas ilegales, señor Trump!\"\n1,Gracias por la conversación.\n";
-    let gold: Vec<u8> = gold_utf8
-        .chars()
-        .map(|c| u8::try_from(u32::from(c)).expect("Latin-1 character"))
-        .collect();
+    let gold = latin1(gold_utf8);
     wd.write("gold-latin.csv", &gold);
     wd.write("gold-utf8.csv", gold_utf8);
     let eval = |file: &str, extra: &[&str]| {
