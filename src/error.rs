@@ -150,6 +150,12 @@ pub enum ErrorKind {
         /// What is wrong, in words.
         detail: String,
     },
+    /// An input read more than once (a report on many speakers reads its file again) was not
+    /// the same the second time: a file being written to or replaced meanwhile.
+    InputChanged {
+        /// What differs.
+        detail: String,
+    },
     /// The input has no header row at all.
     EmptyInput,
     /// The header is one column that splits into known column names at another character:
@@ -322,6 +328,10 @@ impl fmt::Display for Error {
                 "{loc}: {detail}; fix the value, or pass --skip-bad-rows to set the row aside"
             ),
             ErrorKind::BadSetting { detail } => write!(f, "{loc}: {detail}; fix it and run again"),
+            ErrorKind::InputChanged { detail } => write!(
+                f,
+                "{loc}: the input changed while it was read: {detail}; run again once nothing is writing to it"
+            ),
             ErrorKind::OtherDelimiter {
                 header,
                 delimiter,

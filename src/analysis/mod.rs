@@ -143,8 +143,21 @@ impl Ord for Ranked {
     }
 }
 
+/// A (speaker id, target id) pair of actor ids.
+pub type Pair = (u32, u32);
+
 /// A (speaker id, target id, day) key of [`Accumulator::dyads`].
 pub type DyadDay = (u32, u32, Option<Day>);
+
+/// Bytes that `report` lets the per-speaker and per-pair day aggregates take (see
+/// [`Accumulator::detail_bytes`]) before it reads a file a second time, keeping them only
+/// for the speakers and pairs it shows.
+pub const DEFAULT_BUDGET: usize = 16 << 20;
+
+/// Bytes counted for one group of day aggregates: key, statistics with a few statements'
+/// histogram inline, the hash index entry and the lists' room to grow (measured: 200,000
+/// one-statement speakers took about this much per speaker-day and pair-day).
+const GROUP_BYTES: usize = 112;
 
 /// Groups found by key as rows come (a hash lookup per row, on the thread that hands rows on
 /// in order) and listed in key order at the end.
@@ -185,18 +198,180 @@ impl<K: Copy + Eq + Hash + Ord, V> Groups<K, V> {
     }
 }
 
-/// Streaming aggregates over scored rows.
-#[derive(Debug)]
-pub struct Accumulator {
-    k: usize,
-    actors: Vec<String>,
+impl<K: Copy + Eq + Hash + Ord> Groups<K, ToneStats> {
+    /// Adds `tone` to the group `key` (made by `new` the first time); returns the bytes this
+    /// took: a new group's [`GROUP_BYTES`] and what its histogram grew on the heap.
+    fn add_tone(&mut self, key: K, new: fn() -> ToneStats, tone: f64) -> usize {
+        let groups = self.items.len();
+        let stats = self.entry(key, new);
+        let heap = stats.heap_bytes();
+        stats.add(tone);
+        let grown = stats.heap_bytes().saturating_sub(heap);
+        grown
+            + if self.items.len() > groups {
+                GROUP_BYTES
+            } else {
+                0
+            }
+    }
+}
+
+/// Speaker and target names, each an id in order of first appearance.
+#[derive(Debug, Default)]
+struct Actors {
+    names: Vec<Box<str>>,
     /// Actor ids by a name spelled exactly as rows give it (before trimming): most rows repeat
     /// a spelling already seen and need no UTF-8 check or trim. `None`: a blank name. Each
     /// actor's trimmed name is in it too.
-    spellings: FxHashMap<Vec<u8>, Option<u32>>,
-    cells: Groups<(u32, Option<Day>), Cell>,
+    spellings: FxHashMap<Box<[u8]>, Option<u32>>,
+}
+
+impl Actors {
+    /// The id of actor `name` (trimmed, not blank), a new one the first time.
+    /// A trimmed name is also a spelling of itself, so one map serves both lookups.
+    fn id(&mut self, name: &str) -> u32 {
+        if let Some(&Some(id)) = self.spellings.get(name.as_bytes()) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.names.push(name.into());
+        self.spellings.insert(name.as_bytes().into(), Some(id));
+        id
+    }
+
+    /// The actor id of a name as a row spells it; `None` when it is blank.
+    fn spelled(&mut self, raw: &[u8]) -> Option<u32> {
+        if let Some(&id) = self.spellings.get(raw) {
+            return id;
+        }
+        let name = String::from_utf8_lossy(raw);
+        let name = name.trim();
+        let id = (!name.is_empty()).then(|| self.id(name));
+        self.spellings.insert(raw.into(), id);
+        id
+    }
+
+    /// The ids of a row's speaker (a blank one is `(unknown)`) and target (`None`: blank).
+    fn row(&mut self, speaker: &[u8], target: &[u8]) -> (u32, Option<u32>) {
+        let speaker = match self.spelled(speaker) {
+            Some(id) => id,
+            None => self.id("(unknown)"),
+        };
+        (speaker, self.spelled(target))
+    }
+}
+
+/// A running hash of the (speaker, target) ids row after row: two readings with the same
+/// trace met the same speakers and targets in the same order.
+fn trace(t: u64, speaker: u32, target: Option<u32>) -> u64 {
+    let key = (u64::from(speaker) << 32) | u64::from(target.unwrap_or(u32::MAX));
+    (t.rotate_left(5) ^ key).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// Who speaks to whom and how often: speaker and target names (ids in order of first
+/// appearance), statements per speaker and per directed speaker → target pair.
+///
+/// `report` keeps one as it reads. On a file with more speakers than its memory budget holds,
+/// it first reads the file once for a census alone (no scoring), and the ranking the census
+/// gives ([`Census::speakers`], [`Census::pairs`]) tells [`Accumulator::focused`] which
+/// speakers and pairs to keep day by day on the second reading.
+#[derive(Debug, Default)]
+pub struct Census {
+    actors: Actors,
+    /// Statements per actor id (0 for those only ever targets).
+    spoken: Vec<u64>,
+    pairs: FxHashMap<Pair, u64>,
+    rows: u64,
+    trace: u64,
+}
+
+impl Census {
+    /// An empty census.
+    pub fn new() -> Census {
+        Census::default()
+    }
+
+    /// Counts one row by its speaker and target fields as the row holds them (names are
+    /// trimmed; a blank speaker is `(unknown)`, a blank target none). Returns their ids.
+    pub fn add(&mut self, speaker: &[u8], target: &[u8]) -> (u32, Option<u32>) {
+        self.rows += 1;
+        let (speaker, target) = self.actors.row(speaker, target);
+        self.trace = trace(self.trace, speaker, target);
+        let at = speaker as usize;
+        if self.spoken.len() <= at {
+            self.spoken.resize(at + 1, 0);
+        }
+        if let Some(n) = self.spoken.get_mut(at) {
+            *n += 1;
+        }
+        if let Some(t) = target {
+            *self.pairs.entry((speaker, t)).or_insert(0) += 1;
+        }
+        (speaker, target)
+    }
+
+    /// Rows counted.
+    pub fn rows(&self) -> u64 {
+        self.rows
+    }
+
+    /// Speaker and target names, by id.
+    pub fn actors(&self) -> &[Box<str>] {
+        &self.actors.names
+    }
+
+    /// Speakers with their statements, the most prolific first (ties by name).
+    pub fn speakers(&self) -> Vec<(u32, u64)> {
+        let mut v: Vec<(u32, u64)> = (0u32..)
+            .zip(self.spoken.iter().copied())
+            .filter(|&(_, n)| n > 0)
+            .collect();
+        let name = |id: u32| self.actors.names.get(id as usize).map_or("", |n| &**n);
+        v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| name(a.0).cmp(name(b.0))));
+        v
+    }
+
+    /// Directed pairs with their statements, the most statements first (ties by the speaker's,
+    /// then the target's order of first appearance).
+    pub fn pairs(&self) -> Vec<(Pair, u64)> {
+        let mut v: Vec<(Pair, u64)> = self.pairs.iter().map(|(&p, &n)| (p, n)).collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        v
+    }
+}
+
+/// Which speakers and pairs an [`Accumulator::focused`] keeps day by day, and where the
+/// second reading stands against the first.
+#[derive(Debug)]
+struct Focus {
+    /// By actor id: the shown speaker's place (its slot in `labels`), or `u32::MAX`.
+    slot: Vec<u32>,
+    pairs: rustc_hash::FxHashSet<Pair>,
+    /// This reading's rows and trace, to match against the census's.
+    rows: u64,
+    trace: u64,
+}
+
+/// Streaming aggregates over scored rows.
+///
+/// Everything is added row by row in input order, and what the report shows of a speaker or
+/// pair is made from that speaker's or pair's own groups, so an [`Accumulator::focused`]
+/// one gives the same report, to the byte, as one that keeps every speaker.
+#[derive(Debug)]
+pub struct Accumulator {
+    k: usize,
+    /// Counted row by row, or (focused) the first reading's, complete.
+    census: Census,
+    /// Statements per label, hostile to cooperative: by actor id, or (focused) by the shown
+    /// speaker's place.
+    labels: Vec<[u64; 5]>,
+    /// Everyone's statements per day (`None`: undated).
+    days: Groups<Option<Day>, Cell>,
+    cells: Groups<(u32, Option<Day>), ToneStats>,
     dyads: Groups<DyadDay, ToneStats>,
-    dyad_totals: Groups<(u32, u32), ToneStats>,
+    dyad_totals: Groups<Pair, ToneStats>,
+    focus: Option<Focus>,
+    detail_bytes: usize,
     points: BinaryHeap<Ranked>,
     hostile: BinaryHeap<Ranked>,
     cooperative: BinaryHeap<Ranked>,
@@ -205,15 +380,18 @@ pub struct Accumulator {
 }
 
 impl Accumulator {
-    /// An empty accumulator for `categories`.
+    /// An empty accumulator for `categories` that keeps every speaker and pair day by day.
     pub fn new(categories: &Categories) -> Accumulator {
         Accumulator {
             k: categories.len(),
-            actors: Vec::new(),
-            spellings: FxHashMap::default(),
+            census: Census::new(),
+            labels: Vec::new(),
+            days: Groups::new(),
             cells: Groups::new(),
             dyads: Groups::new(),
             dyad_totals: Groups::new(),
+            focus: None,
+            detail_bytes: 0,
             points: BinaryHeap::new(),
             hostile: BinaryHeap::new(),
             cooperative: BinaryHeap::new(),
@@ -222,28 +400,71 @@ impl Accumulator {
         }
     }
 
-    /// The id of actor `name` (trimmed, not blank), a new one the first time.
-    /// A trimmed name is also a spelling of itself, so one map serves both lookups.
-    fn actor(&mut self, name: &str) -> u32 {
-        if let Some(&Some(id)) = self.spellings.get(name.as_bytes()) {
-            return id;
+    /// An empty accumulator for a second reading of the rows `census` counted: it keeps day
+    /// by day only the `shown` speakers and the `shown` pairs the census ranks first (all of
+    /// them when `shown` is 0), and everyone else only in the per-day totals. Its memory then
+    /// grows with days and the number of speakers, not with speakers times days.
+    pub fn focused(categories: &Categories, census: Census, shown: usize) -> Accumulator {
+        let take = if shown == 0 { usize::MAX } else { shown };
+        let mut slot = vec![u32::MAX; census.actors.names.len()];
+        let speakers = census.speakers();
+        for (place, &(id, _)) in (0u32..).zip(speakers.iter().take(take)) {
+            if let Some(s) = slot.get_mut(id as usize) {
+                *s = place;
+            }
         }
-        let id = self.actors.len() as u32;
-        self.actors.push(name.to_string());
-        self.spellings.insert(name.as_bytes().to_vec(), Some(id));
-        id
+        let pairs = census
+            .pairs()
+            .into_iter()
+            .take(take)
+            .map(|(p, _)| p)
+            .collect();
+        let mut acc = Accumulator::new(categories);
+        acc.labels = vec![[0; 5]; speakers.len().min(take)];
+        acc.census = census;
+        acc.focus = Some(Focus {
+            slot,
+            pairs,
+            rows: 0,
+            trace: 0,
+        });
+        acc
     }
 
-    /// The actor id of a name as a row spells it; `None` when it is blank.
-    fn actor_spelled(&mut self, raw: &[u8]) -> Option<u32> {
-        if let Some(&id) = self.spellings.get(raw) {
-            return id;
+    /// Whether this accumulator keeps only some speakers and pairs day by day.
+    pub fn is_focused(&self) -> bool {
+        self.focus.is_some()
+    }
+
+    /// Whether the rows added met the speakers and targets the census of a focused
+    /// accumulator counted, in the same order; always true for one that keeps everyone.
+    /// False means the input changed between the two readings.
+    pub fn matches_census(&self) -> bool {
+        self.focus
+            .as_ref()
+            .is_none_or(|f| f.rows == self.census.rows && f.trace == self.census.trace)
+    }
+
+    /// Estimated bytes of the per-speaker and per-pair day aggregates, the part of the
+    /// memory that grows with speakers times days (the rest grows with days, or is bounded).
+    pub fn detail_bytes(&self) -> usize {
+        self.detail_bytes
+    }
+
+    /// Where speaker `id`'s labels are counted, if it is shown.
+    fn slot(&self, id: u32) -> Option<usize> {
+        match &self.focus {
+            None => Some(id as usize),
+            Some(f) => f
+                .slot
+                .get(id as usize)
+                .filter(|&&s| s != u32::MAX)
+                .map(|&s| s as usize),
         }
-        let name = String::from_utf8_lossy(raw);
-        let name = name.trim();
-        let id = (!name.is_empty()).then(|| self.actor(name));
-        self.spellings.insert(raw.to_vec(), id);
-        id
+    }
+
+    fn shows_pair(&self, pair: &Pair) -> bool {
+        self.focus.as_ref().is_none_or(|f| f.pairs.contains(pair))
     }
 
     /// Adds one row, in input order.
@@ -253,29 +474,53 @@ impl Accumulator {
         if obs.day.is_some() {
             self.dated += 1;
         }
-        let speaker = match self.actor_spelled(text.speaker) {
-            Some(id) => id,
-            None => self.actor("(unknown)"),
+        let (speaker, target) = match &mut self.focus {
+            None => self.census.add(text.speaker, text.target),
+            Some(f) => {
+                // The census has counted this row already: only its ids are wanted.
+                let (s, t) = self.census.actors.row(text.speaker, text.target);
+                f.rows += 1;
+                f.trace = trace(f.trace, s, t);
+                (s, t)
+            }
         };
+        let label_idx = Label::ALL.iter().position(|l| *l == obs.label).unwrap_or(2);
+        let slot = self.slot(speaker);
+        if let Some(at) = slot {
+            if self.labels.len() <= at {
+                self.labels.resize(at + 1, [0; 5]);
+            }
+            if let Some(l) = self.labels.get_mut(at).and_then(|l| l.get_mut(label_idx)) {
+                *l += 1;
+            }
+        }
         let k = self.k;
-        let cell = self.cells.entry((speaker, obs.day), || Cell::new(k));
-        cell.tones.add(obs.tone);
+        let day = self.days.entry(obs.day, || Cell::new(k));
+        day.tones.add(obs.tone);
         for &(c, w) in &obs.categories {
-            if let Some(slot) = cell.categories.get_mut(c as usize) {
+            if let Some(slot) = day.categories.get_mut(c as usize) {
                 *slot += w;
             }
         }
-        let label_idx = Label::ALL.iter().position(|l| *l == obs.label).unwrap_or(2);
-        cell.labels[label_idx] += 1;
-        if let Some(target) = self.actor_spelled(text.target) {
+        day.labels[label_idx] += 1;
+        if slot.is_some() {
+            self.detail_bytes +=
+                self.cells
+                    .add_tone((speaker, obs.day), ToneStats::default, obs.tone);
+        }
+        if let Some(target) = target
+            && self.shows_pair(&(speaker, target))
+        {
             // Pairs times days can be tens of thousands of groups: they keep no histogram,
             // and one histogram per pair serves the pair's interval.
-            self.dyads
-                .entry((speaker, target, obs.day), ToneStats::without_histogram)
-                .add(obs.tone);
-            self.dyad_totals
-                .entry((speaker, target), ToneStats::default)
-                .add(obs.tone);
+            self.detail_bytes += self.dyads.add_tone(
+                (speaker, target, obs.day),
+                ToneStats::without_histogram,
+                obs.tone,
+            );
+            self.detail_bytes +=
+                self.dyad_totals
+                    .add_tone((speaker, target), ToneStats::default, obs.tone);
         }
         let kept = |s: &Self, chars: Option<usize>| Kept {
             row,
@@ -284,7 +529,12 @@ impl Accumulator {
                 None => (row + 1).to_string(),
             },
             day: obs.day,
-            speaker: s.actors[speaker as usize].clone(),
+            speaker: s
+                .census
+                .actors
+                .names
+                .get(speaker as usize)
+                .map_or_else(String::new, |n| n.to_string()),
             target: String::from_utf8_lossy(text.target).trim().to_string(),
             text: {
                 let full = String::from_utf8_lossy(text.text);
@@ -326,23 +576,45 @@ impl Accumulator {
     }
 
     /// Speaker and target names, by id.
-    pub fn actors(&self) -> &[String] {
-        &self.actors
+    pub fn actors(&self) -> &[Box<str>] {
+        self.census.actors()
     }
 
-    /// Per (speaker id, day) cells, in key order.
-    pub fn cells(&self) -> Vec<(&(u32, Option<Day>), &Cell)> {
+    /// Who spoke to whom, how often: over the rows added, or (focused) the census it was
+    /// made from.
+    pub fn census(&self) -> &Census {
+        &self.census
+    }
+
+    /// Statements per label, hostile to cooperative, of speaker `id` (zeros for a speaker a
+    /// focused accumulator does not show).
+    pub fn labels(&self, id: u32) -> [u64; 5] {
+        self.slot(id)
+            .and_then(|at| self.labels.get(at))
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// Everyone's statements per day, in day order (undated first, as `None`).
+    pub fn days(&self) -> Vec<(&Option<Day>, &Cell)> {
+        self.days.sorted()
+    }
+
+    /// Per (speaker id, day) tone statistics, in key order: every speaker's, or a focused
+    /// accumulator's shown speakers'.
+    pub fn cells(&self) -> Vec<(&(u32, Option<Day>), &ToneStats)> {
         self.cells.sorted()
     }
 
-    /// Per (speaker id, target id, day) tone statistics, in key order.
-    /// These keep no histogram (see [`Accumulator::dyad_total`]).
+    /// Per (speaker id, target id, day) tone statistics, in key order: every pair's, or a
+    /// focused accumulator's shown pairs'. These keep no histogram (see
+    /// [`Accumulator::dyad_total`]).
     pub fn dyads(&self) -> Vec<(&DyadDay, &ToneStats)> {
         self.dyads.sorted()
     }
 
     /// The tone statistics of (speaker id, target id) over all days, with the histogram.
-    pub fn dyad_total(&self, pair: &(u32, u32)) -> Option<&ToneStats> {
+    pub fn dyad_total(&self, pair: &Pair) -> Option<&ToneStats> {
         self.dyad_totals.get(pair)
     }
 
@@ -420,7 +692,8 @@ mod tests {
         ] {
             acc.add(&obs, row(s, t));
         }
-        assert_eq!(acc.actors(), ["Trump", "Petro", "(unknown)"]);
+        let names: Vec<&str> = acc.actors().iter().map(|n| &**n).collect();
+        assert_eq!(names, ["Trump", "Petro", "(unknown)"]);
         assert_eq!(acc.dyad_total(&(0, 1)).map(|t| t.n), Some(3));
         assert_eq!(acc.dyad_total(&(2, 0)).map(|t| t.n), Some(1));
         assert_eq!(acc.dyads().len(), 2);

@@ -243,6 +243,16 @@ impl ToneStats {
         self.hist.counts().into_owned()
     }
 
+    /// Bytes its histogram holds on the heap (none while it keeps a few statements inline):
+    /// what the report counts against its memory budget.
+    pub fn heap_bytes(&self) -> usize {
+        match &self.hist {
+            Hist::Off | Hist::Few { .. } => 0,
+            Hist::Bins(b) => b.capacity(),
+            Hist::Counts(c) => c.capacity() * std::mem::size_of::<u32>(),
+        }
+    }
+
     /// Takes `other`'s histogram in place of this one (count, sum and sum of squares stay).
     pub fn set_histogram_from(&mut self, other: &ToneStats) {
         self.hist.clone_from(&other.hist);

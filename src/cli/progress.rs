@@ -36,11 +36,11 @@ impl Progress {
         let (bar, template) = match size {
             Some(len) => (
                 ProgressBar::with_draw_target(Some(len), target),
-                "{spinner} {wide_bar} {bytes}/{total_bytes} {binary_bytes_per_sec} eta {eta}",
+                "{spinner} {msg}{wide_bar} {bytes}/{total_bytes} {binary_bytes_per_sec} eta {eta}",
             ),
             None => (
                 ProgressBar::with_draw_target(None, target),
-                "{spinner} {bytes} read, {binary_bytes_per_sec}, {elapsed}",
+                "{spinner} {msg}{bytes} read, {binary_bytes_per_sec}, {elapsed}",
             ),
         };
         if let Ok(style) = ProgressStyle::with_template(template) {
@@ -55,6 +55,16 @@ impl Progress {
         match &self.bar {
             Some(bar) => Box::new(bar.wrap_read(input)),
             None => input,
+        }
+    }
+}
+
+impl Progress {
+    /// Starts the bar over for another reading of the same input, saying what it is for.
+    pub fn again(&self, what: &str) {
+        if let Some(bar) = &self.bar {
+            bar.set_position(0);
+            bar.set_message(format!("{what} "));
         }
     }
 }

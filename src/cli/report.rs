@@ -11,7 +11,8 @@ use super::{EXIT_OK, EXIT_PARTIAL, LexiconArgs};
 use clap::{Args, ValueEnum};
 use detente::analysis::dates::{DateFormat, Day};
 use detente::report::{
-    Event, Phase, ReportOptions, html, markdown, read_events, report_from_reader, terminal,
+    Event, Phase, ReportOptions, html, markdown, read_events, report_from_reader,
+    report_from_reopenable, terminal,
 };
 use detente::{Error, ErrorKind, Location};
 use std::io::Write;
@@ -79,6 +80,13 @@ pub struct ReportArgs {
     #[arg(long, value_name = "FORMAT", default_value = "iso", value_parser = parse_date_format)]
     date_format: DateFormat,
 
+    /// Memory, in MiB, that the day-by-day figures of single speakers and speaker-target
+    /// pairs may take before report reads a file again to keep them only for those it shows
+    /// (a corpus of thousands of speakers over years; the report is the same). Reading stdin,
+    /// it cannot: memory then grows with speakers times days, and a warning says so.
+    #[arg(long, value_name = "MIB", default_value_t = DEFAULT_MEMORY_BUDGET_MIB)]
+    memory_budget: usize,
+
     #[command(flatten)]
     table: TableArgs,
 
@@ -90,6 +98,9 @@ pub struct ReportArgs {
     #[arg(short, long)]
     quiet: bool,
 }
+
+/// `--memory-budget`'s default: [`detente::analysis::DEFAULT_BUDGET`] in MiB.
+const DEFAULT_MEMORY_BUDGET_MIB: usize = detente::analysis::DEFAULT_BUDGET >> 20;
 
 /// Speakers shown one by one unless `--top-speakers` says otherwise: enough for the actors of
 /// a dispute, few enough for a chart to stay readable.
@@ -184,21 +195,57 @@ pub fn run(args: &ReportArgs) -> Result<u8, Error> {
         input: input_name,
         max_speakers: args.top_speakers,
         date_format: args.date_format,
+        memory_budget: Some(args.memory_budget.saturating_mul(1 << 20)),
     };
     let scorer = args.lexicon.scorer()?;
     let pool = args.table.pool()?;
     let stream = args.table.stream_options(&args.input, true);
     let mut rejects = Rejects::new(args.table.rejects.as_deref(), args.quiet)?;
     let progress = Progress::new(&args.input, args.quiet);
-    let report = report_from_reader(
-        decode(progress.wrap(open_input(&args.input)?), args.table.encoding),
-        &scorer,
-        &pool,
-        &stream,
-        &opts,
-        |r| rejects.add(r),
-    )?;
+    let report = if args.input == "-" {
+        report_from_reader(
+            decode(progress.wrap(open_input(&args.input)?), args.table.encoding),
+            &scorer,
+            &pool,
+            &stream,
+            &opts,
+            |r| rejects.add(r),
+        )?
+    } else {
+        let mut readings = 0;
+        report_from_reopenable(
+            || {
+                readings += 1;
+                match readings {
+                    1 => {}
+                    2 => progress.again("many speakers: counting them"),
+                    _ => progress.again("reading again for the speakers shown"),
+                }
+                Ok(decode(
+                    progress.wrap(open_input(&args.input)?),
+                    args.table.encoding,
+                ))
+            },
+            &scorer,
+            &pool,
+            &stream,
+            &opts,
+            |r| rejects.add(r),
+        )?
+    };
     drop(progress);
+    let m = &report.method;
+    if args.input == "-" && !args.quiet && args.top_speakers > 0 && m.detail_bytes > m.memory_budget
+    {
+        eprintln!(
+            "detente: warning: the day-by-day figures of single speakers and pairs took about \
+             {} MiB, over --memory-budget ({} MiB); from a file, report would have read it again \
+             to keep only those it shows; from stdin it cannot, so memory grew with speakers \
+             times days",
+            m.detail_bytes >> 20,
+            m.memory_budget >> 20
+        );
+    }
     let out_loc = location(&args.output);
     let io_err = |e: std::io::Error| Error::io(&e, out_loc.clone());
     match format {

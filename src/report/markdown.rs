@@ -73,6 +73,19 @@ pub fn method_lines(r: &Report) -> Vec<(String, String)> {
             ),
         );
     }
+    if m.reread {
+        lines.push((
+            "Memory".to_string(),
+            format!(
+                "more speakers and pairs day by day than the memory budget ({}) holds: the input was read once more to count statements per speaker and pair, and again keeping day-by-day figures only for those shown (the same report as keeping all)",
+                if m.memory_budget.is_multiple_of(1 << 20) {
+                    format!("{} MiB", m.memory_budget >> 20)
+                } else {
+                    format!("{} bytes", m.memory_budget)
+                }
+            ),
+        ));
+    }
     lines
 }
 

@@ -11,13 +11,15 @@ mod read;
 pub mod terminal;
 
 pub use events::read_events;
-pub use read::{ScoreColumns, parse_hits, report_from_reader, score_columns};
+pub use read::{
+    ScoreColumns, parse_hits, report_from_reader, report_from_reopenable, score_columns,
+};
 
 use crate::analysis::dates::Day;
 use crate::analysis::stats::{
     Interval, IntervalMethod, ToneStats, change_point, mean_interval_on, shift_interval_on,
 };
-use crate::analysis::{Accumulator, Cell, Kept};
+use crate::analysis::{Accumulator, Cell, Kept, Pair};
 use crate::lexicon::Side;
 use crate::score::batch::Pool;
 use crate::score::{Label, Scorer};
@@ -67,6 +69,18 @@ pub struct ReportOptions {
     pub max_speakers: usize,
     /// How the input's date column is written (ISO `YYYY-MM-DD` by default).
     pub date_format: crate::analysis::dates::DateFormat,
+    /// Bytes the per-speaker and per-pair day aggregates may take before
+    /// [`read::report_from_reopenable`] reads its input again to keep them only for the
+    /// speakers and pairs shown (`None`: [`crate::analysis::DEFAULT_BUDGET`], 16 MiB).
+    pub memory_budget: Option<usize>,
+}
+
+impl ReportOptions {
+    /// [`ReportOptions::memory_budget`], or the default.
+    pub fn budget(&self) -> usize {
+        self.memory_budget
+            .unwrap_or(crate::analysis::DEFAULT_BUDGET)
+    }
 }
 
 /// What a report leaves out under [`ReportOptions::max_speakers`].
@@ -247,6 +261,14 @@ pub struct Method {
     pub input: String,
     /// How the input's dates were read.
     pub date_format: crate::analysis::dates::DateFormat,
+    /// The input was read again (twice) so that only the speakers and pairs shown kept their
+    /// day-by-day aggregates: it had more than the memory budget holds.
+    pub reread: bool,
+    /// Estimated bytes the per-speaker and per-pair day aggregates took (see
+    /// [`Accumulator::detail_bytes`]).
+    pub detail_bytes: usize,
+    /// The budget for them ([`ReportOptions::budget`]).
+    pub memory_budget: usize,
 }
 
 /// Everything a report shows.
@@ -292,9 +314,6 @@ pub struct Report {
     pub method: Method,
 }
 
-/// A (speaker id, target id) pair.
-type Pair = (u32, u32);
-
 /// (day, statements, mean tone) per day.
 type DailyMeans = Vec<(Day, u64, f64)>;
 
@@ -324,26 +343,16 @@ impl Report {
         rescored: bool,
     ) -> Report {
         let actors = acc.actors();
-        let name = |id: u32| actors.get(id as usize).cloned().unwrap_or_default();
+        let name = |id: u32| {
+            actors
+                .get(id as usize)
+                .map(|n| n.to_string())
+                .unwrap_or_default()
+        };
         let k = acc.categories();
 
-        // Per speaker overall cells, and per speaker daily cells.
-        // Cells are ordered by speaker, then day: each speaker's cells are one run.
-        let cells = acc.cells();
-        // Statements per speaker first, to choose the speakers shown one by one: only theirs
-        // are merged into cells of their own (copying a cell for each of 200,000 speakers
-        // doubled the report's memory).
-        let mut counts: Vec<(u32, u64)> = Vec::new();
-        let mut all = empty_cell(k);
-        for &((sp, _), cell) in &cells {
-            all.merge(cell);
-            match counts.last_mut() {
-                Some((s, n)) if s == sp => *n += cell.tones.n,
-                _ => counts.push((*sp, cell.tones.n)),
-            }
-        }
-        let name_of = |id: u32| actors.get(id as usize).map_or("", String::as_str);
-        counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| name_of(a.0).cmp(name_of(b.0))));
+        // Speakers, the most prolific first: the first `max_speakers` are shown one by one.
+        let mut counts = acc.census().speakers();
         let mut omitted = Omitted::default();
         if opts.max_speakers > 0 && counts.len() > opts.max_speakers {
             let rest = counts.split_off(opts.max_speakers);
@@ -358,23 +367,34 @@ impl Report {
             }
         }
         let place_of = |sp: u32| place.get(sp as usize).copied().filter(|&i| i != usize::MAX);
-        let mut per_speaker: Vec<(u32, Cell)> =
-            counts.iter().map(|&(sp, _)| (sp, empty_cell(k))).collect();
-        for &((sp, _), cell) in &cells {
-            if let Some((_, c)) = place_of(*sp).and_then(|i| per_speaker.get_mut(i)) {
-                c.merge(cell);
+        // Cells are ordered by speaker, then day: each speaker's cells are one run, merged
+        // in day order.
+        let cells = acc.cells();
+        let mut per_speaker: Vec<(u32, ToneStats)> = counts
+            .iter()
+            .map(|&(sp, _)| (sp, ToneStats::default()))
+            .collect();
+        for &((sp, _), stats) in &cells {
+            if let Some((_, t)) = place_of(*sp).and_then(|i| per_speaker.get_mut(i)) {
+                t.merge(stats);
             }
+        }
+        // Everyone's statements, day by day (undated first).
+        let days = acc.days();
+        let mut all = empty_cell(k);
+        for (_, cell) in &days {
+            all.merge(cell);
         }
         let mut speakers = vec![SpeakerRow {
             name: ALL.to_string(),
             tone: GroupTone::of(pool, &all.tones, ALL),
             labels: all.labels,
         }];
-        for (sp, cell) in &per_speaker {
+        for (sp, stats) in &per_speaker {
             speakers.push(SpeakerRow {
                 name: name(*sp),
-                tone: GroupTone::of(pool, &cell.tones, &name(*sp)),
-                labels: cell.labels,
+                tone: GroupTone::of(pool, stats, &name(*sp)),
+                labels: acc.labels(*sp),
             });
         }
         let mut series: Vec<Series> = per_speaker
@@ -388,20 +408,15 @@ impl Report {
             if let (Some(day), Some(i)) = (d, place_of(*sp))
                 && let Some(series) = series.get_mut(i)
             {
-                series.points.push((*day, c.tones.n, c.tones.mean()));
+                series.points.push((*day, c.n, c.mean()));
             }
         }
 
         // Daily cells over everyone, for the change point and the phases.
-        let mut daily: std::collections::BTreeMap<Day, Cell> = std::collections::BTreeMap::new();
-        for &((_, d), cell) in &cells {
-            if let Some(day) = d {
-                daily
-                    .entry(*day)
-                    .or_insert_with(|| empty_cell(k))
-                    .merge(cell);
-            }
-        }
+        let daily: std::collections::BTreeMap<Day, &Cell> = days
+            .iter()
+            .filter_map(|&(d, cell)| d.map(|day| (day, cell)))
+            .collect();
         let overall = Series {
             name: ALL.to_string(),
             points: daily
@@ -422,15 +437,19 @@ impl Report {
         let mut per_phase_speaker: Vec<Vec<ToneStats>> =
             vec![vec![ToneStats::default(); phases.len()]; per_speaker.len()];
         let mut cat_rows = Array2::<f64>::zeros((phases.len().max(1), k));
-        for &((sp, d), cell) in &cells {
-            let Some(day) = d else { continue };
+        for (day, cell) in &daily {
             let Some(p) = phase_of(*day) else { continue };
             everyone[p].merge(&cell.tones);
-            if let Some(i) = place_of(*sp) {
-                per_phase_speaker[i][p].merge(&cell.tones);
-            }
             let mut row = cat_rows.row_mut(p);
             row += &cell.categories;
+        }
+        for &((sp, d), stats) in &cells {
+            let (Some(day), Some(i)) = (d, place_of(*sp)) else {
+                continue;
+            };
+            if let Some(p) = phase_of(*day) {
+                per_phase_speaker[i][p].merge(stats);
+            }
         }
         groups.push((None, everyone));
         for (i, (sp, _)) in per_speaker.iter().enumerate() {
@@ -497,18 +516,10 @@ impl Report {
             shares: cat_rows,
         };
 
-        // Dyads: every directed pair, most statements first.
-        // Dyad cells are ordered by pair, then day: each pair's cells are one run. Statements
-        // per pair first, so that only the pairs shown get their statistics and daily series.
+        // Dyads: every directed pair, most statements first. Dyad cells are ordered by pair,
+        // then day: each pair's cells are one run.
         let dyad_days = acc.dyads();
-        let mut pair_counts: Vec<(Pair, u64)> = Vec::new();
-        for ((s, t, _), st) in &dyad_days {
-            match pair_counts.last_mut() {
-                Some((p, n)) if *p == (*s, *t) => *n += st.n,
-                _ => pair_counts.push(((*s, *t), st.n)),
-            }
-        }
-        pair_counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut pair_counts = acc.census().pairs();
         if opts.max_speakers > 0 && pair_counts.len() > opts.max_speakers {
             omitted.pairs = pair_counts.len() - opts.max_speakers;
             pair_counts.truncate(opts.max_speakers);
@@ -597,6 +608,9 @@ impl Report {
                 undated: acc.rows() - acc.dated(),
                 input: opts.input.clone(),
                 date_format: opts.date_format,
+                reread: acc.is_focused(),
+                detail_bytes: acc.detail_bytes(),
+                memory_budget: opts.budget(),
             },
         }
     }
@@ -615,8 +629,8 @@ fn empty_cell(k: usize) -> Cell {
     }
 }
 
-fn detect_phases(daily: &std::collections::BTreeMap<Day, Cell>) -> (Vec<Phase>, Option<f64>) {
-    let days: Vec<(Day, &Cell)> = daily.iter().map(|(d, c)| (*d, c)).collect();
+fn detect_phases(daily: &std::collections::BTreeMap<Day, &Cell>) -> (Vec<Phase>, Option<f64>) {
+    let days: Vec<(Day, &Cell)> = daily.iter().map(|(d, c)| (*d, *c)).collect();
     let series: Vec<(u64, f64, f64)> = days
         .iter()
         .map(|(_, c)| (c.tones.n, c.tones.sum, c.tones.sumsq))

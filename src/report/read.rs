@@ -2,13 +2,14 @@
 //! `detente score` (it has `tone` and `hits` columns) is read as it is, not rescored.
 
 use super::{Report, ReportOptions};
-use crate::analysis::{Accumulator, RowObs, RowText};
+use crate::analysis::dates::Day;
+use crate::analysis::{Accumulator, Census, RowObs, RowText};
 use crate::error::quoted;
 use crate::error::{ErrorKind, Result};
 use crate::lexicon::Categories;
 use crate::score::batch::Pool;
 use crate::score::{Label, Scorer};
-use crate::table::{Reject, RowError, Source, StreamOptions};
+use crate::table::{ColumnMap, Reject, Row, RowError, Source, StreamOptions, Summary};
 use std::io::Read;
 
 thread_local! {
@@ -69,6 +70,10 @@ fn bad(detail: String, col: usize) -> RowError {
 
 /// Reads `input`, scoring rows unless they already carry scores, and builds the report.
 /// Rejected rows go to `on_reject` (with [`crate::table::OnError::Skip`]).
+///
+/// One reading, keeping every speaker and pair day by day: memory grows with speakers times
+/// days (about 110 bytes each). [`report_from_reopenable`] keeps it bounded when the input
+/// can be read again.
 pub fn report_from_reader<R: Read>(
     input: R,
     scorer: &Scorer,
@@ -77,64 +82,205 @@ pub fn report_from_reader<R: Read>(
     opts: &ReportOptions,
     on_reject: impl FnMut(Reject) -> Result<()>,
 ) -> Result<Report> {
+    let mut acc = Accumulator::new(scorer.categories());
+    let (summary, scored) = read(input, scorer, pool, stream, opts, &mut acc, None, on_reject)?;
+    Ok(Report::build_on(
+        pool,
+        &acc,
+        opts,
+        scorer,
+        summary,
+        scored.is_none(),
+    ))
+}
+
+/// [`report_from_reader`] on an input that `open` can open again, in bounded memory: when the
+/// per-speaker and per-pair day aggregates outgrow [`ReportOptions::budget`] (a corpus of
+/// thousands of speakers over years), it stops, reads the input once more to count statements
+/// per speaker and pair (no scoring), and reads it a last time keeping day-by-day aggregates
+/// only for the speakers and pairs the report shows. The report is the same, to the byte,
+/// as one reading would give (but for a line in its method section saying so), and each
+/// rejected row goes to `on_reject` once.
+///
+/// With a budget that is never reached (the usual case: a few dozen speakers), `open` is
+/// called once. An input that changes between readings is an error.
+pub fn report_from_reopenable<R: Read>(
+    mut open: impl FnMut() -> Result<R>,
+    scorer: &Scorer,
+    pool: &Pool,
+    stream: &StreamOptions,
+    opts: &ReportOptions,
+    mut on_reject: impl FnMut(Reject) -> Result<()>,
+) -> Result<Report> {
+    let categories = scorer.categories();
+    let budget = opts.budget();
+    // Showing every speaker one by one needs every speaker's days: nothing to leave out.
+    let limit = (opts.max_speakers > 0).then_some(budget);
+    let mut acc = Accumulator::new(categories);
+    let mut passed = 0u64;
+    let (summary, scored) = read(open()?, scorer, pool, stream, opts, &mut acc, limit, |r| {
+        passed += 1;
+        on_reject(r)
+    })?;
+    if acc.detail_bytes() <= budget || limit.is_none() {
+        return Ok(Report::build_on(
+            pool,
+            &acc,
+            opts,
+            scorer,
+            summary,
+            scored.is_none(),
+        ));
+    }
+    drop(acc);
+    let census = census_of(open()?, scorer, pool, stream, opts)?;
+    let mut acc = Accumulator::focused(categories, census, opts.max_speakers);
+    // The first reading handed on the rejects before where it stopped; rows come in the same
+    // order every time.
+    let mut skip = passed;
+    let (summary, scored) = read(open()?, scorer, pool, stream, opts, &mut acc, None, |r| {
+        if skip > 0 {
+            skip -= 1;
+            Ok(())
+        } else {
+            on_reject(r)
+        }
+    })?;
+    if !acc.matches_census() {
+        return Err(crate::Error::new(
+            ErrorKind::InputChanged {
+                detail: "the statements per speaker differ between its readings (report reads \
+                         a file again when it has many speakers)"
+                    .to_string(),
+            },
+            stream.input.clone(),
+        ));
+    }
+    Ok(Report::build_on(
+        pool,
+        &acc,
+        opts,
+        scorer,
+        summary,
+        scored.is_none(),
+    ))
+}
+
+/// The day of a row (`None`: no date), or why the row is rejected.
+fn row_day(
+    rec: &Row<'_>,
+    cols: &ColumnMap,
+    opts: &ReportOptions,
+) -> std::result::Result<Option<Day>, RowError> {
+    match cols.date.and_then(|c| rec.get(c).map(|f| (c, f))) {
+        Some((c, f)) => {
+            let s = std::str::from_utf8(f).unwrap_or("").trim();
+            if s.is_empty() {
+                Ok(None)
+            } else {
+                opts.date_format.parse(s).map(Some).map_err(|e| bad(e, c))
+            }
+        }
+        None => Ok(None),
+    }
+}
+
+/// The tone and (category, |weight|) hits of a row of `detente score` output, or why the row
+/// is rejected.
+fn row_scores(
+    rec: &Row<'_>,
+    sc: ScoreColumns,
+    categories: &Categories,
+) -> std::result::Result<(f64, Vec<(u8, f64)>), RowError> {
+    let field = |c: usize| {
+        rec.get(c)
+            .and_then(|f| std::str::from_utf8(f).ok())
+            .unwrap_or("")
+    };
+    let tone_s = field(sc.tone);
+    let tone: f64 = tone_s
+        .trim()
+        .parse()
+        .ok()
+        .filter(|t: &f64| (-1.0..=1.0).contains(t))
+        .ok_or_else(|| {
+            bad(
+                format!("tone {} is not a number in -1..1", quoted(tone_s)),
+                sc.tone,
+            )
+        })?;
+    let hits = parse_hits(field(sc.hits), categories).map_err(|e| bad(e, sc.hits))?;
+    Ok((tone, hits))
+}
+
+/// What the report takes from a row: its day and its scores, computed here (raw quotes) or
+/// read from its score columns.
+fn observe(
+    rec: &Row<'_>,
+    text: &str,
+    cols: &ColumnMap,
+    scored: Option<ScoreColumns>,
+    scorer: &Scorer,
+    opts: &ReportOptions,
+) -> std::result::Result<RowObs, RowError> {
+    let day = row_day(rec, cols, opts)?;
+    Ok(match scored {
+        None => LAST_SCORE.with(|last| match last.try_borrow_mut() {
+            // Each thread's last score lends its hit buffer to the next row.
+            Ok(mut last) => {
+                scorer.score_reusing(text, &mut last);
+                RowObs::from_score(day, &last)
+            }
+            Err(_) => RowObs::from_score(day, &scorer.score(text)),
+        }),
+        Some(sc) => {
+            let (tone, categories) = row_scores(rec, sc, scorer.categories())?;
+            RowObs {
+                day,
+                tone,
+                label: Label::from_tone(tone),
+                categories,
+            }
+        }
+    })
+}
+
+/// The checks of [`observe`] without the scoring (which never rejects a row): a row passes
+/// one if and only if it passes the other.
+fn check(
+    rec: &Row<'_>,
+    cols: &ColumnMap,
+    scored: Option<ScoreColumns>,
+    scorer: &Scorer,
+    opts: &ReportOptions,
+) -> std::result::Result<(), RowError> {
+    row_day(rec, cols, opts)?;
+    if let Some(sc) = scored {
+        row_scores(rec, sc, scorer.categories())?;
+    }
+    Ok(())
+}
+
+/// One reading into `acc`; with `limit`, it stops (and returns) once the day aggregates
+/// take more than that many bytes ([`Accumulator::detail_bytes`]).
+#[allow(clippy::too_many_arguments)]
+fn read<R: Read>(
+    input: R,
+    scorer: &Scorer,
+    pool: &Pool,
+    stream: &StreamOptions,
+    opts: &ReportOptions,
+    acc: &mut Accumulator,
+    limit: Option<usize>,
+    on_reject: impl FnMut(Reject) -> Result<()>,
+) -> Result<(Summary, Option<ScoreColumns>)> {
     let mut source = Source::open(input, stream)?;
     let cols = *source.columns();
     let scored = score_columns(source.headers());
-    let categories = scorer.categories();
-    let mut acc = Accumulator::new(categories);
-    let summary = source.for_each(
+    let mut over = false;
+    let result = source.for_each(
         pool,
-        |rec, text| {
-            let day = match cols.date.and_then(|c| rec.get(c).map(|f| (c, f))) {
-                Some((c, f)) => {
-                    let s = std::str::from_utf8(f).unwrap_or("").trim();
-                    if s.is_empty() {
-                        None
-                    } else {
-                        Some(opts.date_format.parse(s).map_err(|e| bad(e, c))?)
-                    }
-                }
-                None => None,
-            };
-            match scored {
-                None => Ok(LAST_SCORE.with(|last| match last.try_borrow_mut() {
-                    // Each thread's last score lends its hit buffer to the next row.
-                    Ok(mut last) => {
-                        scorer.score_reusing(text, &mut last);
-                        RowObs::from_score(day, &last)
-                    }
-                    Err(_) => RowObs::from_score(day, &scorer.score(text)),
-                })),
-                Some(sc) => {
-                    let tone_s = rec
-                        .get(sc.tone)
-                        .and_then(|f| std::str::from_utf8(f).ok())
-                        .unwrap_or("");
-                    let tone: f64 = tone_s
-                        .trim()
-                        .parse()
-                        .ok()
-                        .filter(|t: &f64| (-1.0..=1.0).contains(t))
-                        .ok_or_else(|| {
-                            bad(
-                                format!("tone {} is not a number in -1..1", quoted(tone_s)),
-                                sc.tone,
-                            )
-                        })?;
-                    let hits = rec
-                        .get(sc.hits)
-                        .and_then(|f| std::str::from_utf8(f).ok())
-                        .unwrap_or("");
-                    let categories = parse_hits(hits, categories).map_err(|e| bad(e, sc.hits))?;
-                    Ok(RowObs {
-                        day,
-                        tone,
-                        label: Label::from_tone(tone),
-                        categories,
-                    })
-                }
-            }
-        },
+        |rec, text| observe(rec, text, &cols, scored, scorer, opts),
         |rec, obs| {
             let bytes = |c: Option<usize>| c.and_then(|c| rec.get(c)).unwrap_or_default();
             acc.add(
@@ -146,18 +292,49 @@ pub fn report_from_reader<R: Read>(
                     text: bytes(Some(cols.text)),
                 },
             );
+            if limit.is_some_and(|l| acc.detail_bytes() > l) {
+                over = true;
+                // Not a failure: the error only stops the reading, and the caller reads again.
+                return Err(crate::Error::io(
+                    &std::io::Error::other("memory budget reached"),
+                    stream.input.clone(),
+                ));
+            }
             Ok(())
         },
         on_reject,
-    )?;
-    Ok(Report::build_on(
+    );
+    match result {
+        Ok(summary) => Ok((summary, scored)),
+        Err(_) if over => Ok((Summary::default(), scored)),
+        Err(e) => Err(e),
+    }
+}
+
+/// Statements per speaker and pair over `input`, each row checked as a report reading
+/// checks it but not scored. Rejected rows are only counted out (the last reading reports them).
+fn census_of<R: Read>(
+    input: R,
+    scorer: &Scorer,
+    pool: &Pool,
+    stream: &StreamOptions,
+    opts: &ReportOptions,
+) -> Result<Census> {
+    let mut source = Source::open(input, stream)?;
+    let cols = *source.columns();
+    let scored = score_columns(source.headers());
+    let mut census = Census::new();
+    source.for_each(
         pool,
-        &acc,
-        opts,
-        scorer,
-        summary,
-        scored.is_none(),
-    ))
+        |rec, _| check(rec, &cols, scored, scorer, opts),
+        |rec, ()| {
+            let bytes = |c: Option<usize>| c.and_then(|c| rec.get(c)).unwrap_or_default();
+            census.add(bytes(cols.speaker), bytes(cols.target));
+            Ok(())
+        },
+        |_| Ok(()),
+    )?;
+    Ok(census)
 }
 
 #[cfg(test)]
@@ -174,5 +351,60 @@ mod tests {
         assert!(parse_hits("x:nope:-1", &c).is_err());
         assert!(parse_hits("x:force:abc", &c).is_err());
         assert_eq!(parse_hits("", &c), Ok(Vec::new()));
+    }
+
+    /// Read again under a budget of 0 (three readings), the report equals one reading's but
+    /// for the method's note of it; an input that changes between readings is an error.
+    #[test]
+    fn reading_again_gives_the_same_report_or_an_error_if_the_input_changed() {
+        let scorer = Scorer::new().expect("scorer");
+        let pool = Pool::single();
+        let stream = StreamOptions::default();
+        let first = "date,speaker,target,text\n\
+                     2026-01-04,A,B,We will attack you\n\
+                     2026-01-05,C,B,Thank you for the talks\n\
+                     2026-01-07,A,,We welcome the agreement\n\
+                     2026-01-07,A,B,We reject your threats\n";
+        let opts = ReportOptions {
+            max_speakers: 1,
+            memory_budget: Some(0),
+            ..ReportOptions::default()
+        };
+        let once = report_from_reader(first.as_bytes(), &scorer, &pool, &stream, &opts, |_| Ok(()))
+            .expect("one reading");
+        let reread = |later: &str| {
+            let mut calls = 0;
+            let report = report_from_reopenable(
+                || {
+                    calls += 1;
+                    Ok(if calls < 3 { first } else { later }.as_bytes())
+                },
+                &scorer,
+                &pool,
+                &stream,
+                &opts,
+                |_| Ok(()),
+            );
+            (report, calls)
+        };
+        let (again, calls) = reread(first);
+        let mut again = again.expect("three readings");
+        assert_eq!(calls, 3);
+        assert!(again.method.reread && !once.method.reread);
+        assert_eq!(again.omitted.speakers, 1);
+        again.method = once.method.clone();
+        assert_eq!(again, once);
+        // The third reading meets another target: the census no longer holds.
+        let (changed, calls) = reread(&first.replace("C,B,", "C,D,"));
+        assert_eq!(calls, 3);
+        let err = changed.expect_err("changed input");
+        assert!(
+            matches!(err.kind(), ErrorKind::InputChanged { .. }),
+            "{err}"
+        );
+        assert!(
+            err.to_string().contains("changed while it was read"),
+            "{err}"
+        );
     }
 }

@@ -619,3 +619,133 @@ fn date_formats_give_the_report_of_iso_dates() {
         stderr(&out)
     );
 }
+
+/// Drops the method section's "Memory" line (Markdown or HTML): the one place where a report
+/// read again differs from one read once.
+fn without_memory_line(report: &str) -> String {
+    match report.find("<dt>Memory</dt>") {
+        Some(start) => {
+            let end = report[start..]
+                .find("</dd>")
+                .map_or(report.len(), |e| start + e + 5);
+            format!("{}{}", &report[..start], &report[end..])
+        }
+        None => report
+            .split_inclusive('\n')
+            .filter(|l| !l.starts_with("- **Memory**"))
+            .collect(),
+    }
+}
+
+/// A file with more speakers day by day than `--memory-budget` holds is read again to keep
+/// only the speakers and pairs shown: the same report to the byte (but for the line saying
+/// so), from raw quotes and from `detente score` output, in Markdown and HTML, and every
+/// rejected row set aside once, also those before the point where the first reading stopped.
+/// From stdin it cannot be read again: the report is the same and a warning says memory grew.
+#[test]
+fn a_file_over_the_memory_budget_is_read_again_for_the_same_report() {
+    let wd = Workdir::new();
+    let mut csv = String::from("id,date,speaker,target,text\n");
+    let texts = [
+        "We will attack you",
+        "Thank you for the agreement",
+        "The meeting is on Tuesday",
+        "We will not attack",
+    ];
+    // 6,000 rows: speakers S0..S199 with from 1 to 200 statements (S0 the most), spelled
+    // with stray spaces at times, some blank; targets T0..T40, some blank; three rows with a
+    // bad date, at rows 10 and 2,000 (before a 1 MiB budget is reached, about row 3,000: each
+    // row here adds a speaker-day, a pair-day and often a pair) and 5,000 (after).
+    for row in 1..=6000usize {
+        let sp = (row * 7919) % 6000;
+        let speaker = match sp % 97 {
+            0 => String::new(),
+            1 => format!(" S{} ", (sp as f64).sqrt() as usize),
+            _ => format!("S{}", (sp as f64).sqrt() as usize),
+        };
+        let target = if row % 13 == 0 {
+            String::new()
+        } else {
+            format!("T{}", row % 41)
+        };
+        let date = match row {
+            10 | 2000 | 5000 => "2026-02-30".to_string(),
+            _ => format!("2025-{:02}-{:02}", row % 12 + 1, row % 28 + 1),
+        };
+        csv.push_str(&format!(
+            "r{row},{date},{speaker},{target},{}\n",
+            texts[row % texts.len()]
+        ));
+    }
+    wd.write("many.csv", &csv);
+    let report = |file: &str, format: &str, extra: &[&str], rejects: &str| {
+        let mut args = vec![
+            "report",
+            file,
+            "--format",
+            format,
+            "-o",
+            "-",
+            "--title",
+            "Many",
+            "--skip-bad-rows",
+            "--rejects",
+            rejects,
+        ];
+        args.extend_from_slice(extra);
+        let out = wd.run(&args, None);
+        assert!(out.status.code() == Some(1), "{}", stderr(&out));
+        (stdout(&out), wd.read(rejects))
+    };
+    // `score` does not read dates: the bad ones reach the report in its output too.
+    let score = wd.run(&["score", "many.csv", "-o", "scored.csv", "-q"], None);
+    assert!(score.status.success(), "{}", stderr(&score));
+    for (file, format) in [
+        ("many.csv", "md"),
+        ("many.csv", "html"),
+        ("scored.csv", "md"),
+    ] {
+        {
+            let (once, rejected_once) = report(file, format, &[], "once.csv");
+            let (again, rejected_again) =
+                report(file, format, &["--memory-budget", "1"], "again.csv");
+            let (at_once, rejected_at_once) =
+                report(file, format, &["--memory-budget", "0"], "zero.csv");
+            assert!(!once.contains("Memory"), "{once}");
+            for r in [&again, &at_once] {
+                assert!(r.contains("Memory") && r.contains("read once more"), "{r}");
+                assert_eq!(without_memory_line(r), without_memory_line(&once));
+            }
+            assert_eq!(rejected_once, rejected_again);
+            assert_eq!(rejected_once, rejected_at_once);
+            if file == "many.csv" {
+                assert_eq!(rejected_once.lines().count(), 4, "{rejected_once}");
+                assert!(once.contains("6000 read, 5997 used, 3 rejected"), "{once}");
+                assert!(once.contains("more speakers"), "{once}");
+            }
+        }
+    }
+    // From stdin: one reading, the same report, a warning.
+    let out = wd.run(
+        &[
+            "report",
+            "-",
+            "--format",
+            "md",
+            "--title",
+            "Many",
+            "--skip-bad-rows",
+            "--memory-budget",
+            "0",
+        ],
+        Some(csv.as_bytes()),
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("warning") && stderr(&out).contains("--memory-budget"),
+        "{}",
+        stderr(&out)
+    );
+    let (once, _) = report("many.csv", "md", &[], "once.csv");
+    assert_eq!(stdout(&out).replace("stdin", "many.csv"), once);
+}
