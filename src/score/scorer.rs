@@ -8,7 +8,7 @@ use crate::lexicon::{
     Categories, CategoryId, Lexicon, MatchScratch, MatchTarget, Matcher, ModifierKind, Side,
     WordTable,
 };
-use crate::text::{Lang, Token, Tokens, decide, function_words, guess_lang};
+use crate::text::{Lang, Token, Tokens, function_words, votes};
 use std::cell::RefCell;
 
 /// How the language of each statement is chosen.
@@ -504,10 +504,7 @@ impl Scorer {
     pub fn uncovered(&self, text: &str, mut f: impl FnMut(Lang, &str)) {
         let mut s = Scratch::default();
         s.tokens.tokenize(text);
-        let lang = match self.mode {
-            LangMode::Fixed(l) => l,
-            LangMode::Auto(default) => guess_lang(text, &s.tokens, default),
-        };
+        let lang = self.look_up(text, &mut s);
         let tokens = &s.tokens;
         self.model(lang)
             .matcher
@@ -518,11 +515,11 @@ impl Scorer {
             });
     }
 
-    /// Scores `text` with the buffers of `s`; the hits go into `hits` (cleared first).
-    fn score_into(&self, text: &str, s: &mut Scratch, hits: Vec<Hit>) -> Score {
-        s.rules.recycled = hits;
-        s.tokens.tokenize(text);
-        // One lookup per token serves the language guess and the matcher.
+    /// Looks up each token of `s.tokens` once (its word ids and marks into `s`) and returns the
+    /// statement's language: the fixed one, or under `--lang auto` the guess from function
+    /// words ([`crate::text::guess_lang`]'s votes), a tie broken by [`Scorer::lexicon_vote`],
+    /// and a tie there by the default.
+    fn look_up(&self, text: &str, s: &mut Scratch) -> Lang {
         // The buffers are sized first and filled in place: no capacity check or length update
         // per token.
         let n = s.tokens.tokens().len();
@@ -538,10 +535,53 @@ impl Scorer {
             *ids = e.ids;
             *marks = e.marks;
         }
-        let lang = match self.mode {
+        match self.mode {
             LangMode::Fixed(l) => l,
-            LangMode::Auto(default) => decide(text, en, es, default),
-        };
+            LangMode::Auto(default) => votes(text, en, es)
+                .or_else(|| self.lexicon_vote(s))
+                .unwrap_or(default),
+        }
+    }
+
+    /// For a statement the function words leave undecided (often a short one with none at
+    /// all: "Amenazas ilegales", "Gracias, presidente", "Great talk"): the language whose
+    /// lexicon's tone entries cover more of its words, or `None` when they cover as many.
+    fn lexicon_vote(&self, s: &mut Scratch) -> Option<Lang> {
+        let mut covered = [0usize; 2];
+        for lang in Lang::ALL {
+            let li = lang.index();
+            let ids = &s.word_ids;
+            let mut n = 0;
+            self.model(lang).matcher.walk_with(
+                &s.tokens,
+                |i| {
+                    ids.get(i)
+                        .and_then(|x| x.get(li))
+                        .copied()
+                        .unwrap_or(NO_WORD)
+                },
+                &mut s.match_scratch,
+                |start, end, target| {
+                    if matches!(target, Some(MatchTarget::Tone(_))) {
+                        n += end - start;
+                    }
+                },
+            );
+            covered[li] = n;
+        }
+        match covered[Lang::En.index()].cmp(&covered[Lang::Es.index()]) {
+            std::cmp::Ordering::Greater => Some(Lang::En),
+            std::cmp::Ordering::Less => Some(Lang::Es),
+            std::cmp::Ordering::Equal => None,
+        }
+    }
+
+    /// Scores `text` with the buffers of `s`; the hits go into `hits` (cleared first).
+    fn score_into(&self, text: &str, s: &mut Scratch, hits: Vec<Hit>) -> Score {
+        s.rules.recycled = hits;
+        s.tokens.tokenize(text);
+        // One lookup per token serves the language guess and the matcher.
+        let lang = self.look_up(text, s);
         let model = self.model(lang);
         let (ids, li) = (&s.word_ids, lang.index());
         // The units are built as the phrase search reports each match and each word between.

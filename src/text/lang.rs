@@ -4,6 +4,8 @@
 //! Spanish (lists below, chosen because they are short, very frequent and rarely shared), add
 //! [`SPANISH_MARK_VOTES`] when the text has a character that only Spanish uses here (ñ, ¿, ¡),
 //! and pick the language with more votes; ties go to the default language given by the caller.
+//! (The scorer breaks a tie first by which lexicon covers more of the statement's words; see
+//! `Scorer`'s language guess.)
 
 use super::Tokens;
 use std::fmt;
@@ -110,14 +112,20 @@ pub(crate) fn function_words(lang: Lang) -> &'static [&'static str] {
 
 /// The guess from the counts of English and Spanish function words among the tokens of
 /// `text` (for callers that looked the words up themselves, as the scorer does).
-pub(crate) fn decide(text: &str, en: usize, mut es: usize, default: Lang) -> Lang {
+pub(crate) fn decide(text: &str, en: usize, es: usize, default: Lang) -> Lang {
+    votes(text, en, es).unwrap_or(default)
+}
+
+/// The language with more votes (function words, plus [`SPANISH_MARK_VOTES`] for a
+/// Spanish-only character); `None` on a tie, including no votes at all.
+pub(crate) fn votes(text: &str, en: usize, mut es: usize) -> Option<Lang> {
     if has_spanish_mark(text) {
         es += SPANISH_MARK_VOTES;
     }
     match en.cmp(&es) {
-        std::cmp::Ordering::Greater => Lang::En,
-        std::cmp::Ordering::Less => Lang::Es,
-        std::cmp::Ordering::Equal => default,
+        std::cmp::Ordering::Greater => Some(Lang::En),
+        std::cmp::Ordering::Less => Some(Lang::Es),
+        std::cmp::Ordering::Equal => None,
     }
 }
 

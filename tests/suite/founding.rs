@@ -41,3 +41,39 @@ fn founding_case_lands_on_the_right_side() {
     assert_eq!(seen, EXPECTED.len(), "every expected row is in the data");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Regression: a statement with no function word of either language ("Amenazas ilegales",
+/// "Vamos a imponer sanciones a Valdoria") tied the language guess, went to the default
+/// (English) and scored 0, its Spanish words unknown to the English lexicon. A tie now goes to
+/// the language whose lexicon covers more of the statement's words, and only then to the
+/// default.
+#[test]
+fn short_statements_are_read_in_the_language_whose_lexicon_knows_them() {
+    use detente::{Lang, LangMode};
+    const CASES: &[(&str, Lang, Label)] = &[
+        ("Amenazas ilegales", Lang::Es, Label::Hostile),
+        ("Gracias, presidente", Lang::Es, Label::Conciliatory),
+        ("Sanciones inmediatas", Lang::Es, Label::Tense),
+        (
+            "Vamos a imponer sanciones a Valdoria.",
+            Lang::Es,
+            Label::Hostile,
+        ),
+        ("Great talk", Lang::En, Label::Neutral),
+        ("Threats, sanctions, ultimatums", Lang::En, Label::Hostile),
+    ];
+    let scorer = Scorer::new().expect("builtin");
+    for &(text, lang, label) in CASES {
+        let s = scorer.score(text);
+        assert_eq!((s.lang, s.label), (lang, label), "{text}: {s:?}");
+    }
+    // Neither lexicon knows a word (or both as many): the default decides, as before.
+    let es_default = Scorer::builder()
+        .lang(LangMode::Auto(Lang::Es))
+        .build()
+        .expect("builtin");
+    for text in ["Colombia", "Bogotá, Washington", "OK"] {
+        assert_eq!(scorer.score(text).lang, Lang::En, "{text}");
+        assert_eq!(es_default.score(text).lang, Lang::Es, "{text}");
+    }
+}
