@@ -195,6 +195,17 @@ impl DateFormat {
         }
     }
 
+    /// The day of a date the user gives beside the data (an event, a phase's start or end):
+    /// in this format, but always `YYYY-MM-DD` under [`DateFormat::Unix`] (nobody writes an
+    /// event in seconds) and also `YYYY-MM-DD` in the other orders, as [`DateFormat::parse`]
+    /// reads it.
+    pub fn parse_setting(self, s: &str) -> Result<Day, String> {
+        match self {
+            DateFormat::Unix => Day::parse(s),
+            _ => self.parse(s),
+        }
+    }
+
     /// The order in words, for the report's method section.
     pub fn describe(self) -> &'static str {
         match self {

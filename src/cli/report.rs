@@ -9,9 +9,9 @@ use super::progress::Progress;
 use super::table_args::{Rejects, TableArgs};
 use super::{EXIT_OK, EXIT_PARTIAL, LexiconArgs};
 use clap::{Args, ValueEnum};
-use detente::analysis::dates::{DateFormat, Day};
+use detente::analysis::dates::DateFormat;
 use detente::report::{
-    Event, Phase, ReportOptions, html, markdown, read_events, report_from_reader,
+    Event, Phase, ReportOptions, html, markdown, read_events_as, report_from_reader,
     report_from_reopenable, terminal,
 };
 use detente::{Error, ErrorKind, Location};
@@ -59,7 +59,8 @@ pub struct ReportArgs {
     #[arg(long, value_name = "N", default_value_t = DEFAULT_TOP_SPEAKERS)]
     top_speakers: usize,
 
-    /// Mark an event on the charts: DATE=LABEL (YYYY-MM-DD). Repeatable.
+    /// Mark an event on the charts: DATE=LABEL (YYYY-MM-DD, or as --date-format says).
+    /// Repeatable.
     #[arg(long = "event", value_name = "DATE=LABEL")]
     events: Vec<String>,
 
@@ -76,7 +77,7 @@ pub struct ReportArgs {
     /// 4 Jan 2026, 4 de enero de 2026), mdy (01/04/2026, Jan 4, 2026), ymd (2026/01/04) or
     /// unix (seconds since 1970, the UTC day). ISO dates and month names (English, Spanish)
     /// are read in every order but unix; a time after the date is ignored. Events and phases
-    /// are always YYYY-MM-DD.
+    /// (--event, --phase, --events) are read the same way (YYYY-MM-DD under unix).
     #[arg(long, value_name = "FORMAT", default_value = "iso", value_parser = parse_date_format)]
     date_format: DateFormat,
 
@@ -117,28 +118,34 @@ fn arg_error(detail: String) -> Error {
     )
 }
 
-fn parse_event(s: &str) -> Result<Event, Error> {
+fn parse_event(s: &str, format: DateFormat) -> Result<Event, Error> {
     let (d, label) = s.split_once('=').ok_or_else(|| {
         arg_error(format!(
             "--event {s:?} must be DATE=LABEL, e.g. 2026-01-04=\"Trump warning\""
         ))
     })?;
-    let day = Day::parse(d).map_err(|e| arg_error(format!("--event {s:?}: {e}")))?;
+    let day = format
+        .parse_setting(d)
+        .map_err(|e| arg_error(format!("--event {s:?}: {e}")))?;
     Ok(Event {
         day,
         label: label.trim().to_string(),
     })
 }
 
-fn parse_phase(s: &str) -> Result<Phase, Error> {
+fn parse_phase(s: &str, format: DateFormat) -> Result<Phase, Error> {
     let (name, range) = s.split_once('=').ok_or_else(|| {
         arg_error(format!(
             "--phase {s:?} must be NAME=START..END, e.g. \"Threats=2026-01-04..2026-01-05\""
         ))
     })?;
     let (a, b) = range.split_once("..").unwrap_or((range, range));
-    let start = Day::parse(a).map_err(|e| arg_error(format!("--phase {s:?}: {e}")))?;
-    let end = Day::parse(b).map_err(|e| arg_error(format!("--phase {s:?}: {e}")))?;
+    let day = |d: &str| {
+        format
+            .parse_setting(d)
+            .map_err(|e| arg_error(format!("--phase {s:?}: {e}")))
+    };
+    let (start, end) = (day(a)?, day(b)?);
     if end < start {
         return Err(arg_error(format!("--phase {s:?} ends before it starts")));
     }
@@ -165,15 +172,16 @@ pub fn run(args: &ReportArgs) -> Result<u8, Error> {
     let mut events = args
         .events
         .iter()
-        .map(|e| parse_event(e))
+        .map(|e| parse_event(e, args.date_format))
         .collect::<Result<Vec<_>, _>>()?;
     let mut phases = args
         .phases
         .iter()
-        .map(|p| parse_phase(p))
+        .map(|p| parse_phase(p, args.date_format))
         .collect::<Result<Vec<_>, _>>()?;
     if let Some(f) = &args.events_file {
-        let (more_events, more_phases) = read_events(open_input(f)?, &location(f))?;
+        let (more_events, more_phases) =
+            read_events_as(open_input(f)?, &location(f), args.date_format)?;
         events.extend(more_events);
         phases.extend(more_phases);
     }

@@ -3,13 +3,24 @@
 //! may be left out: then a row with an end date is a phase and any other row an event.
 
 use super::{Event, Phase};
-use crate::analysis::dates::Day;
+use crate::analysis::dates::DateFormat;
 use crate::error::quoted;
 use crate::error::{Error, ErrorKind, Location, Result};
 use std::io::Read;
 
-/// Reads events and phases from `input` (named `loc` in errors), in file order.
+/// Reads events and phases from `input` (named `loc` in errors), in file order, dates written
+/// `YYYY-MM-DD`.
 pub fn read_events<R: Read>(input: R, loc: &Location) -> Result<(Vec<Event>, Vec<Phase>)> {
+    read_events_as(input, loc, DateFormat::Iso)
+}
+
+/// [`read_events`] with dates written in `format` ([`DateFormat::parse_setting`]: `YYYY-MM-DD`
+/// is read in every format), as `report --date-format` reads the events file.
+pub fn read_events_as<R: Read>(
+    input: R,
+    loc: &Location,
+    format: DateFormat,
+) -> Result<(Vec<Event>, Vec<Phase>)> {
     let mut events = Vec::new();
     let mut phases = Vec::new();
     let mut rdr = csv::ReaderBuilder::new()
@@ -85,7 +96,8 @@ pub fn read_events<R: Read>(input: R, loc: &Location) -> Result<(Vec<Event>, Vec
         };
         let get = |c: usize| rec.get(c).unwrap_or("").trim().to_string();
         let day = |c: usize| {
-            Day::parse(&get(c))
+            format
+                .parse_setting(&get(c))
                 .map_err(|detail| Error::new(ErrorKind::BadSetting { detail }, at(c)))
         };
         let kind = match kc {

@@ -10,7 +10,7 @@ pub mod markdown;
 mod read;
 pub mod terminal;
 
-pub use events::read_events;
+pub use events::{read_events, read_events_as};
 pub use read::{
     ScoreColumns, parse_hits, report_from_reader, report_from_reopenable, score_columns,
 };

@@ -749,3 +749,107 @@ fn a_file_over_the_memory_budget_is_read_again_for_the_same_report() {
     let (once, _) = report("many.csv", "md", &[], "once.csv");
     assert_eq!(stdout(&out).replace("stdin", "many.csv"), once);
 }
+
+/// Events and phases are read in the data's `--date-format` (and as `YYYY-MM-DD` in every
+/// format): the founding case in day/month/year with its events file, an `--event` and a
+/// `--phase` written the same way gives the report of the ISO files, but for the method's line
+/// naming the order. Under `unix` they stay `YYYY-MM-DD`.
+#[test]
+fn events_and_phases_follow_the_date_format() {
+    let wd = Workdir::new();
+    let dmy = |d: &str| -> String {
+        match d.split('-').collect::<Vec<_>>()[..] {
+            [y, m, d] => format!("{d}/{m}/{y}"),
+            _ => d.to_string(),
+        }
+    };
+    let events = std::fs::read_to_string(
+        crate::util::founding_csv().with_file_name("petro_trump_events.csv"),
+    )
+    .expect("events");
+    let events_dmy: String = events
+        .lines()
+        .map(|l| {
+            let f: Vec<String> = l.split(',').map(|x| x.to_string()).collect();
+            match &f[..] {
+                [k, d, e, label] if k != "kind" => format!("{k},{},{},{label}\n", dmy(d), dmy(e)),
+                _ => format!("{l}\n"),
+            }
+        })
+        .collect();
+    assert!(
+        events_dmy.contains("event,04/01/2026,,Trump warning"),
+        "{events_dmy}"
+    );
+    wd.write("events.csv", &events);
+    wd.write("events-dmy.csv", &events_dmy);
+    let run = |input: Vec<u8>, args: &[&str]| {
+        let mut all = vec!["report", "-", "--format", "md"];
+        all.extend_from_slice(args);
+        let out = wd.run(&all, Some(&input));
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        stdout(&out)
+    };
+    let iso = run(
+        founding_dates_as(|d| d.to_string()),
+        &[
+            "--events",
+            "events.csv",
+            "--event",
+            "2026-01-06=Statements",
+            "--phase",
+            "Meeting=2026-02-03..2026-02-03",
+        ],
+    );
+    let day_first = run(
+        founding_dates_as(dmy),
+        &[
+            "--date-format",
+            "dmy",
+            "--events",
+            "events-dmy.csv",
+            "--event",
+            "06/01/2026=Statements",
+            "--phase",
+            "Meeting=03/02/2026..03/02/2026",
+        ],
+    );
+    assert!(
+        iso.contains("Statements") && iso.contains("Meeting"),
+        "{iso}"
+    );
+    let without_dates_line = |md: &str| -> String {
+        md.split_inclusive('\n')
+            .filter(|l| !l.starts_with("- **Dates**"))
+            .collect()
+    };
+    assert_eq!(without_dates_line(&day_first), iso);
+    // ISO beside a non-ISO order, and under unix, where a day in seconds makes no sense.
+    let mixed = run(
+        founding_dates_as(dmy),
+        &[
+            "--date-format",
+            "dmy",
+            "--events",
+            "events.csv",
+            "--event",
+            "2026-01-06=Statements",
+            "--phase",
+            "Meeting=2026-02-03",
+        ],
+    );
+    assert_eq!(without_dates_line(&mixed), iso);
+    let out = wd.run(
+        &[
+            "report",
+            "-",
+            "--date-format",
+            "unix",
+            "--event",
+            "04/01/2026=x",
+        ],
+        Some(&founding_dates_as(|d| d.to_string())),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--event"), "{}", stderr(&out));
+}
