@@ -128,8 +128,15 @@ pub const FIRST_PERSON_CONTRACTIONS: &[&str] = &["we'll", "i'll"];
 
 /// Endings of Spanish first-person future verbs ("atacaremos", "responderé"), checked only in
 /// statements scored as Spanish and on words at least three letters longer than the ending.
+/// Accents are folded away, so "-ere" also ends "quiere", "requiere", "muere", "prefiere":
+/// see [`NOT_FUTURE_BEFORE_ERE`].
 pub const FIRST_PERSON_FUTURE_SUFFIXES: &[&str] =
     &["aremos", "eremos", "iremos", "are", "ere", "ire"];
+
+/// Letters that never come before the "-eré" of a future (no Spanish verb ends in "-ier" or
+/// "-uer"), and that end the stems of present forms such as "quiere", "requiere", "hiere",
+/// "sugiere", "muere": a word ending in one of them and "ere" is not a first-person future.
+pub const NOT_FUTURE_BEFORE_ERE: &[u8] = b"iu";
 
 /// Phrases (folded, single spaces) that mark a sentence as relaying what another party did or
 /// said, or as reporting a procedure about it: news verbs in the third person, attribution,

@@ -988,12 +988,7 @@ fn direct_threat(
         }
         let w = tokens.folded_bytes(i);
         let is = |list: &[&str]| list.iter().any(|x| x.as_bytes() == w);
-        if (lang == Lang::Es
-            && FIRST_PERSON_FUTURE_SUFFIXES
-                .iter()
-                .any(|s| w.len() > s.len() + 2 && w.ends_with(s.as_bytes())))
-            || is(FIRST_PERSON_CONTRACTIONS)
-        {
+        if (lang == Lang::Es && first_person_future(w)) || is(FIRST_PERSON_CONTRACTIONS) {
             return true;
         }
         if is(FIRST_PERSON) {
@@ -1003,6 +998,22 @@ fn direct_threat(
         }
     }
     false
+}
+
+/// Whether folded word `w` looks like a Spanish first-person future verb ("atacaremos",
+/// "responderé"): one of [`FIRST_PERSON_FUTURE_SUFFIXES`] after at least three letters, and
+/// not "-iere"/"-uere" ([`NOT_FUTURE_BEFORE_ERE`]).
+fn first_person_future(w: &[u8]) -> bool {
+    FIRST_PERSON_FUTURE_SUFFIXES.iter().any(|s| {
+        let s = s.as_bytes();
+        w.len() > s.len() + 2
+            && w.ends_with(s)
+            && !(s == b"ere"
+                && w.len()
+                    .checked_sub(4)
+                    .and_then(|i| w.get(i))
+                    .is_some_and(|b| NOT_FUTURE_BEFORE_ERE.contains(b)))
+    })
 }
 
 /// Splits the tokens into units as the phrase search reports them: matched terms (one unit

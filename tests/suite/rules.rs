@@ -321,6 +321,21 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         Label::Hostile,
     ),
     (
+        "a spanish future in -eré is a direct threat",
+        Lang::Es,
+        "Responderé con armas",
+        "armas:threat:-2.00",
+        Label::Tense,
+    ),
+    // Regression: folded, "quiere", "requiere" and "muere" end like "responderé".
+    (
+        "spanish present forms in -iere and -uere are not a future",
+        Lang::Es,
+        "El pueblo quiere armas y requiere armas",
+        "armas:force:-2.00;armas:force:-2.00",
+        Label::Hostile,
+    ),
+    (
         "english words ending like a spanish future are not",
         Lang::En,
         "They declare sanctions",
