@@ -206,6 +206,18 @@ impl DateFormat {
         }
     }
 
+    /// Whether `s`, not a date in this order, is one with day and month the other way round
+    /// (`dmy` for `mdy` and back): the sign that the whole column is written in the other
+    /// order, and that the rows read before it may have had day and month swapped.
+    pub fn other_order_fits(self, s: &str) -> bool {
+        let other = match self {
+            DateFormat::Dmy => DateFormat::Mdy,
+            DateFormat::Mdy => DateFormat::Dmy,
+            _ => return false,
+        };
+        self.parse(s).is_err() && other.parse(s).is_ok()
+    }
+
     /// The order in words, for the report's method section.
     pub fn describe(self) -> &'static str {
         match self {
@@ -588,6 +600,24 @@ mod tests {
             "2026-01-04x",
         ] {
             assert!(Day::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_other_order_fits_only_where_day_and_month_swap() {
+        use DateFormat::*;
+        for (format, s, fits) in [
+            (Mdy, "14/01/2026", true),
+            (Dmy, "01/14/2026", true),
+            (Mdy, "04/01/2026", false),
+            (Dmy, "31/31/2026", false),
+            (Dmy, "2026-01-14", false),
+            (Dmy, "14 Jan 2026", false),
+            (Iso, "14/01/2026", false),
+            (Ymd, "2026/14/01", false),
+            (Unix, "14/01/2026", false),
+        ] {
+            assert_eq!(format.other_order_fits(s), fits, "{format:?} {s}");
         }
     }
 }

@@ -178,7 +178,15 @@ fn row_day(
             if s.is_empty() {
                 Ok(None)
             } else {
-                opts.date_format.parse(s).map(Some).map_err(|e| bad(e, c))
+                opts.date_format.parse(s).map(Some).map_err(|detail| {
+                    // Not a bad row but a wrong setting: skipping such rows would keep the
+                    // ones whose day and month were silently swapped.
+                    if opts.date_format.other_order_fits(s) {
+                        (ErrorKind::BadSetting { detail }, Some(c))
+                    } else {
+                        bad(detail, c)
+                    }
+                })
             }
         }
         None => Ok(None),

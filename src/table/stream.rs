@@ -395,7 +395,12 @@ impl<R: Read> Source<R> {
                                 ..loc.clone()
                             },
                         );
-                        if on_error == OnError::Fail {
+                        // A row error that is a wrong setting (a date column read in the wrong
+                        // order) stops the run even when bad rows are skipped: skipping does
+                        // not help, and the rows before it are suspect too.
+                        if on_error == OnError::Fail
+                            || matches!(err.kind(), ErrorKind::BadSetting { .. })
+                        {
                             return Err(err);
                         }
                         summary.rejected += 1;

@@ -614,10 +614,53 @@ fn date_formats_give_the_report_of_iso_dates() {
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(
         stderr(&out).contains("\"14/01/2026\" has 14 as its month")
-            && stderr(&out).contains("they look like --date-format dmy"),
+            && stderr(&out).contains("they look like --date-format dmy")
+            && !stderr(&out).contains("--skip-bad-rows"),
         "{}",
         stderr(&out)
     );
+    // Regression: with --skip-bad-rows, the rows whose day was above 12 were set aside and
+    // the others (4 and 5 January read as 1 April and 1 May) made a report. A date that fits
+    // the other order is a wrong setting, not a bad row: it stops the run all the same, and
+    // no report is written.
+    let out = wd.run(
+        &[
+            "report",
+            "-",
+            "--format",
+            "md",
+            "--date-format",
+            "mdy",
+            "--skip-bad-rows",
+            "-o",
+            "wrong.md",
+        ],
+        Some(&dmy_input),
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("they look like --date-format dmy"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!wd.path("wrong.md").exists());
+    // A date that is bad in both orders is still a bad row that can be set aside.
+    let mut bad_day = dmy_input.clone();
+    bad_day.extend_from_slice(b"pt-99,31/31/2026,Someone,Someone,We will attack,x,quote,en\n");
+    let out = wd.run(
+        &[
+            "report",
+            "-",
+            "--format",
+            "md",
+            "--date-format",
+            "dmy",
+            "--skip-bad-rows",
+        ],
+        Some(&bad_day),
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("31/31/2026"), "{}", stderr(&out));
 }
 
 /// Drops the method section's "Memory" line (Markdown or HTML): the one place where a report
