@@ -59,13 +59,59 @@ pub fn decode(
     encoding: Option<&'static encoding_rs::Encoding>,
 ) -> Box<dyn Read> {
     match encoding {
-        Some(enc) if enc != encoding_rs::UTF_8 => Box::new(
-            encoding_rs_io::DecodeReaderBytesBuilder::new()
-                .encoding(Some(enc))
-                .bom_override(true)
-                .build(input),
-        ),
+        Some(enc) if enc != encoding_rs::UTF_8 => {
+            let input = if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
+                utf16_checked(input)
+            } else {
+                input
+            };
+            Box::new(
+                encoding_rs_io::DecodeReaderBytesBuilder::new()
+                    .encoding(Some(enc))
+                    .bom_override(true)
+                    .build(input),
+            )
+        }
         _ => input,
+    }
+}
+
+/// Bytes of the input's start that [`utf16_checked`] looks at.
+const UTF16_SNIFF: usize = 4096;
+
+/// `input`, or (when its first [`UTF16_SNIFF`] bytes have neither a byte-order mark nor a NUL
+/// byte) a reader whose first read fails saying it is not UTF-16. Every comma and line end of
+/// a UTF-16 CSV comes with a NUL byte, so such a start is UTF-8 or a one-byte encoding, which
+/// read as UTF-16 would be one Chinese-looking character per two bytes and a baffling
+/// "no text column" error.
+fn utf16_checked(input: Box<dyn Read>) -> Box<dyn Read> {
+    let mut buffered = io::BufReader::with_capacity(64 * 1024, input);
+    let verdict = io::BufRead::fill_buf(&mut buffered).map(|start| {
+        let start = &start[..start.len().min(UTF16_SNIFF)];
+        let bom = start.starts_with(&[0xFF, 0xFE]) || start.starts_with(&[0xFE, 0xFF]);
+        start.is_empty() || bom || start.contains(&0)
+    });
+    match verdict {
+        Ok(true) => Box::new(buffered),
+        Ok(false) => Box::new(FailingRead(Some(io::Error::new(
+            io::ErrorKind::InvalidData,
+            "--encoding names UTF-16, but the file starts with neither a byte-order mark nor \
+             the NUL bytes every UTF-16 comma and line end has: it is not UTF-16 (probably \
+             UTF-8: leave out --encoding)",
+        )))),
+        Err(e) => Box::new(FailingRead(Some(e))),
+    }
+}
+
+/// A reader whose first read returns its error (then end of input).
+struct FailingRead(Option<io::Error>);
+
+impl Read for FailingRead {
+    fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+        match self.0.take() {
+            Some(e) => Err(e),
+            None => Ok(0),
+        }
     }
 }
 

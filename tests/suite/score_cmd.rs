@@ -1012,6 +1012,27 @@ fn utf16_input_is_named_as_such() {
     wd.write("bom.csv", [&b"\xEF\xBB\xBF"[..], text.as_bytes()].concat());
     let out = wd.run(&["score", "bom.csv", "-q"], None);
     assert!(out.status.success(), "{}", stderr(&out));
+    // The reverse: a UTF-8 file read with --encoding utf-16 (no byte-order mark, no NUL byte)
+    // became one CJK-looking character per two bytes and a "no text column" error listing
+    // them; it is now refused for what it is, by every command.
+    wd.write("utf8.csv", text);
+    for cmd in [
+        vec!["score", "utf8.csv"],
+        vec!["report", "utf8.csv"],
+        vec!["lexicon", "coverage", "utf8.csv"],
+    ] {
+        for label in ["utf-16", "utf-16be"] {
+            let mut args = cmd.clone();
+            args.extend(["--encoding", label]);
+            let out = wd.run(&args, None);
+            assert_eq!(out.status.code(), Some(2), "{args:?}");
+            let err = stderr(&out);
+            assert!(
+                err.contains("utf8.csv") && err.contains("it is not UTF-16"),
+                "{args:?}: {err}"
+            );
+        }
+    }
 }
 
 /// Western European text saved by Windows programs is Windows-1252 (Latin-1): refused with
