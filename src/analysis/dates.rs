@@ -401,6 +401,155 @@ impl fmt::Display for Day {
     }
 }
 
+/// The time unit of the report's tone lines: a mean per day, per week or per month. Daily
+/// means over a year are hundreds of zigzags per speaker; weekly or monthly ones show the trend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TimeUnit {
+    /// By the dates: days when they span up to [`TimeUnit::DAYS_MAX`] days or fall on at
+    /// most [`TimeUnit::SPARSE_DAYS`] days (a few statements over months, as in the founding
+    /// case, where a week would merge a threat and the call that answered it); otherwise
+    /// weeks up to a span of [`TimeUnit::WEEKS_MAX`] days, months beyond.
+    #[default]
+    Auto,
+    /// Calendar days.
+    Day,
+    /// Weeks from Monday (ISO 8601).
+    Week,
+    /// Calendar months.
+    Month,
+}
+
+impl TimeUnit {
+    /// The longest span of days [`TimeUnit::Auto`] shows day by day: about three months, a
+    /// dozen pixels a day on the report's charts.
+    pub const DAYS_MAX: i32 = 92;
+    /// The longest span [`TimeUnit::Auto`] shows week by week: three years, about 160 weeks.
+    pub const WEEKS_MAX: i32 = 3 * 366;
+    /// Days with statements up to which [`TimeUnit::Auto`] keeps days whatever the span:
+    /// that many points still read one by one.
+    pub const SPARSE_DAYS: usize = 60;
+
+    /// The unit for dates from `first` to `last` on `days` distinct days: itself, unless
+    /// [`TimeUnit::Auto`].
+    pub fn resolve(self, first: Day, last: Day, days: usize) -> TimeUnit {
+        match self {
+            TimeUnit::Auto => {
+                let span = last.0.saturating_sub(first.0);
+                if span <= Self::DAYS_MAX || days <= Self::SPARSE_DAYS {
+                    TimeUnit::Day
+                } else if span <= Self::WEEKS_MAX {
+                    TimeUnit::Week
+                } else {
+                    TimeUnit::Month
+                }
+            }
+            unit => unit,
+        }
+    }
+
+    /// The first day of the unit `day` is in (Auto counts as days).
+    pub fn start(self, day: Day) -> Day {
+        match self {
+            TimeUnit::Auto | TimeUnit::Day => day,
+            // 1970-01-01 was a Thursday: Monday is 3 days before it.
+            TimeUnit::Week => Day((day.0 + 3).div_euclid(7) * 7 - 3),
+            TimeUnit::Month => {
+                let (y, m, _) = day.ymd();
+                Day::from_ymd(y, m, 1).unwrap_or(day)
+            }
+        }
+    }
+
+    /// Where on a time axis the unit that starts on `start` is drawn: its middle.
+    pub fn middle(self, start: Day) -> f64 {
+        let len = match self {
+            TimeUnit::Auto | TimeUnit::Day => 1,
+            TimeUnit::Week => 7,
+            TimeUnit::Month => {
+                let (y, m, _) = start.ymd();
+                days_in_month(y, m) as i32
+            }
+        };
+        f64::from(start.0) + f64::from(len - 1) / 2.0
+    }
+
+    /// "daily", "weekly", "monthly", for captions.
+    pub fn adjective(self) -> &'static str {
+        match self {
+            TimeUnit::Auto | TimeUnit::Day => "daily",
+            TimeUnit::Week => "weekly",
+            TimeUnit::Month => "monthly",
+        }
+    }
+
+    /// The unit that starts on `start`, in words: "2026-01-04", "week of 2026-01-05",
+    /// "January 2026".
+    pub fn label(self, start: Day) -> String {
+        match self {
+            TimeUnit::Auto | TimeUnit::Day => start.to_string(),
+            TimeUnit::Week => format!("week of {start}"),
+            TimeUnit::Month => {
+                let (y, m, _) = start.ymd();
+                format!("{} {y}", MONTH_LABELS[(m as usize + 11) % 12])
+            }
+        }
+    }
+
+    /// Daily (day, statements, mean) points merged into this unit's: one point per unit with
+    /// data, at its first day, its mean the statement-weighted mean of its days.
+    pub fn merge(self, daily: &[(Day, u64, f64)]) -> Vec<(Day, u64, f64)> {
+        let mut out: Vec<(Day, u64, f64)> = Vec::new();
+        // Sums per unit, then means: (start, n, sum of tones).
+        let mut sums: Vec<(Day, u64, f64)> = Vec::new();
+        for &(day, n, mean) in daily {
+            let start = self.start(day);
+            match sums.last_mut() {
+                Some((s, total, sum)) if *s == start => {
+                    *total += n;
+                    *sum += mean * n as f64;
+                }
+                _ => sums.push((start, n, mean * n as f64)),
+            }
+        }
+        for (start, n, sum) in sums {
+            out.push((start, n, if n == 0 { 0.0 } else { sum / n as f64 }));
+        }
+        out
+    }
+}
+
+impl std::str::FromStr for TimeUnit {
+    type Err = String;
+    fn from_str(s: &str) -> Result<TimeUnit, String> {
+        match s.to_ascii_lowercase().as_str() {
+            "auto" => Ok(TimeUnit::Auto),
+            "day" | "days" | "daily" => Ok(TimeUnit::Day),
+            "week" | "weeks" | "weekly" => Ok(TimeUnit::Week),
+            "month" | "months" | "monthly" => Ok(TimeUnit::Month),
+            _ => Err(format!(
+                "unknown time unit {}; use auto, day, week or month",
+                quoted(s)
+            )),
+        }
+    }
+}
+
+/// English month names, January first, for labels.
+const MONTH_LABELS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -619,5 +768,55 @@ mod tests {
         ] {
             assert_eq!(format.other_order_fits(s), fits, "{format:?} {s}");
         }
+    }
+
+    #[test]
+    fn time_units_start_merge_and_resolve() {
+        let d = |y, m, dd| Day::from_ymd(y, m, dd).expect("day");
+        // 2026-01-04 was a Sunday, 2026-01-05 a Monday.
+        assert_eq!(TimeUnit::Week.start(d(2026, 1, 4)), d(2025, 12, 29));
+        assert_eq!(TimeUnit::Week.start(d(2026, 1, 5)), d(2026, 1, 5));
+        assert_eq!(TimeUnit::Week.start(d(2026, 1, 11)), d(2026, 1, 5));
+        assert_eq!(TimeUnit::Week.start(Day(-1)), d(1969, 12, 29));
+        assert_eq!(TimeUnit::Month.start(d(2024, 2, 29)), d(2024, 2, 1));
+        assert_eq!(TimeUnit::Day.start(d(2024, 2, 29)), d(2024, 2, 29));
+        assert_eq!(
+            TimeUnit::Month.middle(d(2024, 2, 1)),
+            f64::from(d(2024, 2, 1).0) + 14.0
+        );
+        assert_eq!(
+            TimeUnit::Week.middle(d(2026, 1, 5)),
+            f64::from(d(2026, 1, 5).0) + 3.0
+        );
+        assert_eq!(TimeUnit::Month.label(d(2026, 1, 1)), "January 2026");
+        assert_eq!(TimeUnit::Week.label(d(2026, 1, 5)), "week of 2026-01-05");
+        let a = d(2026, 1, 1);
+        assert_eq!(TimeUnit::Auto.resolve(a, Day(a.0 + 92), 93), TimeUnit::Day);
+        assert_eq!(TimeUnit::Auto.resolve(a, Day(a.0 + 93), 61), TimeUnit::Week);
+        assert_eq!(TimeUnit::Auto.resolve(a, Day(a.0 + 93), 60), TimeUnit::Day);
+        assert_eq!(
+            TimeUnit::Auto.resolve(a, Day(a.0 + 3 * 366 + 1), 500),
+            TimeUnit::Month
+        );
+        assert_eq!(
+            TimeUnit::Auto.resolve(a, Day(a.0 + 3 * 366 + 1), 6),
+            TimeUnit::Day
+        );
+        assert_eq!(TimeUnit::Month.resolve(a, a, 1), TimeUnit::Month);
+        // Weighted by statements: (1 x -1 + 3 x 1) / 4 = 0.5.
+        let daily = [
+            (d(2026, 1, 5), 1, -1.0),
+            (d(2026, 1, 7), 3, 1.0),
+            (d(2026, 1, 12), 2, 0.25),
+        ];
+        assert_eq!(
+            TimeUnit::Week.merge(&daily),
+            vec![(d(2026, 1, 5), 4, 0.5), (d(2026, 1, 12), 2, 0.25)]
+        );
+        assert_eq!(TimeUnit::Day.merge(&daily), daily.to_vec());
+        for s in ["auto", "Week", "monthly", "day"] {
+            assert!(s.parse::<TimeUnit>().is_ok(), "{s}");
+        }
+        assert!("fortnight".parse::<TimeUnit>().is_err());
     }
 }

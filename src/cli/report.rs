@@ -9,7 +9,7 @@ use super::progress::Progress;
 use super::table_args::{Rejects, TableArgs};
 use super::{EXIT_OK, EXIT_PARTIAL, LexiconArgs};
 use clap::{Args, ValueEnum};
-use detente::analysis::dates::DateFormat;
+use detente::analysis::dates::{DateFormat, TimeUnit};
 use detente::report::{
     Event, Phase, ReportOptions, html, markdown, read_events_as, report_from_reader,
     report_from_reopenable, terminal,
@@ -81,6 +81,13 @@ pub struct ReportArgs {
     #[arg(long, value_name = "FORMAT", default_value = "iso", value_parser = parse_date_format)]
     date_format: DateFormat,
 
+    /// The time unit of the tone lines on the timeline and the who-to-whom chart: day, week
+    /// (from Monday) or month means; auto picks days for dates spanning up to 92 days or
+    /// falling on up to 60 days, else weeks up to a span of three years, months beyond. The
+    /// zoom on the phases is always by day.
+    #[arg(long, value_name = "UNIT", default_value = "auto", value_parser = parse_time_unit)]
+    time_unit: TimeUnit,
+
     /// Memory, in MiB, that the day-by-day figures of single speakers and speaker-target
     /// pairs may take before report reads a file again to keep them only for those it shows
     /// (a corpus of thousands of speakers over years; the report is the same). Reading stdin,
@@ -108,6 +115,10 @@ const DEFAULT_MEMORY_BUDGET_MIB: usize = detente::analysis::DEFAULT_BUDGET >> 20
 const DEFAULT_TOP_SPEAKERS: usize = 12;
 
 fn parse_date_format(s: &str) -> Result<DateFormat, String> {
+    s.parse()
+}
+
+fn parse_time_unit(s: &str) -> Result<TimeUnit, String> {
     s.parse()
 }
 
@@ -203,6 +214,7 @@ pub fn run(args: &ReportArgs) -> Result<u8, Error> {
         input: input_name,
         max_speakers: args.top_speakers,
         date_format: args.date_format,
+        time_unit: args.time_unit,
         memory_budget: Some(args.memory_budget.saturating_mul(1 << 20)),
     };
     let scorer = args.lexicon.scorer()?;

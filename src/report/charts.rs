@@ -6,7 +6,7 @@
 //! SVG backend offers no per-element titles. All user text goes through [`esc`].
 
 use super::{Phase, Report};
-use crate::analysis::dates::Day;
+use crate::analysis::dates::{Day, TimeUnit};
 use crate::lexicon::Side;
 use crate::score::rules;
 use std::fmt::Write as _;
@@ -165,7 +165,15 @@ fn date_ticks(o: &mut String, f: &Frame) {
                     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
                     "Dec",
                 ];
-                ticks.push((d, format!("{} {y}", M[(m as usize + 11) % 12])));
+                let month = M[(m as usize + 11) % 12];
+                // Monthly ticks are about 60 units apart: "Mar 2025" on each ran into the
+                // next, so the year goes on January and the first tick only.
+                let label = if every > 1 || m == 1 || ticks.is_empty() {
+                    format!("{month} {y}")
+                } else {
+                    month.to_string()
+                };
+                ticks.push((d, label));
             }
         }
     }
@@ -217,27 +225,40 @@ fn event_label(x: f64, label: &str) -> (f64, f64, f64, &'static str) {
     }
 }
 
-/// The day range of the data, events and phases, padded.
-fn day_range(r: &Report, clip: Option<(Day, Day)>) -> Option<(f64, f64)> {
-    let mut days: Vec<i32> = r
+/// The day range of the data (and the middles of its `unit`s), events and phases, padded.
+fn day_range(r: &Report, clip: Option<(Day, Day)>, unit: TimeUnit) -> Option<(f64, f64)> {
+    let mut days: Vec<f64> = r
         .series
         .iter()
-        .flat_map(|s| s.points.iter().map(|p| p.0.0))
+        .flat_map(|s| s.points.iter().map(|p| f64::from(p.0.0)))
         .collect();
-    days.extend(r.events.iter().map(|e| e.day.0));
+    days.extend(
+        r.series
+            .iter()
+            .flat_map(|s| unit.merge(&s.points))
+            .map(|p| unit.middle(p.0)),
+    );
+    days.extend(r.events.iter().map(|e| f64::from(e.day.0)));
     if let Some((a, b)) = clip {
-        days.retain(|d| *d >= a.0 && *d <= b.0);
-        days.extend([a.0, b.0]);
+        days.retain(|d| *d >= f64::from(a.0) && *d <= f64::from(b.0));
+        days.extend([f64::from(a.0), f64::from(b.0)]);
     }
-    let (lo, hi) = (days.iter().min()?, days.iter().max()?);
-    let pad = (f64::from(hi - lo) * 0.03).max(0.6);
-    Some((f64::from(*lo) - pad, f64::from(*hi) + pad))
+    let lo = days.iter().copied().reduce(f64::min)?;
+    let hi = days.iter().copied().reduce(f64::max)?;
+    let pad = ((hi - lo) * 0.03).max(0.6);
+    Some((lo - pad, hi + pad))
 }
 
 /// The timeline: every plotted statement as a point with its quote on hover, daily means per
 /// speaker, tone bands, zero line, phases and event markers. `clip` zooms to a day range.
 pub fn timeline(r: &Report, clip: Option<(Day, Day)>, id: &str) -> Option<String> {
-    let (d0, d1) = day_range(r, clip)?;
+    // The zoom is on a few days: day by day, whatever the full timeline uses.
+    let unit = if clip.is_some() {
+        TimeUnit::Day
+    } else {
+        r.time_unit
+    };
+    let (d0, d1) = day_range(r, clip, unit)?;
     let events: Vec<&super::Event> = r
         .events
         .iter()
@@ -262,7 +283,10 @@ pub fn timeline(r: &Report, clip: Option<(Day, Day)>, id: &str) -> Option<String
     let top = 16.0 + nrows as f64 * 15.0;
     let plot_h = 300.0;
     let legend_y = top + plot_h + 40.0;
-    let h = legend_y + 24.0;
+    let names: Vec<&str> = r.series.iter().map(|s| s.name.as_str()).collect();
+    let (_, legend_rows) = legend_layout(names.iter().copied(), 14.0);
+    let legend_end = legend_y + (legend_rows - 1) as f64 * LEGEND_ROW;
+    let h = legend_end + 24.0;
     probe.y0 = top;
     probe.y1 = top + plot_h;
     let f = probe;
@@ -272,7 +296,8 @@ pub fn timeline(r: &Report, clip: Option<(Day, Day)>, id: &str) -> Option<String
         "Tone over time"
     };
     let desc = format!(
-        "Each dot is a statement (hover for the quote); lines are daily mean tone per speaker ({}). Shaded bands mark hostile (below {}), tense, neutral, conciliatory and cooperative (above {}) tone.{}",
+        "Each dot is a statement (hover for the quote); lines are {} mean tone per speaker ({}). Shaded bands mark hostile (below {}), tense, neutral, conciliatory and cooperative (above {}) tone.{}",
+        unit.adjective(),
         r.series
             .iter()
             .map(|s| s.name.as_str())
@@ -316,13 +341,14 @@ pub fn timeline(r: &Report, clip: Option<(Day, Day)>, id: &str) -> Option<String
             esc(&e.label)
         );
     }
-    // Daily mean lines.
+    // Mean lines, one point per day, week or month with statements, at its middle.
     for (i, s) in r.series.iter().enumerate() {
-        let pts: Vec<String> = s
-            .points
+        let pts: Vec<String> = unit
+            .merge(&s.points)
             .iter()
-            .filter(|p| f64::from(p.0.0) >= d0 && f64::from(p.0.0) <= d1)
-            .map(|p| format!("{:.1},{:.1}", f.x(f64::from(p.0.0)), f.y(p.2)))
+            .map(|p| (unit.middle(p.0), p.2))
+            .filter(|&(x, _)| x >= d0 && x <= d1)
+            .map(|(x, tone)| format!("{:.1},{:.1}", f.x(x), f.y(tone)))
             .collect();
         if pts.len() > 1 {
             let _ = write!(
@@ -364,12 +390,12 @@ pub fn timeline(r: &Report, clip: Option<(Day, Day)>, id: &str) -> Option<String
             esc(&p.text)
         );
     }
-    legend(&mut o, r.series.iter().map(|s| s.name.as_str()), legend_y);
+    legend(&mut o, &names, legend_y);
     if (r.points.len() as u64) < r.dated {
         let _ = write!(
             o,
             r##"<text x="{W}" y="{:.1}" text-anchor="end" fill="#555" font-size="11">showing a fixed sample of {} of {} dated statements; lines use all</text>"##,
-            legend_y + 16.0,
+            legend_end + 16.0,
             r.points.len(),
             r.dated
         );
@@ -405,9 +431,34 @@ fn phase_band(o: &mut String, f: &Frame, p: &Phase, i: usize) {
     );
 }
 
-fn legend<'a>(o: &mut String, names: impl Iterator<Item = &'a str>, y: f64) {
-    let mut x = LEFT;
-    for (i, n) in names.enumerate() {
+/// Height of one legend row.
+const LEGEND_ROW: f64 = 18.0;
+
+/// Where each legend entry goes, left to right and wrapped onto more rows when the next would
+/// run past the chart's right edge: (x, row) per label, and the number of rows. An entry is
+/// `mark` wide before its label (about 7 units a character).
+fn legend_layout<'a>(
+    labels: impl Iterator<Item = &'a str>,
+    mark: f64,
+) -> (Vec<(f64, usize)>, usize) {
+    let mut out = Vec::new();
+    let (mut x, mut row) = (LEFT, 0usize);
+    for label in labels {
+        let width = mark + label.chars().count() as f64 * 7.0;
+        if x > LEFT && x + width > W - 8.0 {
+            x = LEFT;
+            row += 1;
+        }
+        out.push((x, row));
+        x += width + 16.0;
+    }
+    (out, row + 1)
+}
+
+fn legend(o: &mut String, names: &[&str], y: f64) {
+    let (at, _) = legend_layout(names.iter().copied(), 14.0);
+    for (i, (n, (x, row))) in names.iter().zip(at).enumerate() {
+        let y = y + row as f64 * LEGEND_ROW;
         let _ = write!(
             o,
             r##"<circle cx="{:.1}" cy="{:.1}" r="5" fill="{}"/><text x="{:.1}" y="{:.1}" fill="#222">{}</text>"##,
@@ -418,7 +469,6 @@ fn legend<'a>(o: &mut String, names: impl Iterator<Item = &'a str>, y: f64) {
             y,
             esc(n)
         );
-        x += 30.0 + n.chars().count() as f64 * 7.0;
     }
 }
 
@@ -430,7 +480,9 @@ pub fn phases(r: &Report, id: &str) -> Option<String> {
     let names: Vec<String> = std::iter::once(super::ALL.to_string())
         .chain(r.series.iter().map(|s| s.name.clone()))
         .collect();
-    let h = 360.0;
+    let (legend_at, legend_rows) = legend_layout(names.iter().map(String::as_str), 14.0);
+    let legend_top = 360.0 - 22.0;
+    let h = 360.0 + (legend_rows - 1) as f64 * LEGEND_ROW;
     let f = Frame {
         x0: LEFT,
         x1: W - RIGHT,
@@ -513,25 +565,25 @@ pub fn phases(r: &Report, id: &str) -> Option<String> {
             );
         }
     }
-    let mut x = LEFT;
-    for (gi, n) in names.iter().enumerate() {
+    for (gi, (n, (x, row))) in names.iter().zip(legend_at).enumerate() {
         let c = if gi == 0 { "#222222" } else { colour(gi - 1) };
+        let y = legend_top + row as f64 * LEGEND_ROW;
         let _ = write!(
             o,
-            r##"<rect x="{x:.1}" y="{:.1}" width="10" height="10" fill="{c}"/><text x="{:.1}" y="{:.1}" fill="#222">{}</text>"##,
-            h - 22.0,
+            r##"<rect x="{x:.1}" y="{y:.1}" width="10" height="10" fill="{c}"/><text x="{:.1}" y="{:.1}" fill="#222">{}</text>"##,
             x + 14.0,
-            h - 13.0,
+            y + 9.0,
             esc(n)
         );
-        x += 30.0 + n.chars().count() as f64 * 7.0;
     }
     o.push_str("</svg>");
     Some(o)
 }
 
-/// Daily mean tone of each directed speaker → target pair.
+/// Mean tone of each directed speaker → target pair per day, week or month
+/// ([`Report::time_unit`]).
 pub fn dyads(r: &Report, id: &str) -> Option<String> {
+    let unit = r.time_unit;
     let pairs: Vec<&super::Dyad> = r
         .dyads
         .iter()
@@ -541,14 +593,21 @@ pub fn dyads(r: &Report, id: &str) -> Option<String> {
     if pairs.is_empty() {
         return None;
     }
-    let mut days: Vec<i32> = pairs
+    let days: Vec<f64> = pairs
         .iter()
-        .flat_map(|d| d.series.iter().map(|p| p.0.0))
+        .flat_map(|d| unit.merge(&d.series))
+        .map(|p| unit.middle(p.0))
         .collect();
-    days.sort_unstable();
-    let (lo, hi) = (f64::from(*days.first()?), f64::from(*days.last()?));
+    let lo = days.iter().copied().reduce(f64::min)?;
+    let hi = days.iter().copied().reduce(f64::max)?;
     let pad = ((hi - lo) * 0.03).max(0.6);
-    let h = 380.0;
+    let labels: Vec<String> = pairs
+        .iter()
+        .map(|d| format!("{} → {}", d.from, d.to))
+        .collect();
+    let (legend_at, legend_rows) = legend_layout(labels.iter().map(String::as_str), 22.0);
+    let legend_top = 380.0 - 18.0;
+    let h = 380.0 + (legend_rows - 1) as f64 * LEGEND_ROW;
     let f = Frame {
         x0: LEFT,
         x1: W - RIGHT,
@@ -586,10 +645,10 @@ pub fn dyads(r: &Report, id: &str) -> Option<String> {
         } else {
             ""
         };
-        let pts: Vec<String> = d
-            .series
+        let points = unit.merge(&d.series);
+        let pts: Vec<String> = points
             .iter()
-            .map(|p| format!("{:.1},{:.1}", f.x(f64::from(p.0.0)), f.y(p.2)))
+            .map(|p| format!("{:.1},{:.1}", f.x(unit.middle(p.0)), f.y(p.2)))
             .collect();
         if pts.len() > 1 {
             let _ = write!(
@@ -598,35 +657,31 @@ pub fn dyads(r: &Report, id: &str) -> Option<String> {
                 pts.join(" ")
             );
         }
-        for p in &d.series {
+        for p in &points {
             let _ = write!(
                 o,
-                r##"<circle cx="{:.1}" cy="{:.1}" r="4" fill="{c}"><title>{} → {} on {}: mean {} (n={})</title></circle>"##,
-                f.x(f64::from(p.0.0)),
+                r##"<circle cx="{:.1}" cy="{:.1}" r="4" fill="{c}"><title>{} → {}, {}: mean {} (n={})</title></circle>"##,
+                f.x(unit.middle(p.0)),
                 f.y(p.2),
                 esc(&d.from),
                 esc(&d.to),
-                p.0,
+                unit.label(p.0),
                 super::signed(p.2),
                 p.1
             );
         }
     }
-    let mut x = LEFT;
-    for (i, d) in pairs.iter().enumerate() {
-        let label = format!("{} → {}", d.from, d.to);
+    for (i, (label, (x, row))) in labels.iter().zip(legend_at).enumerate() {
+        let y = legend_top + row as f64 * LEGEND_ROW;
         let _ = write!(
             o,
-            r##"<line x1="{x:.1}" x2="{:.1}" y1="{:.1}" y2="{:.1}" stroke="{}" stroke-width="3"/><text x="{:.1}" y="{:.1}" fill="#222">{}</text>"##,
+            r##"<line x1="{x:.1}" x2="{:.1}" y1="{y:.1}" y2="{y:.1}" stroke="{}" stroke-width="3"/><text x="{:.1}" y="{:.1}" fill="#222">{}</text>"##,
             x + 18.0,
-            h - 18.0,
-            h - 18.0,
             colour(i),
             x + 22.0,
-            h - 14.0,
-            esc(&label)
+            y + 4.0,
+            esc(label)
         );
-        x += 40.0 + label.chars().count() as f64 * 7.0;
     }
     o.push_str("</svg>");
     Some(o)
@@ -740,7 +795,8 @@ pub fn categories(r: &Report, id: &str) -> Option<String> {
     Some(o)
 }
 
-/// A sparkline of daily means for the terminal: one block per day with data.
+/// A sparkline of means for the terminal: one block per point (a day, week or month with
+/// data).
 pub fn sparkline(points: &[(Day, u64, f64)]) -> String {
     const BLOCKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
     points

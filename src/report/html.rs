@@ -42,6 +42,14 @@ fn tone_class(t: f64) -> &'static str {
     }
 }
 
+/// `word` with its first letter in capitals ("daily" -> "Daily").
+fn capitalized(word: &str) -> String {
+    let mut c = word.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 fn figure(o: &mut String, svg: Option<String>, caption: &str) {
     if let Some(svg) = svg {
         o.push_str("<figure>");
@@ -155,7 +163,10 @@ pub fn render<W: Write>(r: &Report, out: &mut W) -> io::Result<()> {
     figure(
         &mut o,
         charts::timeline(r, None, "timeline"),
-        "Every dot is a statement; hover for the quote. Lines join each speaker's daily mean. Dashed lines mark events; shaded columns mark phases.",
+        &format!(
+            "Every dot is a statement; hover for the quote. Lines join each speaker's {} mean. Dashed lines mark events; shaded columns mark phases.",
+            r.time_unit.adjective()
+        ),
     );
     if let (Some(first), Some(last)) = (r.phases.first(), r.phases.last())
         && let Some((lo, hi)) = data_span(r)
@@ -225,7 +236,10 @@ pub fn render<W: Write>(r: &Report, out: &mut W) -> io::Result<()> {
         figure(
             &mut o,
             charts::dyads(r, "dyads"),
-            "Daily mean tone of each speaker toward each target (A → B and B → A).",
+            &format!(
+                "{} mean tone of each speaker toward each target (A → B and B → A).",
+                capitalized(r.time_unit.adjective())
+            ),
         );
         o.push_str("<div class=\"table\"><table><thead><tr><th>From</th><th>To</th><th class=\"num\">n</th><th class=\"num\">Mean tone</th><th>95% CI</th></tr></thead><tbody>\n");
         for d in &r.dyads {

@@ -73,6 +73,20 @@ pub fn method_lines(r: &Report) -> Vec<(String, String)> {
             ),
         );
     }
+    if r.time_unit != crate::analysis::dates::TimeUnit::Day {
+        lines.push((
+            "Lines".to_string(),
+            format!(
+                "{} means{} on the timeline and the who-to-whom chart (--time-unit; the zoom on the phases is by day)",
+                r.time_unit.adjective(),
+                if r.time_unit == crate::analysis::dates::TimeUnit::Week {
+                    ", weeks from Monday"
+                } else {
+                    ""
+                }
+            ),
+        ));
+    }
     if m.reread {
         lines.push((
             "Memory".to_string(),
@@ -140,7 +154,10 @@ pub fn render<W: Write>(r: &Report, charts: &[String], out: &mut W) -> io::Resul
     chart(
         &mut o,
         "-timeline.svg",
-        "Tone over time: statements and daily means per speaker, with events",
+        &format!(
+            "Tone over time: statements and {} means per speaker, with events",
+            r.time_unit.adjective()
+        ),
     );
     if !r.events.is_empty() {
         o.push_str("| Date | Event |\n|---|---|\n");

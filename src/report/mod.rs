@@ -69,6 +69,9 @@ pub struct ReportOptions {
     pub max_speakers: usize,
     /// How the input's date column is written (ISO `YYYY-MM-DD` by default).
     pub date_format: crate::analysis::dates::DateFormat,
+    /// The time unit of the tone lines (daily, weekly or monthly means); `Auto` picks it from
+    /// the span of the dates ([`crate::analysis::dates::TimeUnit::resolve`]).
+    pub time_unit: crate::analysis::dates::TimeUnit,
     /// Bytes the per-speaker and per-pair day aggregates may take before
     /// [`read::report_from_reopenable`] reads its input again to keep them only for the
     /// speakers and pairs shown (`None`: [`crate::analysis::DEFAULT_BUDGET`], 16 MiB).
@@ -286,6 +289,9 @@ pub struct Report {
     pub speakers: Vec<SpeakerRow>,
     /// Daily means per speaker (same order as `speakers`, without "All").
     pub series: Vec<Series>,
+    /// The unit the timeline and the who-to-whom chart draw their lines in (never `Auto`):
+    /// the daily series are merged into it when drawn.
+    pub time_unit: crate::analysis::dates::TimeUnit,
     /// Daily means over all speakers.
     pub overall: Series,
     /// Plotted statements (a deterministic sample when large).
@@ -577,6 +583,10 @@ impl Report {
             }
         };
         let checksum = scorer.checksum();
+        let time_unit = match (daily.keys().next(), daily.keys().next_back()) {
+            (Some(&first), Some(&last)) => opts.time_unit.resolve(first, last, daily.len()),
+            _ => crate::analysis::dates::TimeUnit::Day,
+        };
         Report {
             title: opts.title.clone(),
             summary,
@@ -584,6 +594,7 @@ impl Report {
             omitted,
             speakers,
             series,
+            time_unit,
             overall,
             points: acc.points(),
             dated: acc.dated(),

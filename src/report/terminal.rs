@@ -75,13 +75,16 @@ pub fn render<W: Write>(r: &Report, out: &mut W) -> io::Result<()> {
         o.push('\n');
     }
     o.push_str(&format!(
-        "{:<name_w$} {:>6} {:>6}  daily mean tone\n",
-        "speaker", "n", "mean"
+        "{:<name_w$} {:>6} {:>6}  {} mean tone\n",
+        "speaker",
+        "n",
+        "mean",
+        r.time_unit.adjective()
     ));
     for s in &r.speakers {
         let spark = series
             .get(s.name.as_str())
-            .map(|x| sparkline(&x.points))
+            .map(|x| sparkline(&r.time_unit.merge(&x.points)))
             .unwrap_or_default();
         o.push_str(&format!(
             "{:<name_w$} {:>6} {:>6}  {}\n",

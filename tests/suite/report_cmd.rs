@@ -896,3 +896,97 @@ fn events_and_phases_follow_the_date_format() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--event"), "{}", stderr(&out));
 }
+
+/// Regression: over a year, daily means drew a zigzag of hundreds of points per speaker. The
+/// lines now join weekly means past 92 days (monthly past three years, `--time-unit` to
+/// choose), which the captions and the method section say; the zoom on the phases stays daily.
+#[test]
+fn long_periods_draw_weekly_or_monthly_lines() {
+    let wd = Workdir::new();
+    let mut csv = String::from("date,speaker,target,text\n");
+    // 200 days from 2025-03-03 (a Monday), two speakers, a statement each every day.
+    for d in 0..200u32 {
+        // Day 61 of 2025, counting 1 January as day 0, is 2025-03-03, a Monday.
+        let day = 61 + d;
+        let (m, dd) = {
+            let months = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+            let (mut m, mut left) = (0usize, day);
+            while left >= months[m] {
+                left -= months[m];
+                m += 1;
+            }
+            (m + 1, left + 1)
+        };
+        for (who, to, text) in [
+            ("Alpha", "Beta", "We will attack"),
+            ("Beta", "Alpha", "Thank you for the agreement"),
+        ] {
+            csv.push_str(&format!("2025-{m:02}-{dd:02},{who},{to},{text}\n"));
+        }
+    }
+    wd.write("year.csv", &csv);
+    let html = |unit: &str| {
+        let out = wd.run(
+            &[
+                "report",
+                "year.csv",
+                "--format",
+                "html",
+                "--time-unit",
+                unit,
+                "-q",
+            ],
+            None,
+        );
+        assert!(out.status.success(), "{unit}: {}", stderr(&out));
+        stdout(&out)
+    };
+    // The points of the timeline's first line (Alpha's).
+    let line_points = |h: &str| -> usize {
+        let timeline = &h[h.find("Tone over time</title>").expect("timeline")..];
+        let poly = &timeline[timeline.find("<polyline points=\"").expect("line") + 18..];
+        poly[..poly.find('"').expect("end")].split(' ').count()
+    };
+    let auto = html("auto");
+    assert!(
+        auto.contains("Lines join each speaker&#39;s weekly mean"),
+        "caption"
+    );
+    assert!(
+        auto.contains("<dt>Lines</dt><dd>weekly means, weeks from Monday"),
+        "method"
+    );
+    assert!(auto.contains("Weekly mean tone of each speaker"), "{auto}");
+    // 200 days from a Monday are 29 weeks (28 whole and 4 days).
+    assert_eq!(line_points(&auto), 29);
+    let daily = html("day");
+    assert_eq!(line_points(&daily), 200);
+    assert!(daily.contains("speaker&#39;s daily mean") && !daily.contains("<dt>Lines</dt>"));
+    let monthly = html("month");
+    // March to September 2025.
+    assert_eq!(line_points(&monthly), 7);
+    assert!(
+        monthly.contains("<dt>Lines</dt><dd>monthly means on"),
+        "month"
+    );
+    let bad = wd.run(&["report", "year.csv", "--time-unit", "fortnight"], None);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("use auto, day, week or month"),
+        "{}",
+        stderr(&bad)
+    );
+    // The founding case spans four months but has statements on six days only: a week would
+    // merge Petro's reply (Monday 5 January) with the call two days later. By day.
+    let out = wd.run(
+        &[
+            "report",
+            &crate::util::founding_csv().to_string_lossy(),
+            "--format",
+            "text",
+            "-q",
+        ],
+        None,
+    );
+    assert!(stdout(&out).contains("daily mean tone"), "{}", stdout(&out));
+}
