@@ -664,6 +664,33 @@ pub fn change_point(days: &[(u64, f64, f64)]) -> Option<(usize, f64)> {
     best
 }
 
+/// Shuffles [`change_point_p`] draws.
+pub const SHUFFLES: u32 = 999;
+
+/// How often the days of `days` in a random order split as well as they do in their own
+/// order: the share of [`SHUFFLES`] seeded shuffles whose best split ([`change_point`]) reduces
+/// the squared error by at least `gain`, counting the observed order as one of them
+/// (`(k + 1) / (SHUFFLES + 1)`). Small means the turning point is unlikely to be noise:
+/// shuffling whole days keeps each day's statements together (so same-day statements, often
+/// alike, are not taken for independent evidence) and finds the best split again each time
+/// (so picking the best of many splits is accounted for). The same days give the same value.
+pub fn change_point_p(days: &[(u64, f64, f64)], gain: f64) -> f64 {
+    let mut order: Vec<(u64, f64, f64)> = days.to_vec();
+    let mut rng = SplitMix64::new(SEED ^ days.len() as u64);
+    let mut as_good = 0u32;
+    for _ in 0..SHUFFLES {
+        // Fisher-Yates.
+        for i in (1..order.len()).rev() {
+            let j = rng.below(i as u64 + 1) as usize;
+            order.swap(i, j);
+        }
+        if change_point(&order).is_some_and(|(_, g)| g >= gain - 1e-12) {
+            as_good += 1;
+        }
+    }
+    f64::from(as_good + 1) / f64::from(SHUFFLES + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -877,6 +904,25 @@ mod tests {
             (b.low - n.low).abs() < 0.005 && (b.high - n.high).abs() < 0.005,
             "{b:?} {n:?}"
         );
+    }
+
+    #[test]
+    fn shuffles_tell_a_turning_point_from_noise() {
+        // Twenty hostile days, then twenty cooperative ones: no shuffle splits as well.
+        let day = |t: f64| (3u64, 3.0 * t, 3.0 * t * t + 0.05);
+        let shift: Vec<(u64, f64, f64)> = (0..40)
+            .map(|d| day(if d < 20 { -0.5 } else { 0.5 }))
+            .collect();
+        let (_, gain) = change_point(&shift).expect("split");
+        assert_eq!(change_point_p(&shift, gain), 1.0 / 1000.0);
+        // The same days alternating: the best split is weak and shuffles often beat it.
+        let noise: Vec<(u64, f64, f64)> = (0..40)
+            .map(|d| day(if d % 2 == 0 { -0.5 } else { 0.5 }))
+            .collect();
+        let (_, gain) = change_point(&noise).expect("split");
+        let p = change_point_p(&noise, gain);
+        assert!(p > 0.5, "{p}");
+        assert_eq!(p, change_point_p(&noise, gain), "seeded");
     }
 
     #[test]

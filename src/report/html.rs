@@ -151,10 +151,10 @@ pub fn render<W: Write>(r: &Report, out: &mut W) -> io::Result<()> {
             esc(h)
         ));
     }
-    if let Some(gain) = r.detected {
+    if let Some(d) = r.detected {
         o.push_str(&format!(
-            "<p><span class=\"detected\">detected</span> No phases were given: the turning point was detected as the split of the daily series that best separates mean tone (it explains {:.0}% of the variation of statement tones).</p>",
-            gain * 100.0
+            "<p><span class=\"detected\">detected</span> {}</p>",
+            esc(&d.sentence())
         ));
     }
     o.push_str("</section>\n");

@@ -2,7 +2,7 @@
 //! as SVG files beside it and linked.
 
 use super::charts;
-use super::{Report, ci_range, signed};
+use super::{Detection, Report, ci_range, signed};
 use crate::score::{Label, rules};
 use std::io::{self, Write};
 
@@ -33,19 +33,41 @@ pub fn method_lines(r: &Report) -> Vec<(String, String)> {
         ("Input".to_string(), m.input.clone()),
         (
             "Rows".to_string(),
-            format!("{} read, {} used, {} rejected; {} without a date (left out of the timeline and phases)", r.summary.read, r.summary.scored, r.summary.rejected, m.undated),
+            format!(
+                "{} read, {} used, {} rejected; {} without a date (left out of the timeline and phases)",
+                r.summary.read, r.summary.scored, r.summary.rejected, m.undated
+            ),
         ),
         (
             "Scores".to_string(),
-            if m.rescored { "computed by this run".to_string() } else { "read from the input's score columns (tone, hits); highlights recomputed".to_string() },
+            if m.rescored {
+                "computed by this run".to_string()
+            } else {
+                "read from the input's score columns (tone, hits); highlights recomputed"
+                    .to_string()
+            },
         ),
         (
             "Lexicon".to_string(),
-            format!("{} (en {} entries, es {}), checksum {:016x}; detente {}", m.sources.join(" + "), m.entries.0, m.entries.1, m.checksum, m.version),
+            format!(
+                "{} (en {} entries, es {}), checksum {:016x}; detente {}",
+                m.sources.join(" + "),
+                m.entries.0,
+                m.entries.1,
+                m.checksum,
+                m.version
+            ),
         ),
         (
             "Tone".to_string(),
-            format!("sum of hit weights x normalized as x / sqrt(x² + {}); labels: hostile ≤ {}, tense ≤ {}, neutral, conciliatory ≥ {}, cooperative ≥ {}", rules::ALPHA, rules::HOSTILE_MAX, rules::TENSE_MAX, rules::CONCILIATORY_MIN, rules::COOPERATIVE_MIN),
+            format!(
+                "sum of hit weights x normalized as x / sqrt(x² + {}); labels: hostile ≤ {}, tense ≤ {}, neutral, conciliatory ≥ {}, cooperative ≥ {}",
+                rules::ALPHA,
+                rules::HOSTILE_MAX,
+                rules::TENSE_MAX,
+                rules::CONCILIATORY_MIN,
+                rules::COOPERATIVE_MIN
+            ),
         ),
         (
             "Intervals".to_string(),
@@ -58,9 +80,21 @@ pub fn method_lines(r: &Report) -> Vec<(String, String)> {
         ),
         (
             "Turning point".to_string(),
-            "when no phases are given: the single split between days that minimizes the within-segment squared error of statement tones".to_string(),
+            format!(
+                "when no phases are given: the single split between days that minimizes the within-segment squared error of statement tones; called clear when fewer than {}% of {} seeded shuffles of the days split as well",
+                Detection::CLEAR_P * 100.0,
+                crate::analysis::stats::SHUFFLES
+            ),
         ),
-        ("Timeline".to_string(), format!("{} of {} dated statements plotted (a fixed sample above {})", r.points.len(), r.dated, crate::analysis::MAX_POINTS)),
+        (
+            "Timeline".to_string(),
+            format!(
+                "{} of {} dated statements plotted (a fixed sample above {})",
+                r.points.len(),
+                r.dated,
+                crate::analysis::MAX_POINTS
+            ),
+        ),
     ];
     // Said only when it is not the default, so that a reader of a report made from
     // 04/01/2026-style dates knows which order they were read in.
@@ -146,8 +180,8 @@ pub fn render<W: Write>(r: &Report, charts: &[String], out: &mut W) -> io::Resul
     for h in &r.headlines {
         o.push_str(&format!("> {}\n>\n", md(h)));
     }
-    if let Some(gain) = r.detected {
-        o.push_str(&format!("> **Detected**: no phases were given; the turning point is the split of the daily series that best separates mean tone ({:.0}% of the variation).\n", gain * 100.0));
+    if let Some(d) = r.detected {
+        o.push_str(&format!("> **Detected**: {}\n", md(&d.sentence())));
     }
     o.push('\n');
     o.push_str("## Tone over time\n\n");

@@ -16,6 +16,7 @@ pub use read::{
 };
 
 use crate::analysis::dates::Day;
+use crate::analysis::stats;
 use crate::analysis::stats::{
     Interval, IntervalMethod, ToneStats, change_point, mean_interval_on, shift_interval_on,
 };
@@ -302,8 +303,8 @@ pub struct Report {
     pub events: Vec<Event>,
     /// Phases compared (given, or detected).
     pub phases: Vec<Phase>,
-    /// The phases were detected, not given: the share of squared error the split explains.
-    pub detected: Option<f64>,
+    /// The phases were detected, not given: how well the split separates the days.
+    pub detected: Option<Detection>,
     /// Tone per phase, everyone first, then per speaker.
     pub phase_tones: Vec<PhaseTone>,
     /// Shifts between consecutive phases, everyone first, then per speaker.
@@ -322,6 +323,41 @@ pub struct Report {
 
 /// (day, statements, mean tone) per day.
 type DailyMeans = Vec<(Day, u64, f64)>;
+
+/// A turning point found by [`stats::change_point`] when no phases were given.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Detection {
+    /// The share of the statements' squared error around the mean that the split removes.
+    pub gain: f64,
+    /// How often the same days in a random order split as well
+    /// ([`stats::change_point_p`]): small means unlikely to be noise.
+    pub p: f64,
+}
+
+impl Detection {
+    /// Below this [`Detection::p`], the report calls the turning point clear.
+    pub const CLEAR_P: f64 = 0.05;
+
+    /// The sentence every renderer shows under the headlines.
+    pub fn sentence(&self) -> String {
+        let shuffled = format!(
+            "the same days in a random order split as well in {:.1}% of {} shuffles",
+            self.p * 100.0,
+            stats::SHUFFLES
+        );
+        if self.p < Self::CLEAR_P {
+            format!(
+                "No phases were given: the turning point was detected as the split of the daily series that best separates mean tone. It explains {:.0}% of the variation of statement tones, and {shuffled}: a clear turning point.",
+                self.gain * 100.0
+            )
+        } else {
+            format!(
+                "No phases were given: the split of the daily series that best separates mean tone explains {:.0}% of the variation of statement tones, but {shuffled}, so it is not a clear turning point (too few days, or too little change). The phases below may be noise; pass --phase to compare periods you choose.",
+                self.gain * 100.0
+            )
+        }
+    }
+}
 
 /// Name of the all-speakers group.
 pub const ALL: &str = "All speakers";
@@ -640,7 +676,9 @@ fn empty_cell(k: usize) -> Cell {
     }
 }
 
-fn detect_phases(daily: &std::collections::BTreeMap<Day, &Cell>) -> (Vec<Phase>, Option<f64>) {
+fn detect_phases(
+    daily: &std::collections::BTreeMap<Day, &Cell>,
+) -> (Vec<Phase>, Option<Detection>) {
     let days: Vec<(Day, &Cell)> = daily.iter().map(|(d, c)| (*d, *c)).collect();
     let series: Vec<(u64, f64, f64)> = days
         .iter()
@@ -662,7 +700,8 @@ fn detect_phases(daily: &std::collections::BTreeMap<Day, &Cell>) -> (Vec<Phase>,
             end: last,
         },
     ];
-    (phases, Some(gain))
+    let p = stats::change_point_p(&series, gain);
+    (phases, Some(Detection { gain, p }))
 }
 
 #[allow(clippy::too_many_arguments)]

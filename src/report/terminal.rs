@@ -20,8 +20,8 @@ pub fn render<W: Write>(r: &Report, out: &mut W) -> io::Result<()> {
     for h in &r.headlines {
         o.push_str(&format!("* {h}\n"));
     }
-    if r.detected.is_some() {
-        o.push_str("  (phases DETECTED by change-point detection; pass --phase to set your own)\n");
+    if let Some(d) = r.detected {
+        o.push_str(&format!("  DETECTED: {}\n", d.sentence()));
     }
     o.push('\n');
     let name_w = r

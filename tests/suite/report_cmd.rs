@@ -212,6 +212,31 @@ fn without_phases_a_turning_point_is_detected() {
         "the split falls on the first cooperative day"
     );
     assert!(html.contains("class=\"detected\""));
+    // Ten hostile days then eight cooperative ones: no shuffle of the days splits as well.
+    assert!(
+        html.contains("in 0.1% of 999 shuffles: a clear turning point"),
+        "{html}"
+    );
+    // Regression: on days whose tone does not move (hostile and cooperative days alternating)
+    // the best split was presented as a turning point like any other; shuffles now say it is
+    // not a clear one.
+    let mut csv = String::from("id,date,speaker,text\n");
+    for d in 1..=18 {
+        let text = if d % 2 == 0 {
+            "They will attack and face sanctions"
+        } else {
+            "Good talks, thank you"
+        };
+        csv.push_str(&format!("{d},2026-03-{d:02},A,\"{text}\"\n"));
+    }
+    wd.write("turn.csv", csv);
+    let out = wd.run(&refs, None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("so it is not a clear turning point") && text.contains("may be noise"),
+        "{text}"
+    );
 }
 
 #[test]
