@@ -45,6 +45,42 @@ pub fn colour(i: usize) -> &'static str {
     PALETTE[i % PALETTE.len()]
 }
 
+/// Series past the palette's eight colours (the report shows 12 speakers by default) reuse
+/// them, told apart by hollow markers and dashed lines.
+fn second_cycle(i: usize) -> bool {
+    i >= PALETTE.len()
+}
+
+/// The fill and stroke attributes of series `i`'s markers: solid, or hollow in the second
+/// colour cycle.
+fn marker(i: usize, solid_stroke: &str) -> String {
+    if second_cycle(i) {
+        format!(
+            r##"fill="#ffffff" stroke="{}" stroke-width="2""##,
+            colour(i)
+        )
+    } else {
+        format!(r##"fill="{}" stroke="{solid_stroke}""##, colour(i))
+    }
+}
+
+/// [`marker`] of the phases chart's group `gi`: 0 is everyone (black), then the speakers.
+fn group_marker(gi: usize, solid_stroke: &str) -> String {
+    match gi.checked_sub(1) {
+        Some(i) => marker(i, solid_stroke),
+        None => format!(r##"fill="#222222" stroke="{solid_stroke}""##),
+    }
+}
+
+/// A dash pattern for series `i`'s line in the second colour cycle.
+fn dash(i: usize) -> &'static str {
+    if second_cycle(i) {
+        r##" stroke-dasharray="7 4""##
+    } else {
+        ""
+    }
+}
+
 /// The colour of category `i` on `side` among the categories of that side.
 pub fn category_colour(side: Side, i: usize) -> &'static str {
     match side {
@@ -353,9 +389,10 @@ pub fn timeline(r: &Report, clip: Option<(Day, Day)>, id: &str) -> Option<String
         if pts.len() > 1 {
             let _ = write!(
                 o,
-                r##"<polyline points="{}" fill="none" stroke="{}" stroke-width="2" stroke-opacity="0.85"/>"##,
+                r##"<polyline points="{}" fill="none" stroke="{}" stroke-width="2" stroke-opacity="0.85"{}/>"##,
                 pts.join(" "),
-                colour(i)
+                colour(i),
+                dash(i)
             );
         }
     }
@@ -378,10 +415,10 @@ pub fn timeline(r: &Report, clip: Option<(Day, Day)>, id: &str) -> Option<String
         };
         let _ = write!(
             o,
-            r##"<circle cx="{:.1}" cy="{:.1}" r="5" fill="{}" fill-opacity="0.85" stroke="#fff" stroke-width="1"><title>{} · {}{} · tone {} ({})&#10;{}</title></circle>"##,
+            r##"<circle cx="{:.1}" cy="{:.1}" r="5" {} fill-opacity="0.85"><title>{} · {}{} · tone {} ({})&#10;{}</title></circle>"##,
             f.x(f64::from(day.0) + jitter),
             f.y(p.tone),
-            colour(i),
+            marker(i, "#fff"),
             day,
             esc(&p.speaker),
             esc(&target),
@@ -461,10 +498,10 @@ fn legend(o: &mut String, names: &[&str], y: f64) {
         let y = y + row as f64 * LEGEND_ROW;
         let _ = write!(
             o,
-            r##"<circle cx="{:.1}" cy="{:.1}" r="5" fill="{}"/><text x="{:.1}" y="{:.1}" fill="#222">{}</text>"##,
+            r##"<circle cx="{:.1}" cy="{:.1}" r="5" {}/><text x="{:.1}" y="{:.1}" fill="#222">{}</text>"##,
             x + 5.0,
             y - 4.0,
-            colour(i),
+            marker(i, "none"),
             x + 14.0,
             y,
             esc(n)
@@ -554,9 +591,10 @@ pub fn phases(r: &Report, id: &str) -> Option<String> {
             let who = t.speaker.as_deref().unwrap_or(super::ALL);
             let _ = write!(
                 o,
-                r##"<rect x="{:.1}" y="{:.1}" width="10" height="10" fill="{c}" stroke="#fff"><title>{} in {}: mean {} (n={}, {})</title></rect>"##,
+                r##"<rect x="{:.1}" y="{:.1}" width="10" height="10" {}><title>{} in {}: mean {} (n={}, {})</title></rect>"##,
                 x - 5.0,
                 f.y(t.tone.mean) - 5.0,
+                group_marker(gi, "#fff"),
                 esc(who),
                 esc(&r.phases[p].name),
                 super::signed(t.tone.mean),
@@ -566,11 +604,11 @@ pub fn phases(r: &Report, id: &str) -> Option<String> {
         }
     }
     for (gi, (n, (x, row))) in names.iter().zip(legend_at).enumerate() {
-        let c = if gi == 0 { "#222222" } else { colour(gi - 1) };
         let y = legend_top + row as f64 * LEGEND_ROW;
         let _ = write!(
             o,
-            r##"<rect x="{x:.1}" y="{y:.1}" width="10" height="10" fill="{c}"/><text x="{:.1}" y="{:.1}" fill="#222">{}</text>"##,
+            r##"<rect x="{x:.1}" y="{y:.1}" width="10" height="10" {}/><text x="{:.1}" y="{:.1}" fill="#222">{}</text>"##,
+            group_marker(gi, "none"),
             x + 14.0,
             y + 9.0,
             esc(n)

@@ -164,8 +164,13 @@ pub fn render<W: Write>(r: &Report, out: &mut W) -> io::Result<()> {
         &mut o,
         charts::timeline(r, None, "timeline"),
         &format!(
-            "Every dot is a statement; hover for the quote. Lines join each speaker's {} mean. Dashed lines mark events; shaded columns mark phases.",
-            r.time_unit.adjective()
+            "Every dot is a statement; hover for the quote. Lines join each speaker's {} mean. Dashed vertical lines mark events; shaded columns mark phases.{}",
+            r.time_unit.adjective(),
+            if r.series.len() > charts::PALETTE.len() {
+                " Speakers past the eighth reuse the colours with hollow dots and dashed lines."
+            } else {
+                ""
+            }
         ),
     );
     if let (Some(first), Some(last)) = (r.phases.first(), r.phases.last())

@@ -1015,3 +1015,37 @@ fn long_periods_draw_weekly_or_monthly_lines() {
     );
     assert!(stdout(&out).contains("daily mean tone"), "{}", stdout(&out));
 }
+
+/// Regression: the palette has eight colours and the report shows twelve speakers by default,
+/// so speakers 9 to 12 were drawn exactly like speakers 1 to 4. They now have dashed lines and
+/// hollow markers (on the timeline, its legend and the phases chart).
+#[test]
+fn speakers_past_eight_colours_are_told_apart() {
+    let wd = Workdir::new();
+    let mut csv = String::from("date,speaker,text\n");
+    for s in 0..12 {
+        for d in 1..=4 {
+            for _ in 0..(20 - s) {
+                csv.push_str(&format!("2026-01-{d:02},S{s:02},We will attack\n"));
+            }
+        }
+    }
+    wd.write("twelve.csv", &csv);
+    let out = wd.run(&["report", "twelve.csv", "--format", "html", "-q"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = stdout(&out);
+    let timeline = &html[html.find("Tone over time</title>").expect("timeline")..];
+    let timeline = &timeline[..timeline.find("</svg>").expect("end")];
+    assert_eq!(timeline.matches("<polyline").count(), 12);
+    assert_eq!(timeline.matches(r#"stroke-dasharray="7 4""#).count(), 4);
+    // Legend: four hollow circles (the statements' hollow dots come on top of them).
+    let legend = &timeline[timeline.rfind("S00</text>").expect("legend") - 200..];
+    assert_eq!(
+        legend.matches(r##"fill="#ffffff" stroke="##).count(),
+        4,
+        "{legend}"
+    );
+    let phases = &html[html.find("Mean tone per phase").expect("phases chart")..];
+    let phases = &phases[..phases.find("</svg>").expect("end")];
+    assert!(phases.contains(r##"fill="#ffffff" stroke="#0072B2" stroke-width="2""##));
+}
