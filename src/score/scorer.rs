@@ -123,6 +123,17 @@ impl VocabEntry {
     }
 }
 
+/// Each token's exact-word id in the matcher of language index `li`, from the ids looked up
+/// once per token for both languages.
+fn id_in(ids: &[[u32; 2]], li: usize) -> impl Fn(usize) -> u32 + '_ {
+    move |i| {
+        ids.get(i)
+            .and_then(|x| x.get(li))
+            .copied()
+            .unwrap_or(NO_WORD)
+    }
+}
+
 /// The table behind [`Scorer::vocab`].
 fn shared_vocab(models: &[LangModel]) -> WordTable<VocabEntry> {
     let mut entries: Vec<(&str, VocabEntry)> = Vec::new();
@@ -550,16 +561,10 @@ impl Scorer {
         let mut covered = [0usize; 2];
         for lang in Lang::ALL {
             let li = lang.index();
-            let ids = &s.word_ids;
             let mut n = 0;
             self.model(lang).matcher.walk_with(
                 &s.tokens,
-                |i| {
-                    ids.get(i)
-                        .and_then(|x| x.get(li))
-                        .copied()
-                        .unwrap_or(NO_WORD)
-                },
+                id_in(&s.word_ids, li),
                 &mut s.match_scratch,
                 |start, end, target| {
                     if matches!(target, Some(MatchTarget::Tone(_))) {
@@ -594,12 +599,7 @@ impl Scorer {
         };
         model.matcher.walk_with(
             &s.tokens,
-            |i| {
-                ids.get(i)
-                    .and_then(|x| x.get(li))
-                    .copied()
-                    .unwrap_or(NO_WORD)
-            },
+            id_in(ids, li),
             &mut s.match_scratch,
             |start, end, target| units.push(start, end, target),
         );
