@@ -113,6 +113,9 @@ pub fn report_from_reopenable<R: Read>(
     mut on_reject: impl FnMut(Reject) -> Result<()>,
 ) -> Result<Report> {
     let categories = scorer.categories();
+    let build = |acc: &Accumulator, summary, scored: Option<ScoreColumns>| {
+        Report::build_on(pool, acc, opts, scorer, summary, scored.is_none())
+    };
     let budget = opts.budget();
     // Showing every speaker one by one needs every speaker's days: nothing to leave out.
     let limit = (opts.max_speakers > 0).then_some(budget);
@@ -123,14 +126,7 @@ pub fn report_from_reopenable<R: Read>(
         on_reject(r)
     })?;
     if acc.detail_bytes() <= budget || limit.is_none() {
-        return Ok(Report::build_on(
-            pool,
-            &acc,
-            opts,
-            scorer,
-            summary,
-            scored.is_none(),
-        ));
+        return Ok(build(&acc, summary, scored));
     }
     drop(acc);
     let census = census_of(open()?, scorer, pool, stream, opts)?;
@@ -156,14 +152,7 @@ pub fn report_from_reopenable<R: Read>(
             stream.input.clone(),
         ));
     }
-    Ok(Report::build_on(
-        pool,
-        &acc,
-        opts,
-        scorer,
-        summary,
-        scored.is_none(),
-    ))
+    Ok(build(&acc, summary, scored))
 }
 
 /// The day of a row (`None`: no date), or why the row is rejected.
