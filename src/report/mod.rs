@@ -359,6 +359,10 @@ impl Detection {
     }
 }
 
+/// Speakers with a headline of their own after everyone's: the first lines of a report should
+/// read at a glance (twelve speakers made thirteen sentences); the shifts table has them all.
+pub const HEADLINE_SPEAKERS: usize = 5;
+
 /// Name of the all-speakers group.
 pub const ALL: &str = "All speakers";
 
@@ -500,6 +504,7 @@ impl Report {
         let mut phase_tones = Vec::new();
         let mut shifts = Vec::new();
         let mut headlines = Vec::new();
+        let mut more_headlines = 0usize;
         for (sp, stats) in &groups {
             let gname = sp.map_or_else(|| ALL.to_string(), name);
             for (p, st) in stats.iter().enumerate() {
@@ -526,10 +531,21 @@ impl Report {
                     &gname,
                 ));
             }
-            // The headline is the group's first shift, already computed above.
+            // The headline is the group's first shift, already computed above: everyone's and
+            // the first HEADLINE_SPEAKERS speakers' (the most prolific), the others counted.
             if let Some(s) = shifts.get(first) {
-                headlines.push(headline(s, &phases, &gname));
+                if headlines.len() <= HEADLINE_SPEAKERS {
+                    headlines.push(headline(s, &phases, &gname));
+                } else {
+                    more_headlines += 1;
+                }
             }
+        }
+        if more_headlines > 0 {
+            headlines.push(format!(
+                "The shifts of {more_headlines} other speaker{} shown are in the table of shifts between phases.",
+                if more_headlines == 1 { "" } else { "s" }
+            ));
         }
         if opts.phases.is_empty() && phases.is_empty() {
             headlines.push(

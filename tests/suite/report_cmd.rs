@@ -1048,4 +1048,8 @@ fn speakers_past_eight_colours_are_told_apart() {
     let phases = &html[html.find("Mean tone per phase").expect("phases chart")..];
     let phases = &phases[..phases.find("</svg>").expect("end")];
     assert!(phases.contains(r##"fill="#ffffff" stroke="#0072B2" stroke-width="2""##));
+    // The headline block: everyone's and the five most prolific speakers' shifts, then a
+    // count of the others (thirteen sentences before).
+    assert_eq!(html.matches(" moved from ").count(), 6, "{html}");
+    assert!(html.contains("The shifts of 7 other speakers shown are in the table"));
 }
