@@ -76,9 +76,22 @@ pub fn render_text(scorer: &Scorer, text: &str) -> String {
     let ex = scorer.explain(text);
     let s = &ex.score;
     let cats = scorer.categories();
-    let how = match scorer.mode() {
-        LangMode::Fixed(_) => "given",
-        LangMode::Auto(_) => "guessed",
+    let how = match (scorer.mode(), ex.guess) {
+        (LangMode::Auto(_), Some(g)) => {
+            let mut why = format!(
+                "guessed: function-word votes en {}, es {}",
+                g.votes[0], g.votes[1]
+            );
+            if let Some([en, es]) = g.lexicon {
+                why.push_str(&format!("; a tie, so lexicon words en {en}, es {es}"));
+                if en == es {
+                    why.push_str("; a tie again, so the default");
+                }
+            }
+            why
+        }
+        (LangMode::Auto(_), None) => "guessed".to_string(),
+        (LangMode::Fixed(_), _) => "given".to_string(),
     };
     let mut o = String::new();
     o.push_str(&format!("statement  {text}\n"));
@@ -186,6 +199,10 @@ fn render_json(scorer: &Scorer, text: &str) -> String {
     let v = serde_json::json!({
         "text": text,
         "lang": s.lang.code(),
+        "lang_guess": ex.guess.map(|g| serde_json::json!({
+            "votes": { "en": g.votes[0], "es": g.votes[1] },
+            "lexicon_words": g.lexicon.map(|[en, es]| serde_json::json!({ "en": en, "es": es })),
+        })),
         "tone": rounded(s.tone, 10000.0),
         "label": s.label.name(),
         "hostility": rounded(s.hostility, 1000.0),

@@ -6,7 +6,7 @@ mod context;
 pub mod rules;
 mod scorer;
 
-pub use scorer::{Explanation, LangMode, Role, Scorer, ScorerBuilder, Unit};
+pub use scorer::{Explanation, LangGuess, LangMode, Role, Scorer, ScorerBuilder, Unit};
 
 use crate::lexicon::CategoryId;
 use crate::text::Lang;

@@ -8,7 +8,7 @@ use crate::lexicon::{
     Categories, CategoryId, Lexicon, MatchScratch, MatchTarget, Matcher, ModifierKind, Side,
     WordTable,
 };
-use crate::text::{Lang, Token, Tokens, function_words, votes};
+use crate::text::{Lang, Token, Tokens, function_words, larger, vote_counts};
 use std::cell::RefCell;
 
 /// How the language of each statement is chosen.
@@ -63,6 +63,18 @@ pub struct Explanation {
     pub score: Score,
     /// Every word or matched phrase in order.
     pub units: Vec<Unit>,
+    /// How `--lang auto` chose the language (`None` when it was given).
+    pub guess: Option<LangGuess>,
+}
+
+/// The evidence behind a guessed language, English first, then Spanish.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LangGuess {
+    /// Function words counted, with two votes added to Spanish for ñ, ¿ or ¡.
+    pub votes: [usize; 2],
+    /// On a tie of votes only: the words each language's tone entries cover. A tie here too
+    /// leaves the default language.
+    pub lexicon: Option<[usize; 2]>,
 }
 
 struct LangModel {
@@ -473,6 +485,8 @@ impl Scorer {
     pub fn explain(&self, text: &str) -> Explanation {
         let mut s = Scratch::default();
         let score = self.score_into(text, &mut s, Vec::new());
+        // The same lookups again, on the tokens score_into left, for the evidence.
+        let (_, guess) = self.look_up_why(text, &mut s);
         let mut hit = 0usize;
         let units = s
             .units
@@ -507,7 +521,11 @@ impl Scorer {
                 }
             })
             .collect();
-        Explanation { score, units }
+        Explanation {
+            score,
+            units,
+            guess,
+        }
     }
 
     /// Calls `f` with the language and each folded word of `text` that no lexicon entry or
@@ -528,9 +546,14 @@ impl Scorer {
 
     /// Looks up each token of `s.tokens` once (its word ids and marks into `s`) and returns the
     /// statement's language: the fixed one, or under `--lang auto` the guess from function
-    /// words ([`crate::text::guess_lang`]'s votes), a tie broken by [`Scorer::lexicon_vote`],
+    /// words ([`crate::text::guess_lang`]'s votes), a tie broken by [`Scorer::lexicon_cover`],
     /// and a tie there by the default.
     fn look_up(&self, text: &str, s: &mut Scratch) -> Lang {
+        self.look_up_why(text, s).0
+    }
+
+    /// [`Scorer::look_up`] with the evidence of the guess ([`Explanation::guess`]).
+    fn look_up_why(&self, text: &str, s: &mut Scratch) -> (Lang, Option<LangGuess>) {
         // The buffers are sized first and filled in place: no capacity check or length update
         // per token.
         let n = s.tokens.tokens().len();
@@ -547,17 +570,34 @@ impl Scorer {
             *marks = e.marks;
         }
         match self.mode {
-            LangMode::Fixed(l) => l,
-            LangMode::Auto(default) => votes(text, en, es)
-                .or_else(|| self.lexicon_vote(s))
-                .unwrap_or(default),
+            LangMode::Fixed(l) => (l, None),
+            LangMode::Auto(default) => {
+                let votes = vote_counts(text, en, es);
+                match larger(votes) {
+                    Some(l) => (
+                        l,
+                        Some(LangGuess {
+                            votes,
+                            lexicon: None,
+                        }),
+                    ),
+                    None => {
+                        let covered = self.lexicon_cover(s);
+                        let guess = LangGuess {
+                            votes,
+                            lexicon: Some(covered),
+                        };
+                        (larger(covered).unwrap_or(default), Some(guess))
+                    }
+                }
+            }
         }
     }
 
     /// For a statement the function words leave undecided (often a short one with none at
-    /// all: "Amenazas ilegales", "Gracias, presidente", "Great talk"): the language whose
-    /// lexicon's tone entries cover more of its words, or `None` when they cover as many.
-    fn lexicon_vote(&self, s: &mut Scratch) -> Option<Lang> {
+    /// all: "Amenazas ilegales", "Gracias, presidente", "Great talk"): how many of its words
+    /// each language's tone entries cover, English then Spanish; the larger wins.
+    fn lexicon_cover(&self, s: &mut Scratch) -> [usize; 2] {
         let mut covered = [0usize; 2];
         for lang in Lang::ALL {
             let li = lang.index();
@@ -572,13 +612,11 @@ impl Scorer {
                     }
                 },
             );
-            covered[li] = n;
+            if let Some(c) = covered.get_mut(li) {
+                *c = n;
+            }
         }
-        match covered[Lang::En.index()].cmp(&covered[Lang::Es.index()]) {
-            std::cmp::Ordering::Greater => Some(Lang::En),
-            std::cmp::Ordering::Less => Some(Lang::Es),
-            std::cmp::Ordering::Equal => None,
-        }
+        covered
     }
 
     /// Scores `text` with the buffers of `s`; the hits go into `hits` (cleared first).

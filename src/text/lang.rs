@@ -118,11 +118,24 @@ pub(crate) fn decide(text: &str, en: usize, es: usize, default: Lang) -> Lang {
 
 /// The language with more votes (function words, plus [`SPANISH_MARK_VOTES`] for a
 /// Spanish-only character); `None` on a tie, including no votes at all.
-pub(crate) fn votes(text: &str, en: usize, mut es: usize) -> Option<Lang> {
-    if has_spanish_mark(text) {
-        es += SPANISH_MARK_VOTES;
-    }
-    match en.cmp(&es) {
+pub(crate) fn votes(text: &str, en: usize, es: usize) -> Option<Lang> {
+    larger(vote_counts(text, en, es))
+}
+
+/// The votes of `en` and `es` function words, English then Spanish, with
+/// [`SPANISH_MARK_VOTES`] added to Spanish for a Spanish-only character.
+pub(crate) fn vote_counts(text: &str, en: usize, es: usize) -> [usize; 2] {
+    let mark = if has_spanish_mark(text) {
+        SPANISH_MARK_VOTES
+    } else {
+        0
+    };
+    [en, es + mark]
+}
+
+/// The language with the larger count (English first, then Spanish); `None` when equal.
+pub(crate) fn larger(counts: [usize; 2]) -> Option<Lang> {
+    match counts[0].cmp(&counts[1]) {
         std::cmp::Ordering::Greater => Some(Lang::En),
         std::cmp::Ordering::Less => Some(Lang::Es),
         std::cmp::Ordering::Equal => None,

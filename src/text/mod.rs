@@ -4,7 +4,7 @@
 mod lang;
 
 pub use lang::{Lang, guess_lang, is_function_word};
-pub(crate) use lang::{function_words, votes};
+pub(crate) use lang::{function_words, larger, vote_counts};
 
 /// What kind of word a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

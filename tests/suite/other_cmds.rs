@@ -12,10 +12,38 @@ fn explain_lists_hits_rules_and_formula() {
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
-    assert!(text.contains("language   en (guessed)"), "{text}");
+    // "we", "will", "if", "they", "us".
+    assert!(
+        text.contains("language   en (guessed: function-word votes en 5, es 0)"),
+        "{text}"
+    );
     assert!(text.contains("conditional"), "{text}");
     assert!(text.contains("sum of weights"), "{text}");
     assert!(text.contains("hostile") || text.contains("tense"), "{text}");
+    // The evidence of a tie: lexicon words decide, then the default; in JSON too.
+    let explain = |args: &[&str]| {
+        let out = wd.run(args, None);
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out)
+    };
+    assert!(explain(&["explain", "Amenazas ilegales"]).contains(
+        "language   es (guessed: function-word votes en 0, es 0; a tie, so lexicon words en 0, es 2)"
+    ));
+    assert!(
+        explain(&["explain", "Colombia"])
+            .contains("lexicon words en 0, es 0; a tie again, so the default")
+    );
+    let json: serde_json::Value = serde_json::from_str(&explain(&[
+        "explain",
+        "--format",
+        "json",
+        "Amenazas ilegales",
+    ]))
+    .expect("json");
+    assert_eq!(json["lang_guess"]["votes"]["es"], 0);
+    assert_eq!(json["lang_guess"]["lexicon_words"]["es"], 2);
+    let given = explain(&["explain", "--lang", "es", "Amenazas ilegales"]);
+    assert!(given.contains("language   es (given)"), "{given}");
 }
 
 #[test]
