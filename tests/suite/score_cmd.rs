@@ -1181,5 +1181,36 @@ fn damaged_files_through_encodings_never_panic() {
                 other => panic!("case {case} {label}: exit {other:?}: {err}"),
             }
         }
+        // The report's three readings (a memory budget of 0) on the same damaged file: the
+        // report of one reading, or the same one error line.
+        let report = |budget: &str| {
+            wd.run(
+                &[
+                    "report",
+                    "damaged.csv",
+                    "--encoding",
+                    "windows-1252",
+                    "--skip-bad-rows",
+                    "--format",
+                    "md",
+                    "--memory-budget",
+                    budget,
+                    "--top-speakers",
+                    "1",
+                ],
+                None,
+            )
+        };
+        let (once, again) = (report("16"), report("0"));
+        assert!(matches!(once.status.code(), Some(0..=2)), "case {case}");
+        assert_eq!(once.status.code(), again.status.code(), "case {case}");
+        let strip = |o: &std::process::Output| -> String {
+            stdout(o)
+                .split_inclusive('\n')
+                .filter(|l| !l.starts_with("- **Memory**"))
+                .collect()
+        };
+        assert_eq!(strip(&once), strip(&again), "case {case}");
+        assert_eq!(stderr(&once), stderr(&again), "case {case}");
     }
 }
