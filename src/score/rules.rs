@@ -133,6 +133,34 @@ pub const FIRST_PERSON_CONTRACTIONS: &[&str] = &["we'll", "i'll"];
 pub const FIRST_PERSON_FUTURE_SUFFIXES: &[&str] =
     &["aremos", "eremos", "iremos", "are", "ere", "ire"];
 
+/// Spanish first-person futures of irregular verbs, folded ("haremos", "impondré"): their
+/// stems change, so no ending of [`FIRST_PERSON_FUTURE_SUFFIXES`] finds them. "Haber" and
+/// "saber" are left out: "habremos" is an auxiliary, "sabremos" rarely announces an act.
+pub const FIRST_PERSON_IRREGULAR_FUTURES: &[&str] = &[
+    "hare",
+    "haremos",
+    "dire",
+    "diremos",
+    "pondre",
+    "pondremos",
+    "impondre",
+    "impondremos",
+    "dispondre",
+    "dispondremos",
+    "tendre",
+    "tendremos",
+    "mantendre",
+    "mantendremos",
+    "saldre",
+    "saldremos",
+    "vendre",
+    "vendremos",
+    "podre",
+    "podremos",
+    "querre",
+    "querremos",
+];
+
 /// Letters that never come before the "-eré" of a future (no Spanish verb ends in "-ier" or
 /// "-uer"), and that end the stems of present forms such as "quiere", "requiere", "hiere",
 /// "sugiere", "muere": a word ending in one of them and "ere" is not a first-person future.

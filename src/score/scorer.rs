@@ -1039,19 +1039,23 @@ fn direct_threat(
 }
 
 /// Whether folded word `w` looks like a Spanish first-person future verb ("atacaremos",
-/// "responderé"): one of [`FIRST_PERSON_FUTURE_SUFFIXES`] after at least three letters, and
-/// not "-iere"/"-uere" ([`NOT_FUTURE_BEFORE_ERE`]).
+/// "responderé", "impondremos"): one of [`FIRST_PERSON_IRREGULAR_FUTURES`], or one of
+/// [`FIRST_PERSON_FUTURE_SUFFIXES`] after at least three letters and not "-iere"/"-uere"
+/// ([`NOT_FUTURE_BEFORE_ERE`]).
 fn first_person_future(w: &[u8]) -> bool {
-    FIRST_PERSON_FUTURE_SUFFIXES.iter().any(|s| {
-        let s = s.as_bytes();
-        w.len() > s.len() + 2
-            && w.ends_with(s)
-            && !(s == b"ere"
-                && w.len()
-                    .checked_sub(4)
-                    .and_then(|i| w.get(i))
-                    .is_some_and(|b| NOT_FUTURE_BEFORE_ERE.contains(b)))
-    })
+    FIRST_PERSON_IRREGULAR_FUTURES
+        .iter()
+        .any(|f| f.as_bytes() == w)
+        || FIRST_PERSON_FUTURE_SUFFIXES.iter().any(|s| {
+            let s = s.as_bytes();
+            w.len() > s.len() + 2
+                && w.ends_with(s)
+                && !(s == b"ere"
+                    && w.len()
+                        .checked_sub(4)
+                        .and_then(|i| w.get(i))
+                        .is_some_and(|b| NOT_FUTURE_BEFORE_ERE.contains(b)))
+        })
 }
 
 /// Splits the tokens into units as the phrase search reports them: matched terms (one unit

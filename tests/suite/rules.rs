@@ -327,6 +327,13 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "armas:threat:-2.00",
         Label::Tense,
     ),
+    (
+        "a spanish irregular future is a direct threat",
+        Lang::Es,
+        "Tendremos que usar las armas",
+        "armas:threat:-2.00",
+        Label::Tense,
+    ),
     // Regression: folded, "quiere", "requiere" and "muere" end like "responderé".
     (
         "spanish present forms in -iere and -uere are not a future",
