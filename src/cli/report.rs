@@ -12,7 +12,7 @@ use clap::{Args, ValueEnum};
 use detente::analysis::dates::{DateFormat, TimeUnit};
 use detente::report::{
     Event, Phase, ReportOptions, html, markdown, read_events_as, report_from_reader,
-    report_from_reopenable, terminal,
+    report_from_reopenable, series, terminal,
 };
 use detente::{Error, ErrorKind, Location};
 use std::io::Write;
@@ -80,6 +80,12 @@ pub struct ReportArgs {
     /// (--event, --phase, --events) are read the same way (YYYY-MM-DD under unix).
     #[arg(long, value_name = "FORMAT", default_value = "iso", value_parser = parse_date_format)]
     date_format: DateFormat,
+
+    /// Also write the numbers behind the tone lines to this CSV (kind, speaker, target, period,
+    /// unit, statements, mean_tone): everyone, each speaker shown and each pair shown, per day,
+    /// week or month as --time-unit says. Written atomically.
+    #[arg(long, value_name = "PATH")]
+    series: Option<String>,
 
     /// The time unit of the tone lines on the timeline and the who-to-whom chart: day, week
     /// (from Monday) or month means; auto picks days for dates spanning up to 92 days or
@@ -301,6 +307,12 @@ pub fn run(args: &ReportArgs) -> Result<u8, Error> {
             markdown::render(&report, &names, &mut out).map_err(io_err)?;
             out.commit()?;
         }
+    }
+    if let Some(path) = &args.series {
+        let loc = location(path);
+        let mut out = Output::create(path)?;
+        series::write_csv(&report, &mut out).map_err(|e| Error::io(&e, loc))?;
+        out.commit()?;
     }
     rejects.finish(&report.summary, false)?;
     if !args.quiet && args.output != "-" {

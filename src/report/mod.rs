@@ -1,13 +1,14 @@
 //! The tone report: a [`Report`] model built from the streaming aggregates (phases, shifts with
 //! bootstrap intervals, a detected turning point, dyads, categories, the most hostile and most
 //! cooperative statements), and its renderers: [`html`], [`markdown`], [`terminal`], with the
-//! charts in [`charts`].
+//! charts in [`charts`], and the numbers behind the tone lines as CSV in [`series`].
 
 pub mod charts;
 mod events;
 pub mod html;
 pub mod markdown;
 mod read;
+pub mod series;
 pub mod terminal;
 
 pub use events::{read_events, read_events_as};

@@ -994,6 +994,60 @@ fn long_periods_draw_weekly_or_monthly_lines() {
         monthly.contains("<dt>Lines</dt><dd>monthly means on"),
         "month"
     );
+    // The numbers behind the lines, as CSV: every dated statement once per group, by week.
+    let out = wd.run(
+        &[
+            "report",
+            "year.csv",
+            "-o",
+            "year.html",
+            "--series",
+            "series.csv",
+            "-q",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (headers, rows) = crate::util::parse_csv(&wd.read("series.csv"));
+    assert_eq!(
+        headers,
+        [
+            "kind",
+            "speaker",
+            "target",
+            "period",
+            "unit",
+            "statements",
+            "mean_tone"
+        ]
+    );
+    let total = |kind: &str, speaker: &str| -> u64 {
+        rows.iter()
+            .filter(|r| r[0] == kind && r[1] == speaker)
+            .map(|r| r[5].parse::<u64>().expect("count"))
+            .sum()
+    };
+    assert_eq!(total("all", "All speakers"), 400);
+    assert_eq!(total("speaker", "Alpha"), 200);
+    assert_eq!(total("pair", "Beta"), 200);
+    assert_eq!(rows.iter().filter(|r| r[0] == "all").count(), 29);
+    assert!(rows.iter().all(|r| r[4] == "week"));
+    // Alpha says the same thing every day: every week's mean is that statement's tone.
+    let alpha: Vec<&str> = rows
+        .iter()
+        .filter(|r| r[0] == "speaker" && r[1] == "Alpha")
+        .map(|r| r[6].as_str())
+        .collect();
+    assert!(
+        alpha.iter().all(|m| *m == alpha[0] && m.starts_with('-')),
+        "{alpha:?}"
+    );
+    assert_eq!(
+        rows.iter()
+            .find(|r| r[0] == "pair")
+            .map(|r| (r[1].as_str(), r[2].as_str(), r[3].as_str())),
+        Some(("Alpha", "Beta", "2025-03-03"))
+    );
     let bad = wd.run(&["report", "year.csv", "--time-unit", "fortnight"], None);
     assert_eq!(bad.status.code(), Some(2));
     assert!(
