@@ -490,31 +490,38 @@ impl TimeUnit {
             TimeUnit::Week => format!("week of {start}"),
             TimeUnit::Month => {
                 let (y, m, _) = start.ymd();
-                format!("{} {y}", MONTH_LABELS[(m as usize + 11) % 12])
+                format!("{} {y}", Self::month_name(m))
             }
         }
     }
 
     /// Daily (day, statements, mean) points merged into this unit's: one point per unit with
-    /// data, at its first day, its mean the statement-weighted mean of its days.
+    /// data, at its first day, its mean the statement-weighted mean of its days (a unit with
+    /// one day keeps that day's mean as it is).
     pub fn merge(self, daily: &[(Day, u64, f64)]) -> Vec<(Day, u64, f64)> {
         let mut out: Vec<(Day, u64, f64)> = Vec::new();
-        // Sums per unit, then means: (start, n, sum of tones).
-        let mut sums: Vec<(Day, u64, f64)> = Vec::new();
         for &(day, n, mean) in daily {
             let start = self.start(day);
-            match sums.last_mut() {
-                Some((s, total, sum)) if *s == start => {
-                    *total += n;
-                    *sum += mean * n as f64;
+            match out.last_mut() {
+                Some((s, total, m)) if *s == start => {
+                    let both = *total + n;
+                    if both > 0 {
+                        *m = (*m * *total as f64 + mean * n as f64) / both as f64;
+                    }
+                    *total = both;
                 }
-                _ => sums.push((start, n, mean * n as f64)),
+                _ => out.push((start, n, mean)),
             }
         }
-        for (start, n, sum) in sums {
-            out.push((start, n, if n == 0 { 0.0 } else { sum / n as f64 }));
-        }
         out
+    }
+
+    /// The English name of month `m` (1-12; "" outside), for labels.
+    pub fn month_name(m: u32) -> &'static str {
+        MONTH_LABELS
+            .get((m as usize).wrapping_sub(1))
+            .copied()
+            .unwrap_or("")
     }
 }
 

@@ -197,11 +197,7 @@ fn date_ticks(o: &mut String, f: &Frame) {
                 1
             };
             if dd == 1 && (m - 1) % every == 0 {
-                const M: [&str; 12] = [
-                    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
-                    "Dec",
-                ];
-                let month = M[(m as usize + 11) % 12];
+                let month = TimeUnit::month_name(m).get(..3).unwrap_or("");
                 // Monthly ticks are about 60 units apart: "Mar 2025" on each ran into the
                 // next, so the year goes on January and the first tick only.
                 let label = if every > 1 || m == 1 || ticks.is_empty() {
