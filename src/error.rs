@@ -297,7 +297,7 @@ impl fmt::Display for Error {
             }
             ErrorKind::UnknownModifier { found } => write!(
                 f,
-                "{loc}: unknown modifier kind {}; use negator, reverser, booster, dampener, contrast, conditional or skip",
+                "{loc}: unknown modifier kind {}; use negator, reverser, booster, dampener, contrast, conditional or skip, or a context role (relay, shared-target, first-person, future, first-person-future, consequence)",
                 quoted(found)
             ),
             ErrorKind::MissingColumn {

@@ -6,7 +6,7 @@ use super::io::{location, open_input_in};
 use super::table_args::{Rejects, TableArgs};
 use super::{EXIT_OK, EXIT_PARTIAL, LexiconArgs};
 use clap::{Args, Subcommand};
-use detente::lexicon::{Categories, Entry, Lexicon, ModifierKind, check_lexicon};
+use detente::lexicon::{Categories, ContextRole, Entry, Lexicon, ModifierKind, check_lexicon};
 use detente::table::Source;
 use detente::text::is_function_word;
 use detente::{Error, ErrorKind, Lang, Location};
@@ -344,9 +344,10 @@ fn check(cats: &Categories, paths: &[PathBuf]) -> Result<u8, Error> {
         }
         warnings += side_conflicts(&lex, cats);
         println!(
-            "checked builtin {lang}: {} entries, {} modifiers",
+            "checked builtin {lang}: {} entries, {} modifiers, {} context words",
             lex.entries().len(),
-            lex.modifiers().len()
+            lex.modifiers().len(),
+            lex.context().len()
         );
         builtin.push(lex);
     }
@@ -390,10 +391,11 @@ fn check(cats: &Categories, paths: &[PathBuf]) -> Result<u8, Error> {
             warnings += side_conflicts(&lex, cats);
         }
         println!(
-            "checked {}: {} entries, {} modifiers",
+            "checked {}: {} entries, {} modifiers, {} context words",
             p.display(),
             parsed.entries.len(),
-            parsed.modifiers.len()
+            parsed.modifiers.len(),
+            parsed.context.len()
         );
     }
     println!("{errors} errors, {warnings} warnings");
@@ -480,6 +482,17 @@ fn stats(cats: &Categories) -> Result<u8, Error> {
                     .iter()
                     .filter(|m| kind.is_none_or(|k| m.kind == k))
                     .count()
+            );
+        }
+        println!();
+    }
+    println!("context words");
+    for role in ContextRole::ALL {
+        print!("{:<27}", format!("  {}", role.name()));
+        for l in &lexes {
+            print!(
+                " {:>6}",
+                l.context().iter().filter(|c| c.role == role).count()
             );
         }
         println!();

@@ -161,12 +161,85 @@ pub struct Modifier {
     pub origin: Location,
 }
 
-/// A language's lexicon: tone entries and modifiers, ready to compile.
+/// What a context word tells the statement-level rules (`src/score/context.rs` and the
+/// direct-threat rule). Context words are not matched as units and carry no tone: they are
+/// looked up beside the matching, so a word can be both a context word and part of an entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ContextRole {
+    /// Marks its sentence as relaying what another party did or said (`according to`,
+    /// `announced`, `según`, a trial or court): its hostile hits are damped.
+    Relay,
+    /// Names a target two governments fight together (`terror*`, `narco*`, `organized
+    /// crime`): next to a partnership, force, coercion and accusation aim at it.
+    SharedTarget,
+    /// A first-person pronoun (`we`, `nosotros`).
+    FirstPerson,
+    /// After a first-person word in its clause, puts the act in the speaker's future
+    /// (`will`, `ready`, `vamos`).
+    Future,
+    /// First person and future in one word (`we'll`, `haremos`).
+    FirstPersonFuture,
+    /// Ends a condition clause that has no comma (`then`, `we`, `entonces`).
+    Consequence,
+}
+
+impl ContextRole {
+    /// Every role, in the order `lexicon stats` lists them.
+    pub const ALL: [ContextRole; 6] = [
+        ContextRole::Relay,
+        ContextRole::SharedTarget,
+        ContextRole::FirstPerson,
+        ContextRole::Future,
+        ContextRole::FirstPersonFuture,
+        ContextRole::Consequence,
+    ];
+
+    /// The name written in the second field of a lexicon line.
+    pub fn name(self) -> &'static str {
+        match self {
+            ContextRole::Relay => "relay",
+            ContextRole::SharedTarget => "shared-target",
+            ContextRole::FirstPerson => "first-person",
+            ContextRole::Future => "future",
+            ContextRole::FirstPersonFuture => "first-person-future",
+            ContextRole::Consequence => "consequence",
+        }
+    }
+
+    /// The role named `name`, if any.
+    pub fn from_name(name: &str) -> Option<ContextRole> {
+        ContextRole::ALL.into_iter().find(|r| r.name() == name)
+    }
+
+    /// Whether a term of this role may be a phrase of several words.
+    pub fn allows_phrases(self) -> bool {
+        matches!(self, ContextRole::Relay | ContextRole::SharedTarget)
+    }
+
+    /// Whether a term of this role may be a `prefix*` wildcard (one word only).
+    pub fn allows_wildcards(self) -> bool {
+        self == ContextRole::SharedTarget
+    }
+}
+
+/// A context word or phrase (see [`ContextRole`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContextWord {
+    /// The term, folded, words separated by single spaces.
+    pub term: String,
+    /// What it tells the rules.
+    pub role: ContextRole,
+    /// Where it was defined.
+    pub origin: Location,
+}
+
+/// A language's lexicon: tone entries, modifiers and context words, ready to compile.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     lang: Lang,
     entries: Vec<Entry>,
     modifiers: Vec<Modifier>,
+    context: Vec<ContextWord>,
     checksum: u64,
 }
 
@@ -177,6 +250,7 @@ impl Lexicon {
             lang,
             entries: Vec::new(),
             modifiers: Vec::new(),
+            context: Vec::new(),
             checksum: FNV_OFFSET,
         };
         for (name, text) in builtin::sources(lang) {
@@ -191,12 +265,14 @@ impl Lexicon {
             lang,
             entries: Vec::new(),
             modifiers: Vec::new(),
+            context: Vec::new(),
             checksum: FNV_OFFSET,
         }
     }
 
-    /// Parses `text` (a lexicon TSV, tone entries and/or modifiers) and merges it: a term already
-    /// present is replaced, a new term is added. Duplicates inside `text` are an error.
+    /// Parses `text` (a lexicon TSV: tone entries, modifiers and/or context words) and merges
+    /// it: a term already present is replaced, a new term is added (a context word is the same
+    /// when both its term and its role are). Duplicates inside `text` are an error.
     pub fn add_source(
         &mut self,
         text: &str,
@@ -234,6 +310,16 @@ impl Lexicon {
                 None => self.modifiers.push(m),
             }
         }
+        for c in parsed.context {
+            match self
+                .context
+                .iter_mut()
+                .find(|x| x.term == c.term && x.role == c.role)
+            {
+                Some(x) => *x = c,
+                None => self.context.push(c),
+            }
+        }
         Ok(())
     }
 
@@ -262,6 +348,11 @@ impl Lexicon {
     /// Modifiers.
     pub fn modifiers(&self) -> &[Modifier] {
         &self.modifiers
+    }
+
+    /// Context words, in the order they were added.
+    pub fn context(&self) -> &[ContextWord] {
+        &self.context
     }
 
     /// FNV-1a checksum over every source text merged into this lexicon, in order.
@@ -329,17 +420,21 @@ pub mod builtin {
     const EN_MODIFIERS: &str = include_str!("../../lexicons/en/modifiers.tsv");
     const ES_TONE: &str = include_str!("../../lexicons/es/tone.tsv");
     const ES_MODIFIERS: &str = include_str!("../../lexicons/es/modifiers.tsv");
+    const EN_CONTEXT: &str = include_str!("../../lexicons/en/context.tsv");
+    const ES_CONTEXT: &str = include_str!("../../lexicons/es/context.tsv");
 
     /// The (name, text) of each built-in source for `lang`, in load order.
-    pub fn sources(lang: Lang) -> [(&'static str, &'static str); 2] {
+    pub fn sources(lang: Lang) -> [(&'static str, &'static str); 3] {
         match lang {
             Lang::En => [
                 ("builtin:en/tone.tsv", EN_TONE),
                 ("builtin:en/modifiers.tsv", EN_MODIFIERS),
+                ("builtin:en/context.tsv", EN_CONTEXT),
             ],
             Lang::Es => [
                 ("builtin:es/tone.tsv", ES_TONE),
                 ("builtin:es/modifiers.tsv", ES_MODIFIERS),
+                ("builtin:es/context.tsv", ES_CONTEXT),
             ],
         }
     }

@@ -1,7 +1,10 @@
 //! Parsing of the lexicon TSV formats (`categories.tsv`, tone entries, modifiers) with errors that
 //! name the file and line.
 
-use super::{Categories, Category, CategoryId, Entry, Modifier, ModifierKind, Side, check_weight};
+use super::{
+    Categories, Category, CategoryId, ContextRole, ContextWord, Entry, Modifier, ModifierKind,
+    Side, check_weight,
+};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::text::fold_term;
 use rustc_hash::FxHashMap;
@@ -9,13 +12,15 @@ use rustc_hash::FxHashMap;
 /// The shortest prefix a `prefix*` wildcard may have: shorter ones match too many unrelated words.
 pub const MIN_WILDCARD_PREFIX: usize = 3;
 
-/// Tone entries and modifiers parsed from one source.
+/// Tone entries, modifiers and context words parsed from one source.
 #[derive(Debug, Clone, Default)]
 pub struct Parsed {
     /// Tone entries in file order.
     pub entries: Vec<Entry>,
     /// Modifiers in file order.
     pub modifiers: Vec<Modifier>,
+    /// Context words in file order.
+    pub context: Vec<ContextWord>,
 }
 
 /// Data lines of a TSV file: (1-based line number, fields), skipping blanks and `#` comments.
@@ -256,10 +261,10 @@ pub(crate) fn normalize_term(
     Ok(words().collect::<Vec<_>>().join(" "))
 }
 
-/// Parses a lexicon source: each data line is either a tone entry
-/// (`term<TAB>weight<TAB>category[<TAB>note]`) or a modifier
-/// (`term<TAB>kind<TAB>value[<TAB>note]`), told apart by the second field. Stops at the first
-/// error.
+/// Parses a lexicon source: each data line is a tone entry
+/// (`term<TAB>weight<TAB>category[<TAB>note]`), a modifier
+/// (`term<TAB>kind<TAB>value[<TAB>note]`) or a context word (`term<TAB>role<TAB>-[<TAB>note]`),
+/// told apart by the second field. Stops at the first error.
 pub fn parse_lexicon(text: &str, origin: &Location, categories: &Categories) -> Result<Parsed> {
     let (parsed, mut errors) = parse_all(text, origin, categories, true);
     match errors.drain(..).next() {
@@ -288,19 +293,19 @@ fn parse_all(
     let mut errors = Vec::new();
     let mut seen_tone: FxHashMap<String, u64> = FxHashMap::default();
     let mut seen_mod: FxHashMap<String, u64> = FxHashMap::default();
+    let mut seen_context: FxHashMap<String, u64> = FxHashMap::default();
     let mut scratch = TermScratch::default();
     for (line, f) in data_lines(text) {
         let loc = origin.at_line(line);
-        match parse_line(
-            &f,
-            loc,
-            categories,
-            &mut seen_tone,
-            &mut seen_mod,
-            &mut scratch,
-        ) {
+        let seen = Seen {
+            tone: &mut seen_tone,
+            modifiers: &mut seen_mod,
+            context: &mut seen_context,
+        };
+        match parse_line(&f, loc, categories, seen, &mut scratch) {
             Ok(Line::Tone(e)) => out.entries.push(e),
             Ok(Line::Modifier(m)) => out.modifiers.push(m),
+            Ok(Line::Context(c)) => out.context.push(c),
             Err(e) => {
                 errors.push(e);
                 if stop {
@@ -315,14 +320,77 @@ fn parse_all(
 enum Line {
     Tone(Entry),
     Modifier(Modifier),
+    Context(ContextWord),
+}
+
+/// The terms met so far in a source, by kind of line, with the line of each (a context word's
+/// key is its role and term: one word may have several roles).
+struct Seen<'a> {
+    tone: &'a mut FxHashMap<String, u64>,
+    modifiers: &'a mut FxHashMap<String, u64>,
+    context: &'a mut FxHashMap<String, u64>,
+}
+
+/// Refuses `term` when it was seen before in `seen`, else records it at `line`.
+fn first_time(
+    seen: &mut FxHashMap<String, u64>,
+    key: String,
+    term: &str,
+    line: u64,
+    loc: &Location,
+) -> Result<()> {
+    if let Some(&first_line) = seen.get(&key) {
+        return Err(Error::new(
+            ErrorKind::DuplicateTerm {
+                term: term.to_string(),
+                first_line,
+            },
+            loc.clone(),
+        ));
+    }
+    seen.insert(key, line);
+    Ok(())
+}
+
+/// A context word's term, checked against what its role allows.
+fn context_word(term: String, role: ContextRole, loc: Location) -> Result<Line> {
+    let bad = |detail: String| {
+        Err(Error::new(
+            ErrorKind::BadTerm {
+                term: term.clone(),
+                detail,
+            },
+            loc.clone(),
+        ))
+    };
+    let words = term.split(' ').count();
+    if term.split(' ').any(|w| w == super::matcher::NUM) {
+        return bad(format!("a {} term cannot hold <num>", role.name()));
+    }
+    if words > 1 && !role.allows_phrases() {
+        return bad(format!(
+            "a {} term is one word (only relay and shared-target terms may be phrases)",
+            role.name()
+        ));
+    }
+    if term.contains('*') && !(role.allows_wildcards() && words == 1) {
+        return bad(format!(
+            "a {} term cannot be a wildcard (only a one-word shared-target term may end in *)",
+            role.name()
+        ));
+    }
+    Ok(Line::Context(ContextWord {
+        term,
+        role,
+        origin: loc,
+    }))
 }
 
 fn parse_line(
     f: &[&str],
     loc: Location,
     categories: &Categories,
-    seen_tone: &mut FxHashMap<String, u64>,
-    seen_mod: &mut FxHashMap<String, u64>,
+    seen: Seen<'_>,
     scratch: &mut TermScratch,
 ) -> Result<Line> {
     if f.len() < 3 {
@@ -337,20 +405,23 @@ fn parse_line(
     let line = loc.line.unwrap_or(0);
     let term = normalize_term(f[0], &loc, scratch)?;
     let note = f.get(3).copied().unwrap_or("").to_string();
+    if let Some(role) = ContextRole::from_name(f[1]) {
+        let key = format!("{}\t{term}", role.name());
+        first_time(seen.context, key, &term, line, &loc)?;
+        return context_word(term, role, loc);
+    }
     // A known category in the third field makes it a tone line even when the weight is bad.
     let kind = if categories.find(f[2]).is_some() {
         None
     } else {
         modifier_kind(f[1], f[2], &loc)?
     };
-    let seen = if kind.is_some() { seen_mod } else { seen_tone };
-    if let Some(&first_line) = seen.get(&term) {
-        return Err(Error::new(
-            ErrorKind::DuplicateTerm { term, first_line },
-            loc.clone(),
-        ));
-    }
-    seen.insert(term.clone(), line);
+    let seen = if kind.is_some() {
+        seen.modifiers
+    } else {
+        seen.tone
+    };
+    first_time(seen, term.clone(), &term, line, &loc)?;
     if let Some(kind) = kind {
         return Ok(Line::Modifier(Modifier {
             term,
@@ -476,6 +547,35 @@ mod tests {
     }
 
     #[test]
+    fn parses_context_words_by_role() {
+        let p = parse(
+            "según\trelay\t-\tattribution\nterror*\tshared-target\t-\n\
+             organized crime\tshared-target\t-\nwe\tfirst-person\t-\n\
+             we\tconsequence\t-\nwe'll\tfirst-person-future\t-\nattack\t-2\tforce\n",
+        )
+        .expect("parses");
+        let got: Vec<(&str, ContextRole)> = p
+            .context
+            .iter()
+            .map(|c| (c.term.as_str(), c.role))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("segun", ContextRole::Relay),
+                ("terror*", ContextRole::SharedTarget),
+                ("organized crime", ContextRole::SharedTarget),
+                ("we", ContextRole::FirstPerson),
+                ("we", ContextRole::Consequence),
+                ("we'll", ContextRole::FirstPersonFuture),
+            ]
+        );
+        assert_eq!(p.context[4].origin.line, Some(5));
+        // Context words are neither entries nor modifiers.
+        assert_eq!((p.entries.len(), p.modifiers.len()), (1, 0));
+    }
+
+    #[test]
     fn windows_files_parse_byte_order_mark_and_crlf() {
         let p = parse("\u{feff}menace\t-3\tthreat\r\nmerci beaucoup\t2\tgratitude\r\n")
             .expect("parses");
@@ -549,6 +649,36 @@ mod tests {
             "unknown modifier kind",
         ),
         ("bad booster", "very\tbooster\t-0.3\n", "booster scale"),
+        (
+            "context word twice in one role",
+            "we\tfirst-person\t-\nWe\tfirst-person\t-\n",
+            "test.tsv:2: duplicate term \"we\" (first defined on line 1)",
+        ),
+        (
+            "context phrase in a one-word role",
+            "we will\tfuture\t-\n",
+            "a future term is one word",
+        ),
+        (
+            "context wildcard outside shared-target",
+            "announc*\trelay\t-\n",
+            "a relay term cannot be a wildcard",
+        ),
+        (
+            "context wildcard in a phrase",
+            "organi* crime\tshared-target\t-\n",
+            "only a one-word shared-target term may end in *",
+        ),
+        (
+            "context number",
+            "<num> dead\trelay\t-\n",
+            "cannot hold <num>",
+        ),
+        (
+            "misspelt role",
+            "said\trelays\t-\n",
+            "context role (relay, shared-target",
+        ),
     ];
 
     #[test]

@@ -5,12 +5,12 @@
 //! independent of how the scorer builds its units.
 
 use super::rules::{
-    FIRST_PERSON, FIRST_PERSON_CONTRACTIONS, RELAY_MARKERS, RELAYED_SCALAR, SHARED_TARGET_SCALAR,
-    SHARED_TARGET_WORDS, SPANISH_NEGATIVE_CONCORD, TALK_ONLY_MAX_BASE, TALK_ONLY_SCALAR,
+    RELAYED_SCALAR, SHARED_TARGET_SCALAR, SPANISH_NEGATIVE_CONCORD, TALK_ONLY_MAX_BASE,
+    TALK_ONLY_SCALAR,
 };
-use super::scorer::{CategorySet, FIRST_PERSON_WORD, RELAY_KEY};
+use super::scorer::{CategorySet, FIRST_PERSON_FUTURE_WORD, FIRST_PERSON_WORD, Marks, RELAY_KEY};
 use super::{Hit, Rules};
-use crate::lexicon::StartFilter;
+use crate::lexicon::{ContextRole, ContextWord, StartFilter};
 use crate::text::{Lang, Tokens};
 
 /// The index of the token that starts at byte `start`, if any.
@@ -23,7 +23,7 @@ fn token_at(tokens: &Tokens, start: u32) -> Option<usize> {
 }
 
 /// True when `words` appear at token `i` onwards, within one sentence.
-fn phrase_at(tokens: &Tokens, i: usize, words: &[&str]) -> bool {
+fn phrase_at(tokens: &Tokens, i: usize, words: &[String]) -> bool {
     let toks = tokens.tokens();
     let Some(sentence) = toks.get(i).map(|t| t.sentence) else {
         return false;
@@ -34,10 +34,62 @@ fn phrase_at(tokens: &Tokens, i: usize, words: &[&str]) -> bool {
     })
 }
 
-/// A word list of a context rule, split into words once and indexed by first byte, so that
-/// checking every token of every statement against it costs one lookup for most tokens.
+/// One language's context words (its lexicon's `relay` and `shared-target` lines), compiled
+/// for the statement-level rules. The one-word roles (`first-person`, `future`, ...) are
+/// flags in the scorer's vocabulary instead ([`Marks`]).
+#[derive(Debug)]
+pub(super) struct ContextWords {
+    relay: RelayKeys,
+    shared: Markers,
+}
+
+impl ContextWords {
+    pub(super) fn new(words: &[ContextWord]) -> ContextWords {
+        let of = |role: ContextRole| {
+            words
+                .iter()
+                .filter(move |w| w.role == role)
+                .map(|w| w.term.as_str())
+        };
+        ContextWords {
+            relay: RelayKeys::new(of(ContextRole::Relay)),
+            shared: Markers::new(of(ContextRole::SharedTarget)),
+        }
+    }
+
+    /// The key word of each relay marker (see [`RelayKeys`]), for the vocabulary's
+    /// [`RELAY_KEY`] flag.
+    pub(super) fn relay_key_words(&self) -> impl Iterator<Item = &str> {
+        self.relay
+            .markers
+            .iter()
+            .filter_map(|(words, at)| words.get(*at).map(String::as_str))
+    }
+}
+
+/// A shared-target term as the rule compares it.
+#[derive(Debug)]
+enum Marker {
+    /// A word beginning (`terror*`).
+    Prefix(String),
+    /// Whole words: one (`junta`) or a phrase (`organized crime`).
+    Words(Vec<String>),
+}
+
+impl Marker {
+    fn first_word(&self) -> &str {
+        match self {
+            Marker::Prefix(p) => p,
+            Marker::Words(w) => w.first().map_or("", String::as_str),
+        }
+    }
+}
+
+/// The shared-target terms, indexed by first byte, so that checking every token of every
+/// statement against them costs one lookup for most tokens.
+#[derive(Debug)]
 struct Markers {
-    words: Vec<Vec<&'static str>>,
+    markers: Vec<Marker>,
     /// For each byte, the markers whose first word starts with it.
     by_first: Vec<Vec<usize>>,
     /// The markers' first words' beginnings, to rule out most words before
@@ -50,22 +102,22 @@ struct Markers {
 const LENGTHS: usize = 32;
 
 impl Markers {
-    fn new(list: &[&'static str]) -> Markers {
-        let words: Vec<Vec<&'static str>> = list.iter().map(|m| m.split(' ').collect()).collect();
+    fn new<'a>(terms: impl Iterator<Item = &'a str>) -> Markers {
+        let markers: Vec<Marker> = terms
+            .map(|t| match t.strip_suffix('*') {
+                Some(p) => Marker::Prefix(p.to_string()),
+                None => Marker::Words(t.split(' ').map(str::to_string).collect()),
+            })
+            .collect();
         let mut by_first = vec![Vec::new(); 256];
-        for (k, w) in words.iter().enumerate() {
-            let first = w.first().copied().unwrap_or("");
-            if let Some(&b) = first.as_bytes().first() {
+        for (k, m) in markers.iter().enumerate() {
+            if let Some(&b) = m.first_word().as_bytes().first() {
                 by_first[usize::from(b)].push(k);
             }
         }
-        let starts = StartFilter::new(
-            words
-                .iter()
-                .map(|w| w.first().copied().unwrap_or("").as_bytes()),
-        );
+        let starts = StartFilter::new(markers.iter().map(|m| m.first_word().as_bytes()));
         Markers {
-            words,
+            markers,
             by_first,
             starts,
         }
@@ -76,15 +128,28 @@ impl Markers {
         self.starts.may_start(word)
     }
 
-    /// The markers (as words) whose first word may be a prefix of `word`.
-    fn candidates<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a [&'static str]> + 'a {
+    /// The markers whose first word may be a prefix of `word`.
+    fn candidates<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a Marker> + 'a {
         let ks = word
             .as_bytes()
             .first()
             .and_then(|&b| self.by_first.get(usize::from(b)))
             .map_or(&[][..], Vec::as_slice);
-        ks.iter()
-            .filter_map(|&k| self.words.get(k).map(Vec::as_slice))
+        ks.iter().filter_map(|&k| self.markers.get(k))
+    }
+
+    /// Whether one of the markers occurs in `tokens`.
+    fn named_in(&self, tokens: &Tokens) -> bool {
+        (0..tokens.tokens().len()).any(|i| {
+            if !self.may_start(tokens.folded_bytes(i)) {
+                return false;
+            }
+            let w = tokens.folded(i);
+            self.candidates(w).any(|m| match m {
+                Marker::Prefix(p) => w.starts_with(p.as_str()),
+                Marker::Words(words) => phrase_at(tokens, i, words),
+            })
+        })
     }
 }
 
@@ -98,19 +163,20 @@ fn bucket(first: u8, len: usize) -> usize {
 /// "according to"). Every occurrence of a marker holds its key word, so comparing the markers
 /// only at tokens that are some marker's key word finds them all, and most statements have
 /// none.
+#[derive(Debug)]
 struct RelayKeys {
     /// Each marker as words, with the position of its key word.
-    markers: Vec<(Vec<&'static str>, usize)>,
+    markers: Vec<(Vec<String>, usize)>,
     /// For each first byte and length of a key word (as [`bucket`]), the markers it keys.
     by_key: Vec<Vec<usize>>,
 }
 
 impl RelayKeys {
-    fn new(list: &[&'static str]) -> RelayKeys {
+    fn new<'a>(terms: impl Iterator<Item = &'a str>) -> RelayKeys {
         let mut markers = Vec::new();
         let mut by_key = vec![Vec::new(); 256 * LENGTHS];
-        for m in list {
-            let words: Vec<&'static str> = m.split(' ').collect();
+        for m in terms {
+            let words: Vec<String> = m.split(' ').map(str::to_string).collect();
             let at = key_position(&words);
             if let Some(&b) = words.get(at).and_then(|w| w.as_bytes().first()) {
                 by_key[bucket(b, words[at].len())].push(markers.len());
@@ -122,10 +188,7 @@ impl RelayKeys {
 
     /// The markers (as words, with their key word's position) whose key word may be `word`
     /// (same first byte and length).
-    fn candidates<'a>(
-        &'a self,
-        word: &[u8],
-    ) -> impl Iterator<Item = (&'a [&'static str], usize)> + 'a {
+    fn candidates<'a>(&'a self, word: &[u8]) -> impl Iterator<Item = (&'a [String], usize)> + 'a {
         let ks = word
             .first()
             .and_then(|&b| self.by_key.get(bucket(b, word.len())))
@@ -136,7 +199,7 @@ impl RelayKeys {
 }
 
 /// The position of a marker's key word: its longest word, the first of equally long ones.
-fn key_position(words: &[&str]) -> usize {
+fn key_position(words: &[String]) -> usize {
     let mut at = 0;
     for (i, w) in words.iter().enumerate() {
         if w.len() > words.get(at).map_or(0, |k| k.len()) {
@@ -146,53 +209,33 @@ fn key_position(words: &[&str]) -> usize {
     at
 }
 
-/// The key word of each of [`RELAY_MARKERS`] (see [`RelayKeys`]), for the vocabulary's
-/// [`RELAY_KEY`] flag.
-pub(super) fn relay_key_words() -> impl Iterator<Item = &'static str> {
-    RELAY_MARKERS.iter().filter_map(|m| {
-        let words: Vec<&'static str> = m.split(' ').collect();
-        words.get(key_position(&words)).copied()
-    })
-}
-
-fn relay_keys() -> &'static RelayKeys {
-    static KEYS: std::sync::OnceLock<RelayKeys> = std::sync::OnceLock::new();
-    KEYS.get_or_init(|| RelayKeys::new(RELAY_MARKERS))
-}
-
-fn shared_targets() -> &'static Markers {
-    static MARKERS: std::sync::OnceLock<Markers> = std::sync::OnceLock::new();
-    MARKERS.get_or_init(|| Markers::new(SHARED_TARGET_WORDS))
-}
-
 /// A statement that relays what another party did or said ("according to", "announced",
 /// "took effect", "según", "anunció", a trial or hearing) describes the hostility rather than
-/// adding to it: every hostile hit in a sentence with a [`RELAY_MARKERS`] phrase is multiplied
-/// by [`RELAYED_SCALAR`], unless its clause has a first-person word ("we announced sanctions"
-/// is the speaker's own act). Cooperative hits are left alone: an agreement reached is
-/// cooperative whoever reports it.
+/// adding to it: every hostile hit in a sentence with a `relay` marker of the statement's
+/// language is multiplied by [`RELAYED_SCALAR`], unless its clause has a first-person word
+/// (`first-person` or `first-person-future`: "we announced sanctions" is the speaker's own
+/// act). Cooperative hits are left alone: an agreement reached is cooperative whoever reports
+/// it.
 ///
-/// `marks` holds each token's [`RELAY_KEY`] and [`FIRST_PERSON_WORD`] bits (looked up with
-/// the rest of the token's vocabulary): the markers are compared only around tokens that are
-/// a marker's key word, and first-person words are known from their bit.
-pub(super) fn relayed(tokens: &Tokens, marks: &[u8], hits: &mut [Hit]) {
-    // Most statements have no key word at all: one scan of the marks settles them (a fold
-    // without an early exit, which is vectorised).
-    if marks.len() == tokens.tokens().len() && marks.iter().fold(0, |a, &m| a | m) & RELAY_KEY == 0
-    {
+/// `marks` holds each token's [`RELAY_KEY`], [`FIRST_PERSON_WORD`] and
+/// [`FIRST_PERSON_FUTURE_WORD`] flags (looked up with the rest of the token's vocabulary): the
+/// markers are compared only around tokens that are a marker's key word, and first-person
+/// words are known from their flags.
+pub(super) fn relayed(tokens: &Tokens, marks: Marks<'_>, words: &ContextWords, hits: &mut [Hit]) {
+    // Most statements have no key word at all: one scan of the marks settles them.
+    if !marks.any(RELAY_KEY) {
         return;
     }
     let toks = tokens.tokens();
-    let keys = relay_keys();
-    // A token that is no marker's key word (by its flag) needs no comparison.
-    let may_key = |i: usize| marks.get(i).is_none_or(|m| m & RELAY_KEY != 0);
+    let keys = &words.relay;
     // Sentence and clause numbers count up along the tokens, so the lists below come out
     // sorted and are searched by bisection: a long text costs one pass, not a pass per hit.
     // A marker lies in one sentence, its key word's: key words in text order find the
     // relayed sentences in order.
     let mut relayed_sentences: Vec<u32> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        if may_key(i)
+        // A token that is no marker's key word (by its flag) needs no comparison.
+        if marks.get(i) & RELAY_KEY != 0
             && relayed_sentences.last() != Some(&t.sentence)
             && keys
                 .candidates(tokens.folded_bytes(i))
@@ -205,15 +248,8 @@ pub(super) fn relayed(tokens: &Tokens, marks: &[u8], hits: &mut [Hit]) {
         return;
     }
     let mut first_person_clauses: Vec<u32> = Vec::new();
-    // The vocabulary flags first-person words exactly; without marks, the words are compared.
-    let first_person = |j: usize| match marks.get(j) {
-        Some(m) => m & FIRST_PERSON_WORD != 0,
-        None => {
-            let w = tokens.folded_bytes(j);
-            let is = |list: &[&str]| list.iter().any(|x| x.as_bytes() == w);
-            is(FIRST_PERSON) || is(FIRST_PERSON_CONTRACTIONS)
-        }
-    };
+    let first_person =
+        |j: usize| marks.get(j) & (FIRST_PERSON_WORD | FIRST_PERSON_FUTURE_WORD) != 0;
     for (j, t) in toks.iter().enumerate() {
         if first_person_clauses.last() != Some(&t.clause) && first_person(j) {
             first_person_clauses.push(t.clause);
@@ -236,8 +272,8 @@ pub(super) fn relayed(tokens: &Tokens, marks: &[u8], hits: &mut [Hit]) {
 
 /// Combative words next to a partnership with the addressee are aimed at a shared target:
 /// "together with Jordan we will hunt down terrorists", "excelente coordinación contra el
-/// narco". When the statement names such a target (a word starting with one of
-/// [`SHARED_TARGET_WORDS`]) and has a cooperative hit of a `partners` category (after the
+/// narco". When the statement names such a target (a `shared-target` term of its language)
+/// and has a cooperative hit of a `partners` category (after the
 /// rules), its hostile hits of a `targets` category are multiplied by
 /// [`SHARED_TARGET_SCALAR`]. Without a named common target, partnership words next to an
 /// accusation are a reproach to the partner ("is this what they call partnership?") and
@@ -246,6 +282,7 @@ pub(super) fn relayed(tokens: &Tokens, marks: &[u8], hits: &mut [Hit]) {
 /// the speaker announces, see [`Rules::DIRECT_THREAT`]), which is aimed like the force it was.
 pub(super) fn shared_target(
     tokens: &Tokens,
+    words: &ContextWords,
     hits: &mut [Hit],
     partners: CategorySet,
     targets: CategorySet,
@@ -253,19 +290,7 @@ pub(super) fn shared_target(
     let partnered = hits
         .iter()
         .any(|h| h.weight > 0.0 && partners.contains(&h.category));
-    let named = || {
-        let markers = shared_targets();
-        (0..tokens.tokens().len()).any(|i| {
-            if !markers.may_start(tokens.folded_bytes(i)) {
-                return false;
-            }
-            let w = tokens.folded(i);
-            markers.candidates(w).any(|p| match p {
-                [prefix] => w.starts_with(prefix),
-                words => phrase_at(tokens, i, words),
-            })
-        })
-    };
+    let named = || words.shared.named_in(tokens);
     // Force or coercion the speaker announces ("we will hunt down the smugglers") became a
     // threat by the direct-threat rule; next to a partner and a named target it is still aimed
     // at the target, so it is damped with the rest instead of turning the rule off.
@@ -320,17 +345,30 @@ pub(super) fn negated(lang: Lang, negators: usize, reversers: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::CategoryId;
-    use crate::score::rules::SHARED_TARGET_WORDS;
+    use crate::lexicon::{Categories, CategoryId, Lexicon};
 
-    /// Whether a hostile hit on the word "attack" in `text` is relayed, with marks from the
-    /// key words (as the scorer's vocabulary gives them).
-    fn relayed_attack(text: &str) -> bool {
+    /// The built-in context words of `lang`.
+    fn builtin(lang: Lang) -> Vec<ContextWord> {
+        let cats = Categories::builtin().unwrap();
+        Lexicon::builtin(lang, &cats).unwrap().context().to_vec()
+    }
+
+    fn terms(words: &[ContextWord], role: ContextRole) -> Vec<String> {
+        words
+            .iter()
+            .filter(|w| w.role == role)
+            .map(|w| w.term.clone())
+            .collect()
+    }
+
+    /// Whether a hostile hit on the word "attack" in `text` is relayed by `words`, with marks
+    /// from the key words (as the scorer's vocabulary gives them).
+    fn relayed_attack(words: &ContextWords, text: &str) -> bool {
         let mut tokens = Tokens::new();
         tokens.tokenize(text);
-        let keys: Vec<&str> = relay_key_words().collect();
-        let marks: Vec<u8> = (0..tokens.tokens().len())
-            .map(|i| u8::from(keys.contains(&tokens.folded(i))) * RELAY_KEY)
+        let keys: Vec<&str> = words.relay_key_words().collect();
+        let marks: Vec<[u8; 2]> = (0..tokens.tokens().len())
+            .map(|i| [u8::from(keys.contains(&tokens.folded(i))) * RELAY_KEY, 0])
             .collect();
         let at = (0..tokens.tokens().len()).find(|&i| tokens.folded(i) == "attack");
         let last = at.map_or((0, 0), |i| tokens.tokens()[i].span);
@@ -342,46 +380,84 @@ mod tests {
             weight: -2.0,
             rules: Rules::default(),
         }];
-        relayed(&tokens, &marks, &mut hits);
+        relayed(&tokens, Marks::new(&marks, 0), words, &mut hits);
         hits[0].rules.contains(Rules::RELAYED)
     }
 
     #[test]
     fn every_relay_marker_is_found_by_its_key_word() {
-        for m in RELAY_MARKERS {
-            let words: Vec<&str> = m.split(' ').collect();
-            assert!(words.contains(&words[key_position(&words)]));
-            // At the start, after other words, and twice.
-            assert!(relayed_attack(&format!("{m} they attack")), "{m}");
-            assert!(
-                relayed_attack(&format!("the the en {m} they attack")),
-                "{m}"
-            );
-            assert!(relayed_attack(&format!("{m} {m} attack")), "{m}");
-            // Not across a sentence end, and not from a later sentence.
-            if words.len() > 1 && !words.iter().any(|w| RELAY_MARKERS.contains(w)) {
-                let split = words.join(". ");
-                assert!(!relayed_attack(&format!("{split} they attack")), "{m}");
+        for lang in Lang::ALL {
+            let all = builtin(lang);
+            let words = ContextWords::new(&all);
+            let markers = terms(&all, ContextRole::Relay);
+            assert!(markers.len() > 20, "{lang}: {}", markers.len());
+            for m in &markers {
+                let split: Vec<String> = m.split(' ').map(str::to_string).collect();
+                assert!(split.contains(&split[key_position(&split)]));
+                // At the start, after other words, and twice.
+                assert!(relayed_attack(&words, &format!("{m} they attack")), "{m}");
+                assert!(
+                    relayed_attack(&words, &format!("the the en {m} they attack")),
+                    "{m}"
+                );
+                assert!(relayed_attack(&words, &format!("{m} {m} attack")), "{m}");
+                // Not across a sentence end, and not from a later sentence.
+                if split.len() > 1 && !split.iter().any(|w| markers.contains(w)) {
+                    let apart = split.join(". ");
+                    assert!(
+                        !relayed_attack(&words, &format!("{apart} they attack")),
+                        "{m}"
+                    );
+                }
+                assert!(!relayed_attack(&words, &format!("they attack. {m}")), "{m}");
             }
-            assert!(!relayed_attack(&format!("they attack. {m}")), "{m}");
         }
-        assert!(!relayed_attack("the defense will attack"));
+        let en = ContextWords::new(&builtin(Lang::En));
+        assert!(!relayed_attack(&en, "the defense will attack"));
+        // A marker of the other language relays nothing.
+        assert!(!relayed_attack(&en, "según they attack"));
     }
 
     #[test]
     fn marker_filter_lets_every_marker_through() {
-        for list in [SHARED_TARGET_WORDS, RELAY_MARKERS] {
-            let m = Markers::new(list);
-            for entry in list {
-                let first = entry.split(' ').next().unwrap_or("");
-                assert!(m.may_start(first.as_bytes()), "{entry}");
-                assert!(m.may_start(format!("{first}s").as_bytes()), "{entry}s");
+        for lang in Lang::ALL {
+            let all = builtin(lang);
+            for role in [ContextRole::SharedTarget, ContextRole::Relay] {
+                let list = terms(&all, role);
+                let m = Markers::new(list.iter().map(String::as_str));
+                for entry in &list {
+                    let first = entry.split(' ').next().unwrap_or("").trim_end_matches('*');
+                    assert!(m.may_start(first.as_bytes()), "{entry}");
+                    assert!(m.may_start(format!("{first}s").as_bytes()), "{entry}s");
+                }
             }
+            // The shared-target words all have three bytes, so their filter is on ("en vivo"
+            // turns the relay markers' off; that rule uses the vocabulary's flag instead).
+            let shared = terms(&all, ContextRole::SharedTarget);
+            assert!(
+                Markers::new(shared.iter().map(String::as_str))
+                    .starts
+                    .is_on()
+            );
         }
-        // The shared-target words all have three bytes, so their filter is on ("en vivo"
-        // turns the relay markers' off; that rule uses the vocabulary's flag instead).
-        assert!(Markers::new(SHARED_TARGET_WORDS).starts.is_on());
-        let short = Markers::new(&["ab", "abcd"]);
+        let short = Markers::new(["ab", "abcd"].into_iter());
         assert!(!short.starts.is_on() && short.may_start(b"zz"));
+    }
+
+    #[test]
+    fn shared_target_terms_match_as_written() {
+        let named = |terms: &[&str], text: &str| {
+            let mut tokens = Tokens::new();
+            tokens.tokenize(text);
+            Markers::new(terms.iter().copied()).named_in(&tokens)
+        };
+        // A wildcard is a word beginning; a word without one is the whole word.
+        assert!(named(&["terror*"], "the terrorists fled"));
+        assert!(named(&["junta"], "the junta fell"));
+        assert!(!named(&["junta"], "the juntas fell"));
+        // A phrase is whole words in one sentence.
+        assert!(named(&["organized crime"], "against organized crime"));
+        assert!(!named(&["organized crime"], "well organized. crime fell"));
+        assert!(!named(&["organized crime"], "organized crimes"));
     }
 }

@@ -54,14 +54,6 @@ pub const CONTRAST_AFTER: f64 = 1.5;
 /// count half. The consequence ("we will take up arms") keeps its full weight.
 pub const CONDITION_SCALAR: f64 = 0.5;
 
-/// Words that end a condition clause that has no comma: "if they do not stop WE will strike".
-/// Counted only from the second unit after the conditional word, since the first is usually
-/// the condition's own subject ("if THEY ...").
-pub const CONSEQUENCE_OPENERS: &[&str] = &[
-    "we", "i", "you", "they", "then", "there", "entonces", "nosotros", "yo", "ustedes", "ellos",
-    "vamos",
-];
-
 /// Normalization of the raw sum `x` into a tone in (-1, 1): `x / sqrt(x^2 + ALPHA)`. VADER's
 /// value: one strong entry (weight 3) gives about 0.61, two give 0.84.
 pub const ALPHA: f64 = 15.0;
@@ -106,130 +98,20 @@ pub const ENDORSED_CATEGORIES: &[&str] = &["threat", "force", "coercion"];
 /// labelled a criminal is not de-escalation.
 pub const REVERSAL_EXEMPT_CATEGORIES: &[&str] = &["accusation", "insult"];
 
-/// First-person pronouns that, followed by a [`FUTURE_MARKERS`] word in the same clause, make
-/// force or coercion a direct threat ("we will strike", "I am ready to use force").
-pub const FIRST_PERSON: &[&str] = &["we", "i", "nosotros", "yo"];
-
-/// Words that put the act in the speaker's future or intent.
-pub const FUTURE_MARKERS: &[&str] = &[
-    "will",
-    "shall",
-    "going",
-    "ready",
-    "prepared",
-    "vamos",
-    "voy",
-    "listos",
-    "dispuestos",
-];
-
-/// Contractions that are first person and future in one word.
-pub const FIRST_PERSON_CONTRACTIONS: &[&str] = &["we'll", "i'll"];
-
 /// Endings of Spanish first-person future verbs ("atacaremos", "responderé"), checked only in
 /// statements scored as Spanish and on words at least three letters longer than the ending.
+/// Irregular futures ("haremos", "impondré") and the English "we'll" are `first-person-future`
+/// words, and the other words of the direct-threat, relay, shared-target and condition rules
+/// are context words, in `lexicons/*/context.tsv`.
 /// Accents are folded away, so "-ere" also ends "quiere", "requiere", "muere", "prefiere":
 /// see [`NOT_FUTURE_BEFORE_ERE`].
 pub const FIRST_PERSON_FUTURE_SUFFIXES: &[&str] =
     &["aremos", "eremos", "iremos", "are", "ere", "ire"];
 
-/// Spanish first-person futures of irregular verbs, folded ("haremos", "impondré"): their
-/// stems change, so no ending of [`FIRST_PERSON_FUTURE_SUFFIXES`] finds them. "Haber" and
-/// "saber" are left out: "habremos" is an auxiliary, "sabremos" rarely announces an act.
-pub const FIRST_PERSON_IRREGULAR_FUTURES: &[&str] = &[
-    "hare",
-    "haremos",
-    "dire",
-    "diremos",
-    "pondre",
-    "pondremos",
-    "impondre",
-    "impondremos",
-    "dispondre",
-    "dispondremos",
-    "tendre",
-    "tendremos",
-    "mantendre",
-    "mantendremos",
-    "saldre",
-    "saldremos",
-    "vendre",
-    "vendremos",
-    "podre",
-    "podremos",
-    "querre",
-    "querremos",
-];
-
 /// Letters that never come before the "-eré" of a future (no Spanish verb ends in "-ier" or
 /// "-uer"), and that end the stems of present forms such as "quiere", "requiere", "hiere",
 /// "sugiere", "muere": a word ending in one of them and "ere" is not a first-person future.
 pub const NOT_FUTURE_BEFORE_ERE: &[u8] = b"iu";
-
-/// Phrases (folded, single spaces) that mark a sentence as relaying what another party did or
-/// said, or as reporting a procedure about it: news verbs in the third person, attribution,
-/// court or legal-procedure words, and broadcast notices ("live now", "en vivo"). Their sentence's hostile hits are damped by
-/// [`RELAYED_SCALAR`] (see `context::relayed`). Kept to forms that are not first person:
-/// "anunció", not "anunciamos".
-pub const RELAY_MARKERS: &[&str] = &[
-    // English
-    "according to",
-    "announced",
-    "has announced",
-    "published",
-    "reported",
-    "reports that",
-    "asked about",
-    "took effect",
-    "take effect",
-    "takes effect",
-    "entered into force",
-    "enter into force",
-    "enters into force",
-    "trial",
-    "hearing",
-    "court",
-    "tribunal",
-    "the defendant",
-    "the defendants",
-    "live now",
-    "watch live",
-    "live stream",
-    "livestream",
-    // Spanish
-    "segun",
-    "anuncio",
-    "anunciaron",
-    "ha anunciado",
-    "han anunciado",
-    "publico",
-    "publicaron",
-    "informo",
-    "informaron",
-    "entro en vigor",
-    "entraron en vigor",
-    "entra en vigor",
-    "entran en vigor",
-    "juicio",
-    "audiencia",
-    "juzgado",
-    "fiscalia",
-    "en vivo",
-    "en directo",
-    "comparece",
-    "comparecera",
-    // reported speech; "said" and "dijo" are also first person ("we said"), which the
-    // first-person clause exception keeps as the speaker's own words
-    "said",
-    "dijo",
-    "afirmo",
-    "acuso",
-    // a declaration reported with its content ("declaró que su país no aceptará"); "declared
-    // war" has no "that" and is not a marker
-    "declared that",
-    "declaro que",
-    "declararon que",
-];
 
 /// A hostile hit in a relayed sentence counts this much: "the United States announced tariffs
 /// on our exports" reports coercion without adding any. One strong entry (-2.5, "sanctions")
@@ -243,52 +125,6 @@ pub const SHARED_TARGET_PARTNERS: &[&str] = &["partnership"];
 /// ... and the hostile categories that, next to such a partnership, are aimed at a shared
 /// target (terrorists, smugglers, cartels, a junta) rather than at the addressee.
 pub const SHARED_TARGET_CATEGORIES: &[&str] = &["accusation", "force", "coercion"];
-
-/// Word beginnings (folded) that name a target two governments fight together: terrorism,
-/// organised crime, trafficking and smuggling, gangs, piracy, a junta. The shared-target rule
-/// needs one of them in the statement; an entry with a space is a phrase of whole words.
-pub const SHARED_TARGET_WORDS: &[&str] = &[
-    "terror",
-    "narco",
-    "cartel",
-    "smuggl",
-    "traffick",
-    "contraband",
-    "contrabando",
-    "capo",
-    "junta",
-    "maras",
-    "pandill",
-    "gang",
-    "pirat",
-    "insurgen",
-    "extremis",
-    "yihad",
-    "jihad",
-    "crimen organizado",
-    "organised crime",
-    "organized crime",
-    "delincuencia organizada",
-    "crimen transnacional",
-    "trafica",
-    "trafico",
-    "launder",
-    "blanqueo",
-    // common afflictions fought together: "war on poverty", "la guerra al dengue"
-    "poverty",
-    "pobreza",
-    "hunger",
-    "hambre",
-    "disease",
-    "enfermedad",
-    "epidemi",
-    "pandemi",
-    "dengue",
-    "cholera",
-    "sarampion",
-    "measles",
-    "malaria",
-];
 
 /// A hostile hit aimed at a shared target counts this much (see `context::shared_target`).
 pub const SHARED_TARGET_SCALAR: f64 = 0.25;

@@ -1,12 +1,13 @@
 //! The [`Scorer`]: lexicon matching plus the rules in [`super::rules`], turning a statement into a
 //! [`Score`]. Pure and `Send + Sync`; per-thread scratch buffers keep it allocation-light.
 
+use super::context::ContextWords;
 use super::rules::*;
 use super::{Hit, Label, Rules, Score};
 use crate::error::{Location, Result};
 use crate::lexicon::{
-    Categories, CategoryId, Lexicon, MatchScratch, MatchTarget, Matcher, ModifierKind, Side,
-    WordTable,
+    Categories, CategoryId, ContextRole, Lexicon, MatchScratch, MatchTarget, Matcher, ModifierKind,
+    Side, WordTable,
 };
 use crate::text::{Lang, Token, Tokens, function_words, larger, vote_counts};
 use std::cell::RefCell;
@@ -81,6 +82,8 @@ struct LangModel {
     /// The language's compiled lexicon, which keeps the lexicon itself
     /// ([`Matcher::lexicon`]).
     matcher: Matcher,
+    /// Its relay and shared-target context words, compiled.
+    context: ContextWords,
 }
 
 /// Scores statements. Build it once ([`Scorer::new`] or [`Scorer::builder`]) and share it across
@@ -103,14 +106,65 @@ struct VocabEntry {
     ids: [u32; 2],
     /// A function word the language guess counts for that language.
     function: [bool; 2],
-    /// [`super::context`] marks: [`RELAY_KEY`], [`FIRST_PERSON_WORD`].
-    marks: u8,
+    /// Its context flags in that language: [`RELAY_KEY`], [`FIRST_PERSON_WORD`],
+    /// [`FUTURE_WORD`], [`FIRST_PERSON_FUTURE_WORD`], [`CONSEQUENCE_WORD`].
+    marks: [u8; 2],
 }
 
 /// The key word of a relayed-report marker (see [`super::context::relayed`]).
 pub(super) const RELAY_KEY: u8 = 1;
-/// A first-person pronoun or contraction ([`FIRST_PERSON`], [`FIRST_PERSON_CONTRACTIONS`]).
+/// A `first-person` context word ("we", "nosotros").
 pub(super) const FIRST_PERSON_WORD: u8 = 2;
+/// A `future` context word ("will", "vamos").
+pub(super) const FUTURE_WORD: u8 = 4;
+/// A `first-person-future` context word ("we'll", "haremos").
+pub(super) const FIRST_PERSON_FUTURE_WORD: u8 = 8;
+/// A `consequence` context word ("then", "entonces").
+pub(super) const CONSEQUENCE_WORD: u8 = 16;
+
+/// The flag of a one-word context role in [`VocabEntry::marks`] (relay markers are flagged by
+/// their key word instead, shared-target terms not at all).
+fn role_mark(role: ContextRole) -> u8 {
+    match role {
+        ContextRole::FirstPerson => FIRST_PERSON_WORD,
+        ContextRole::Future => FUTURE_WORD,
+        ContextRole::FirstPersonFuture => FIRST_PERSON_FUTURE_WORD,
+        ContextRole::Consequence => CONSEQUENCE_WORD,
+        ContextRole::Relay | ContextRole::SharedTarget => 0,
+    }
+}
+
+/// Each token's context flags ([`VocabEntry::marks`]) in the language a statement is scored
+/// in.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Marks<'a> {
+    all: &'a [[u8; 2]],
+    li: usize,
+}
+
+impl<'a> Marks<'a> {
+    /// The flags of language index `li` among `all` (one pair per token).
+    pub(super) fn new(all: &'a [[u8; 2]], li: usize) -> Marks<'a> {
+        Marks { all, li }
+    }
+
+    /// Token `i`'s flags (none past the end).
+    #[inline]
+    pub(super) fn get(&self, i: usize) -> u8 {
+        self.all
+            .get(i)
+            .and_then(|m| m.get(self.li))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// Whether some token has a flag of `bits` (one pass without an early exit, which is
+    /// vectorised).
+    pub(super) fn any(&self, bits: u8) -> bool {
+        let li = self.li.min(1);
+        self.all.iter().fold(0, |a, m| a | m[li]) & bits != 0
+    }
+}
 
 /// "Not a word of this lexicon" in [`VocabEntry::ids`], as the matcher has it.
 const NO_WORD: u32 = u32::MAX;
@@ -118,7 +172,7 @@ const NO_WORD: u32 = u32::MAX;
 const UNKNOWN_WORD: VocabEntry = VocabEntry {
     ids: [NO_WORD; 2],
     function: [false; 2],
-    marks: 0,
+    marks: [0; 2],
 };
 
 impl VocabEntry {
@@ -130,7 +184,7 @@ impl VocabEntry {
                 a.function[0] || b.function[0],
                 a.function[1] || b.function[1],
             ],
-            marks: a.marks | b.marks,
+            marks: [a.marks[0] | b.marks[0], a.marks[1] | b.marks[1]],
         }
     }
 }
@@ -164,21 +218,23 @@ fn shared_vocab(models: &[LangModel]) -> WordTable<VocabEntry> {
             }
             entries.push((w, e));
         }
-    }
-    let marked = |w, marks| {
-        (
-            w,
-            VocabEntry {
-                marks,
-                ..UNKNOWN_WORD
-            },
-        )
-    };
-    for key in super::context::relay_key_words() {
-        entries.push(marked(key, RELAY_KEY));
-    }
-    for w in FIRST_PERSON.iter().chain(FIRST_PERSON_CONTRACTIONS) {
-        entries.push(marked(w, FIRST_PERSON_WORD));
+        // Context flags: a relay marker's key word, and the one-word roles.
+        let mut mark = |w, bit: u8| {
+            let mut e = UNKNOWN_WORD;
+            if let Some(slot) = e.marks.get_mut(li) {
+                *slot = bit;
+            }
+            entries.push((w, e));
+        };
+        for key in model.context.relay_key_words() {
+            mark(key, RELAY_KEY);
+        }
+        for c in model.matcher.lexicon().context() {
+            let bit = role_mark(c.role);
+            if bit != 0 {
+                mark(c.term.as_str(), bit);
+            }
+        }
     }
     WordTable::new(entries.into_iter(), UNKNOWN_WORD, VocabEntry::merge)
 }
@@ -305,8 +361,9 @@ impl ScorerBuilder {
                     lexicon.add_source(text, origin, &categories)?;
                 }
             }
+            let context = ContextWords::new(lexicon.context());
             let matcher = Matcher::from_lexicon(lexicon)?;
-            models.push(LangModel { matcher });
+            models.push(LangModel { matcher, context });
         }
         let mut sources = Vec::new();
         if self.builtin {
@@ -344,7 +401,7 @@ struct Scratch {
     /// Each token's [`VocabEntry::ids`].
     word_ids: Vec<[u32; 2]>,
     /// Each token's [`VocabEntry::marks`].
-    marks: Vec<u8>,
+    marks: Vec<[u8; 2]>,
     match_scratch: MatchScratch,
     units: Vec<RawUnit>,
     per_cat: Vec<f64>,
@@ -560,7 +617,7 @@ impl Scorer {
         s.word_ids.clear();
         s.word_ids.resize(n, [NO_WORD; 2]);
         s.marks.clear();
-        s.marks.resize(n, 0);
+        s.marks.resize(n, [0; 2]);
         let (mut en, mut es) = (0usize, 0usize);
         for (i, (ids, marks)) in s.word_ids.iter_mut().zip(s.marks.iter_mut()).enumerate() {
             let e = self.vocab.token(&s.tokens, i);
@@ -646,8 +703,8 @@ impl Scorer {
             lang,
             &s.tokens,
             &s.units,
-            &model.matcher,
-            &s.marks,
+            model,
+            Marks::new(&s.marks, li),
             &mut s.rules,
         );
         self.summarize(lang, hits, &mut s.per_cat)
@@ -658,10 +715,11 @@ impl Scorer {
         lang: Lang,
         tokens: &Tokens,
         units: &[RawUnit],
-        matcher: &Matcher,
-        marks: &[u8],
+        model: &LangModel,
+        marks: Marks<'_>,
         scratch: &mut RuleScratch,
     ) -> Vec<Hit> {
+        let matcher = &model.matcher;
         let RuleScratch {
             recycled,
             counts,
@@ -705,11 +763,11 @@ impl Scorer {
             let clause = clause_of(u);
             let mut end = k + 1;
             while end < units.len() && clause_of(&units[end]) == clause {
-                if end >= k + 2 && matches!(units[end].kind, Kind::Plain) {
-                    let w = tokens.folded_bytes(units[end].start as usize);
-                    if CONSEQUENCE_OPENERS.iter().any(|o| o.as_bytes() == w) {
-                        break;
-                    }
+                if end >= k + 2
+                    && matches!(units[end].kind, Kind::Plain)
+                    && marks.get(units[end].start as usize) & CONSEQUENCE_WORD != 0
+                {
+                    break;
                 }
                 end += 1;
             }
@@ -826,7 +884,7 @@ impl Scorer {
                 category = threat;
                 rules.insert(Rules::CONDITIONAL_THREAT);
             } else if self.ids.conditional.contains(&category)
-                && direct_threat(lang, tokens, toks, units, k, clause)
+                && direct_threat(lang, tokens, marks, units, k, clause)
                 && let Some(threat) = self.ids.threat
             {
                 // "We will strike", "atacaremos": force announced by the speaker is a threat.
@@ -855,9 +913,10 @@ impl Scorer {
             });
         }
         self.endorsements(&mut hits, clauses);
-        super::context::relayed(tokens, marks, &mut hits);
+        super::context::relayed(tokens, marks, &model.context, &mut hits);
         super::context::shared_target(
             tokens,
+            &model.context,
             &mut hits,
             self.ids.shared_partners,
             self.ids.shared_targets,
@@ -1004,12 +1063,13 @@ fn proper_name(toks: &[Token], start: usize) -> bool {
 }
 
 /// True when the speaker announces the act in the first person and the future before or at
-/// unit `k` in its clause: a first-person pronoun followed by a future marker ("we will",
-/// "I am ready to", "vamos a"), "we'll", or a Spanish first-person future verb ("atacaremos").
+/// unit `k` in its clause: a `first-person` word followed by a `future` word ("we will", "I am
+/// ready to", "nosotros vamos a"), a `first-person-future` word ("we'll", "haremos"), or, in
+/// Spanish, a regular first-person future verb ("atacaremos", [`first_person_future`]).
 fn direct_threat(
     lang: Lang,
     tokens: &Tokens,
-    toks: &[crate::text::Token],
+    marks: Marks<'_>,
     units: &[RawUnit],
     k: usize,
     clause: u32,
@@ -1017,6 +1077,7 @@ fn direct_threat(
     let Some(end) = units.get(k).map(|u| u.end as usize) else {
         return false;
     };
+    let toks = tokens.tokens();
     let mut first_person = false;
     // Clause numbers count up along the tokens: the clause's tokens start here.
     let from = toks.partition_point(|t| t.clause < clause);
@@ -1024,38 +1085,36 @@ fn direct_threat(
         if t.clause != clause {
             continue;
         }
-        let w = tokens.folded_bytes(i);
-        let is = |list: &[&str]| list.iter().any(|x| x.as_bytes() == w);
-        if (lang == Lang::Es && first_person_future(w)) || is(FIRST_PERSON_CONTRACTIONS) {
+        let m = marks.get(i);
+        if m & FIRST_PERSON_FUTURE_WORD != 0
+            || (lang == Lang::Es && first_person_future(tokens.folded_bytes(i)))
+        {
             return true;
         }
-        if is(FIRST_PERSON) {
+        if m & FIRST_PERSON_WORD != 0 {
             first_person = true;
-        } else if first_person && is(FUTURE_MARKERS) {
+        } else if first_person && m & FUTURE_WORD != 0 {
             return true;
         }
     }
     false
 }
 
-/// Whether folded word `w` looks like a Spanish first-person future verb ("atacaremos",
-/// "responderé", "impondremos"): one of [`FIRST_PERSON_IRREGULAR_FUTURES`], or one of
-/// [`FIRST_PERSON_FUTURE_SUFFIXES`] after at least three letters and not "-iere"/"-uere"
-/// ([`NOT_FUTURE_BEFORE_ERE`]).
+/// Whether folded word `w` looks like a regular Spanish first-person future verb
+/// ("atacaremos", "responderé"): one of [`FIRST_PERSON_FUTURE_SUFFIXES`] after at least three
+/// letters and not "-iere"/"-uere" ([`NOT_FUTURE_BEFORE_ERE`]). Irregular ones ("impondremos")
+/// are `first-person-future` words of `lexicons/es/context.tsv`.
 fn first_person_future(w: &[u8]) -> bool {
-    FIRST_PERSON_IRREGULAR_FUTURES
-        .iter()
-        .any(|f| f.as_bytes() == w)
-        || FIRST_PERSON_FUTURE_SUFFIXES.iter().any(|s| {
-            let s = s.as_bytes();
-            w.len() > s.len() + 2
-                && w.ends_with(s)
-                && !(s == b"ere"
-                    && w.len()
-                        .checked_sub(4)
-                        .and_then(|i| w.get(i))
-                        .is_some_and(|b| NOT_FUTURE_BEFORE_ERE.contains(b)))
-        })
+    FIRST_PERSON_FUTURE_SUFFIXES.iter().any(|s| {
+        let s = s.as_bytes();
+        w.len() > s.len() + 2
+            && w.ends_with(s)
+            && !(s == b"ere"
+                && w.len()
+                    .checked_sub(4)
+                    .and_then(|i| w.get(i))
+                    .is_some_and(|b| NOT_FUTURE_BEFORE_ERE.contains(b)))
+    })
 }
 
 /// Splits the tokens into units as the phrase search reports them: matched terms (one unit

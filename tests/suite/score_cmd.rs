@@ -625,6 +625,71 @@ fn user_lexicon_changes_the_score() {
     );
 }
 
+/// The JSON line of the one statement `out` scored: its label and its first hit's rules.
+fn label_and_rules(out: &std::process::Output) -> (String, Vec<String>) {
+    assert!(out.status.success(), "{}", stderr(out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let rules = v["hits"][0]["rules"]
+        .as_array()
+        .map(|r| {
+            r.iter()
+                .filter_map(|x| x.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default();
+    (v["label"].as_str().unwrap_or("").to_string(), rules)
+}
+
+#[test]
+fn user_context_words_extend_the_rules() {
+    let wd = Workdir::new();
+    let relayed = b"text\nThe minister tweeted that they will attack us.\n";
+    let future = b"text\nNosotras vamos a imponer sanciones.\n";
+    let score = |args: &[&str], input: &[u8]| {
+        let mut all = vec!["score", "--format", "jsonl"];
+        all.extend_from_slice(args);
+        label_and_rules(&wd.run(&all, Some(input)))
+    };
+    // Built in, "tweeted" relays nothing and "nosotras" is no first-person word.
+    assert_eq!(score(&[], relayed), ("hostile".to_string(), vec![]));
+    assert_eq!(score(&[], future).1, Vec::<String>::new());
+    wd.write("en.tsv", "tweeted\trelay\t-\tnews verb on social media\n");
+    wd.write("es.tsv", "nosotras\tfirst-person\t-\n");
+    let lex = ["--lexicon", "en=en.tsv", "--lexicon", "es=es.tsv"];
+    assert_eq!(
+        score(&lex, relayed),
+        ("neutral".to_string(), vec!["relayed".to_string()])
+    );
+    assert_eq!(score(&lex, future).1, ["direct-threat"]);
+    // A context word applies to its own language only: the Spanish file's word does nothing
+    // in an English statement.
+    wd.write("es-relay.tsv", "tweeted\trelay\t-\n");
+    assert_eq!(
+        score(&["--lexicon", "es=es-relay.tsv"], relayed).1,
+        Vec::<String>::new()
+    );
+
+    // Without the built-in lexicons there are no context words but the user's.
+    wd.write("own.tsv", "attack\t-2.5\tforce\n");
+    wd.write("own-said.tsv", "attack\t-2.5\tforce\nsaid\trelay\t-\n");
+    let said = b"text\nThey said they will attack us.\n";
+    let own = |file: &str| score(&["--no-builtin", "--lexicon", file], said).1;
+    assert_eq!(score(&[], said).1, ["relayed"]);
+    assert_eq!(own("own.tsv"), Vec::<String>::new());
+    assert_eq!(own("own-said.tsv"), ["relayed"]);
+
+    // A context word in a role that does not allow its form is a located error.
+    wd.write("bad.tsv", "we will\tfuture\t-\n");
+    let bad = wd.run(&["score", "--lexicon", "bad.tsv"], Some(relayed));
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("bad.tsv:1: term \"we will\"")
+            && stderr(&bad).contains("a future term is one word"),
+        "{}",
+        stderr(&bad)
+    );
+}
+
 #[test]
 fn random_bytes_never_crash_score_or_report() {
     let wd = Workdir::new();
