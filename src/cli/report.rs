@@ -87,6 +87,12 @@ pub struct ReportArgs {
     #[arg(long, value_name = "PATH")]
     series: Option<String>,
 
+    /// In the --series CSV, write a ' before a speaker or target name a spreadsheet would run
+    /// as a formula (starting with =, +, -, @, a tab or CR: "@petrogustavo"), so that it shows
+    /// as text. Off by default: names are kept exactly.
+    #[arg(long, requires = "series")]
+    escape_formulas: bool,
+
     /// The time unit of the tone lines on the timeline and the who-to-whom chart: day, week
     /// (from Monday) or month means; auto picks days for dates spanning up to 92 days or
     /// falling on up to 60 days, else weeks up to a span of three years, months beyond. The
@@ -311,7 +317,8 @@ pub fn run(args: &ReportArgs) -> Result<u8, Error> {
     if let Some(path) = &args.series {
         let loc = location(path);
         let mut out = Output::create(path)?;
-        series::write_csv(&report, &mut out).map_err(|e| Error::io(&e, loc))?;
+        series::write_csv(&report, &mut out, args.escape_formulas)
+            .map_err(|e| Error::io(&e, loc))?;
         out.commit()?;
     }
     rejects.finish(&report.summary, false)?;

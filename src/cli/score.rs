@@ -10,8 +10,8 @@ use super::progress::Progress;
 use super::table_args::{Rejects, TableArgs};
 use super::{EXIT_OK, EXIT_PARTIAL, LexiconArgs};
 use clap::{Args, ValueEnum};
-use detente::Error;
 use detente::table::{Format, score_stream};
+use detente::{Error, ErrorKind, Location};
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum FormatArg {
@@ -43,6 +43,13 @@ pub struct ScoreArgs {
     #[arg(long)]
     no_headers: bool,
 
+    /// CSV output: write a ' before every input field a spreadsheet would run as a formula
+    /// (one starting with =, +, -, @, a tab or CR that is not a number: "=HYPERLINK(...)",
+    /// "@petrogustavo", "- We will respond"), so that Excel or LibreOffice shows it as text.
+    /// Off by default: the output keeps your text exactly.
+    #[arg(long)]
+    escape_formulas: bool,
+
     #[command(flatten)]
     table: TableArgs,
 
@@ -57,6 +64,16 @@ pub struct ScoreArgs {
 
 /// Runs `detente score`.
 pub fn run(args: &ScoreArgs) -> Result<u8, Error> {
+    if args.escape_formulas && matches!(args.format, FormatArg::Jsonl) {
+        return Err(Error::new(
+            ErrorKind::BadSetting {
+                detail: "is for CSV output (JSON Lines is read by programs, not spreadsheets, \
+                         and keeps the text exact): drop it or --format jsonl"
+                    .to_string(),
+            },
+            Location::in_source("--escape-formulas"),
+        ));
+    }
     let scorer = args.lexicon.scorer()?;
     let pool = args.table.pool()?;
     let mut opts = args.table.stream_options(&args.input, !args.no_headers);
@@ -64,6 +81,7 @@ pub fn run(args: &ScoreArgs) -> Result<u8, Error> {
         FormatArg::Csv => Format::Csv,
         FormatArg::Jsonl => Format::Jsonl,
     };
+    opts.escape_formulas = args.escape_formulas;
     let progress = Progress::new(&args.input, args.quiet);
     let input = decode(progress.wrap(open_input(&args.input)?), args.table.encoding);
     let mut output = Output::create(&args.output)?;

@@ -4,6 +4,7 @@
 
 use super::Report;
 use crate::analysis::dates::{Day, TimeUnit};
+use crate::table::looks_like_formula;
 use std::io::{self, Write};
 
 /// The header of [`write_csv`]'s table.
@@ -19,17 +20,26 @@ pub const HEADER: [&str; 7] = [
 
 /// Writes the table: `kind` is `all`, `speaker` or `pair`; `period` the first day of the day,
 /// week (from Monday) or month, `unit` which; `mean_tone` to four decimals. Names are quoted
-/// as CSV needs.
-pub fn write_csv(r: &Report, out: &mut impl Write) -> io::Result<()> {
+/// as CSV needs; with `escape_formulas`, a name a spreadsheet would run as a formula
+/// ([`looks_like_formula`]) gets a `'` before it.
+pub fn write_csv(r: &Report, out: &mut impl Write, escape_formulas: bool) -> io::Result<()> {
     let unit = r.time_unit;
     let mut w = csv::Writer::from_writer(out);
     w.write_record(HEADER)?;
+    let name = |n: &str| -> String {
+        if escape_formulas && looks_like_formula(n.as_bytes()) {
+            format!("'{n}")
+        } else {
+            n.to_string()
+        }
+    };
     let mut rows = |kind: &str, speaker: &str, target: &str, daily: &[(Day, u64, f64)]| {
+        let (speaker, target) = (name(speaker), name(target));
         for (start, n, mean) in unit.merge(daily) {
             w.write_record([
                 kind,
-                speaker,
-                target,
+                &speaker,
+                &target,
                 &start.to_string(),
                 unit_name(unit),
                 &n.to_string(),

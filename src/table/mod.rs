@@ -16,4 +16,7 @@ pub use stream::{
     OnError, Reject, RowError, Source, StreamOptions, Summary, check_row, is_delimiter,
     score_stream,
 };
-pub use write::{Format, SCORE_COLUMNS, ScoreFields, csv_record, fixed, write_jsonl};
+pub use write::{
+    Format, SCORE_COLUMNS, ScoreFields, csv_field_escaped, csv_record, csv_record_escaped, fixed,
+    looks_like_formula, write_jsonl,
+};

@@ -8,7 +8,9 @@
 use super::columns::{ColumnMap, ColumnSpec};
 use super::rows::{Place, Row, Rows};
 use super::split::{RecordStart, Splitter};
-use super::write::{Format, JsonlKeys, SCORE_COLUMNS, csv_record, csv_scored_row, jsonl_into};
+use super::write::{
+    Format, JsonlKeys, SCORE_COLUMNS, csv_record, csv_record_escaped, csv_scored_row, jsonl_into,
+};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::score::batch::Pool;
 use crate::score::{Score, Scorer};
@@ -44,6 +46,9 @@ pub struct StreamOptions {
     /// The byte between fields: `,` (the default), or another one-byte ASCII character such
     /// as `;` or a tab. Not `"`, CR or LF. Output CSV is always comma-separated.
     pub delimiter: u8,
+    /// CSV output only: input fields (and header names) that a spreadsheet would run as a
+    /// formula get a `'` before them ([`super::write::looks_like_formula`]).
+    pub escape_formulas: bool,
 }
 
 impl Default for StreamOptions {
@@ -57,6 +62,7 @@ impl Default for StreamOptions {
             max_field_bytes: DEFAULT_MAX_FIELD,
             input: Location::default(),
             delimiter: b',',
+            escape_formulas: false,
         }
     }
 }
@@ -743,12 +749,15 @@ pub fn score_stream<R: Read, W: Write>(
     let mut out = std::io::BufWriter::with_capacity(1 << 16, output);
     if let (true, Format::Csv) = (opts.headers, opts.format) {
         let mut line = Vec::new();
-        csv_record(
-            &mut line,
-            headers.iter().chain(&out_names).map(|h| h.as_bytes()),
-        );
+        let names = headers.iter().chain(&out_names).map(|h| h.as_bytes());
+        if opts.escape_formulas {
+            csv_record_escaped(&mut line, names);
+        } else {
+            csv_record(&mut line, names);
+        }
         out.write_all(&line).map_err(io_err)?;
     }
+    let escape = opts.escape_formulas;
     let format = opts.format;
     let keys = match opts.format {
         Format::Jsonl => JsonlKeys::for_run(&headers, &out_names, scorer),
@@ -772,7 +781,11 @@ pub fn score_stream<R: Read, W: Write>(
             let start = chunk.bytes.len();
             match format {
                 Format::Csv => {
-                    csv_scored_row(&mut chunk.bytes, rec, score, scorer);
+                    if escape {
+                        csv_scored_row::<true>(&mut chunk.bytes, rec, score, scorer);
+                    } else {
+                        csv_scored_row::<false>(&mut chunk.bytes, rec, score, scorer);
+                    }
                     Ok((start, chunk.bytes.len()))
                 }
                 Format::Jsonl => {

@@ -289,14 +289,67 @@ pub fn csv_record<'a>(out: &mut Vec<u8>, fields: impl Iterator<Item = &'a [u8]>)
     out.push(b'\n');
 }
 
+/// Whether a spreadsheet opening a CSV would take field `f` as a formula: it starts with `=`,
+/// `+`, `-`, `@`, a tab or CR (OWASP's list for CSV injection) and is not a plain number
+/// ("-3", "+1.5" stay numbers). A quoted statement such as "=HYPERLINK(...)" or a speaker
+/// written as a handle ("@petrogustavo") would otherwise be run, or shown as an error.
+pub fn looks_like_formula(f: &[u8]) -> bool {
+    match f.first() {
+        Some(b'=' | b'@' | b'\t' | b'\r') => true,
+        Some(b'+' | b'-') => !std::str::from_utf8(f)
+            .ok()
+            .and_then(|s| s.parse::<f64>().ok())
+            .is_some_and(f64::is_finite),
+        _ => false,
+    }
+}
+
+/// Appends field `f` as [`csv_record`] writes it, with a `'` before it when it
+/// [`looks_like_formula`]: spreadsheets show such a cell as text.
+pub fn csv_field_escaped(out: &mut Vec<u8>, f: &[u8]) {
+    if looks_like_formula(f) {
+        let mut with = Vec::with_capacity(f.len() + 1);
+        with.push(b'\'');
+        with.extend_from_slice(f);
+        csv_field(out, &with);
+    } else {
+        csv_field(out, f);
+    }
+}
+
+/// [`csv_record`] with each field written by [`csv_field_escaped`].
+pub fn csv_record_escaped<'a>(out: &mut Vec<u8>, fields: impl Iterator<Item = &'a [u8]>) {
+    for (i, f) in fields.enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        csv_field_escaped(out, f);
+    }
+    out.push(b'\n');
+}
+
 /// Appends one scored row as CSV: the fields of `rec`, then the score columns in
 /// [`SCORE_COLUMNS`] order, then `\n`. The same bytes as [`csv_record`] over the input fields
 /// followed by [`ScoreFields`] (a test holds the two together), with the score columns
 /// formatted straight into `out`: numbers, labels and language codes never need quotes, and
-/// the columns that hold lexicon text are checked once written.
-pub(crate) fn csv_scored_row(out: &mut Vec<u8>, rec: &Row<'_>, score: &Score, scorer: &Scorer) {
+/// the columns that hold lexicon text are checked once written. With `ESCAPE`, the input
+/// fields are written by [`csv_field_escaped`] (the score columns never look like formulas:
+/// numbers, names, codes and lexicon terms).
+pub(crate) fn csv_scored_row<const ESCAPE: bool>(
+    out: &mut Vec<u8>,
+    rec: &Row<'_>,
+    score: &Score,
+    scorer: &Scorer,
+) {
     let cats: &Categories = scorer.categories();
-    csv_fields(out, rec);
+    if ESCAPE {
+        for f in rec.iter() {
+            csv_field_escaped(out, f);
+            out.push(b',');
+        }
+    } else {
+        csv_fields(out, rec);
+    }
     fixed_into::<4>(out, score.tone);
     out.push(b',');
     out.extend_from_slice(score.label.name().as_bytes());
@@ -738,6 +791,38 @@ mod tests {
     }
 
     #[test]
+    fn formulas_are_told_from_text_and_numbers() {
+        for f in [
+            "=1+1",
+            "=HYPERLINK(\"http://x\")",
+            "@petrogustavo",
+            "+57 1 555",
+            "- We will respond",
+            "-",
+            "+",
+            "-inf",
+            "-NaN",
+            "\tTab",
+            "\rx",
+        ] {
+            assert!(looks_like_formula(f.as_bytes()), "{f:?}");
+        }
+        for f in [
+            "", "-3", "+1.5", "-0.25", "1e5", "-2e-3", "We will", " =1", "a=b", "'=1", "—dash",
+        ] {
+            assert!(!looks_like_formula(f.as_bytes()), "{f:?}");
+        }
+        let mut out = Vec::new();
+        csv_record_escaped(
+            &mut out,
+            ["=1,2", "-3", "@x \"y\"", "ok"]
+                .iter()
+                .map(|f| f.as_bytes()),
+        );
+        assert_eq!(out, b"\"'=1,2\",-3,\"'@x \"\"y\"\"\",ok\n");
+    }
+
+    #[test]
     fn fixed_has_no_negative_zero() {
         let mut s = String::new();
         fixed(&mut s, -0.00001, 4);
@@ -839,7 +924,7 @@ mod tests {
             let mut got = Vec::new();
             let mut rows = Rows::new();
             rows.push(row, Place::default());
-            csv_scored_row(&mut got, &rows.get(0).expect("row"), &score, &scorer);
+            csv_scored_row::<false>(&mut got, &rows.get(0).expect("row"), &score, &scorer);
             assert_eq!(
                 String::from_utf8_lossy(&got),
                 String::from_utf8_lossy(&want),

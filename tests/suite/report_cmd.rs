@@ -1107,3 +1107,42 @@ fn speakers_past_eight_colours_are_told_apart() {
     assert_eq!(html.matches(" moved from ").count(), 6, "{html}");
     assert!(html.contains("The shifts of 7 other speakers shown are in the table"));
 }
+
+#[test]
+fn series_escapes_formula_names_only_when_asked() {
+    let wd = Workdir::new();
+    wd.write(
+        "q.csv",
+        "date,speaker,target,text\n\
+         2026-01-04,@petrogustavo,=Trump,We will attack\n\
+         2026-01-05,@petrogustavo,=Trump,We thank you\n\
+         2026-01-05,-57,Ana,We thank you\n",
+    );
+    let series = |extra: &[&str]| {
+        let mut args = vec!["report", "q.csv", "-o", "r.md", "--series", "s.csv", "-q"];
+        args.extend_from_slice(extra);
+        let out = wd.run(&args, None);
+        assert!(out.status.success(), "{}", stderr(&out));
+        crate::util::parse_csv(&wd.read("s.csv")).1
+    };
+    let names = |rows: &[Vec<String>]| -> Vec<(String, String)> {
+        rows.iter()
+            .filter(|r| r[0] != "all")
+            .map(|r| (r[1].clone(), r[2].clone()))
+            .collect()
+    };
+    let plain = series(&[]);
+    let escaped = series(&["--escape-formulas"]);
+    assert!(names(&plain).contains(&("@petrogustavo".into(), "=Trump".into())));
+    assert!(names(&escaped).contains(&("'@petrogustavo".into(), "'=Trump".into())));
+    // A number is no formula; everything but the names is the same.
+    assert!(names(&escaped).iter().any(|(s, _)| s == "-57"));
+    assert_eq!(plain.len(), escaped.len());
+    for (p, e) in plain.iter().zip(&escaped) {
+        assert_eq!((&p[0], &p[3..]), (&e[0], &e[3..]));
+    }
+    // Without --series the option has nothing to act on.
+    let lone = wd.run(&["report", "q.csv", "--escape-formulas", "-q"], None);
+    assert_eq!(lone.status.code(), Some(2));
+    assert!(stderr(&lone).contains("--series"), "{}", stderr(&lone));
+}

@@ -1279,3 +1279,67 @@ fn damaged_files_through_encodings_never_panic() {
         assert_eq!(stderr(&once), stderr(&again), "case {case}");
     }
 }
+
+#[test]
+fn escape_formulas_prefixes_only_what_a_spreadsheet_would_run() {
+    let wd = Workdir::new();
+    // Many rows, so that two threads cut the input into several chunks.
+    let mut input = String::from("id,speaker,=cmd,text\n");
+    for i in 0..3000 {
+        let (speaker, text) = match i % 4 {
+            0 => (
+                "@petrogustavo",
+                "\"=HYPERLINK(\"\"http://x\"\",\"\"go\"\") we will attack\"",
+            ),
+            1 => ("-3", "\"- We will respond, with force\""),
+            2 => ("+57", "+1.5"),
+            _ => ("Ana", "We thank our partners"),
+        };
+        input.push_str(&format!("{i},{speaker},x,{text}\n"));
+    }
+    wd.write("in.csv", &input);
+    let run = |args: &[&str]| {
+        let mut all = vec!["score", "in.csv", "-q"];
+        all.extend_from_slice(args);
+        let out = wd.run(&all, None);
+        assert!(out.status.success(), "{}", stderr(&out));
+        out.stdout
+    };
+    let plain = run(&[]);
+    let escaped = run(&["--escape-formulas", "--threads", "1"]);
+    assert_eq!(escaped, run(&["--escape-formulas", "--threads", "2"]));
+    let (ph, prows) = crate::util::parse_csv(&String::from_utf8(plain).expect("utf-8"));
+    let (eh, erows) = crate::util::parse_csv(&String::from_utf8(escaped).expect("utf-8"));
+    assert_eq!(ph[2], "=cmd");
+    assert_eq!(eh[2], "'=cmd");
+    assert_eq!(ph.len(), eh.len());
+    assert_eq!(prows.len(), 3000);
+    assert_eq!(prows.len(), erows.len());
+    // Every field is the same but for a ' before those that start a formula; the score
+    // columns are untouched.
+    let mut prefixed = 0;
+    for (p, e) in prows.iter().zip(&erows) {
+        for (a, b) in p.iter().zip(e) {
+            let formula =
+                a.starts_with(['=', '@']) || (a.starts_with('-') && a.parse::<f64>().is_err());
+            if formula {
+                assert_eq!(*b, format!("'{a}"));
+                prefixed += 1;
+            } else {
+                assert_eq!(a, b);
+            }
+        }
+    }
+    // @petrogustavo and =HYPERLINK on 750 rows, "- We will respond" on 750; "-3" and "+1.5"
+    // are numbers and stay.
+    assert_eq!(prefixed, 750 * 3);
+    assert_eq!(erows[1][1], "-3");
+    assert_eq!(erows[2][3], "+1.5");
+
+    let jsonl = wd.run(
+        &["score", "in.csv", "--escape-formulas", "--format", "jsonl"],
+        None,
+    );
+    assert_eq!(jsonl.status.code(), Some(2));
+    assert!(stderr(&jsonl).contains("--escape-formulas: is for CSV output"));
+}
