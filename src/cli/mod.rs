@@ -55,6 +55,16 @@ enum Command {
     /// Check or describe lexicons.
     #[command(subcommand)]
     Lexicon(lexicon::LexiconCommand),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell) on stdout.
+    #[command(after_help = "Examples:\n  \
+detente completions bash > ~/.local/share/bash-completion/completions/detente\n  \
+detente completions zsh > ~/.zfunc/_detente   # with fpath+=~/.zfunc before compinit\n  \
+detente completions fish > ~/.config/fish/completions/detente.fish")]
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
 }
 
 /// Options that choose the lexicons and language, shared by the scoring subcommands.
@@ -136,6 +146,21 @@ fn split_lang(spec: &str) -> Result<(Option<Lang>, PathBuf), Error> {
     Ok((None, PathBuf::from(spec)))
 }
 
+/// Writes the completion script for `shell` to stdout. The script is made in memory first:
+/// clap_complete panics when its writer fails, and a closed pipe must end the command
+/// quietly, not in a panic.
+fn completions(shell: clap_complete::Shell) -> Result<u8, Error> {
+    use clap::CommandFactory;
+    use std::io::Write;
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "detente", &mut script);
+    let mut out = std::io::stdout().lock();
+    out.write_all(&script)
+        .and_then(|()| out.flush())
+        .map_err(|e| Error::io(&e, Location::in_source("stdout")))?;
+    Ok(EXIT_OK)
+}
+
 /// Parses the command line, runs the subcommand and maps the outcome to an exit code.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
@@ -145,6 +170,7 @@ pub fn run() -> ExitCode {
         Command::Explain(args) => explain::run(&args),
         Command::Eval(args) => eval::run(&args),
         Command::Lexicon(cmd) => lexicon::run(&cmd),
+        Command::Completions { shell } => completions(shell),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -466,3 +466,45 @@ fn lexicon_import_refuses_bad_files_and_settings_and_writes_nothing() {
         assert!(!wd.path("out.tsv").exists(), "{args:?} wrote a file");
     }
 }
+
+#[test]
+fn completions_complete_subcommands_and_options() {
+    let wd = Workdir::new();
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let out = wd.run(&["completions", shell], None);
+        assert!(out.status.success(), "{shell}: {}", stderr(&out));
+        let script = String::from_utf8(out.stdout).expect("utf-8");
+        for word in ["detente", "score", "report", "explain", "escape-formulas"] {
+            assert!(script.contains(word), "{shell} script lacks {word}");
+        }
+    }
+    // The bash script parses, and completes as a user types.
+    wd.write(
+        "detente.bash",
+        wd.run(&["completions", "bash"], None).stdout,
+    );
+    let complete = |words: &str| {
+        let script = format!(
+            "source detente.bash; COMP_WORDS=({words}); COMP_CWORD=$((${{#COMP_WORDS[@]}} - 1)); \
+             _detente detente \"${{COMP_WORDS[COMP_CWORD]}}\" \"${{COMP_WORDS[COMP_CWORD-1]}}\"; \
+             echo \"${{COMPREPLY[@]}}\""
+        );
+        let out = std::process::Command::new("bash")
+            .arg("-c")
+            .arg(script)
+            .current_dir(wd.path(""))
+            .output()
+            .expect("bash runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    };
+    assert_eq!(complete("detente rep"), "report");
+    assert_eq!(complete("detente score --esc"), "--escape-formulas");
+    assert_eq!(complete("detente lexicon im"), "import");
+    let bad = wd.run(&["completions", "tcsh"], None);
+    assert_eq!(bad.status.code(), Some(2));
+}
