@@ -81,7 +81,7 @@ pub fn method_lines(r: &Report) -> Vec<(String, String)> {
         (
             "Turning point".to_string(),
             format!(
-                "when no phases are given: the single split between days that minimizes the within-segment squared error of statement tones; called clear when fewer than {}% of {} seeded shuffles of the days split as well",
+                "when no phases are given: the single split between days that minimizes the within-segment squared error of statement tones; called clear when fewer than {}% of {} seeded shuffles of the days split as well, and a drift rather than a turn when a least-squares line through the calendar days explains as much",
                 Detection::CLEAR_P * 100.0,
                 crate::analysis::stats::SHUFFLES
             ),

@@ -333,11 +333,20 @@ pub struct Detection {
     /// How often the same days in a random order split as well
     /// ([`stats::change_point_p`]): small means unlikely to be noise.
     pub p: f64,
+    /// The share a straight line through the days explains ([`stats::trend_gain`]): when it
+    /// reaches [`Detection::gain`], the tone drifted rather than turned.
+    pub trend: f64,
 }
 
 impl Detection {
     /// Below this [`Detection::p`], the report calls the turning point clear.
     pub const CLEAR_P: f64 = 0.05;
+
+    /// Whether a straight line explains the change at least as well as the split: a drift,
+    /// not a turn.
+    pub fn drift(&self) -> bool {
+        self.trend >= self.gain
+    }
 
     /// The sentence every renderer shows under the headlines.
     pub fn sentence(&self) -> String {
@@ -346,10 +355,17 @@ impl Detection {
             self.p * 100.0,
             stats::SHUFFLES
         );
-        if self.p < Self::CLEAR_P {
+        if self.p < Self::CLEAR_P && self.drift() {
             format!(
-                "No phases were given: the turning point was detected as the split of the daily series that best separates mean tone. It explains {:.0}% of the variation of statement tones, and {shuffled}: a clear turning point.",
-                self.gain * 100.0
+                "No phases were given: the split of the daily series that best separates mean tone explains {:.0}% of the variation of statement tones, and {shuffled}; but a steady trend over the whole period explains {:.0}%, at least as much: the tone drifted rather than turned at one point, and the phases below cut that drift in two. Pass --phase to compare periods you choose.",
+                self.gain * 100.0,
+                self.trend * 100.0
+            )
+        } else if self.p < Self::CLEAR_P {
+            format!(
+                "No phases were given: the turning point was detected as the split of the daily series that best separates mean tone. It explains {:.0}% of the variation of statement tones (a steady trend over the whole period: {:.0}%), and {shuffled}: a clear turning point.",
+                self.gain * 100.0,
+                self.trend * 100.0
             )
         } else {
             format!(
@@ -718,7 +734,9 @@ fn detect_phases(
         },
     ];
     let p = stats::change_point_p(&series, gain);
-    (phases, Some(Detection { gain, p }))
+    let xs: Vec<f64> = days.iter().map(|(d, _)| f64::from(d.0)).collect();
+    let trend = stats::trend_gain(&series, &xs);
+    (phases, Some(Detection { gain, p, trend }))
 }
 
 #[allow(clippy::too_many_arguments)]

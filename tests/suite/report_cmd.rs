@@ -237,6 +237,42 @@ fn without_phases_a_turning_point_is_detected() {
         text.contains("so it is not a clear turning point") && text.contains("may be noise"),
         "{text}"
     );
+    assert!(!text.contains("drifted"), "{text}");
+    // Regression: a tone that moves steadily (two days on each of eight rising levels) was
+    // called a clear turning point at its middle; a line through the days explains it better
+    // than any split, and the report says it drifted.
+    // Raw sums under the fixture lexicon: -5.5, -3, -2, -1, 0, 1, 2, 4.
+    let levels = [
+        "Attack and sanctions",
+        "Attack",
+        "Arms",
+        "Defenders",
+        "A quiet day",
+        "Talks",
+        "Thank you",
+        "Thank you, good talks",
+    ];
+    let mut csv = String::from("id,date,speaker,text\n");
+    for d in 1..=16 {
+        csv.push_str(&format!(
+            "{d},2026-03-{d:02},A,\"{}\"\n",
+            levels[(d - 1) / 2]
+        ));
+    }
+    wd.write("turn.csv", csv);
+    let out = wd.run(&refs, None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("in 0.1% of 999 shuffles; but a steady trend over the whole period explains")
+            && text.contains("at least as much: the tone drifted rather than turned"),
+        "{text}"
+    );
+    // The step above: the line explains less than the split.
+    assert!(
+        html.contains("(a steady trend over the whole period: ") && !html.contains("drifted"),
+        "{html}"
+    );
 }
 
 #[test]
