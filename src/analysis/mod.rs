@@ -216,6 +216,9 @@ impl<K: Copy + Eq + Hash + Ord> Groups<K, ToneStats> {
     }
 }
 
+/// The name of the speaker of a row whose speaker field is blank.
+pub const UNKNOWN_SPEAKER: &str = "(unknown)";
+
 /// Speaker and target names, each an id in order of first appearance.
 #[derive(Debug, Default)]
 struct Actors {
@@ -255,7 +258,7 @@ impl Actors {
     fn row(&mut self, speaker: &[u8], target: &[u8]) -> (u32, Option<u32>) {
         let speaker = match self.spelled(speaker) {
             Some(id) => id,
-            None => self.id("(unknown)"),
+            None => self.id(UNKNOWN_SPEAKER),
         };
         (speaker, self.spelled(target))
     }
@@ -377,6 +380,8 @@ pub struct Accumulator {
     cooperative: BinaryHeap<Ranked>,
     rows: u64,
     dated: u64,
+    /// Valid rows a report's selection left out ([`Accumulator::leave_out`]).
+    left_out: u64,
 }
 
 impl Accumulator {
@@ -397,6 +402,7 @@ impl Accumulator {
             cooperative: BinaryHeap::new(),
             rows: 0,
             dated: 0,
+            left_out: 0,
         }
     }
 
@@ -465,6 +471,16 @@ impl Accumulator {
 
     fn shows_pair(&self, pair: &Pair) -> bool {
         self.focus.as_ref().is_none_or(|f| f.pairs.contains(pair))
+    }
+
+    /// Counts a valid row that a report's selection leaves out (it is added nowhere else).
+    pub fn leave_out(&mut self) {
+        self.left_out += 1;
+    }
+
+    /// Rows counted by [`Accumulator::leave_out`].
+    pub fn left_out(&self) -> u64 {
+        self.left_out
     }
 
     /// Adds one row, in input order.

@@ -47,7 +47,7 @@ enum Command {
     /// Score every row of a quotes CSV (CSV or JSON Lines out).
     Score(score::ScoreArgs),
     /// Chart how tone moves over time: HTML, Markdown or a terminal summary.
-    Report(report::ReportArgs),
+    Report(Box<report::ReportArgs>),
     /// Show how one statement is scored, word by word.
     Explain(explain::ExplainArgs),
     /// Measure detente against a hand-labelled gold CSV (correlation, error, accuracy).

@@ -33,11 +33,28 @@ pub fn method_lines(r: &Report) -> Vec<(String, String)> {
         ("Input".to_string(), m.input.clone()),
         (
             "Rows".to_string(),
-            format!(
-                "{} read, {} used, {} rejected; {} without a date (left out of the timeline and phases)",
-                r.summary.read, r.summary.scored, r.summary.rejected, m.undated
-            ),
+            if m.selection.is_all() {
+                format!(
+                    "{} read, {} used, {} rejected; {} without a date (left out of the timeline and phases)",
+                    r.summary.read, r.summary.scored, r.summary.rejected, m.undated
+                )
+            } else {
+                format!(
+                    "{} read, {} used, {} rejected, {} left out by the selection; {} without a date (left out of the timeline and phases)",
+                    r.summary.read, r.summary.scored, r.summary.rejected, m.left_out, m.undated
+                )
+            },
         ),
+    ];
+    if !m.selection.is_all() {
+        let mut v = m.selection.describe();
+        if !m.unmatched.is_empty() {
+            let names: Vec<String> = m.unmatched.iter().map(|n| format!("{n:?}")).collect();
+            v.push_str(&format!("; no statement by {}", names.join(", ")));
+        }
+        lines.push(("Selection".to_string(), v));
+    }
+    lines.extend([
         (
             "Scores".to_string(),
             if m.rescored {
@@ -95,7 +112,7 @@ pub fn method_lines(r: &Report) -> Vec<(String, String)> {
                 crate::analysis::MAX_POINTS
             ),
         ),
-    ];
+    ]);
     // Said only when it is not the default, so that a reader of a report made from
     // 04/01/2026-style dates knows which order they were read in.
     if m.date_format != crate::analysis::dates::DateFormat::Iso {

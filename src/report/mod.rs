@@ -78,6 +78,68 @@ pub struct ReportOptions {
     /// [`read::report_from_reopenable`] reads its input again to keep them only for the
     /// speakers and pairs shown (`None`: [`crate::analysis::DEFAULT_BUDGET`], 16 MiB).
     pub memory_budget: Option<usize>,
+    /// Which statements the report is about (`--speaker`, `--from`, `--to`). The others are
+    /// read and checked (a bad row is still rejected) but not scored or counted anywhere but
+    /// in [`Method::left_out`].
+    pub selection: Selection,
+}
+
+/// The statements a report is about: by speaker and by a window of days.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// Speakers, as the report names them (trimmed; a blank speaker is `(unknown)`). Empty:
+    /// every speaker.
+    pub speakers: Vec<String>,
+    /// First day kept (inclusive). With `from` or `to`, undated statements are left out.
+    pub from: Option<Day>,
+    /// Last day kept (inclusive).
+    pub to: Option<Day>,
+}
+
+impl Selection {
+    /// True when it keeps every statement.
+    pub fn is_all(&self) -> bool {
+        self.speakers.is_empty() && self.from.is_none() && self.to.is_none()
+    }
+
+    /// Whether a statement with this speaker field (as the row spells it) and day is kept.
+    pub fn admits(&self, speaker: &[u8], day: Option<Day>) -> bool {
+        if self.from.is_some() || self.to.is_some() {
+            let Some(d) = day else { return false };
+            if self.from.is_some_and(|f| d < f) || self.to.is_some_and(|t| d > t) {
+                return false;
+            }
+        }
+        if self.speakers.is_empty() {
+            return true;
+        }
+        let name = String::from_utf8_lossy(speaker);
+        let name = match name.trim() {
+            "" => crate::analysis::UNKNOWN_SPEAKER,
+            n => n,
+        };
+        self.speakers.iter().any(|s| s == name)
+    }
+
+    /// The selection in words, for the method section: `statements by A, B, dated 2026-01-01
+    /// to 2026-02-28`.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.speakers.is_empty() {
+            parts.push(format!("statements by {}", self.speakers.join(", ")));
+        }
+        match (self.from, self.to) {
+            (Some(f), Some(t)) => parts.push(format!("dated {f} to {t}")),
+            (Some(f), None) => parts.push(format!("dated {f} or later")),
+            (None, Some(t)) => parts.push(format!("dated {t} or earlier")),
+            (None, None) => {}
+        }
+        if parts.is_empty() {
+            "every statement".to_string()
+        } else {
+            parts.join(", ")
+        }
+    }
 }
 
 impl ReportOptions {
@@ -274,6 +336,13 @@ pub struct Method {
     pub detail_bytes: usize,
     /// The budget for them ([`ReportOptions::budget`]).
     pub memory_budget: usize,
+    /// The statements the report is about ([`ReportOptions::selection`]).
+    pub selection: Selection,
+    /// Rows read, valid, and left out by the selection.
+    pub left_out: u64,
+    /// Speakers of the selection with no statement in it (a misspelt name, or none in the
+    /// window of days).
+    pub unmatched: Vec<String>,
 }
 
 /// Everything a report shows.
@@ -405,6 +474,11 @@ impl Report {
         summary: Summary,
         rescored: bool,
     ) -> Report {
+        // Rows the selection left out were valid but are in no figure: not "used".
+        let summary = Summary {
+            scored: summary.scored.saturating_sub(acc.left_out()),
+            ..summary
+        };
         let actors = acc.actors();
         let name = |id: u32| {
             actors
@@ -691,6 +765,23 @@ impl Report {
                 reread: acc.is_focused(),
                 detail_bytes: acc.detail_bytes(),
                 memory_budget: opts.budget(),
+                selection: opts.selection.clone(),
+                left_out: acc.left_out(),
+                unmatched: {
+                    let census = acc.census();
+                    let actors = census.actors();
+                    let spoke: Vec<&str> = census
+                        .speakers()
+                        .iter()
+                        .filter_map(|&(id, _)| actors.get(id as usize).map(|n| &**n))
+                        .collect();
+                    opts.selection
+                        .speakers
+                        .iter()
+                        .filter(|s| !spoke.contains(&s.as_str()))
+                        .cloned()
+                        .collect()
+                },
             },
         }
     }
@@ -816,4 +907,48 @@ fn headline(s: &Shift, phases: &[Phase], gname: &str) -> String {
         s.n.0,
         s.n.1
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn selection_admits_by_trimmed_speaker_and_window() {
+        let day = |d: u32| Day::from_ymd(2026, 1, d);
+        let all = Selection::default();
+        assert!(all.is_all() && all.admits(b"", None));
+        let by = Selection {
+            speakers: vec!["Petro".into(), crate::analysis::UNKNOWN_SPEAKER.into()],
+            ..Selection::default()
+        };
+        assert!(by.admits(b" Petro ", None));
+        assert!(by.admits(b"  ", day(3)));
+        assert!(!by.admits(b"petro", day(3)));
+        assert!(!by.admits(b"Trump", day(3)));
+        let window = Selection {
+            from: day(5),
+            to: day(7),
+            ..Selection::default()
+        };
+        assert!(!window.is_all());
+        assert!(window.admits(b"Trump", day(5)) && window.admits(b"Trump", day(7)));
+        assert!(!window.admits(b"Trump", day(4)) && !window.admits(b"Trump", day(8)));
+        // A window says nothing about a statement without a date: it is left out.
+        assert!(!window.admits(b"Trump", None));
+        let open = Selection {
+            from: day(5),
+            ..Selection::default()
+        };
+        assert!(open.admits(b"x", day(31)) && !open.admits(b"x", day(4)));
+        assert_eq!(
+            Selection {
+                speakers: vec!["A".into(), "B".into()],
+                ..window
+            }
+            .describe(),
+            "statements by A, B, dated 2026-01-05 to 2026-01-07"
+        );
+        assert_eq!(open.describe(), "dated 2026-01-05 or later");
+    }
 }

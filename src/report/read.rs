@@ -210,8 +210,14 @@ fn row_scores(
     Ok((tone, hits))
 }
 
+/// Whether the report's selection keeps a row on `day`.
+fn selected(rec: &Row<'_>, cols: &ColumnMap, opts: &ReportOptions, day: Option<Day>) -> bool {
+    let speaker = cols.speaker.and_then(|c| rec.get(c)).unwrap_or_default();
+    opts.selection.admits(speaker, day)
+}
+
 /// What the report takes from a row: its day and its scores, computed here (raw quotes) or
-/// read from its score columns.
+/// read from its score columns; `None` for a valid row the selection leaves out (not scored).
 fn observe(
     rec: &Row<'_>,
     text: &str,
@@ -219,9 +225,16 @@ fn observe(
     scored: Option<ScoreColumns>,
     scorer: &Scorer,
     opts: &ReportOptions,
-) -> std::result::Result<RowObs, RowError> {
+) -> std::result::Result<Option<RowObs>, RowError> {
     let day = row_day(rec, cols, opts)?;
-    Ok(match scored {
+    if !selected(rec, cols, opts, day) {
+        // Still checked as a kept row is: a bad row is rejected whatever the selection.
+        if let Some(sc) = scored {
+            row_scores(rec, sc, scorer.categories())?;
+        }
+        return Ok(None);
+    }
+    Ok(Some(match scored {
         None => LAST_SCORE.with(|last| match last.try_borrow_mut() {
             // Each thread's last score lends its hit buffer to the next row.
             Ok(mut last) => {
@@ -239,23 +252,24 @@ fn observe(
                 categories,
             }
         }
-    })
+    }))
 }
 
 /// The checks of [`observe`] without the scoring (which never rejects a row): a row passes
-/// one if and only if it passes the other.
+/// one if and only if it passes the other, and is selected by one if and only if by the
+/// other (the returned flag).
 fn check(
     rec: &Row<'_>,
     cols: &ColumnMap,
     scored: Option<ScoreColumns>,
     scorer: &Scorer,
     opts: &ReportOptions,
-) -> std::result::Result<(), RowError> {
-    row_day(rec, cols, opts)?;
+) -> std::result::Result<bool, RowError> {
+    let day = row_day(rec, cols, opts)?;
     if let Some(sc) = scored {
         row_scores(rec, sc, scorer.categories())?;
     }
-    Ok(())
+    Ok(selected(rec, cols, opts, day))
 }
 
 /// One reading into `acc`; with `limit`, it stops (and returns) once the day aggregates
@@ -279,6 +293,10 @@ fn read<R: Read>(
         pool,
         |rec, text| observe(rec, text, &cols, scored, scorer, opts),
         |rec, obs| {
+            let Some(obs) = obs else {
+                acc.leave_out();
+                return Ok(());
+            };
             let bytes = |c: Option<usize>| c.and_then(|c| rec.get(c)).unwrap_or_default();
             acc.add(
                 &obs,
@@ -324,9 +342,11 @@ fn census_of<R: Read>(
     source.for_each(
         pool,
         |rec, _| check(rec, &cols, scored, scorer, opts),
-        |rec, ()| {
-            let bytes = |c: Option<usize>| c.and_then(|c| rec.get(c)).unwrap_or_default();
-            census.add(bytes(cols.speaker), bytes(cols.target));
+        |rec, kept| {
+            if kept {
+                let bytes = |c: Option<usize>| c.and_then(|c| rec.get(c)).unwrap_or_default();
+                census.add(bytes(cols.speaker), bytes(cols.target));
+            }
             Ok(())
         },
         |_| Ok(()),

@@ -14,9 +14,18 @@ pub fn render<W: Write>(r: &Report, out: &mut W) -> io::Result<()> {
         "=".repeat(r.title.chars().count().min(78))
     ));
     o.push_str(&format!(
-        "{} statements ({} dated) from {}; {} rows rejected\n\n",
+        "{} statements ({} dated) from {}; {} rows rejected\n",
         r.summary.scored, r.dated, r.method.input, r.summary.rejected
     ));
+    let m = &r.method;
+    if !m.selection.is_all() {
+        o.push_str(&format!(
+            "Selection: {}; {} rows left out\n",
+            m.selection.describe(),
+            m.left_out
+        ));
+    }
+    o.push('\n');
     for h in &r.headlines {
         o.push_str(&format!("* {h}\n"));
     }

@@ -1182,3 +1182,154 @@ fn series_escapes_formula_names_only_when_asked() {
     assert_eq!(lone.status.code(), Some(2));
     assert!(stderr(&lone).contains("--series"), "{}", stderr(&lone));
 }
+
+#[test]
+fn speaker_and_date_selection_reports_as_a_filtered_file_would() {
+    let wd = Workdir::new();
+    std::fs::create_dir(wd.path("pre")).expect("dir");
+    let speakers = ["Petro", "Trump", " Rubio ", ""];
+    let texts = [
+        "We will attack and impose sanctions",
+        "Thank you for the good talks",
+        "We reject their threats",
+        "We welcome the agreement",
+        "The meeting is on Tuesday",
+    ];
+    let (mut all, mut pre) = (String::new(), String::new());
+    all.push_str("id,date,speaker,target,text\n");
+    pre.push_str("id,date,speaker,target,text\n");
+    for i in 0..120usize {
+        let speaker = speakers[i % 4];
+        let day = 1 + (i * 5) % 28;
+        let date = if i % 11 == 0 {
+            String::new()
+        } else {
+            format!("2026-02-{day:02}")
+        };
+        let line = format!(
+            "{i},{date},{speaker},{},\"{}\"\n",
+            speakers[(i + 1) % 4].trim(),
+            texts[i % 5]
+        );
+        all.push_str(&line);
+        // Rubio (spelled with spaces) and the blank speaker, from Feb 5 to Feb 20.
+        let kept = matches!(speaker, " Rubio " | "") && (5..=20).contains(&day) && !date.is_empty();
+        if kept {
+            pre.push_str(&line);
+        }
+    }
+    wd.write("q.csv", &all);
+    wd.write("pre/q.csv", &pre);
+    let md = |file: &str, extra: &[&str]| {
+        let mut args = vec!["report", file, "--format", "md", "--title", "T", "-q"];
+        args.extend_from_slice(extra);
+        let out = wd.run(&args, None);
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out)
+    };
+    let select = [
+        "--speaker",
+        "Rubio",
+        "--speaker",
+        "(unknown)",
+        "--from",
+        "2026-02-05",
+        "--to",
+        "20/02/2026",
+        "--date-format",
+        "dmy",
+    ];
+    // The dates in the file are ISO, read in every order; the selection's days as dmy says.
+    let selected = md("q.csv", &select);
+    let filtered = md("pre/q.csv", &["--date-format", "dmy"]);
+    let body = |s: &str| -> Vec<String> {
+        s.lines()
+            .filter(|l| !l.starts_with("- **Rows**") && !l.starts_with("- **Selection**"))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(body(&selected), body(&filtered));
+    let kept = pre.lines().count() - 1;
+    assert!(kept > 10, "{kept}");
+    assert!(
+        selected.contains(&format!(
+            "- **Rows**: 120 read, {kept} used, 0 rejected, {} left out by the selection; 0 without a date",
+            120 - kept
+        )),
+        "{selected}"
+    );
+    assert!(
+        selected.contains(
+            "- **Selection**: statements by Rubio, (unknown), dated 2026-02-05 to 2026-02-20\n"
+        ),
+        "{selected}"
+    );
+    // Read three times (a budget of 0 bytes), the same report but for the memory line.
+    let again = md(
+        "q.csv",
+        &[
+            &select[..],
+            &["--memory-budget", "0", "--top-speakers", "1"],
+        ]
+        .concat(),
+    );
+    let once = md("q.csv", &[&select[..], &["--top-speakers", "1"]].concat());
+    let no_memory = |s: &str| -> Vec<String> {
+        s.lines()
+            .filter(|l| !l.starts_with("- **Memory**"))
+            .map(str::to_string)
+            .collect()
+    };
+    assert!(again.contains("- **Memory**"));
+    assert_eq!(no_memory(&again), no_memory(&once));
+
+    // A misspelt speaker is warned about and noted; a bad row of a speaker left out is still
+    // rejected; --to before --from is refused.
+    wd.write(
+        "bad.csv",
+        "date,speaker,text\n2026-02-30,Trump,We will attack\n2026-02-03,Petro,Good talks\n",
+    );
+    let out = wd.run(
+        &[
+            "report",
+            "bad.csv",
+            "--speaker",
+            "Petro",
+            "--speaker",
+            "Petr0",
+            "--skip-bad-rows",
+            "--format",
+            "md",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("- **Rows**: 2 read, 1 used, 1 rejected, 0 left out"),
+        "{text}"
+    );
+    assert!(text.contains("; no statement by \"Petr0\""), "{text}");
+    assert!(
+        stderr(&out).contains("warning: --speaker \"Petr0\" has no statement"),
+        "{}",
+        stderr(&out)
+    );
+    let out = wd.run(
+        &[
+            "report",
+            "q.csv",
+            "--from",
+            "2026-02-10",
+            "--to",
+            "2026-02-01",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("--to 2026-02-01 is before --from 2026-02-10"),
+        "{}",
+        stderr(&out)
+    );
+}
