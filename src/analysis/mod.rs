@@ -323,6 +323,14 @@ impl Census {
         &self.actors.names
     }
 
+    /// Statements by the speaker named `name` (trimmed, as [`Census::actors`] has it).
+    pub fn spoken_by(&self, name: &str) -> u64 {
+        match self.actors.spellings.get(name.as_bytes()) {
+            Some(&Some(id)) => self.spoken.get(id as usize).copied().unwrap_or(0),
+            _ => 0,
+        }
+    }
+
     /// Speakers with their statements, the most prolific first (ties by name).
     pub fn speakers(&self) -> Vec<(u32, u64)> {
         let mut v: Vec<(u32, u64)> = (0u32..)

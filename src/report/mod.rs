@@ -767,21 +767,13 @@ impl Report {
                 memory_budget: opts.budget(),
                 selection: opts.selection.clone(),
                 left_out: acc.left_out(),
-                unmatched: {
-                    let census = acc.census();
-                    let actors = census.actors();
-                    let spoke: Vec<&str> = census
-                        .speakers()
-                        .iter()
-                        .filter_map(|&(id, _)| actors.get(id as usize).map(|n| &**n))
-                        .collect();
-                    opts.selection
-                        .speakers
-                        .iter()
-                        .filter(|s| !spoke.contains(&s.as_str()))
-                        .cloned()
-                        .collect()
-                },
+                unmatched: opts
+                    .selection
+                    .speakers
+                    .iter()
+                    .filter(|s| acc.census().spoken_by(s) == 0)
+                    .cloned()
+                    .collect(),
             },
         }
     }
