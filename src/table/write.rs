@@ -280,11 +280,20 @@ fn hits_field(out: &mut Vec<u8>, score: &Score, scorer: &Scorer) {
 /// in time linear in the field's length: the csv crate's writer searches the rest of a quoted
 /// field for a quote again each time its 8 KiB buffer fills, so a 100 MB field took 22 s.
 pub fn csv_record<'a>(out: &mut Vec<u8>, fields: impl Iterator<Item = &'a [u8]>) {
+    record_by(out, fields, csv_field);
+}
+
+/// The fields written one by one by `field`, separated by commas, then `\n`.
+fn record_by<'a>(
+    out: &mut Vec<u8>,
+    fields: impl Iterator<Item = &'a [u8]>,
+    field: impl Fn(&mut Vec<u8>, &[u8]),
+) {
     for (i, f) in fields.enumerate() {
         if i > 0 {
             out.push(b',');
         }
-        csv_field(out, f);
+        field(out, f);
     }
     out.push(b'\n');
 }
@@ -319,13 +328,7 @@ pub fn csv_field_escaped(out: &mut Vec<u8>, f: &[u8]) {
 
 /// [`csv_record`] with each field written by [`csv_field_escaped`].
 pub fn csv_record_escaped<'a>(out: &mut Vec<u8>, fields: impl Iterator<Item = &'a [u8]>) {
-    for (i, f) in fields.enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        csv_field_escaped(out, f);
-    }
-    out.push(b'\n');
+    record_by(out, fields, csv_field_escaped);
 }
 
 /// Appends one scored row as CSV: the fields of `rec`, then the score columns in
