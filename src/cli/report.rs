@@ -11,8 +11,8 @@ use super::{EXIT_OK, EXIT_PARTIAL, LexiconArgs};
 use clap::{Args, ValueEnum};
 use detente::analysis::dates::{DateFormat, TimeUnit};
 use detente::report::{
-    Event, Phase, ReportOptions, Selection, html, markdown, read_events_as, report_from_reader,
-    report_from_reopenable, series, terminal,
+    Event, Phase, ReportOptions, Selection, html, json, markdown, read_events_as,
+    report_from_reader, report_from_reopenable, series, terminal,
 };
 use detente::{Error, ErrorKind, Location};
 use std::io::Write;
@@ -23,6 +23,7 @@ enum ReportFormat {
     Html,
     Md,
     Text,
+    Json,
 }
 
 /// Arguments of `detente report`.
@@ -45,7 +46,8 @@ pub struct ReportArgs {
     #[arg(short, long, default_value = "-", value_name = "PATH")]
     output: String,
 
-    /// html, md or text; by default taken from the output's extension (.html, .md), else text.
+    /// html, md, text or json (every number of the report, for programs); by default taken
+    /// from the output's extension (.html, .md, .json), else text.
     #[arg(long, value_enum)]
     format: Option<ReportFormat>,
 
@@ -205,6 +207,7 @@ pub fn run(args: &ReportArgs) -> Result<u8, Error> {
         match ext.as_deref() {
             Some("html" | "htm") => ReportFormat::Html,
             Some("md" | "markdown") => ReportFormat::Md,
+            Some("json") => ReportFormat::Json,
             _ => ReportFormat::Text,
         }
     });
@@ -335,6 +338,11 @@ pub fn run(args: &ReportArgs) -> Result<u8, Error> {
         ReportFormat::Text => {
             let mut out = Output::create(&args.output)?;
             terminal::render(&report, &mut out).map_err(io_err)?;
+            out.commit()?;
+        }
+        ReportFormat::Json => {
+            let mut out = Output::create(&args.output)?;
+            json::render(&report, &mut out).map_err(io_err)?;
             out.commit()?;
         }
         ReportFormat::Md => {

@@ -6,6 +6,7 @@
 pub mod charts;
 mod events;
 pub mod html;
+pub mod json;
 pub mod markdown;
 mod read;
 pub mod series;

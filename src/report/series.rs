@@ -58,7 +58,7 @@ pub fn write_csv(r: &Report, out: &mut impl Write, escape_formulas: bool) -> io:
     w.flush()
 }
 
-fn unit_name(unit: TimeUnit) -> &'static str {
+pub(crate) fn unit_name(unit: TimeUnit) -> &'static str {
     match unit {
         TimeUnit::Auto | TimeUnit::Day => "day",
         TimeUnit::Week => "week",

@@ -1333,3 +1333,99 @@ fn speaker_and_date_selection_reports_as_a_filtered_file_would() {
         stderr(&out)
     );
 }
+
+#[test]
+fn json_report_has_the_numbers_the_markdown_shows() {
+    let wd = Workdir::new();
+    let founding = crate::util::founding_csv();
+    let events = founding.with_file_name("petro_trump_events.csv");
+    let (founding, events) = (founding.to_string_lossy(), events.to_string_lossy());
+    let run = |extra: &[&str]| {
+        let mut args = vec!["report", &founding, "--events", &events, "-q"];
+        args.extend_from_slice(extra);
+        let out = wd.run(&args, None);
+        assert!(out.status.success(), "{}", stderr(&out));
+        out.stdout
+    };
+    let one = run(&["--format", "json", "--threads", "1"]);
+    assert_eq!(one, run(&["--format", "json", "--threads", "2"]), "threads");
+    // The extension picks the format.
+    run(&["-o", &wd.path("r.json").to_string_lossy()]);
+    assert_eq!(wd.read("r.json").into_bytes(), one);
+    let v: serde_json::Value = serde_json::from_slice(&one).expect("json");
+    let md = String::from_utf8(run(&["--format", "md"])).expect("utf-8");
+
+    assert_eq!(v["rows"]["read"], 10);
+    assert_eq!(v["rows"]["used"], 10);
+    assert_eq!(v["detected"], serde_json::Value::Null);
+    let phases: Vec<&str> = v["phases"]
+        .as_array()
+        .expect("phases")
+        .iter()
+        .filter_map(|p| p["name"].as_str())
+        .collect();
+    assert_eq!(phases, ["Threats", "Call", "Confirmation"]);
+    // Everyone's shift from the threats to the call: the turn of the founding case, as the
+    // Markdown table prints it (two decimals).
+    let shift = &v["shifts"][0];
+    assert_eq!(
+        (shift["from"].as_str(), shift["to"].as_str()),
+        (Some("Threats"), Some("Call"))
+    );
+    assert!(shift["speaker"].is_null());
+    let delta = shift["delta"].as_f64().expect("delta");
+    let (low, high) = (
+        shift["ci"]["low"].as_f64().expect("low"),
+        shift["ci"]["high"].as_f64().expect("high"),
+    );
+    assert!(
+        delta > 0.5 && low > 0.0 && low < delta && delta < high,
+        "{shift}"
+    );
+    let row = format!(
+        "| All speakers | Threats | Call | {:+.2} | {:+.2} | **{:+.2}** | {:+.2} to {:+.2} |",
+        shift["mean_from"].as_f64().expect("from"),
+        shift["mean_to"].as_f64().expect("to"),
+        delta,
+        low,
+        high
+    );
+    assert!(md.contains(&row), "{row} not in\n{md}");
+    // Each speaker's label counts add up to its statements.
+    for s in v["speakers"].as_array().expect("speakers") {
+        let sum: u64 = s["labels"]
+            .as_object()
+            .expect("labels")
+            .values()
+            .filter_map(serde_json::Value::as_u64)
+            .sum();
+        assert_eq!(Some(sum), s["n"].as_u64(), "{s}");
+    }
+    // Hits point into their statement's text (byte offsets).
+    let top = &v["most_hostile"][0];
+    let text = top["text"].as_str().expect("text");
+    for h in top["hits"].as_array().expect("hits") {
+        let (a, b) = (
+            h["start"].as_u64().expect("start"),
+            h["end"].as_u64().expect("end"),
+        );
+        let span = &text[a as usize..b as usize];
+        assert!(
+            !span.is_empty()
+                && span
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == ' ' || c == '\''),
+            "{span:?}"
+        );
+    }
+    // The series are --series's rows.
+    let all = &v["series"][0];
+    assert_eq!(all["kind"], "all");
+    let statements: u64 = all["points"]
+        .as_array()
+        .expect("points")
+        .iter()
+        .filter_map(|p| p["statements"].as_u64())
+        .sum();
+    assert_eq!(statements, 10);
+}

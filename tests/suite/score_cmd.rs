@@ -712,10 +712,11 @@ fn random_bytes_never_crash_score_or_report() {
         }
         let name = format!("fuzz{case}.csv");
         wd.write(&name, &bytes);
-        let runs: [&[&str]; 4] = [
+        let runs: [&[&str]; 5] = [
             &["score"],
             &["score", "--skip-bad-rows"],
             &["report", "-o", "r.html", "-q"],
+            &["report", "--skip-bad-rows", "-o", "r.json", "-q"],
             &[
                 "report",
                 "--skip-bad-rows",
