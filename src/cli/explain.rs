@@ -4,6 +4,7 @@
 
 use super::{EXIT_OK, LexiconArgs};
 use clap::{Args, ValueEnum};
+use detente::lexicon::ContextRole;
 use detente::score::{Role, rules};
 use detente::table::fixed;
 use detente::{Error, LangMode, Location, Scorer};
@@ -135,11 +136,19 @@ pub fn render_text(scorer: &Scorer, text: &str) -> String {
             Role::Intensity(v) => format!("{words:<26} dampener    x{:.2}", 1.0 + v),
             Role::Contrast => format!("{words:<26} contrast"),
             Role::Conditional => format!("{words:<26} conditional"),
+            Role::Skip | Role::Plain if !u.context.is_empty() => {
+                format!("{words:<26} context     {}", context_names(&u.context))
+            }
             Role::Skip => format!("{words:<26} ."),
             Role::Plain => format!("{words:<26} ."),
             Role::Name => format!("{words:<26} name        (part of a proper name: not scored)"),
         };
         o.push_str(line.trim_end());
+        // A matched unit that is also a context word ("smuggling": an entry and a shared
+        // target) says so after its line.
+        if !u.context.is_empty() && !matches!(u.role, Role::Skip | Role::Plain) {
+            o.push_str(&format!("  [context: {}]", context_names(&u.context)));
+        }
         o.push('\n');
     }
     o.push_str(&format!(
@@ -158,6 +167,15 @@ pub fn render_text(scorer: &Scorer, text: &str) -> String {
         rules::COOPERATIVE_MIN
     ));
     o
+}
+
+/// Context roles as `relay, first-person`.
+fn context_names(roles: &[ContextRole]) -> String {
+    roles
+        .iter()
+        .map(|r| r.name())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn render_json(scorer: &Scorer, text: &str) -> String {
@@ -193,7 +211,8 @@ fn render_json(scorer: &Scorer, text: &str) -> String {
                 Role::Plain => ("plain", serde_json::Value::Null),
                 Role::Name => ("name", serde_json::Value::Null),
             };
-            serde_json::json!({ "text": u.text, "span": [u.span.0, u.span.1], "role": role, "hit": extra })
+            let context: Vec<&str> = u.context.iter().map(|r| r.name()).collect();
+            serde_json::json!({ "text": u.text, "span": [u.span.0, u.span.1], "role": role, "hit": extra, "context": context })
         })
         .collect();
     let v = serde_json::json!({

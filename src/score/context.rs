@@ -57,6 +57,34 @@ impl ContextWords {
         }
     }
 
+    /// Where the relay markers and shared-target terms occur in `tokens`, as (role, first
+    /// token, end token), in text order of their key words (for `detente explain`; the rules
+    /// themselves stop at the first).
+    pub(super) fn occurrences(&self, tokens: &Tokens) -> Vec<(ContextRole, usize, usize)> {
+        let mut out = Vec::new();
+        for i in 0..tokens.tokens().len() {
+            let w = tokens.folded_bytes(i);
+            for (m, at) in self.relay.candidates(w) {
+                if i >= at && phrase_at(tokens, i - at, m) {
+                    out.push((ContextRole::Relay, i - at, i - at + m.len()));
+                }
+            }
+            if !self.shared.may_start(w) {
+                continue;
+            }
+            let word = tokens.folded(i);
+            for m in self.shared.candidates(word) {
+                let end = match m {
+                    Marker::Prefix(p) if word.starts_with(p.as_str()) => i + 1,
+                    Marker::Words(ws) if phrase_at(tokens, i, ws) => i + ws.len(),
+                    _ => continue,
+                };
+                out.push((ContextRole::SharedTarget, i, end));
+            }
+        }
+        out
+    }
+
     /// The key word of each relay marker (see [`RelayKeys`]), for the vocabulary's
     /// [`RELAY_KEY`] flag.
     pub(super) fn relay_key_words(&self) -> impl Iterator<Item = &str> {

@@ -55,6 +55,10 @@ pub struct Unit {
     pub span: (u32, u32),
     /// What it does.
     pub role: Role,
+    /// The context words among its words, in the statement's language (see
+    /// `lexicons/*/context.tsv`): a relay marker, a shared target, a first-person or future
+    /// word ... Sorted, each role once.
+    pub context: Vec<ContextRole>,
 }
 
 /// A token-by-token account of a score, for `detente explain`.
@@ -544,6 +548,24 @@ impl Scorer {
         let score = self.score_into(text, &mut s, Vec::new());
         // The same lookups again, on the tokens score_into left, for the evidence.
         let (_, guess) = self.look_up_why(text, &mut s);
+        // Each token's context roles: the one-word ones from the vocabulary's flags, relay
+        // markers and shared targets where they occur.
+        let n = s.tokens.tokens().len();
+        let mut roles: Vec<Vec<ContextRole>> = vec![Vec::new(); n];
+        let marks = Marks::new(&s.marks, score.lang.index());
+        for (i, r) in roles.iter_mut().enumerate() {
+            for role in ContextRole::ALL {
+                let bit = role_mark(role);
+                if bit != 0 && marks.get(i) & bit != 0 {
+                    r.push(role);
+                }
+            }
+        }
+        for (role, from, to) in self.model(score.lang).context.occurrences(&s.tokens) {
+            for r in roles.iter_mut().take(to).skip(from) {
+                r.push(role);
+            }
+        }
         let mut hit = 0usize;
         let units = s
             .units
@@ -568,6 +590,15 @@ impl Scorer {
                     Kind::Plain => Role::Plain,
                     Kind::Name => Role::Name,
                 };
+                let mut context: Vec<ContextRole> = roles
+                    .get(u.tokens())
+                    .unwrap_or(&[])
+                    .iter()
+                    .flatten()
+                    .copied()
+                    .collect();
+                context.sort();
+                context.dedup();
                 Unit {
                     text: text
                         .get(span.0 as usize..span.1 as usize)
@@ -575,6 +606,7 @@ impl Scorer {
                         .to_string(),
                     span,
                     role,
+                    context,
                 }
             })
             .collect();

@@ -508,3 +508,71 @@ fn completions_complete_subcommands_and_options() {
     let bad = wd.run(&["completions", "tcsh"], None);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+/// Regression: explain showed the rule a statement-level rule applied ("relayed",
+/// "shared-target") on the hit, but not the word that made it apply: a relay marker, a shared
+/// target, the first-person and future words of a direct threat were shown as plain words.
+#[test]
+fn explain_names_the_context_words_behind_the_rules() {
+    let wd = Workdir::new();
+    let explain = |args: &[&str]| {
+        let out = wd.run(args, None);
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out)
+    };
+    let text = explain(&["explain", "The minister said they will attack us."]);
+    let line = |word: &str| {
+        text.lines()
+            .find(|l| l.split_whitespace().next() == Some(word))
+            .map(|l| l.split_whitespace().skip(1).collect::<Vec<_>>().join(" "))
+            .unwrap_or_default()
+    };
+    assert_eq!(line("said"), "context relay");
+    assert_eq!(line("will"), "context future");
+    assert_eq!(line("minister"), ".");
+    assert!(line("attack").ends_with("relayed"), "{text}");
+    // A phrase marker marks each of its words; an entry that is also a context word says so
+    // after its line; Spanish words in a Spanish statement.
+    let json: serde_json::Value = serde_json::from_str(&explain(&[
+        "explain",
+        "--format",
+        "json",
+        "Según el canciller, haremos frente al crimen organizado y a los narcos",
+    ]))
+    .expect("json");
+    let context = |word: &str| -> Vec<String> {
+        json["units"]
+            .as_array()
+            .expect("units")
+            .iter()
+            .find(|u| u["text"].as_str().is_some_and(|t| t.ends_with(word)))
+            .and_then(|u| u["context"].as_array())
+            .map(|c| {
+                c.iter()
+                    .filter_map(|r| r.as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    assert_eq!(context("Según"), ["relay"]);
+    assert_eq!(context("haremos"), ["first-person-future"]);
+    assert_eq!(context("crimen"), ["shared-target"]);
+    assert_eq!(context("organizado"), ["shared-target"]);
+    assert_eq!(context("narcos"), ["shared-target"]);
+    assert_eq!(context("canciller"), Vec::<String>::new());
+    let shared = explain(&[
+        "explain",
+        "Side by side with Morocco we will hit the smuggling networks",
+    ]);
+    assert!(
+        shared.lines().any(|l| l.starts_with("smuggling")
+            && l.ends_with("shared-target  [context: shared-target]")),
+        "{shared}"
+    );
+    assert!(
+        shared
+            .lines()
+            .any(|l| l.starts_with("we ") && l.ends_with("context     first-person, consequence")),
+        "{shared}"
+    );
+}
