@@ -219,9 +219,81 @@ impl<K: Copy + Eq + Hash + Ord> Groups<K, ToneStats> {
 /// The name of the speaker of a row whose speaker field is blank.
 pub const UNKNOWN_SPEAKER: &str = "(unknown)";
 
+/// Names counted as other names (`report --alias`): spellings of one speaker merged ("Gustavo
+/// Petro" as "Petro"), or people grouped into the side they speak for ("Trump" and "Rubio" as
+/// "United States"). One step only: a name an alias points to is not an alias itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Aliases {
+    map: std::collections::BTreeMap<String, String>,
+}
+
+impl Aliases {
+    /// No aliases.
+    pub fn new() -> Aliases {
+        Aliases::default()
+    }
+
+    /// Counts `name` as `canonical` (both trimmed). Refused, with the reason: a blank name, a
+    /// name given two different aliases, and chains (`A=B` with `B=C`: write `A=C`).
+    pub fn insert(&mut self, name: &str, canonical: &str) -> std::result::Result<(), String> {
+        let (name, canonical) = (name.trim(), canonical.trim());
+        if name.is_empty() || canonical.is_empty() {
+            return Err("a name and what it counts as are both needed: NAME=AS".to_string());
+        }
+        if name == canonical {
+            return Ok(());
+        }
+        if let Some(old) = self.map.get(name) {
+            if old == canonical {
+                return Ok(());
+            }
+            return Err(format!(
+                "{name:?} is already counted as {old:?}; a name has one alias"
+            ));
+        }
+        if let Some(next) = self.map.get(canonical) {
+            return Err(format!(
+                "{canonical:?} is itself counted as {next:?}: aliases are not chained, so \
+                 count {name:?} as {next:?} directly"
+            ));
+        }
+        if let Some((first, _)) = self.map.iter().find(|(_, v)| v.as_str() == name) {
+            return Err(format!(
+                "{first:?} is counted as {name:?}, so {name:?} cannot be counted as \
+                 {canonical:?}: aliases are not chained, so count {first:?} as {canonical:?} \
+                 directly"
+            ));
+        }
+        self.map.insert(name.to_string(), canonical.to_string());
+        Ok(())
+    }
+
+    /// The name `name` is counted as (itself when it has no alias).
+    pub fn resolve<'a>(&'a self, name: &'a str) -> &'a str {
+        self.map.get(name).map_or(name, String::as_str)
+    }
+
+    /// True when there is none.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// How many names have an alias.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// (name, counted as), by name.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.map.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+}
+
 /// Speaker and target names, each an id in order of first appearance.
 #[derive(Debug, Default)]
 struct Actors {
+    /// Names counted as others before they get an id.
+    aliases: Aliases,
     names: Vec<Box<str>>,
     /// Actor ids by a name spelled exactly as rows give it (before trimming): most rows repeat
     /// a spelling already seen and need no UTF-8 check or trim. `None`: a blank name. Each
@@ -249,16 +321,25 @@ impl Actors {
         }
         let name = String::from_utf8_lossy(raw);
         let name = name.trim();
-        let id = (!name.is_empty()).then(|| self.id(name));
+        let id = (!name.is_empty()).then(|| self.canonical_id(name));
         self.spellings.insert(raw.into(), id);
         id
+    }
+
+    /// [`Actors::id`] of the name `name` is counted as.
+    fn canonical_id(&mut self, name: &str) -> u32 {
+        if self.aliases.is_empty() {
+            return self.id(name);
+        }
+        let canonical = self.aliases.resolve(name).to_string();
+        self.id(&canonical)
     }
 
     /// The ids of a row's speaker (a blank one is `(unknown)`) and target (`None`: blank).
     fn row(&mut self, speaker: &[u8], target: &[u8]) -> (u32, Option<u32>) {
         let speaker = match self.spelled(speaker) {
             Some(id) => id,
-            None => self.id(UNKNOWN_SPEAKER),
+            None => self.canonical_id(UNKNOWN_SPEAKER),
         };
         (speaker, self.spelled(target))
     }
@@ -292,6 +373,13 @@ impl Census {
     /// An empty census.
     pub fn new() -> Census {
         Census::default()
+    }
+
+    /// An empty census that counts the names of `aliases` as their aliases.
+    pub fn with_aliases(aliases: Aliases) -> Census {
+        let mut c = Census::default();
+        c.actors.aliases = aliases;
+        c
     }
 
     /// Counts one row by its speaker and target fields as the row holds them (names are
@@ -393,6 +481,13 @@ pub struct Accumulator {
 }
 
 impl Accumulator {
+    /// [`Accumulator::new`] counting the names of `aliases` as their aliases.
+    pub fn with_aliases(categories: &Categories, aliases: Aliases) -> Accumulator {
+        let mut acc = Accumulator::new(categories);
+        acc.census = Census::with_aliases(aliases);
+        acc
+    }
+
     /// An empty accumulator for `categories` that keeps every speaker and pair day by day.
     pub fn new(categories: &Categories) -> Accumulator {
         Accumulator {
@@ -559,7 +654,10 @@ impl Accumulator {
                 .names
                 .get(speaker as usize)
                 .map_or_else(String::new, |n| n.to_string()),
-            target: String::from_utf8_lossy(text.target).trim().to_string(),
+            // The target as the report counts it (after aliases), as the speaker is.
+            target: target
+                .and_then(|t| s.census.actors.names.get(t as usize))
+                .map_or_else(String::new, |n| n.to_string()),
             text: {
                 let full = String::from_utf8_lossy(text.text);
                 match chars {
@@ -689,6 +787,39 @@ fn push(h: &mut BinaryHeap<Ranked>, key: f64, row: u64, kept: Kept, cap: usize) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn aliases_are_one_step_and_one_per_name() {
+        let mut a = Aliases::new();
+        a.insert(" Trump ", "United States").expect("alias");
+        a.insert("Rubio", "United States")
+            .expect("second name, same side");
+        a.insert("Trump", "United States")
+            .expect("the same alias again");
+        a.insert("Petro", "Petro")
+            .expect("a name as itself is nothing");
+        assert_eq!(a.len(), 2);
+        assert_eq!(a.resolve("Trump"), "United States");
+        assert_eq!(a.resolve("Petro"), "Petro");
+        let err = |r: std::result::Result<(), String>| r.expect_err("refused");
+        assert!(err(a.insert("Trump", "USA")).contains("already counted as \"United States\""));
+        assert!(
+            err(a.insert("Biden", "Trump"))
+                .contains("count \"Biden\" as \"United States\" directly")
+        );
+        assert!(
+            err(a.insert("United States", "USA")).contains("count \"Rubio\" as \"USA\" directly")
+        );
+        assert!(err(a.insert("", "USA")).contains("NAME=AS"));
+        // Counted through the census: speakers and targets alike, however padded.
+        let mut c = Census::with_aliases(a);
+        c.add(b"Trump", b"Petro");
+        c.add(b" Rubio", b"Petro");
+        c.add(b"Petro", b"Trump ");
+        assert_eq!(c.actors(), ["United States".into(), "Petro".into()]);
+        assert_eq!(c.spoken_by("United States"), 2);
+        assert_eq!(c.pairs().len(), 2);
+    }
 
     #[test]
     fn names_are_one_actor_however_rows_pad_them() {

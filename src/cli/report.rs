@@ -9,6 +9,7 @@ use super::progress::Progress;
 use super::table_args::{Rejects, TableArgs};
 use super::{EXIT_OK, EXIT_PARTIAL, LexiconArgs};
 use clap::{Args, ValueEnum};
+use detente::analysis::Aliases;
 use detente::analysis::dates::{DateFormat, TimeUnit};
 use detente::report::{
     Event, Phase, ReportOptions, Selection, html, json, markdown, read_events_as,
@@ -81,6 +82,16 @@ pub struct ReportArgs {
     /// section.
     #[arg(long = "speaker", value_name = "NAME")]
     speakers: Vec<String>,
+
+    /// Count a speaker or target name as another: NAME=AS. Repeatable. Merges spellings of
+    /// one speaker ("Gustavo Petro=Petro") or groups people into the side they speak for
+    /// ("Trump=United States", "Rubio=United States"); --speaker then names the side.
+    #[arg(long = "alias", value_name = "NAME=AS")]
+    alias: Vec<String>,
+
+    /// Aliases from a CSV with columns name,as (one name per row), as --alias.
+    #[arg(long = "aliases", value_name = "FILE")]
+    aliases_file: Option<String>,
 
     /// Report only on statements dated on or after this day (YYYY-MM-DD, or as --date-format
     /// says); undated statements are then left out.
@@ -197,6 +208,55 @@ fn parse_phase(s: &str, format: DateFormat) -> Result<Phase, Error> {
     })
 }
 
+/// Reads `--aliases FILE`: a CSV with `name` and `as` columns (any others ignored), into
+/// `aliases`; a bad row stops with its line.
+fn read_aliases(path: &str, aliases: &mut Aliases) -> Result<(), Error> {
+    let loc = location(path);
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(open_input(path)?);
+    let bad =
+        |line: u64, detail: String| Error::new(ErrorKind::BadSetting { detail }, loc.at_line(line));
+    let headers = rdr
+        .headers()
+        .map_err(|e| bad(1, format!("not a CSV: {e}")))?
+        .clone();
+    let col = |want: &str| {
+        headers.iter().position(|h| {
+            h.trim()
+                .trim_start_matches('\u{feff}')
+                .eq_ignore_ascii_case(want)
+        })
+    };
+    let (Some(name_col), Some(as_col)) = (col("name"), col("as")) else {
+        let found: Vec<&str> = headers.iter().collect();
+        return Err(bad(
+            1,
+            format!(
+                "an aliases file needs the columns name and as (found {found:?}); write a header \
+                 row \"name,as\""
+            ),
+        ));
+    };
+    let mut record = csv::StringRecord::new();
+    loop {
+        let line = rdr.position().line();
+        match rdr.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => return Err(bad(line, format!("not a CSV row: {e}"))),
+        }
+        let line = record.position().map_or(line, |p| p.line());
+        let field = |c: usize| record.get(c).unwrap_or("").trim();
+        let (name, canonical) = (field(name_col), field(as_col));
+        if name.is_empty() && canonical.is_empty() {
+            continue;
+        }
+        aliases.insert(name, canonical).map_err(|e| bad(line, e))?;
+    }
+    Ok(())
+}
+
 /// Runs `detente report`.
 pub fn run(args: &ReportArgs) -> Result<u8, Error> {
     let format = args.format.unwrap_or_else(|| {
@@ -237,8 +297,26 @@ pub fn run(args: &ReportArgs) -> Result<u8, Error> {
             })
             .transpose()
     };
+    let mut aliases = Aliases::new();
+    for a in &args.alias {
+        let (name, canonical) = a.split_once('=').ok_or_else(|| {
+            arg_error(format!(
+                "--alias {a:?} must be NAME=AS, e.g. \"Gustavo Petro=Petro\""
+            ))
+        })?;
+        aliases
+            .insert(name, canonical)
+            .map_err(|e| arg_error(format!("--alias {a:?}: {e}")))?;
+    }
+    if let Some(f) = &args.aliases_file {
+        read_aliases(f, &mut aliases)?;
+    }
     let selection = Selection {
-        speakers: args.speakers.iter().map(|s| s.trim().to_string()).collect(),
+        speakers: args
+            .speakers
+            .iter()
+            .map(|s| aliases.resolve(s.trim()).to_string())
+            .collect(),
         from: day("--from", &args.from)?,
         to: day("--to", &args.to)?,
     };
@@ -269,6 +347,7 @@ pub fn run(args: &ReportArgs) -> Result<u8, Error> {
         time_unit: args.time_unit,
         memory_budget: Some(args.memory_budget.saturating_mul(1 << 20)),
         selection,
+        aliases,
     };
     let scorer = args.lexicon.scorer()?;
     let pool = args.table.pool()?;

@@ -123,6 +123,10 @@ pub fn value(r: &Report) -> Value {
                 "to": m.selection.to.map(day),
                 "unmatched": m.unmatched,
             },
+            "aliases": m.aliases.iter().map(|(name, canonical)| json!({
+                "name": name,
+                "as": canonical,
+            })).collect::<Vec<_>>(),
             "reread": m.reread,
             "lines": super::markdown::method_lines(r)
                 .into_iter()

@@ -26,6 +26,38 @@ pub fn md(s: &str) -> String {
     o
 }
 
+/// Aliases grouped by the name they count as: `Rubio, Trump as United States; Gustavo Petro
+/// as Petro`, the first [`ALIAS_GROUPS_SHOWN`] groups and a count of the rest.
+fn describe_aliases(aliases: &crate::analysis::Aliases) -> String {
+    let mut groups: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+    for (name, canonical) in aliases.iter() {
+        groups.entry(canonical).or_default().push(name);
+    }
+    let mut parts: Vec<String> = groups
+        .iter()
+        .take(ALIAS_GROUPS_SHOWN)
+        .map(|(canonical, names)| format!("{} as {canonical}", names.join(", ")))
+        .collect();
+    if groups.len() > ALIAS_GROUPS_SHOWN {
+        parts.push(format!(
+            "and {} more names",
+            groups
+                .values()
+                .skip(ALIAS_GROUPS_SHOWN)
+                .map(Vec::len)
+                .sum::<usize>()
+        ));
+    }
+    format!(
+        "{} names counted as others: {}",
+        aliases.len(),
+        parts.join("; ")
+    )
+}
+
+/// Groups of aliases the method section lists by name.
+const ALIAS_GROUPS_SHOWN: usize = 12;
+
 /// The method and accounting facts, as (name, value) pairs shared by every renderer.
 pub fn method_lines(r: &Report) -> Vec<(String, String)> {
     let m = &r.method;
@@ -46,6 +78,9 @@ pub fn method_lines(r: &Report) -> Vec<(String, String)> {
             },
         ),
     ];
+    if !m.aliases.is_empty() {
+        lines.push(("Aliases".to_string(), describe_aliases(&m.aliases)));
+    }
     if !m.selection.is_all() {
         let mut v = m.selection.describe();
         if !m.unmatched.is_empty() {

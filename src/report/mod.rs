@@ -22,7 +22,7 @@ use crate::analysis::stats;
 use crate::analysis::stats::{
     Interval, IntervalMethod, ToneStats, change_point, mean_interval_on, shift_interval_on,
 };
-use crate::analysis::{Accumulator, Cell, Kept, Pair};
+use crate::analysis::{Accumulator, Aliases, Cell, Kept, Pair};
 use crate::lexicon::Side;
 use crate::score::batch::Pool;
 use crate::score::{Label, Scorer};
@@ -81,8 +81,10 @@ pub struct ReportOptions {
     pub memory_budget: Option<usize>,
     /// Which statements the report is about (`--speaker`, `--from`, `--to`). The others are
     /// read and checked (a bad row is still rejected) but not scored or counted anywhere but
-    /// in [`Method::left_out`].
+    /// in [`Method::left_out`]. Its speakers are names after [`ReportOptions::aliases`].
     pub selection: Selection,
+    /// Speaker and target names counted as other names (`--alias`, `--aliases`).
+    pub aliases: Aliases,
 }
 
 /// The statements a report is about: by speaker and by a window of days.
@@ -103,8 +105,9 @@ impl Selection {
         self.speakers.is_empty() && self.from.is_none() && self.to.is_none()
     }
 
-    /// Whether a statement with this speaker field (as the row spells it) and day is kept.
-    pub fn admits(&self, speaker: &[u8], day: Option<Day>) -> bool {
+    /// Whether a statement with this speaker field (as the row spells it) and day is kept,
+    /// the speaker's name counted as `aliases` say.
+    pub fn admits(&self, speaker: &[u8], day: Option<Day>, aliases: &Aliases) -> bool {
         if self.from.is_some() || self.to.is_some() {
             let Some(d) = day else { return false };
             if self.from.is_some_and(|f| d < f) || self.to.is_some_and(|t| d > t) {
@@ -119,6 +122,7 @@ impl Selection {
             "" => crate::analysis::UNKNOWN_SPEAKER,
             n => n,
         };
+        let name = aliases.resolve(name);
         self.speakers.iter().any(|s| s == name)
     }
 
@@ -344,6 +348,8 @@ pub struct Method {
     /// Speakers of the selection with no statement in it (a misspelt name, or none in the
     /// window of days).
     pub unmatched: Vec<String>,
+    /// Names counted as other names ([`ReportOptions::aliases`]).
+    pub aliases: Aliases,
 }
 
 /// Everything a report shows.
@@ -767,6 +773,7 @@ impl Report {
                 detail_bytes: acc.detail_bytes(),
                 memory_budget: opts.budget(),
                 selection: opts.selection.clone(),
+                aliases: opts.aliases.clone(),
                 left_out: acc.left_out(),
                 unmatched: opts
                     .selection
@@ -910,30 +917,31 @@ mod tests {
     fn selection_admits_by_trimmed_speaker_and_window() {
         let day = |d: u32| Day::from_ymd(2026, 1, d);
         let all = Selection::default();
-        assert!(all.is_all() && all.admits(b"", None));
+        let none = Aliases::new();
+        assert!(all.is_all() && all.admits(b"", None, &none));
         let by = Selection {
             speakers: vec!["Petro".into(), crate::analysis::UNKNOWN_SPEAKER.into()],
             ..Selection::default()
         };
-        assert!(by.admits(b" Petro ", None));
-        assert!(by.admits(b"  ", day(3)));
-        assert!(!by.admits(b"petro", day(3)));
-        assert!(!by.admits(b"Trump", day(3)));
+        assert!(by.admits(b" Petro ", None, &none));
+        assert!(by.admits(b"  ", day(3), &none));
+        assert!(!by.admits(b"petro", day(3), &none));
+        assert!(!by.admits(b"Trump", day(3), &none));
         let window = Selection {
             from: day(5),
             to: day(7),
             ..Selection::default()
         };
         assert!(!window.is_all());
-        assert!(window.admits(b"Trump", day(5)) && window.admits(b"Trump", day(7)));
-        assert!(!window.admits(b"Trump", day(4)) && !window.admits(b"Trump", day(8)));
+        assert!(window.admits(b"Trump", day(5), &none) && window.admits(b"Trump", day(7), &none));
+        assert!(!window.admits(b"Trump", day(4), &none) && !window.admits(b"Trump", day(8), &none));
         // A window says nothing about a statement without a date: it is left out.
-        assert!(!window.admits(b"Trump", None));
+        assert!(!window.admits(b"Trump", None, &none));
         let open = Selection {
             from: day(5),
             ..Selection::default()
         };
-        assert!(open.admits(b"x", day(31)) && !open.admits(b"x", day(4)));
+        assert!(open.admits(b"x", day(31), &none) && !open.admits(b"x", day(4), &none));
         assert_eq!(
             Selection {
                 speakers: vec!["A".into(), "B".into()],

@@ -82,7 +82,7 @@ pub fn report_from_reader<R: Read>(
     opts: &ReportOptions,
     on_reject: impl FnMut(Reject) -> Result<()>,
 ) -> Result<Report> {
-    let mut acc = Accumulator::new(scorer.categories());
+    let mut acc = Accumulator::with_aliases(scorer.categories(), opts.aliases.clone());
     let (summary, scored) = read(input, scorer, pool, stream, opts, &mut acc, None, on_reject)?;
     Ok(Report::build_on(
         pool,
@@ -119,7 +119,7 @@ pub fn report_from_reopenable<R: Read>(
     let budget = opts.budget();
     // Showing every speaker one by one needs every speaker's days: nothing to leave out.
     let limit = (opts.max_speakers > 0).then_some(budget);
-    let mut acc = Accumulator::new(categories);
+    let mut acc = Accumulator::with_aliases(categories, opts.aliases.clone());
     let mut passed = 0u64;
     let (summary, scored) = read(open()?, scorer, pool, stream, opts, &mut acc, limit, |r| {
         passed += 1;
@@ -213,7 +213,7 @@ fn row_scores(
 /// Whether the report's selection keeps a row on `day`.
 fn selected(rec: &Row<'_>, cols: &ColumnMap, opts: &ReportOptions, day: Option<Day>) -> bool {
     let speaker = cols.speaker.and_then(|c| rec.get(c)).unwrap_or_default();
-    opts.selection.admits(speaker, day)
+    opts.selection.admits(speaker, day, &opts.aliases)
 }
 
 /// What the report takes from a row: its day and its scores, computed here (raw quotes) or
@@ -338,7 +338,7 @@ fn census_of<R: Read>(
     let mut source = Source::open(input, stream)?;
     let cols = *source.columns();
     let scored = score_columns(source.headers());
-    let mut census = Census::new();
+    let mut census = Census::with_aliases(opts.aliases.clone());
     source.for_each(
         pool,
         |rec, _| check(rec, &cols, scored, scorer, opts),

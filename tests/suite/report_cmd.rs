@@ -1429,3 +1429,118 @@ fn json_report_has_the_numbers_the_markdown_shows() {
         .sum();
     assert_eq!(statements, 10);
 }
+
+#[test]
+fn aliases_report_as_a_file_with_the_names_rewritten_would() {
+    let wd = Workdir::new();
+    std::fs::create_dir(wd.path("pre")).expect("dir");
+    let people = [
+        "Trump",
+        "Rubio",
+        "US government",
+        "Petro",
+        "Gustavo Petro",
+        "Colombia",
+    ];
+    fn side(p: &str) -> &str {
+        match p {
+            "Trump" | "Rubio" | "US government" => "United States",
+            "Gustavo Petro" => "Petro",
+            other => other,
+        }
+    }
+    let texts = [
+        "We will attack and impose sanctions",
+        "Thank you for the good talks",
+        "We reject their threats",
+        "We welcome the agreement",
+    ];
+    let (mut raw, mut rewritten) = (
+        String::from("id,date,speaker,target,text\n"),
+        String::from("id,date,speaker,target,text\n"),
+    );
+    for i in 0..80usize {
+        let (s, t) = (people[i % 6], people[(i * 5 + 3) % 6]);
+        let date = format!("2026-01-{:02}", 1 + (i * 3) % 28);
+        let text = texts[i % 4];
+        raw.push_str(&format!("{i},{date},{s},{t},{text}\n"));
+        rewritten.push_str(&format!("{i},{date},{},{},{text}\n", side(s), side(t)));
+    }
+    wd.write("q.csv", &raw);
+    wd.write("pre/q.csv", &rewritten);
+    wd.write(
+        "aliases.csv",
+        "name,as,note\nTrump,United States,\nRubio,United States,secretary of state\n\"US government\",United States,\n\nGustavo Petro,Petro,\n",
+    );
+    let md = |file: &str, extra: &[&str]| {
+        let mut args = vec!["report", file, "--format", "md", "--title", "T", "-q"];
+        args.extend_from_slice(extra);
+        let out = wd.run(&args, None);
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out)
+    };
+    let body = |s: &str| -> Vec<String> {
+        s.lines()
+            .filter(|l| !l.starts_with("- **Aliases**") && !l.starts_with("- **Memory**"))
+            .map(str::to_string)
+            .collect()
+    };
+    let aliased = md("q.csv", &["--aliases", "aliases.csv"]);
+    assert_eq!(body(&aliased), body(&md("pre/q.csv", &[])));
+    assert!(
+        aliased.contains(
+            "- **Aliases**: 4 names counted as others: Gustavo Petro as Petro; Rubio, Trump, US government as United States\n"
+        ),
+        "{aliased}"
+    );
+    // --alias on the command line, through three readings, and --speaker by a name that is
+    // an alias (it selects its side).
+    let flags = [
+        "--alias",
+        "Trump=United States",
+        "--alias",
+        "Rubio=United States",
+        "--alias",
+        "US government=United States",
+        "--alias",
+        "Gustavo Petro=Petro",
+    ];
+    let again = md(
+        "q.csv",
+        &[&flags[..], &["--memory-budget", "0", "--top-speakers", "1"]].concat(),
+    );
+    assert_eq!(
+        body(&again),
+        body(&md("pre/q.csv", &["--top-speakers", "1"]))
+    );
+    let side_of = md("q.csv", &[&flags[..], &["--speaker", "Rubio"]].concat());
+    assert_eq!(
+        body(&side_of)
+            .into_iter()
+            .filter(|l| !l.starts_with("- **Selection**") && !l.starts_with("- **Rows**"))
+            .collect::<Vec<_>>(),
+        body(&md("pre/q.csv", &["--speaker", "United States"]))
+            .into_iter()
+            .filter(|l| !l.starts_with("- **Selection**") && !l.starts_with("- **Rows**"))
+            .collect::<Vec<_>>()
+    );
+    // A chain or a file without the columns stops with the file and line.
+    wd.write(
+        "chain.csv",
+        "name,as\nTrump,United States\nUnited States,USA\n",
+    );
+    let out = wd.run(&["report", "q.csv", "--aliases", "chain.csv"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("chain.csv:3: \"Trump\" is counted as \"United States\""),
+        "{}",
+        stderr(&out)
+    );
+    wd.write("cols.csv", "who,side\nTrump,United States\n");
+    let out = wd.run(&["report", "q.csv", "--aliases", "cols.csv"], None);
+    assert!(
+        stderr(&out).contains("cols.csv:1: an aliases file needs the columns name and as"),
+        "{}",
+        stderr(&out)
+    );
+}
