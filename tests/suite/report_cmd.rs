@@ -1544,3 +1544,58 @@ fn aliases_report_as_a_file_with_the_names_rewritten_would() {
         stderr(&out)
     );
 }
+
+/// The founding case by sides (examples/data/petro_trump_sides.csv): two pairs, five
+/// statements each way, and each side's turn from the threats to the call.
+#[test]
+fn founding_case_by_sides_shows_the_turn_between_two_sides() {
+    let wd = Workdir::new();
+    let founding = crate::util::founding_csv();
+    let events = founding.with_file_name("petro_trump_events.csv");
+    let sides = founding.with_file_name("petro_trump_sides.csv");
+    let out = wd.run(
+        &[
+            "report",
+            &founding.to_string_lossy(),
+            "--events",
+            &events.to_string_lossy(),
+            "--aliases",
+            &sides.to_string_lossy(),
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let pairs: Vec<(String, String, u64)> = v["dyads"]
+        .as_array()
+        .expect("dyads")
+        .iter()
+        .map(|d| {
+            (
+                d["from"].as_str().unwrap_or("").to_string(),
+                d["to"].as_str().unwrap_or("").to_string(),
+                d["n"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            ("United States".to_string(), "Colombia".to_string(), 5),
+            ("Colombia".to_string(), "United States".to_string(), 5),
+        ]
+    );
+    let us = v["shifts"]
+        .as_array()
+        .expect("shifts")
+        .iter()
+        .find(|s| s["speaker"] == "United States" && s["from"] == "Threats" && s["to"] == "Call")
+        .expect("the United States' shift from the threats to the call");
+    assert!(
+        us["mean_from"].as_f64() < Some(0.0) && us["mean_to"].as_f64() > Some(0.0),
+        "{us}"
+    );
+    assert!(us["ci"]["low"].as_f64() > Some(0.0), "{us}");
+}
