@@ -28,7 +28,7 @@ pub fn md(s: &str) -> String {
 
 /// Aliases grouped by the name they count as: `Rubio, Trump as United States; Gustavo Petro
 /// as Petro`, the first [`ALIAS_GROUPS_SHOWN`] groups and a count of the rest.
-fn describe_aliases(aliases: &crate::analysis::Aliases) -> String {
+pub(crate) fn describe_aliases(aliases: &crate::analysis::Aliases) -> String {
     let mut groups: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
     for (name, canonical) in aliases.iter() {
         groups.entry(canonical).or_default().push(name);

@@ -18,6 +18,12 @@ pub fn render<W: Write>(r: &Report, out: &mut W) -> io::Result<()> {
         r.summary.scored, r.dated, r.method.input, r.summary.rejected
     ));
     let m = &r.method;
+    if !m.aliases.is_empty() {
+        o.push_str(&format!(
+            "Aliases: {}\n",
+            super::markdown::describe_aliases(&m.aliases)
+        ));
+    }
     if !m.selection.is_all() {
         o.push_str(&format!(
             "Selection: {}; {} rows left out\n",
