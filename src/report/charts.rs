@@ -614,6 +614,49 @@ pub fn phases(r: &Report, id: &str) -> Option<String> {
     Some(o)
 }
 
+/// Dash patterns told apart on one speaker's pairs: the first is solid.
+const PAIR_DASHES: [&str; 4] = [
+    "",
+    r##" stroke-dasharray="6 3""##,
+    r##" stroke-dasharray="2 3""##,
+    r##" stroke-dasharray="9 3 2 3""##,
+];
+
+/// The colour and dash of each pair's line: the speaker's colour on the timeline (so that
+/// "United States → Colombia" is drawn in the United States' colour), and a dash pattern per
+/// target among that speaker's pairs. A speaker not shown on the timeline takes a colour
+/// after theirs.
+fn pair_styles(r: &Report, pairs: &[&super::Dyad]) -> Vec<(&'static str, &'static str)> {
+    let mut extra: Vec<&str> = Vec::new();
+    let mut nth: Vec<(&str, usize)> = Vec::new();
+    pairs
+        .iter()
+        .map(|d| {
+            let at = match r.series.iter().position(|s| s.name == d.from) {
+                Some(i) => i,
+                None => {
+                    let k = extra.iter().position(|n| *n == d.from).unwrap_or_else(|| {
+                        extra.push(&d.from);
+                        extra.len() - 1
+                    });
+                    r.series.len() + k
+                }
+            };
+            let k = match nth.iter_mut().find(|(n, _)| *n == d.from) {
+                Some((_, k)) => {
+                    *k += 1;
+                    *k
+                }
+                None => {
+                    nth.push((&d.from, 0));
+                    0
+                }
+            };
+            (colour(at), PAIR_DASHES[k % PAIR_DASHES.len()])
+        })
+        .collect()
+}
+
 /// Mean tone of each directed speaker → target pair per day, week or month
 /// ([`Report::time_unit`]).
 pub fn dyads(r: &Report, id: &str) -> Option<String> {
@@ -672,13 +715,9 @@ pub fn dyads(r: &Report, id: &str) -> Option<String> {
     );
     bands(&mut o, &f);
     date_ticks(&mut o, &f);
-    for (i, d) in pairs.iter().enumerate() {
-        let c = colour(i);
-        let dash = if i % 2 == 1 {
-            r##" stroke-dasharray="6 3""##
-        } else {
-            ""
-        };
+    let styles = pair_styles(r, &pairs);
+    for (d, (c, dash)) in pairs.iter().zip(&styles) {
+        let (c, dash) = (*c, *dash);
         let points = unit.merge(&d.series);
         let pts: Vec<String> = points
             .iter()
@@ -705,13 +744,12 @@ pub fn dyads(r: &Report, id: &str) -> Option<String> {
             );
         }
     }
-    for (i, (label, (x, row))) in labels.iter().zip(legend_at).enumerate() {
+    for ((label, (x, row)), (c, dash)) in labels.iter().zip(legend_at).zip(&styles) {
         let y = legend_top + row as f64 * LEGEND_ROW;
         let _ = write!(
             o,
-            r##"<line x1="{x:.1}" x2="{:.1}" y1="{y:.1}" y2="{y:.1}" stroke="{}" stroke-width="3"/><text x="{:.1}" y="{:.1}" fill="#222">{}</text>"##,
+            r##"<line x1="{x:.1}" x2="{:.1}" y1="{y:.1}" y2="{y:.1}" stroke="{c}" stroke-width="3"{dash}/><text x="{:.1}" y="{:.1}" fill="#222">{}</text>"##,
             x + 18.0,
-            colour(i),
             x + 22.0,
             y + 4.0,
             esc(label)

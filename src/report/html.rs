@@ -242,7 +242,7 @@ pub fn render<W: Write>(r: &Report, out: &mut W) -> io::Result<()> {
             &mut o,
             charts::dyads(r, "dyads"),
             &format!(
-                "{} mean tone of each speaker toward each target (A → B and B → A).",
+                "{} mean tone of each speaker toward each target (A → B and B → A), in the speaker's colour on the timeline, one dash pattern per target.",
                 capitalized(r.time_unit.adjective())
             ),
         );

@@ -1599,3 +1599,59 @@ fn founding_case_by_sides_shows_the_turn_between_two_sides() {
     );
     assert!(us["ci"]["low"].as_f64() > Some(0.0), "{us}");
 }
+
+/// Regression: the who-to-whom chart coloured pairs by their rank, so "Trump → Petro" could be
+/// drawn in Petro's timeline colour. A pair now takes its speaker's colour, and one speaker's
+/// pairs differ by dash pattern.
+#[test]
+fn pairs_are_drawn_in_their_speakers_colours() {
+    let wd = Workdir::new();
+    let founding = crate::util::founding_csv();
+    let out = wd.run(
+        &[
+            "report",
+            &founding.to_string_lossy(),
+            "--format",
+            "html",
+            "-q",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = stdout(&out);
+    // The timeline's colour of each speaker, from its statements' dots.
+    let dot_colour = |speaker: &str| -> String {
+        let at = html
+            .find(&format!(" · {speaker} → "))
+            .unwrap_or_else(|| panic!("a dot of {speaker}"));
+        let circle = html[..at].rfind("<circle").expect("circle");
+        let fill = html[circle..at].find("fill=\"").expect("fill") + circle + 6;
+        html[fill..fill + 7].to_string()
+    };
+    // A pair's legend line: its stroke and its dash pattern.
+    let legend = |pair: &str| -> (String, Option<String>) {
+        let at = html
+            .find(&format!(">{pair}</text>"))
+            .unwrap_or_else(|| panic!("legend of {pair}"));
+        let line = &html[html[..at].rfind("<line").expect("line")..at];
+        let stroke = line.find("stroke=\"").expect("stroke") + 8;
+        let dash = line
+            .find("stroke-dasharray=\"")
+            .map(|d| line[d + 18..].split('"').next().unwrap_or("").to_string());
+        (line[stroke..stroke + 7].to_string(), dash)
+    };
+    let (petro, trump) = (dot_colour("Petro"), dot_colour("Trump"));
+    assert_ne!(petro, trump);
+    let to_trump = legend("Petro → Trump");
+    let to_us = legend("Petro → United States");
+    assert_eq!(
+        (to_trump.0.as_str(), to_us.0.as_str()),
+        (petro.as_str(), petro.as_str())
+    );
+    assert_ne!(to_trump.1, to_us.1, "one speaker's pairs differ by dash");
+    assert_eq!(legend("Trump → Petro").0, trump);
+    assert_eq!(
+        legend("US government → Petro").0,
+        dot_colour("US government")
+    );
+}
