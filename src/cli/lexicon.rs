@@ -27,7 +27,7 @@ pub enum LexiconCommand {
     },
     /// Entries per category and language, and how many are words, wildcards and phrases.
     Stats,
-    /// The most frequent words of a quotes CSV that no entry or modifier covers (function
+    /// The most frequent words of a quotes CSV that no entry, modifier or context word covers (function
     /// words and words under 3 letters left out), to guide lexicon work.
     Coverage(Box<CoverageArgs>),
     /// Convert a lexicon you already have (VADER `vader_lexicon.txt` format, LIWC `.dic`) to a

@@ -548,24 +548,7 @@ impl Scorer {
         let score = self.score_into(text, &mut s, Vec::new());
         // The same lookups again, on the tokens score_into left, for the evidence.
         let (_, guess) = self.look_up_why(text, &mut s);
-        // Each token's context roles: the one-word ones from the vocabulary's flags, relay
-        // markers and shared targets where they occur.
-        let n = s.tokens.tokens().len();
-        let mut roles: Vec<Vec<ContextRole>> = vec![Vec::new(); n];
-        let marks = Marks::new(&s.marks, score.lang.index());
-        for (i, r) in roles.iter_mut().enumerate() {
-            for role in ContextRole::ALL {
-                let bit = role_mark(role);
-                if bit != 0 && marks.get(i) & bit != 0 {
-                    r.push(role);
-                }
-            }
-        }
-        for (role, from, to) in self.model(score.lang).context.occurrences(&s.tokens) {
-            for r in roles.iter_mut().take(to).skip(from) {
-                r.push(role);
-            }
-        }
+        let roles = self.context_roles(score.lang, &s);
         let mut hit = 0usize;
         let units = s
             .units
@@ -617,20 +600,44 @@ impl Scorer {
         }
     }
 
-    /// Calls `f` with the language and each folded word of `text` that no lexicon entry or
-    /// modifier covers (for `detente lexicon coverage`).
+    /// Calls `f` with the language and each folded word of `text` that no lexicon entry,
+    /// modifier or context word covers (for `detente lexicon coverage`).
     pub fn uncovered(&self, text: &str, mut f: impl FnMut(Lang, &str)) {
         let mut s = Scratch::default();
         s.tokens.tokenize(text);
         let lang = self.look_up(text, &mut s);
+        // Context words ("said", "según", "we") are covered too: the rules look for them.
+        let roles = self.context_roles(lang, &s);
         let tokens = &s.tokens;
         self.model(lang)
             .matcher
             .walk(tokens, &mut s.match_scratch, |start, _, target| {
-                if target.is_none() {
+                if target.is_none() && roles.get(start).is_none_or(Vec::is_empty) {
                     f(lang, tokens.folded(start));
                 }
             });
+    }
+
+    /// Each token's context roles in `lang` (the tokens and marks of `s`, as
+    /// [`Scorer::look_up`] left them): the one-word roles from the vocabulary's flags, relay
+    /// markers and shared targets where they occur. For explain and coverage, not scoring.
+    fn context_roles(&self, lang: Lang, s: &Scratch) -> Vec<Vec<ContextRole>> {
+        let mut roles: Vec<Vec<ContextRole>> = vec![Vec::new(); s.tokens.tokens().len()];
+        let marks = Marks::new(&s.marks, lang.index());
+        for (i, r) in roles.iter_mut().enumerate() {
+            for role in ContextRole::ALL {
+                let bit = role_mark(role);
+                if bit != 0 && marks.get(i) & bit != 0 {
+                    r.push(role);
+                }
+            }
+        }
+        for (role, from, to) in self.model(lang).context.occurrences(&s.tokens) {
+            for r in roles.iter_mut().take(to).skip(from) {
+                r.push(role);
+            }
+        }
+        roles
     }
 
     /// Looks up each token of `s.tokens` once (its word ids and marks into `s`) and returns the

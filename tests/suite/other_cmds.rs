@@ -134,6 +134,28 @@ fn lexicon_coverage_lists_uncovered_words() {
         "function words are left out: {text}"
     );
     assert!(!text.contains("every word"), "{text}");
+    // Context words are covered: the rules look for them ("said" relays, "terrorists" is a
+    // shared target); other words are not.
+    wd.write(
+        "ctx.csv",
+        "text\nThe minister said zorblax\nThe minister said the terrorists zorblax\n",
+    );
+    let out = wd.run(&["lexicon", "coverage", "ctx.csv", "--top", "10"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let listed = stdout(&out);
+    let words: Vec<&str> = listed
+        .lines()
+        .skip(2)
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert!(
+        words.contains(&"minister") && words.contains(&"zorblax"),
+        "{words:?}"
+    );
+    assert!(
+        !words.contains(&"said") && !words.contains(&"terrorists"),
+        "{words:?}"
+    );
     // Nothing uncovered: said, not silence.
     wd.write("all.csv", "text\nWe will attack\nThank you\n");
     let out = wd.run(&["lexicon", "coverage", "all.csv"], None);
