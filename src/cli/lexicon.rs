@@ -27,8 +27,8 @@ pub enum LexiconCommand {
     },
     /// Entries per category and language, and how many are words, wildcards and phrases.
     Stats,
-    /// The most frequent words of a quotes CSV that no entry, modifier or context word covers (function
-    /// words and words under 3 letters left out), to guide lexicon work.
+    /// The most frequent words of a quotes CSV that no entry, modifier or context word covers
+    /// (function words and words under 3 letters left out), to guide lexicon work.
     Coverage(Box<CoverageArgs>),
     /// Convert a lexicon you already have (VADER `vader_lexicon.txt` format, LIWC `.dic`) to a
     /// detente lexicon TSV, with the categories and weights you choose; use the result with
