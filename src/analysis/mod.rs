@@ -478,7 +478,13 @@ pub struct Accumulator {
     dated: u64,
     /// Valid rows a report's selection left out ([`Accumulator::leave_out`]).
     left_out: u64,
+    /// The speakers of those rows, up to [`LEFT_OUT_NAMES`] ([`Accumulator::note_left_out`]).
+    left_out_names: rustc_hash::FxHashSet<Box<str>>,
 }
+
+/// Distinct speakers of left-out rows an [`Accumulator`] keeps, to tell a misspelt
+/// `--speaker` what it may have meant.
+pub const LEFT_OUT_NAMES: usize = 4096;
 
 impl Accumulator {
     /// [`Accumulator::new`] counting the names of `aliases` as their aliases.
@@ -506,6 +512,7 @@ impl Accumulator {
             rows: 0,
             dated: 0,
             left_out: 0,
+            left_out_names: Default::default(),
         }
     }
 
@@ -584,6 +591,19 @@ impl Accumulator {
     /// Rows counted by [`Accumulator::leave_out`].
     pub fn left_out(&self) -> u64 {
         self.left_out
+    }
+
+    /// Keeps the name of a left-out row's speaker (as the report names it), up to
+    /// [`LEFT_OUT_NAMES`] distinct names.
+    pub fn note_left_out(&mut self, speaker: &str) {
+        if self.left_out_names.len() < LEFT_OUT_NAMES && !self.left_out_names.contains(speaker) {
+            self.left_out_names.insert(speaker.into());
+        }
+    }
+
+    /// The names kept by [`Accumulator::note_left_out`].
+    pub fn left_out_names(&self) -> impl Iterator<Item = &str> + Clone {
+        self.left_out_names.iter().map(|n| &**n)
     }
 
     /// Adds one row, in input order.

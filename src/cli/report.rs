@@ -399,10 +399,15 @@ pub fn run(args: &ReportArgs) -> Result<u8, Error> {
         );
     }
     if !args.quiet {
-        for name in &m.unmatched {
+        for u in &m.unmatched {
+            let why = u.hint.clone().unwrap_or_else(|| {
+                "names are matched exactly, after trimming; check the spelling, or --from and \
+                 --to"
+                    .to_string()
+            });
             eprintln!(
-                "detente: warning: --speaker {name:?} has no statement in the report (names are \
-                 matched exactly, after trimming; check the spelling, or --from and --to)"
+                "detente: warning: --speaker {:?} has no statement in the report: {why}",
+                u.name
             );
         }
     }

@@ -121,7 +121,10 @@ pub fn value(r: &Report) -> Value {
                 "speakers": m.selection.speakers,
                 "from": m.selection.from.map(day),
                 "to": m.selection.to.map(day),
-                "unmatched": m.unmatched,
+                "unmatched": m.unmatched.iter().map(|u| json!({
+                    "name": u.name,
+                    "hint": u.hint,
+                })).collect::<Vec<_>>(),
             },
             "aliases": m.aliases.iter().map(|(name, canonical)| json!({
                 "name": name,

@@ -84,7 +84,14 @@ pub fn method_lines(r: &Report) -> Vec<(String, String)> {
     if !m.selection.is_all() {
         let mut v = m.selection.describe();
         if !m.unmatched.is_empty() {
-            let names: Vec<String> = m.unmatched.iter().map(|n| format!("{n:?}")).collect();
+            let names: Vec<String> = m
+                .unmatched
+                .iter()
+                .map(|u| match &u.hint {
+                    Some(h) => format!("{:?} ({h})", u.name),
+                    None => format!("{:?}", u.name),
+                })
+                .collect();
             v.push_str(&format!("; no statement by {}", names.join(", ")));
         }
         lines.push(("Selection".to_string(), v));

@@ -346,10 +346,89 @@ pub struct Method {
     /// Rows read, valid, and left out by the selection.
     pub left_out: u64,
     /// Speakers of the selection with no statement in it (a misspelt name, or none in the
-    /// window of days).
-    pub unmatched: Vec<String>,
+    /// window of days), each with a hint when one can be given.
+    pub unmatched: Vec<Unmatched>,
     /// Names counted as other names ([`ReportOptions::aliases`]).
     pub aliases: Aliases,
+}
+
+/// A `--speaker` with no statement in the report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unmatched {
+    /// The name given.
+    pub name: String,
+    /// Why, when it can be told: `did you mean "Petro"?` (a speaker of the file whose name
+    /// differs only in case, accents or a few letters), or that its statements all fall
+    /// outside the window of days.
+    pub hint: Option<String>,
+}
+
+impl Unmatched {
+    /// The hint for `name` among the speakers of the report (`kept`) and of the rows left out
+    /// (`left_out`).
+    fn new<'a>(
+        name: &str,
+        kept: impl Iterator<Item = &'a str>,
+        left_out: impl Iterator<Item = &'a str> + Clone,
+        dated_window: bool,
+    ) -> Unmatched {
+        let hint = if dated_window && left_out.clone().any(|n| n == name) {
+            Some("its statements all fall outside --from/--to".to_string())
+        } else {
+            closest(name, kept.chain(left_out)).map(|n| format!("did you mean {n:?}?"))
+        };
+        Unmatched {
+            name: name.to_string(),
+            hint,
+        }
+    }
+}
+
+/// The name among `names` closest to `name`: equal but for case and accents, else one being a
+/// word of the other, else within a few edits (a third of its length, at least one); `None`
+/// when none is that close. Ties go
+/// to the alphabetically first, so the hint does not depend on reading order.
+fn closest<'a>(name: &str, names: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let fold = |s: &str| crate::text::fold_term(s);
+    let folded = fold(name);
+    let limit = (name.chars().count() / 3).max(1);
+    let mut best: Option<(usize, &str)> = None;
+    for n in names {
+        if n == name {
+            continue;
+        }
+        let other = fold(n);
+        // A name one of whose words is the other's whole name ("Gustavo Petro", "Petro") is
+        // as close as one edit.
+        let within = |a: &str, b: &str| a.split_whitespace().any(|w| w == b);
+        let d = if other == folded {
+            0
+        } else if within(&other, &folded) || within(&folded, &other) {
+            1
+        } else {
+            edit_distance(&folded, &other)
+        };
+        if d <= limit && best.is_none_or(|(bd, bn)| d < bd || (d == bd && n < bn)) {
+            best = Some((d, n));
+        }
+    }
+    best.map(|(_, n)| n)
+}
+
+/// Levenshtein distance over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
 }
 
 /// Everything a report shows.
@@ -775,13 +854,32 @@ impl Report {
                 selection: opts.selection.clone(),
                 aliases: opts.aliases.clone(),
                 left_out: acc.left_out(),
-                unmatched: opts
-                    .selection
-                    .speakers
-                    .iter()
-                    .filter(|s| acc.census().spoken_by(s) == 0)
-                    .cloned()
-                    .collect(),
+                unmatched: {
+                    let census = acc.census();
+                    let kept = || {
+                        census
+                            .speakers()
+                            .into_iter()
+                            .filter_map(|(id, _)| census.actors().get(id as usize).cloned())
+                            .collect::<Vec<Box<str>>>()
+                    };
+                    let window = opts.selection.from.is_some() || opts.selection.to.is_some();
+                    let mut out = Vec::new();
+                    let mut names: Option<Vec<Box<str>>> = None;
+                    for s in &opts.selection.speakers {
+                        if census.spoken_by(s) > 0 {
+                            continue;
+                        }
+                        let names = names.get_or_insert_with(kept);
+                        out.push(Unmatched::new(
+                            s,
+                            names.iter().map(|n| &**n),
+                            acc.left_out_names(),
+                            window,
+                        ));
+                    }
+                    out
+                },
             },
         }
     }
@@ -912,6 +1010,30 @@ fn headline(s: &Shift, phases: &[Phase], gname: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_misspelt_speaker_gets_the_closest_name() {
+        let names = ["Petro", "Trump", "US government", "Marco Rubio"];
+        let close = |n: &str| closest(n, names.iter().copied());
+        assert_eq!(close("petro"), Some("Petro"));
+        assert_eq!(close("Pétro"), Some("Petro"));
+        assert_eq!(close("Petr0"), Some("Petro"));
+        assert_eq!(close("Trumpp"), Some("Trump"));
+        assert_eq!(close("Gustavo Petro"), Some("Petro"));
+        assert_eq!(close("Rubio"), Some("Marco Rubio"));
+        assert_eq!(close("Zelensky"), None);
+        assert_eq!(close("Petro"), None, "itself is no hint");
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+        // Outside the window: said so rather than a spelling.
+        let u = Unmatched::new("Petro", std::iter::empty(), ["Petro"].into_iter(), true);
+        assert_eq!(
+            u.hint.as_deref(),
+            Some("its statements all fall outside --from/--to")
+        );
+        let u = Unmatched::new("Petr0", std::iter::empty(), ["Petro"].into_iter(), true);
+        assert_eq!(u.hint.as_deref(), Some("did you mean \"Petro\"?"));
+    }
 
     #[test]
     fn selection_admits_by_trimmed_speaker_and_window() {

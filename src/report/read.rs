@@ -295,6 +295,16 @@ fn read<R: Read>(
         |rec, obs| {
             let Some(obs) = obs else {
                 acc.leave_out();
+                if !opts.selection.speakers.is_empty() {
+                    // For a --speaker that matches nothing: what it may have meant.
+                    let raw = cols.speaker.and_then(|c| rec.get(c)).unwrap_or_default();
+                    let name = String::from_utf8_lossy(raw);
+                    let name = match name.trim() {
+                        "" => crate::analysis::UNKNOWN_SPEAKER,
+                        n => n,
+                    };
+                    acc.note_left_out(opts.aliases.resolve(name));
+                }
                 return Ok(());
             };
             let bytes = |c: Option<usize>| c.and_then(|c| rec.get(c)).unwrap_or_default();

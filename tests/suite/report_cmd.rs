@@ -1309,7 +1309,10 @@ fn speaker_and_date_selection_reports_as_a_filtered_file_would() {
         text.contains("- **Rows**: 2 read, 1 used, 1 rejected, 0 left out"),
         "{text}"
     );
-    assert!(text.contains("; no statement by \"Petr0\""), "{text}");
+    assert!(
+        text.contains("; no statement by \"Petr0\" (did you mean \"Petro\"?)"),
+        "{text}"
+    );
     assert!(
         stderr(&out).contains("warning: --speaker \"Petr0\" has no statement"),
         "{}",
