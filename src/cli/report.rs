@@ -34,7 +34,9 @@ enum ReportFormat {
 --event 2026-01-04=\"Trump warning\" --event 2026-01-07=\"Phone call\" \\\n      \
 --phase \"Threats=2026-01-04..2026-01-05\" --phase \"Call=2026-01-07..2026-01-07\"\n  \
 detente report scores.csv --format md -o tone-report.md\n  \
-detente report quotes.csv --events examples/data/petro_trump_events.csv"
+detente report quotes.csv --events examples/data/petro_trump_events.csv\n  \
+detente report examples/data/petro_trump_2026.csv --aliases examples/data/petro_trump_sides.csv \\\n      \
+--speaker \"United States\" --from 2026-01-01 --format json -o us.json"
 )]
 pub struct ReportArgs {
     /// Quotes CSV, or the output of `detente score` (its scores are used as they are); `-`
