@@ -46,21 +46,25 @@ pub fn colour(i: usize) -> &'static str {
 }
 
 /// Series past the palette's eight colours (the report shows 12 speakers by default) reuse
-/// them, told apart by hollow markers and dashed lines.
-fn second_cycle(i: usize) -> bool {
-    i >= PALETTE.len()
+/// them: the second cycle of eight with hollow markers and dashed lines, the third with
+/// dark-ringed markers and dotted lines, and so on in turn.
+fn cycle(i: usize) -> usize {
+    (i / PALETTE.len()) % 3
 }
 
-/// The fill and stroke attributes of series `i`'s markers: solid, or hollow in the second
-/// colour cycle.
+/// The fill and stroke attributes of series `i`'s markers: solid, hollow in the second colour
+/// cycle, ringed in dark grey in the third.
 fn marker(i: usize, solid_stroke: &str) -> String {
-    if second_cycle(i) {
-        format!(
+    match cycle(i) {
+        1 => format!(
             r##"fill="#ffffff" stroke="{}" stroke-width="2""##,
             colour(i)
-        )
-    } else {
-        format!(r##"fill="{}" stroke="{solid_stroke}""##, colour(i))
+        ),
+        2 => format!(
+            r##"fill="{}" stroke="#222222" stroke-width="1.5""##,
+            colour(i)
+        ),
+        _ => format!(r##"fill="{}" stroke="{solid_stroke}""##, colour(i)),
     }
 }
 
@@ -72,12 +76,13 @@ fn group_marker(gi: usize, solid_stroke: &str) -> String {
     }
 }
 
-/// A dash pattern for series `i`'s line in the second colour cycle.
+/// The dash pattern of series `i`'s line: none, dashed in the second colour cycle, dotted in
+/// the third.
 fn dash(i: usize) -> &'static str {
-    if second_cycle(i) {
-        r##" stroke-dasharray="7 4""##
-    } else {
-        ""
+    match cycle(i) {
+        1 => r##" stroke-dasharray="7 4""##,
+        2 => r##" stroke-dasharray="2 3""##,
+        _ => "",
     }
 }
 

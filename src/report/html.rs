@@ -166,7 +166,9 @@ pub fn render<W: Write>(r: &Report, out: &mut W) -> io::Result<()> {
         &format!(
             "Every dot is a statement; hover for the quote. Lines join each speaker's {} mean. Dashed vertical lines mark events; shaded columns mark phases.{}",
             r.time_unit.adjective(),
-            if r.series.len() > charts::PALETTE.len() {
+            if r.series.len() > 2 * charts::PALETTE.len() {
+                " Speakers past the eighth reuse the colours with hollow dots and dashed lines, past the sixteenth with dark-ringed dots and dotted lines."
+            } else if r.series.len() > charts::PALETTE.len() {
                 " Speakers past the eighth reuse the colours with hollow dots and dashed lines."
             } else {
                 ""

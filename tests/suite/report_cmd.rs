@@ -1108,7 +1108,8 @@ fn long_periods_draw_weekly_or_monthly_lines() {
 
 /// Regression: the palette has eight colours and the report shows twelve speakers by default,
 /// so speakers 9 to 12 were drawn exactly like speakers 1 to 4. They now have dashed lines and
-/// hollow markers (on the timeline, its legend and the phases chart).
+/// hollow markers (on the timeline, its legend and the phases chart); speakers 17 to 24 (with
+/// --top-speakers) dotted lines and dark-ringed markers.
 #[test]
 fn speakers_past_eight_colours_are_told_apart() {
     let wd = Workdir::new();
@@ -1142,6 +1143,39 @@ fn speakers_past_eight_colours_are_told_apart() {
     // count of the others (thirteen sentences before).
     assert_eq!(html.matches(" moved from ").count(), 6, "{html}");
     assert!(html.contains("The shifts of 7 other speakers shown are in the table"));
+
+    // Twenty speakers shown: the third cycle (17 to 20) has ringed dots and dotted lines, not
+    // the first cycle's look again.
+    let mut csv = String::from("date,speaker,text\n");
+    for s in 0..20 {
+        for d in 1..=3 {
+            for _ in 0..(30 - s) {
+                csv.push_str(&format!("2026-01-{d:02},S{s:02},We will attack\n"));
+            }
+        }
+    }
+    wd.write("twenty.csv", &csv);
+    let out = wd.run(
+        &[
+            "report",
+            "twenty.csv",
+            "--format",
+            "html",
+            "--top-speakers",
+            "20",
+            "-q",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = stdout(&out);
+    let timeline = &html[html.find("Tone over time</title>").expect("timeline")..];
+    let timeline = &timeline[..timeline.find("</svg>").expect("end")];
+    assert_eq!(timeline.matches("<polyline").count(), 20);
+    assert_eq!(timeline.matches(r#"stroke-dasharray="7 4""#).count(), 8);
+    assert_eq!(timeline.matches(r#"stroke-dasharray="2 3""#).count(), 4);
+    assert!(timeline.contains(r##"fill="#0072B2" stroke="#222222" stroke-width="1.5""##));
+    assert!(html.contains("past the sixteenth with dark-ringed dots and dotted lines"));
 }
 
 #[test]
