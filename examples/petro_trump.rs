@@ -1,12 +1,13 @@
 //! The founding case end to end through the library API: score the Petro-Trump statements of
-//! October 2025 to February 2026, print how tone moved between the phases, and write the HTML
-//! report.
+//! October 2025 to February 2026, print how tone moved between the phases and between the two
+//! sides, and write the HTML report.
 //!
 //! ```sh
 //! cargo run --example petro_trump                 # report in target/petro_trump_report.html
 //! cargo run --example petro_trump -- report.html  # or where you say
 //! ```
 
+use detente::analysis::Aliases;
 use detente::report::{ReportOptions, html, read_events, report_from_reader, terminal};
 use detente::score::batch::Pool;
 use detente::table::StreamOptions;
@@ -42,6 +43,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ..ReportOptions::default()
     };
     let scorer = Scorer::new()?;
+    let pool = Pool::new(0)?;
     let stream = StreamOptions {
         input: located(&quotes),
         ..StreamOptions::default()
@@ -49,7 +51,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let report = report_from_reader(
         File::open(&quotes)?,
         &scorer,
-        &Pool::new(0)?,
+        &pool,
         &stream,
         &options,
         |_| Ok(()),
@@ -62,6 +64,36 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!(
             "{:<13} mean tone {:+.2} over {} statements",
             report.phases[t.phase].name, t.tone.mean, t.tone.n
+        );
+    }
+
+    // The same statements by side: Trump and the US government speak for the United States,
+    // Petro for Colombia (what `detente report --aliases examples/data/petro_trump_sides.csv`
+    // reads). Every figure then counts sides, and the pairs are the tone between them.
+    let mut sides = Aliases::new();
+    for (name, side) in [
+        ("Trump", "United States"),
+        ("US government", "United States"),
+        ("Petro", "Colombia"),
+    ] {
+        sides.insert(name, side)?;
+    }
+    let by_side = report_from_reader(
+        File::open(&quotes)?,
+        &scorer,
+        &pool,
+        &stream,
+        &ReportOptions {
+            aliases: sides,
+            ..options.clone()
+        },
+        |_| Ok(()),
+    )?;
+    println!();
+    for d in &by_side.dyads {
+        println!(
+            "{} → {}: mean tone {:+.2} over {} statements",
+            d.from, d.to, d.tone.mean, d.tone.n
         );
     }
 

@@ -58,6 +58,16 @@ fn petro_trump_writes_the_report_and_shows_the_turn() {
     let html = std::fs::read_to_string(&out_path).expect("report file exists");
     assert!(html.contains("Phone call") && html.contains("<svg"));
     assert!(stdout.contains("Between Threats and Call"), "{stdout}");
+    // By side: the tone between the two sides, both ways.
+    for pair in ["United States → Colombia", "Colombia → United States"] {
+        assert!(
+            stdout
+                .lines()
+                .any(|l| l.starts_with(&format!("{pair}: mean tone "))
+                    && l.ends_with(" over 5 statements")),
+            "{pair}: {stdout}"
+        );
+    }
 
     // The founding case, computed again through the library: Jan 4-5 below zero, Jan 7 above.
     let events = founding_csv().with_file_name("petro_trump_events.csv");
