@@ -469,6 +469,10 @@ pub struct Accumulator {
     cells: Groups<(u32, Option<Day>), ToneStats>,
     dyads: Groups<DyadDay, ToneStats>,
     dyad_totals: Groups<Pair, ToneStats>,
+    /// Given phases (first and last day), for [`Accumulator::pair_phases`].
+    phases: Vec<(Day, Day)>,
+    /// Shown pairs' statements per given phase, with histograms: a few groups per pair.
+    pair_phases: Groups<(u32, u32, u16), ToneStats>,
     focus: Option<Focus>,
     detail_bytes: usize,
     points: BinaryHeap<Ranked>,
@@ -504,6 +508,8 @@ impl Accumulator {
             cells: Groups::new(),
             dyads: Groups::new(),
             dyad_totals: Groups::new(),
+            phases: Vec::new(),
+            pair_phases: Groups::new(),
             focus: None,
             detail_bytes: 0,
             points: BinaryHeap::new(),
@@ -660,6 +666,17 @@ impl Accumulator {
             self.detail_bytes +=
                 self.dyad_totals
                     .add_tone((speaker, target), ToneStats::default, obs.tone);
+            if let Some(p) = obs.day.and_then(|d| {
+                self.phases
+                    .iter()
+                    .position(|&(first, last)| first <= d && d <= last)
+            }) {
+                self.detail_bytes += self.pair_phases.add_tone(
+                    (speaker, target, p as u16),
+                    ToneStats::default,
+                    obs.tone,
+                );
+            }
         }
         let kept = |s: &Self, chars: Option<usize>| Kept {
             row,
@@ -753,6 +770,19 @@ impl Accumulator {
     /// [`Accumulator::dyad_total`]).
     pub fn dyads(&self) -> Vec<(&DyadDay, &ToneStats)> {
         self.dyads.sorted()
+    }
+
+    /// Counts each shown pair's statements per phase of `phases` (first and last day, in
+    /// order; a day in several counts in the first), for [`Accumulator::pair_phases`]. Set
+    /// before the first row.
+    pub fn set_phases(&mut self, phases: Vec<(Day, Day)>) {
+        self.phases = phases;
+    }
+
+    /// (speaker id, target id, phase index) with the tone statistics of the pair's statements
+    /// in that phase (histograms kept), for the phases of [`Accumulator::set_phases`].
+    pub fn pair_phases(&self) -> Vec<(&(u32, u32, u16), &ToneStats)> {
+        self.pair_phases.sorted()
     }
 
     /// The tone statistics of (speaker id, target id) over all days, with the histogram.

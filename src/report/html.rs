@@ -264,6 +264,25 @@ pub fn render<W: Write>(r: &Report, out: &mut W) -> io::Result<()> {
         if let Some(note) = r.omitted.pairs_note() {
             o.push_str(&format!("<p class=\"sub\">{}</p>\n", esc(&note)));
         }
+        if !r.pair_shifts.is_empty() {
+            o.push_str("<h3>Shifts between phases, by pair</h3><div class=\"table\"><table><thead><tr><th>From</th><th>To</th><th>Phases</th><th class=\"num\">Before</th><th class=\"num\">After</th><th class=\"num\">Shift</th><th>95% CI of the shift</th></tr></thead><tbody>\n");
+            for p in &r.pair_shifts {
+                let s = &p.shift;
+                o.push_str(&format!(
+                    "<tr><td>{}</td><td>{}</td><td>{} → {}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num {}\"><strong>{}</strong></td><td>{}</td></tr>\n",
+                    esc(s.speaker.as_deref().unwrap_or("")),
+                    esc(&p.target),
+                    esc(&r.phases[s.from].name),
+                    esc(&r.phases[s.to].name),
+                    signed(s.mean_from),
+                    signed(s.mean_to),
+                    tone_class(s.delta),
+                    signed(s.delta),
+                    ci_range(&s.ci)
+                ));
+            }
+            o.push_str("</tbody></table></div>\n");
+        }
     }
 
     o.push_str("<h2>Kinds of language</h2>\n");

@@ -98,6 +98,18 @@ pub fn value(r: &Report) -> Value {
             }
             v
         }).collect::<Vec<_>>(),
+        "pair_shifts": r.pair_shifts.iter().map(|p| json!({
+            "from": p.shift.speaker,
+            "to": p.target,
+            "phase_from": phase_name(p.shift.from),
+            "phase_to": phase_name(p.shift.to),
+            "mean_from": p.shift.mean_from,
+            "mean_to": p.shift.mean_to,
+            "n_from": p.shift.n.0,
+            "n_to": p.shift.n.1,
+            "delta": p.shift.delta,
+            "ci": interval(p.shift.ci.as_ref()),
+        })).collect::<Vec<_>>(),
         "series": series(r),
         "categories": {
             "rows": r.categories.rows,

@@ -322,6 +322,24 @@ pub fn render<W: Write>(r: &Report, charts: &[String], out: &mut W) -> io::Resul
         if let Some(note) = r.omitted.pairs_note() {
             o.push_str(&format!("{}\n\n", md(&note)));
         }
+        if !r.pair_shifts.is_empty() {
+            o.push_str("| From | To | Phases | Before | After | Shift | 95% CI of the shift |\n|---|---|---|---:|---:|---:|---|\n");
+            for p in &r.pair_shifts {
+                let s = &p.shift;
+                o.push_str(&format!(
+                    "| {} | {} | {} → {} | {} | {} | **{}** | {} |\n",
+                    md(s.speaker.as_deref().unwrap_or("")),
+                    md(&p.target),
+                    md(&r.phases[s.from].name),
+                    md(&r.phases[s.to].name),
+                    signed(s.mean_from),
+                    signed(s.mean_to),
+                    signed(s.delta),
+                    ci_range(&s.ci)
+                ));
+            }
+            o.push('\n');
+        }
     }
     o.push_str("## Kinds of language\n\n");
     chart(

@@ -266,6 +266,15 @@ pub struct Shift {
     pub ci: Option<Interval>,
 }
 
+/// The change of mean tone from one speaker toward one target between two given phases.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PairShift {
+    /// The target (the speaker is `shift.speaker`).
+    pub target: String,
+    /// The shift, as a speaker's.
+    pub shift: Shift,
+}
+
 /// Tone from one speaker toward one target.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dyad {
@@ -467,6 +476,9 @@ pub struct Report {
     pub shifts: Vec<Shift>,
     /// Directed speaker → target pairs.
     pub dyads: Vec<Dyad>,
+    /// The shown pairs' shifts between consecutive given phases in which they spoke (none
+    /// for detected phases), in the order of [`Report::dyads`].
+    pub pair_shifts: Vec<PairShift>,
     /// Categories per phase.
     pub categories: CategoryTable,
     /// Most hostile statements.
@@ -784,6 +796,41 @@ impl Report {
                 stats.set_histogram_from(total);
             }
         }
+        // Each shown pair's shifts between the given phases it spoke in (detected phases are
+        // found after reading, when the pairs' statements are only kept by day).
+        let mut pair_shifts = Vec::new();
+        if !opts.phases.is_empty() {
+            let mut per_pair: Vec<Vec<ToneStats>> =
+                vec![vec![ToneStats::default(); phases.len()]; pairs.len()];
+            for (&(s, t, p), st) in acc.pair_phases() {
+                if let Some(slot) = shown
+                    .get(&(s, t))
+                    .and_then(|&i| per_pair.get_mut(i))
+                    .and_then(|v| v.get_mut(p as usize))
+                {
+                    slot.merge(st);
+                }
+            }
+            for ((s, t), stats) in pairs.iter().map(|(pair, _, _)| *pair).zip(&per_pair) {
+                let present: Vec<usize> = (0..stats.len()).filter(|&p| stats[p].n > 0).collect();
+                let gname = format!("{}->{}", name(s), name(t));
+                for w in present.windows(2) {
+                    pair_shifts.push(PairShift {
+                        target: name(t),
+                        shift: make_shift(
+                            pool,
+                            Some(name(s)),
+                            w[0],
+                            w[1],
+                            &stats[w[0]],
+                            &stats[w[1]],
+                            &phases,
+                            &gname,
+                        ),
+                    });
+                }
+            }
+        }
         let dyads = pairs
             .into_iter()
             .map(|((s, t), st, series)| Dyad {
@@ -833,6 +880,7 @@ impl Report {
             phase_tones,
             shifts,
             dyads,
+            pair_shifts,
             categories,
             hostile: acc.most_hostile().into_iter().map(highlight).collect(),
             cooperative: acc.most_cooperative().into_iter().map(highlight).collect(),

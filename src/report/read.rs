@@ -82,7 +82,7 @@ pub fn report_from_reader<R: Read>(
     opts: &ReportOptions,
     on_reject: impl FnMut(Reject) -> Result<()>,
 ) -> Result<Report> {
-    let mut acc = Accumulator::with_aliases(scorer.categories(), opts.aliases.clone());
+    let mut acc = accumulator(scorer.categories(), opts);
     let (summary, scored) = read(input, scorer, pool, stream, opts, &mut acc, None, on_reject)?;
     Ok(Report::build_on(
         pool,
@@ -119,7 +119,7 @@ pub fn report_from_reopenable<R: Read>(
     let budget = opts.budget();
     // Showing every speaker one by one needs every speaker's days: nothing to leave out.
     let limit = (opts.max_speakers > 0).then_some(budget);
-    let mut acc = Accumulator::with_aliases(categories, opts.aliases.clone());
+    let mut acc = accumulator(categories, opts);
     let mut passed = 0u64;
     let (summary, scored) = read(open()?, scorer, pool, stream, opts, &mut acc, limit, |r| {
         passed += 1;
@@ -131,6 +131,7 @@ pub fn report_from_reopenable<R: Read>(
     drop(acc);
     let census = census_of(open()?, scorer, pool, stream, opts)?;
     let mut acc = Accumulator::focused(categories, census, opts.max_speakers);
+    acc.set_phases(phase_days(opts));
     // The first reading handed on the rejects before where it stopped; rows come in the same
     // order every time.
     let mut skip = passed;
@@ -153,6 +154,18 @@ pub fn report_from_reopenable<R: Read>(
         ));
     }
     Ok(build(&acc, summary, scored))
+}
+
+/// An empty accumulator for `opts`: its aliases, and its given phases for the pairs' shifts.
+fn accumulator(categories: &Categories, opts: &ReportOptions) -> Accumulator {
+    let mut acc = Accumulator::with_aliases(categories, opts.aliases.clone());
+    acc.set_phases(phase_days(opts));
+    acc
+}
+
+/// The given phases' first and last days.
+fn phase_days(opts: &ReportOptions) -> Vec<(Day, Day)> {
+    opts.phases.iter().map(|p| (p.start, p.end)).collect()
 }
 
 /// The day of a row (`None`: no date), or why the row is rejected.

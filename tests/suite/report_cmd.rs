@@ -1428,6 +1428,26 @@ fn json_report_has_the_numbers_the_markdown_shows() {
         high
     );
     assert!(md.contains(&row), "{row} not in\n{md}");
+    // Between the given phases, the pairs turned too: Trump → Petro from the threats to the
+    // call, Petro → Trump from the threats to the confirmation.
+    let pair = |from: &str, to: &str| {
+        v["pair_shifts"]
+            .as_array()
+            .expect("pair shifts")
+            .iter()
+            .find(|p| p["from"] == from && p["to"] == to)
+            .unwrap_or_else(|| panic!("{from} -> {to}"))
+            .clone()
+    };
+    let trump = pair("Trump", "Petro");
+    assert_eq!(
+        (trump["phase_from"].as_str(), trump["phase_to"].as_str()),
+        (Some("Threats"), Some("Call"))
+    );
+    assert!(trump["delta"].as_f64() > Some(0.5), "{trump}");
+    let petro = pair("Petro", "Trump");
+    assert_eq!(petro["phase_to"], "Confirmation");
+    assert!(petro["delta"].as_f64() > Some(0.5), "{petro}");
     // Each speaker's label counts add up to its statements.
     for s in v["speakers"].as_array().expect("speakers") {
         let sum: u64 = s["labels"]
@@ -1542,14 +1562,28 @@ fn aliases_report_as_a_file_with_the_names_rewritten_would() {
         "--alias",
         "Gustavo Petro=Petro",
     ];
+    // With given phases, so that the pairs' shifts between them are compared too.
+    let phases = [
+        "--phase",
+        "Early=2026-01-01..2026-01-12",
+        "--phase",
+        "Late=2026-01-13..2026-01-28",
+    ];
     let again = md(
         "q.csv",
-        &[&flags[..], &["--memory-budget", "0", "--top-speakers", "1"]].concat(),
+        &[
+            &flags[..],
+            &phases[..],
+            &["--memory-budget", "0", "--top-speakers", "2"],
+        ]
+        .concat(),
     );
-    assert_eq!(
-        body(&again),
-        body(&md("pre/q.csv", &["--top-speakers", "1"]))
+    let rewritten = md(
+        "pre/q.csv",
+        &[&phases[..], &["--top-speakers", "2"]].concat(),
     );
+    assert!(rewritten.contains("| Early → Late |"), "{rewritten}");
+    assert_eq!(body(&again), body(&rewritten));
     let side_of = md("q.csv", &[&flags[..], &["--speaker", "Rubio"]].concat());
     assert_eq!(
         body(&side_of)
