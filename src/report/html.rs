@@ -121,6 +121,18 @@ fn statements(o: &mut String, list: &[Highlighted]) {
     }
 }
 
+/// The before, after, shift and interval cells of a shifts table row.
+fn shift_cells(s: &super::Shift) -> String {
+    format!(
+        "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num {}\"><strong>{}</strong></td><td>{}</td>",
+        signed(s.mean_from),
+        signed(s.mean_to),
+        tone_class(s.delta),
+        signed(s.delta),
+        ci_range(&s.ci)
+    )
+}
+
 /// Renders the whole report as one HTML document.
 pub fn render<W: Write>(r: &Report, out: &mut W) -> io::Result<()> {
     let mut o = String::new();
@@ -223,15 +235,11 @@ pub fn render<W: Write>(r: &Report, out: &mut W) -> io::Result<()> {
             o.push_str("<h3>Shifts between phases</h3><div class=\"table\"><table><thead><tr><th>Speaker</th><th>From</th><th>To</th><th class=\"num\">Before</th><th class=\"num\">After</th><th class=\"num\">Shift</th><th>95% CI of the shift</th></tr></thead><tbody>\n");
             for s in &r.shifts {
                 o.push_str(&format!(
-                    "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num {}\"><strong>{}</strong></td><td>{}</td></tr>\n",
+                    "<tr><td>{}</td><td>{}</td><td>{}</td>{}</tr>\n",
                     esc(s.speaker.as_deref().unwrap_or(super::ALL)),
                     esc(&r.phases[s.from].name),
                     esc(&r.phases[s.to].name),
-                    signed(s.mean_from),
-                    signed(s.mean_to),
-                    tone_class(s.delta),
-                    signed(s.delta),
-                    ci_range(&s.ci)
+                    shift_cells(s)
                 ));
             }
             o.push_str("</tbody></table></div>\n");
@@ -269,16 +277,12 @@ pub fn render<W: Write>(r: &Report, out: &mut W) -> io::Result<()> {
             for p in &r.pair_shifts {
                 let s = &p.shift;
                 o.push_str(&format!(
-                    "<tr><td>{}</td><td>{}</td><td>{} → {}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num {}\"><strong>{}</strong></td><td>{}</td></tr>\n",
+                    "<tr><td>{}</td><td>{}</td><td>{} → {}</td>{}</tr>\n",
                     esc(s.speaker.as_deref().unwrap_or("")),
                     esc(&p.target),
                     esc(&r.phases[s.from].name),
                     esc(&r.phases[s.to].name),
-                    signed(s.mean_from),
-                    signed(s.mean_to),
-                    tone_class(s.delta),
-                    signed(s.delta),
-                    ci_range(&s.ci)
+                    shift_cells(s)
                 ));
             }
             o.push_str("</tbody></table></div>\n");

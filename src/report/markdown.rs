@@ -55,6 +55,17 @@ pub(crate) fn describe_aliases(aliases: &crate::analysis::Aliases) -> String {
     )
 }
 
+/// The before, after, shift and interval cells of a shifts table row.
+fn shift_cells(s: &super::Shift) -> String {
+    format!(
+        "{} | {} | **{}** | {}",
+        signed(s.mean_from),
+        signed(s.mean_to),
+        signed(s.delta),
+        ci_range(&s.ci)
+    )
+}
+
 /// Groups of aliases the method section lists by name.
 const ALIAS_GROUPS_SHOWN: usize = 12;
 
@@ -287,14 +298,11 @@ pub fn render<W: Write>(r: &Report, charts: &[String], out: &mut W) -> io::Resul
             o.push_str("| Speaker | From | To | Before | After | Shift | 95% CI of the shift |\n|---|---|---|---:|---:|---:|---|\n");
             for s in &r.shifts {
                 o.push_str(&format!(
-                    "| {} | {} | {} | {} | {} | **{}** | {} |\n",
+                    "| {} | {} | {} | {} |\n",
                     md(s.speaker.as_deref().unwrap_or(super::ALL)),
                     md(&r.phases[s.from].name),
                     md(&r.phases[s.to].name),
-                    signed(s.mean_from),
-                    signed(s.mean_to),
-                    signed(s.delta),
-                    ci_range(&s.ci)
+                    shift_cells(s)
                 ));
             }
             o.push('\n');
@@ -327,15 +335,12 @@ pub fn render<W: Write>(r: &Report, charts: &[String], out: &mut W) -> io::Resul
             for p in &r.pair_shifts {
                 let s = &p.shift;
                 o.push_str(&format!(
-                    "| {} | {} | {} → {} | {} | {} | **{}** | {} |\n",
+                    "| {} | {} | {} → {} | {} |\n",
                     md(s.speaker.as_deref().unwrap_or("")),
                     md(&p.target),
                     md(&r.phases[s.from].name),
                     md(&r.phases[s.to].name),
-                    signed(s.mean_from),
-                    signed(s.mean_to),
-                    signed(s.delta),
-                    ci_range(&s.ci)
+                    shift_cells(s)
                 ));
             }
             o.push('\n');
