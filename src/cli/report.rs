@@ -246,7 +246,18 @@ fn read_aliases(path: &str, aliases: &mut Aliases) -> Result<(), Error> {
         match rdr.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
-            Err(e) => return Err(bad(line, format!("not a CSV row: {e}"))),
+            Err(e) => {
+                let detail = match e.kind() {
+                    csv::ErrorKind::Utf8 { err, .. } => format!(
+                        "invalid UTF-8 in field {}; re-encode the file as UTF-8 (for example \
+                         `iconv -f latin1 -t utf-8`)",
+                        err.field() + 1
+                    ),
+                    _ => format!("not a CSV row: {e}"),
+                };
+                let line = e.position().map_or(line, |p| p.line());
+                return Err(bad(line, detail));
+            }
         }
         let line = record.position().map_or(line, |p| p.line());
         let field = |c: usize| record.get(c).unwrap_or("").trim();

@@ -1607,6 +1607,14 @@ fn aliases_report_as_a_file_with_the_names_rewritten_would() {
         "{}",
         stderr(&out)
     );
+    wd.write("latin1.csv", b"name,as\nGustavo Petro,Petr\xf3n\n");
+    let out = wd.run(&["report", "q.csv", "--aliases", "latin1.csv"], None);
+    assert!(
+        stderr(&out)
+            .contains("latin1.csv:2: invalid UTF-8 in field 2; re-encode the file as UTF-8"),
+        "{}",
+        stderr(&out)
+    );
     wd.write("cols.csv", "who,side\nTrump,United States\n");
     let out = wd.run(&["report", "q.csv", "--aliases", "cols.csv"], None);
     assert!(
