@@ -112,6 +112,41 @@ pub fn render<W: Write>(r: &Report, out: &mut W) -> io::Result<()> {
     if let Some(note) = r.omitted.speakers_note() {
         o.push_str(&format!("{note}\n"));
     }
+    // Who to whom: each pair's statements and mean tone, then its shifts between the phases
+    // given.
+    if !r.dyads.is_empty() {
+        let label = |from: &str, to: &str| format!("{from} → {to}");
+        let pair_w = r
+            .dyads
+            .iter()
+            .map(|d| label(&d.from, &d.to).chars().count())
+            .max()
+            .unwrap_or(0)
+            .clamp(4, 40);
+        o.push_str(&format!("\n{:<pair_w$} {:>6} {:>6}\n", "pair", "n", "mean"));
+        for d in &r.dyads {
+            o.push_str(&format!(
+                "{:<pair_w$} {:>6} {:>6}\n",
+                truncate(&label(&d.from, &d.to), pair_w),
+                d.tone.n,
+                signed(d.tone.mean)
+            ));
+        }
+        for p in &r.pair_shifts {
+            let sh = &p.shift;
+            o.push_str(&format!(
+                "{} shift {} -> {}: {} ({})\n",
+                label(sh.speaker.as_deref().unwrap_or(""), &p.target),
+                r.phases[sh.from].name,
+                r.phases[sh.to].name,
+                signed(sh.delta),
+                ci_text(&sh.ci)
+            ));
+        }
+        if let Some(note) = r.omitted.pairs_note() {
+            o.push_str(&format!("{note}\n"));
+        }
+    }
     if let Some(h) = r.hostile.first() {
         o.push_str(&format!(
             "\nmost hostile:     {} {}: {}\n",

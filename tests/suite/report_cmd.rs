@@ -1624,6 +1624,34 @@ fn aliases_report_as_a_file_with_the_names_rewritten_would() {
     );
 }
 
+/// The text report lists who spoke to whom and, with given phases, the pairs' shifts.
+#[test]
+fn text_report_lists_pairs_and_their_shifts() {
+    let wd = Workdir::new();
+    let founding = crate::util::founding_csv();
+    let events = founding.with_file_name("petro_trump_events.csv");
+    let out = wd.run(
+        &[
+            "report",
+            &founding.to_string_lossy(),
+            "--events",
+            &events.to_string_lossy(),
+            "-q",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let line = |start: &str| text.lines().find(|l| l.starts_with(start)).unwrap_or("");
+    let pair = line("Trump → Petro ");
+    assert!(pair.split_whitespace().rev().nth(1) == Some("3"), "{text}");
+    let shift = line("Trump → Petro shift Threats -> Call: +");
+    assert!(
+        shift.ends_with("(no interval: fewer than 2 statements)"),
+        "{text}"
+    );
+}
+
 /// The founding case by sides (examples/data/petro_trump_sides.csv): two pairs, five
 /// statements each way, and each side's turn from the threats to the call.
 #[test]
