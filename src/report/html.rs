@@ -154,6 +154,9 @@ pub fn render<W: Write>(r: &Report, out: &mut W) -> io::Result<()> {
         },
         r.method.version
     ));
+    if let Some(scope) = r.scope() {
+        o.push_str(&format!("<p class=\"sub\">{}</p>\n", esc(&scope)));
+    }
 
     o.push_str("<section class=\"headline\" aria-label=\"Headline\">");
     for (i, h) in r.headlines.iter().enumerate() {

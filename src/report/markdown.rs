@@ -247,6 +247,9 @@ pub fn render<W: Write>(r: &Report, charts: &[String], out: &mut W) -> io::Resul
         md(&r.method.input),
         r.dated
     ));
+    if let Some(scope) = r.scope() {
+        o.push_str(&format!("{}\n\n", md(&scope)));
+    }
     for h in &r.headlines {
         o.push_str(&format!("> {}\n>\n", md(h)));
     }

@@ -932,6 +932,27 @@ impl Report {
         }
     }
 
+    /// What the report is limited to, said under its title so that nobody reads a selection
+    /// as the whole file: `Only statements by Petro, dated 2026-01-01 or later: 93 rows left
+    /// out. 3 names counted as others: ...`. `None` for every statement under its own name.
+    pub fn scope(&self) -> Option<String> {
+        let m = &self.method;
+        let mut parts = Vec::new();
+        if !m.selection.is_all() {
+            let what = m.selection.describe();
+            let what = what.strip_prefix("statements ").unwrap_or(&what);
+            parts.push(format!(
+                "Only statements {what}: {} row{} left out.",
+                m.left_out,
+                if m.left_out == 1 { "" } else { "s" }
+            ));
+        }
+        if !m.aliases.is_empty() {
+            parts.push(format!("{}.", markdown::describe_aliases(&m.aliases)));
+        }
+        (!parts.is_empty()).then(|| parts.join(" "))
+    }
+
     /// The label for a tone, for renderers.
     pub fn label(tone: f64) -> Label {
         Label::from_tone(tone)

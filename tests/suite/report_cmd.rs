@@ -1276,7 +1276,13 @@ fn speaker_and_date_selection_reports_as_a_filtered_file_would() {
     // The dates in the file are ISO, read in every order; the selection's days as dmy says.
     let selected = md("q.csv", &select);
     let filtered = md("pre/q.csv", &["--date-format", "dmy"]);
+    // The selection is said at the top and in the method section; the rest is the same.
     let body = |s: &str| -> Vec<String> {
+        // The paragraph under the title goes with the blank line after it.
+        let s = match s.lines().find(|l| l.starts_with("Only statements by ")) {
+            Some(scope) => s.replacen(&format!("{scope}\n\n"), "", 1),
+            None => s.to_string(),
+        };
         s.lines()
             .filter(|l| !l.starts_with("- **Rows**") && !l.starts_with("- **Selection**"))
             .map(str::to_string)
@@ -1296,6 +1302,29 @@ fn speaker_and_date_selection_reports_as_a_filtered_file_would() {
         selected.contains(
             "- **Selection**: statements by Rubio, (unknown), dated 2026-02-05 to 2026-02-20\n"
         ),
+        "{selected}"
+    );
+    // And under the title, so that the report is not read as the whole file (HTML too).
+    let html = wd.run(
+        &[
+            &["report", "q.csv", "--format", "html", "-q"][..],
+            &select[..],
+        ]
+        .concat(),
+        None,
+    );
+    assert!(
+        stdout(&html).contains(
+            "<p class=\"sub\">Only statements by Rubio, (unknown), dated 2026-02-05 to 2026-02-20: "
+        ),
+        "{}",
+        stdout(&html)
+    );
+    assert!(
+        selected.contains(&format!(
+            "\nOnly statements by Rubio, (unknown), dated 2026-02-05 to 2026-02-20: {} rows left out.\n",
+            120 - kept
+        )),
         "{selected}"
     );
     // Read three times (a budget of 0 bytes), the same report but for the memory line.
@@ -1536,7 +1565,16 @@ fn aliases_report_as_a_file_with_the_names_rewritten_would() {
         assert!(out.status.success(), "{}", stderr(&out));
         stdout(&out)
     };
+    // The aliases are said at the top and in the method section; the rest is the same.
     let body = |s: &str| -> Vec<String> {
+        // The paragraph under the title goes with the blank line after it.
+        let s = match s.lines().find(|l| {
+            (l.contains(" names counted as others: ") && !l.starts_with("- "))
+                || l.starts_with("Only statements by ")
+        }) {
+            Some(scope) => s.replacen(&format!("{scope}\n\n"), "", 1),
+            None => s.to_string(),
+        };
         s.lines()
             .filter(|l| !l.starts_with("- **Aliases**") && !l.starts_with("- **Memory**"))
             .map(str::to_string)
@@ -1547,6 +1585,12 @@ fn aliases_report_as_a_file_with_the_names_rewritten_would() {
     assert!(
         aliased.contains(
             "- **Aliases**: 4 names counted as others: Gustavo Petro as Petro; Rubio, Trump, US government as United States\n"
+        ),
+        "{aliased}"
+    );
+    assert!(
+        aliased.contains(
+            "\n4 names counted as others: Gustavo Petro as Petro; Rubio, Trump, US government as United States.\n"
         ),
         "{aliased}"
     );
