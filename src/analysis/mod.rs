@@ -295,34 +295,78 @@ struct Actors {
     /// Names counted as others before they get an id.
     aliases: Aliases,
     names: Vec<Box<str>>,
-    /// Actor ids by a name spelled exactly as rows give it (before trimming): most rows repeat
-    /// a spelling already seen and need no UTF-8 check or trim. `None`: a blank name. Each
-    /// actor's trimmed name is in it too.
+    /// Actor ids by the hash of their name ([`name_hash`]): each name is stored once, in
+    /// `names`, and found by its hash and a comparison.
+    index: FxHashMap<u64, u32>,
+    /// Names whose hash another name already has (rare), by name.
+    collided: FxHashMap<Box<str>, u32>,
+    /// Actor ids (`None`: blank) by a name spelled as rows give it when that is not the
+    /// actor's name itself: padded with spaces, or counted as another by an alias. Most rows
+    /// spell a name as it is and are found in `index` with no UTF-8 check or trim.
     spellings: FxHashMap<Box<[u8]>, Option<u32>>,
 }
 
+/// The hash of a name's bytes in [`Actors::index`].
+fn name_hash(name: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(name);
+    h.write_usize(name.len());
+    h.finish()
+}
+
 impl Actors {
+    /// The id of the actor whose name is exactly `name`, if there is one.
+    fn find(&self, name: &[u8]) -> Option<u32> {
+        let &id = self.index.get(&name_hash(name))?;
+        if self
+            .names
+            .get(id as usize)
+            .is_some_and(|n| n.as_bytes() == name)
+        {
+            return Some(id);
+        }
+        let name = std::str::from_utf8(name).ok()?;
+        self.collided.get(name).copied()
+    }
+
     /// The id of actor `name` (trimmed, not blank), a new one the first time.
-    /// A trimmed name is also a spelling of itself, so one map serves both lookups.
     fn id(&mut self, name: &str) -> u32 {
-        if let Some(&Some(id)) = self.spellings.get(name.as_bytes()) {
+        if let Some(id) = self.find(name.as_bytes()) {
             return id;
         }
         let id = self.names.len() as u32;
         self.names.push(name.into());
-        self.spellings.insert(name.as_bytes().into(), Some(id));
+        match self.index.entry(name_hash(name.as_bytes())) {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(id);
+            }
+            std::collections::hash_map::Entry::Occupied(_) => {
+                self.collided.insert(name.into(), id);
+            }
+        }
         id
     }
 
     /// The actor id of a name as a row spells it; `None` when it is blank.
     fn spelled(&mut self, raw: &[u8]) -> Option<u32> {
+        // A name spelled as it is, with no alias: an actor's own name.
+        if let Some(id) = self.find(raw) {
+            return Some(id);
+        }
         if let Some(&id) = self.spellings.get(raw) {
             return id;
         }
         let name = String::from_utf8_lossy(raw);
         let name = name.trim();
         let id = (!name.is_empty()).then(|| self.canonical_id(name));
-        self.spellings.insert(raw.into(), id);
+        // Spelled as the actor's name: found in the index from now on.
+        let own = id
+            .and_then(|i| self.names.get(i as usize))
+            .is_some_and(|n| n.as_bytes() == raw);
+        if !own {
+            self.spellings.insert(raw.into(), id);
+        }
         id
     }
 
@@ -413,9 +457,9 @@ impl Census {
 
     /// Statements by the speaker named `name` (trimmed, as [`Census::actors`] has it).
     pub fn spoken_by(&self, name: &str) -> u64 {
-        match self.actors.spellings.get(name.as_bytes()) {
-            Some(&Some(id)) => self.spoken.get(id as usize).copied().unwrap_or(0),
-            _ => 0,
+        match self.actors.find(name.as_bytes()) {
+            Some(id) => self.spoken.get(id as usize).copied().unwrap_or(0),
+            None => 0,
         }
     }
 
@@ -869,6 +913,27 @@ mod tests {
         assert_eq!(c.actors(), ["United States".into(), "Petro".into()]);
         assert_eq!(c.spoken_by("United States"), 2);
         assert_eq!(c.pairs().len(), 2);
+    }
+
+    #[test]
+    fn names_sharing_a_hash_stay_apart() {
+        let mut a = Actors::default();
+        let petro = a.id("Petro");
+        // Make "Trump" hash to Petro's slot, as a collision would.
+        a.index.insert(name_hash(b"Trump"), petro);
+        let trump = a.id("Trump");
+        assert_ne!(trump, petro);
+        assert_eq!(a.find(b"Trump"), Some(trump));
+        assert_eq!(a.find(b"Petro"), Some(petro));
+        assert_eq!(a.id("Trump"), trump);
+        assert_eq!(a.spelled(b" Trump "), Some(trump));
+        assert_eq!(a.spelled(b"  "), None);
+        // Only spellings that are not an actor's own name are kept as spellings.
+        assert_eq!(a.spelled(b"Colombia"), Some(2));
+        assert_eq!(a.spelled(b"Petro"), Some(petro));
+        assert!(!a.spellings.contains_key(&b"Colombia"[..]));
+        assert!(!a.spellings.contains_key(&b"Petro"[..]));
+        assert!(a.spellings.contains_key(&b" Trump "[..]));
     }
 
     #[test]
