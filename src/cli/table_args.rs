@@ -230,13 +230,18 @@ impl Rejects {
                 );
             }
             eprintln!(
-                "detente: read {} rows: {} scored, {} rejected{}",
+                "detente: read {} rows: {} scored, {} rejected{}{}",
                 summary.read,
                 summary.scored,
                 summary.rejected,
                 match path {
                     Some(p) if summary.rejected > 0 => format!(" (see {p})"),
                     _ => String::new(),
+                },
+                // The language guess at a glance: a Spanish corpus read as English shows here.
+                match summary.langs {
+                    [0, 0] => String::new(),
+                    [en, es] => format!("; scored as English {en}, as Spanish {es}"),
                 }
             );
         }

@@ -94,6 +94,9 @@ pub struct Summary {
     pub scored: u64,
     /// Rows rejected.
     pub rejected: u64,
+    /// Rows scored in each language, English then Spanish (`detente score` only; zeros
+    /// elsewhere).
+    pub langs: [u64; 2],
 }
 
 /// Why a row cannot be used: the error kind and the 0-based column at fault.
@@ -764,6 +767,7 @@ pub fn score_stream<R: Read, W: Write>(
         Format::Csv => JsonlKeys::new(&headers, &out_names),
     };
     let mut pending = 0..0;
+    let mut langs = [0u64; 2];
     let write_range =
         |out: &mut std::io::BufWriter<W>, chunk: &ScoreChunk, range: &std::ops::Range<usize>| {
             out.write_all(chunk.bytes.get(range.clone()).unwrap_or(&[]))
@@ -786,20 +790,22 @@ pub fn score_stream<R: Read, W: Write>(
                     } else {
                         csv_scored_row::<false>(&mut chunk.bytes, rec, score, scorer);
                     }
-                    Ok((start, chunk.bytes.len()))
                 }
                 Format::Jsonl => {
                     // check_row validated every field as UTF-8: the bytes are written as
                     // they are, escaped.
                     jsonl_into(&mut chunk.bytes, &keys, rec.iter(), score, scorer);
-                    Ok((start, chunk.bytes.len()))
                 }
             }
+            Ok((start, chunk.bytes.len(), score.lang.index()))
         },
         // Consecutive rows of a chunk are consecutive in its bytes: they go out in one write,
         // which BufWriter passes straight on when it is at least its capacity.
         |event, chunk| match event {
-            Sunk::Row(_, (start, end)) => {
+            Sunk::Row(_, (start, end, li)) => {
+                if let Some(n) = langs.get_mut(li) {
+                    *n += 1;
+                }
                 if start != pending.end {
                     write_range(&mut out, chunk, &pending)?;
                     pending.start = start;
@@ -816,7 +822,7 @@ pub fn score_stream<R: Read, W: Write>(
         on_reject,
     )?;
     out.flush().map_err(io_err)?;
-    Ok(summary)
+    Ok(Summary { langs, ..summary })
 }
 
 /// The text of a row, or why the row cannot be used (with the 0-based column at fault): a

@@ -847,9 +847,12 @@ fn progress_bar_only_on_a_terminal_and_never_under_quiet() {
     // Not a terminal: the summary line and nothing else, no escape sequences.
     let o = w.run(&["score", "big.csv", "-o", "out.csv"], None);
     assert!(o.status.success());
-    assert_eq!(
-        stderr(&o),
-        "detente: read 3000 rows: 3000 scored, 0 rejected\n"
+    let summary = stderr(&o);
+    assert!(
+        summary.starts_with("detente: read 3000 rows: 3000 scored, 0 rejected; scored as English ")
+            && summary.ends_with('\n')
+            && summary.lines().count() == 1,
+        "{summary}"
     );
     let Some(shown) = on_terminal(&w, "score big.csv -o out.csv") else {
         eprintln!("skipped: util-linux `script` is not installed");
@@ -1343,4 +1346,50 @@ fn escape_formulas_prefixes_only_what_a_spreadsheet_would_run() {
     );
     assert_eq!(jsonl.status.code(), Some(2));
     assert!(stderr(&jsonl).contains("--escape-formulas: is for CSV output"));
+}
+
+/// The summary line says how many rows were scored in each language: a Spanish corpus read
+/// as English would show at a glance.
+#[test]
+fn summary_counts_rows_per_language() {
+    let wd = Workdir::new();
+    let gold = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/gold/dev5.csv");
+    for threads in ["1", "2"] {
+        let out = wd.run(
+            &[
+                "score",
+                &gold.to_string_lossy(),
+                "-o",
+                "s.csv",
+                "--threads",
+                threads,
+            ],
+            None,
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        // dev5 has 100 English and 100 Spanish rows, and the guess matches its lang column.
+        assert!(
+            stderr(&out).contains(
+                "read 200 rows: 200 scored, 0 rejected; scored as English 100, as Spanish 100\n"
+            ),
+            "{}",
+            stderr(&out)
+        );
+    }
+    let out = wd.run(
+        &[
+            "score",
+            &gold.to_string_lossy(),
+            "-o",
+            "s.csv",
+            "--lang",
+            "es",
+        ],
+        None,
+    );
+    assert!(
+        stderr(&out).contains("scored as English 0, as Spanish 200"),
+        "{}",
+        stderr(&out)
+    );
 }
