@@ -37,6 +37,37 @@ fn run_report(wd: &Workdir, extra: &[&str]) -> std::process::Output {
     wd.run(&refs, None)
 }
 
+/// The lines of a Markdown report without the paragraph under its title that states a
+/// selection or aliases (and the blank line after it), and without the method lines starting
+/// with one of `method`: what a report on a filtered or rewritten file must match.
+fn without_scope(report: &str, method: &[&str]) -> Vec<String> {
+    let scope = report.lines().find(|l| {
+        l.starts_with("Only statements by ")
+            || (l.contains(" names counted as others: ") && !l.starts_with("- "))
+    });
+    let report = match scope {
+        Some(scope) => report.replacen(&format!("{scope}\n\n"), "", 1),
+        None => report.to_string(),
+    };
+    report
+        .lines()
+        .filter(|l| !method.iter().any(|m| l.starts_with(m)))
+        .map(str::to_string)
+        .collect()
+}
+
+/// `detente report` on the founding case with its events and phases, and `extra`; its stdout.
+fn founding_report(wd: &Workdir, extra: &[&str]) -> Vec<u8> {
+    let founding = crate::util::founding_csv();
+    let events = founding.with_file_name("petro_trump_events.csv");
+    let (founding, events) = (founding.to_string_lossy(), events.to_string_lossy());
+    let mut args = vec!["report", &founding, "--events", &events, "-q"];
+    args.extend_from_slice(extra);
+    let out = wd.run(&args, None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    out.stdout
+}
+
 #[test]
 fn markdown_matches_the_golden_file() {
     let wd = Workdir::new();
@@ -1277,17 +1308,7 @@ fn speaker_and_date_selection_reports_as_a_filtered_file_would() {
     let selected = md("q.csv", &select);
     let filtered = md("pre/q.csv", &["--date-format", "dmy"]);
     // The selection is said at the top and in the method section; the rest is the same.
-    let body = |s: &str| -> Vec<String> {
-        // The paragraph under the title goes with the blank line after it.
-        let s = match s.lines().find(|l| l.starts_with("Only statements by ")) {
-            Some(scope) => s.replacen(&format!("{scope}\n\n"), "", 1),
-            None => s.to_string(),
-        };
-        s.lines()
-            .filter(|l| !l.starts_with("- **Rows**") && !l.starts_with("- **Selection**"))
-            .map(str::to_string)
-            .collect()
-    };
+    let body = |s: &str| without_scope(s, &["- **Rows**", "- **Selection**"]);
     assert_eq!(body(&selected), body(&filtered));
     let kept = pre.lines().count() - 1;
     assert!(kept > 10, "{kept}");
@@ -1403,16 +1424,7 @@ fn speaker_and_date_selection_reports_as_a_filtered_file_would() {
 #[test]
 fn json_report_has_the_numbers_the_markdown_shows() {
     let wd = Workdir::new();
-    let founding = crate::util::founding_csv();
-    let events = founding.with_file_name("petro_trump_events.csv");
-    let (founding, events) = (founding.to_string_lossy(), events.to_string_lossy());
-    let run = |extra: &[&str]| {
-        let mut args = vec!["report", &founding, "--events", &events, "-q"];
-        args.extend_from_slice(extra);
-        let out = wd.run(&args, None);
-        assert!(out.status.success(), "{}", stderr(&out));
-        out.stdout
-    };
+    let run = |extra: &[&str]| founding_report(&wd, extra);
     let one = run(&["--format", "json", "--threads", "1"]);
     assert_eq!(one, run(&["--format", "json", "--threads", "2"]), "threads");
     // The extension picks the format.
@@ -1566,20 +1578,7 @@ fn aliases_report_as_a_file_with_the_names_rewritten_would() {
         stdout(&out)
     };
     // The aliases are said at the top and in the method section; the rest is the same.
-    let body = |s: &str| -> Vec<String> {
-        // The paragraph under the title goes with the blank line after it.
-        let s = match s.lines().find(|l| {
-            (l.contains(" names counted as others: ") && !l.starts_with("- "))
-                || l.starts_with("Only statements by ")
-        }) {
-            Some(scope) => s.replacen(&format!("{scope}\n\n"), "", 1),
-            None => s.to_string(),
-        };
-        s.lines()
-            .filter(|l| !l.starts_with("- **Aliases**") && !l.starts_with("- **Memory**"))
-            .map(str::to_string)
-            .collect()
-    };
+    let body = |s: &str| without_scope(s, &["- **Aliases**", "- **Memory**"]);
     let aliased = md("q.csv", &["--aliases", "aliases.csv"]);
     assert_eq!(body(&aliased), body(&md("pre/q.csv", &[])));
     assert!(
@@ -1672,20 +1671,7 @@ fn aliases_report_as_a_file_with_the_names_rewritten_would() {
 #[test]
 fn text_report_lists_pairs_and_their_shifts() {
     let wd = Workdir::new();
-    let founding = crate::util::founding_csv();
-    let events = founding.with_file_name("petro_trump_events.csv");
-    let out = wd.run(
-        &[
-            "report",
-            &founding.to_string_lossy(),
-            "--events",
-            &events.to_string_lossy(),
-            "-q",
-        ],
-        None,
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
-    let text = stdout(&out);
+    let text = String::from_utf8(founding_report(&wd, &[])).expect("utf-8");
     let line = |start: &str| text.lines().find(|l| l.starts_with(start)).unwrap_or("");
     let pair = line("Trump → Petro ");
     assert!(pair.split_whitespace().rev().nth(1) == Some("3"), "{text}");
@@ -1701,24 +1687,12 @@ fn text_report_lists_pairs_and_their_shifts() {
 #[test]
 fn founding_case_by_sides_shows_the_turn_between_two_sides() {
     let wd = Workdir::new();
-    let founding = crate::util::founding_csv();
-    let events = founding.with_file_name("petro_trump_events.csv");
-    let sides = founding.with_file_name("petro_trump_sides.csv");
-    let out = wd.run(
-        &[
-            "report",
-            &founding.to_string_lossy(),
-            "--events",
-            &events.to_string_lossy(),
-            "--aliases",
-            &sides.to_string_lossy(),
-            "--format",
-            "json",
-        ],
-        None,
+    let sides = crate::util::founding_csv().with_file_name("petro_trump_sides.csv");
+    let out = founding_report(
+        &wd,
+        &["--aliases", &sides.to_string_lossy(), "--format", "json"],
     );
-    assert!(out.status.success(), "{}", stderr(&out));
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let v: serde_json::Value = serde_json::from_slice(&out).expect("json");
     let pairs: Vec<(String, String, u64)> = v["dyads"]
         .as_array()
         .expect("dyads")
