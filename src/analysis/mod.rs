@@ -273,6 +273,17 @@ impl Aliases {
         self.map.get(name).map_or(name, String::as_str)
     }
 
+    /// Calls `f` with the name the report counts a row's speaker field as: trimmed,
+    /// [`UNKNOWN_SPEAKER`] when blank, then its alias.
+    pub fn with_speaker<R>(&self, raw: &[u8], f: impl FnOnce(&str) -> R) -> R {
+        let name = String::from_utf8_lossy(raw);
+        let name = match name.trim() {
+            "" => UNKNOWN_SPEAKER,
+            n => n,
+        };
+        f(self.resolve(name))
+    }
+
     /// True when there is none.
     pub fn is_empty(&self) -> bool {
         self.map.is_empty()

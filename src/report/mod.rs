@@ -117,13 +117,7 @@ impl Selection {
         if self.speakers.is_empty() {
             return true;
         }
-        let name = String::from_utf8_lossy(speaker);
-        let name = match name.trim() {
-            "" => crate::analysis::UNKNOWN_SPEAKER,
-            n => n,
-        };
-        let name = aliases.resolve(name);
-        self.speakers.iter().any(|s| s == name)
+        aliases.with_speaker(speaker, |name| self.speakers.iter().any(|s| s == name))
     }
 
     /// The selection in words, for the method section: `statements by A, B, dated 2026-01-01

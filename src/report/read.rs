@@ -311,12 +311,8 @@ fn read<R: Read>(
                 if !opts.selection.speakers.is_empty() {
                     // For a --speaker that matches nothing: what it may have meant.
                     let raw = cols.speaker.and_then(|c| rec.get(c)).unwrap_or_default();
-                    let name = String::from_utf8_lossy(raw);
-                    let name = match name.trim() {
-                        "" => crate::analysis::UNKNOWN_SPEAKER,
-                        n => n,
-                    };
-                    acc.note_left_out(opts.aliases.resolve(name));
+                    opts.aliases
+                        .with_speaker(raw, |name| acc.note_left_out(name));
                 }
                 return Ok(());
             };
