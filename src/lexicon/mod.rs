@@ -181,17 +181,28 @@ pub enum ContextRole {
     FirstPersonFuture,
     /// Ends a condition clause that has no comma (`then`, `we`, `entonces`).
     Consequence,
+    /// A form of "to be" that, right after a `first-person` word, makes the speaker the
+    /// subject of a description (`am`, `are`: "we are not terrorists").
+    Be,
+    /// First person and "to be" in one word (`i'm`, `we're`, `soy`, `somos`).
+    FirstPersonBe,
+    /// Names a hostile relation between the parties (`enemy`, `foe`, `enemigo`): "we are not
+    /// your enemies" reassures, so the denial rule leaves such a word to the negation rule.
+    Relation,
 }
 
 impl ContextRole {
     /// Every role, in the order `lexicon stats` lists them.
-    pub const ALL: [ContextRole; 6] = [
+    pub const ALL: [ContextRole; 9] = [
         ContextRole::Relay,
         ContextRole::SharedTarget,
         ContextRole::FirstPerson,
         ContextRole::Future,
         ContextRole::FirstPersonFuture,
         ContextRole::Consequence,
+        ContextRole::Be,
+        ContextRole::FirstPersonBe,
+        ContextRole::Relation,
     ];
 
     /// The name written in the second field of a lexicon line.
@@ -203,6 +214,9 @@ impl ContextRole {
             ContextRole::Future => "future",
             ContextRole::FirstPersonFuture => "first-person-future",
             ContextRole::Consequence => "consequence",
+            ContextRole::Be => "be",
+            ContextRole::FirstPersonBe => "first-person-be",
+            ContextRole::Relation => "relation",
         }
     }
 

@@ -111,8 +111,11 @@ impl Rules {
     pub const SHARED_TARGET: Rules = Rules(1 << 13);
     /// The statement's only hits are talk (meetings, rounds, summits): damped.
     pub const TALK_ONLY: Rules = Rules(1 << 14);
+    /// A negated accusation or insult describing the speaker ("I am not a criminal"): a
+    /// denial, kept hostile and reported as defiance instead of flipped.
+    pub const DENIED: Rules = Rules(1 << 15);
 
-    const NAMES: [(Rules, &'static str); 15] = [
+    const NAMES: [(Rules, &'static str); 16] = [
         (Rules::NEGATED, "negated"),
         (Rules::BOOSTED, "boosted"),
         (Rules::DAMPENED, "dampened"),
@@ -128,6 +131,7 @@ impl Rules {
         (Rules::RELAYED, "relayed"),
         (Rules::SHARED_TARGET, "shared-target"),
         (Rules::TALK_ONLY, "talk-only"),
+        (Rules::DENIED, "denied"),
     ];
 
     /// True when every flag of `other` is set.

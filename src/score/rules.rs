@@ -98,6 +98,23 @@ pub const ENDORSED_CATEGORIES: &[&str] = &["threat", "force", "coercion"];
 /// labelled a criminal is not de-escalation.
 pub const REVERSAL_EXEMPT_CATEGORIES: &[&str] = &["accusation", "insult"];
 
+/// Categories whose negation in a description of the speaker is a denial, not a reversal: "I am
+/// not a criminal", "no soy narco", "we are not terrorists" reject a label (gold rows such as
+/// "Our citizens are not cargo" and "NO SOMOS COLONIA DE NADIE" are labelled defiant), where
+/// "they are not our enemies" and "I don't blame them" de-escalate. The speaker is described
+/// when a `first-person-be` word, or a `be` word right after a `first-person` word, is among the
+/// [`NEGATION_WINDOW`] units before the entry (context words, `lexicons/*/context.tsv`): "we are
+/// not looking for enemies" is too far to describe anyone. A one-word entry that is a `relation`
+/// context word is no charge to reject: "we are not your enemies" reassures, as negation has it.
+pub const DENIAL_CATEGORIES: &[&str] = &["accusation", "insult"];
+
+/// The category a denial is reported under: rejection of the other party's charge.
+pub const DENIAL_CATEGORY: &str = "defiance";
+
+/// A denial keeps its hostile sign at this share of the entry's weight: "no soy narco" is a
+/// rebuttal, milder than the charge it rejects (such gold rows are labelled -1, not -2).
+pub const DENIAL_SCALAR: f64 = 0.5;
+
 /// Endings of Spanish first-person future verbs ("atacaremos", "responderé"), checked only in
 /// statements scored as Spanish and on words at least three letters longer than the ending.
 /// Irregular futures ("haremos", "impondré") and the English "we'll" are `first-person-future`

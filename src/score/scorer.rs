@@ -111,7 +111,8 @@ struct VocabEntry {
     /// A function word the language guess counts for that language.
     function: [bool; 2],
     /// Its context flags in that language: [`RELAY_KEY`], [`FIRST_PERSON_WORD`],
-    /// [`FUTURE_WORD`], [`FIRST_PERSON_FUTURE_WORD`], [`CONSEQUENCE_WORD`].
+    /// [`FUTURE_WORD`], [`FIRST_PERSON_FUTURE_WORD`], [`CONSEQUENCE_WORD`], [`BE_WORD`],
+    /// [`FIRST_PERSON_BE_WORD`], [`RELATION_WORD`].
     marks: [u8; 2],
 }
 
@@ -125,6 +126,12 @@ pub(super) const FUTURE_WORD: u8 = 4;
 pub(super) const FIRST_PERSON_FUTURE_WORD: u8 = 8;
 /// A `consequence` context word ("then", "entonces").
 pub(super) const CONSEQUENCE_WORD: u8 = 16;
+/// A `be` context word ("am", "are").
+pub(super) const BE_WORD: u8 = 32;
+/// A `first-person-be` context word ("i'm", "somos").
+pub(super) const FIRST_PERSON_BE_WORD: u8 = 64;
+/// A `relation` context word ("enemy", "enemigos").
+pub(super) const RELATION_WORD: u8 = 128;
 
 /// The flag of a one-word context role in [`VocabEntry::marks`] (relay markers are flagged by
 /// their key word instead, shared-target terms not at all).
@@ -134,6 +141,9 @@ fn role_mark(role: ContextRole) -> u8 {
         ContextRole::Future => FUTURE_WORD,
         ContextRole::FirstPersonFuture => FIRST_PERSON_FUTURE_WORD,
         ContextRole::Consequence => CONSEQUENCE_WORD,
+        ContextRole::Be => BE_WORD,
+        ContextRole::FirstPersonBe => FIRST_PERSON_BE_WORD,
+        ContextRole::Relation => RELATION_WORD,
         ContextRole::Relay | ContextRole::SharedTarget => 0,
     }
 }
@@ -253,6 +263,8 @@ struct RuleCategories {
     shared_partners: CategorySet,
     shared_targets: CategorySet,
     talk: CategorySet,
+    denied: CategorySet,
+    denial: Option<CategoryId>,
 }
 
 /// A set of category ids as a bitmask (a bit for each of the 256 possible ids): the rules ask
@@ -294,6 +306,8 @@ impl RuleCategories {
             shared_partners: ids(SHARED_TARGET_PARTNERS),
             shared_targets: ids(SHARED_TARGET_CATEGORIES),
             talk: ids(TALK_CATEGORIES),
+            denied: ids(DENIAL_CATEGORIES),
+            denial: c.find(DENIAL_CATEGORY),
         }
     }
 }
@@ -834,6 +848,10 @@ impl Scorer {
             let (mut negators, mut intensity, mut steps) = (0usize, 0.0f64, 0usize);
             let mut reversers = 0usize;
             let mut blocked = false;
+            // The plain words within the negation window, for the denial rule: a description
+            // of the speaker ("I am", "we're", "soy") among them. Looked at only when the
+            // entry turns out negated.
+            let mut plain_in_window = [usize::MAX; NEGATION_WINDOW];
             let (clause, sentence) = (clause_of(u), sentence_of(u));
             for j in (0..k).rev() {
                 let p = &units[j];
@@ -849,6 +867,11 @@ impl Scorer {
                 steps += 1;
                 if steps > NEGATION_WINDOW.max(BOOSTER_WINDOW) {
                     break;
+                }
+                if matches!(p.kind, Kind::Plain)
+                    && let Some(slot) = plain_in_window.get_mut(steps - 1)
+                {
+                    *slot = p.start as usize;
                 }
                 match p.kind {
                     // A negator belongs to the first entry after it: "wouldn't negotiate with
@@ -934,9 +957,28 @@ impl Scorer {
             if super::context::negated(lang, negators, reversers)
                 && !matcher.carries_negator(entry_idx as usize)
             {
-                weight *= NEGATION_SCALAR;
-                category = self.categories.get(category).when_negated;
-                rules.insert(Rules::NEGATED);
+                // A one-word hostile relation ("we are not your enemies") reassures instead.
+                let relation =
+                    || u.end == u.start + 1 && marks.get(u.start as usize) & RELATION_WORD != 0;
+                let described = || {
+                    plain_in_window
+                        .iter()
+                        .any(|&i| i != usize::MAX && describes_speaker(marks, i))
+                };
+                if self.ids.denied.contains(&category)
+                    && let Some(denial) = self.ids.denial
+                    && described()
+                    && !relation()
+                {
+                    // "I am not a criminal", "no soy narco": the speaker rejects a label.
+                    weight *= DENIAL_SCALAR;
+                    category = denial;
+                    rules.insert(Rules::DENIED);
+                } else {
+                    weight *= NEGATION_SCALAR;
+                    category = self.categories.get(category).when_negated;
+                    rules.insert(Rules::NEGATED);
+                }
             }
             clauses.push((clause, k));
             hits.push(Hit {
@@ -1130,13 +1172,24 @@ fn direct_threat(
         {
             return true;
         }
-        if m & FIRST_PERSON_WORD != 0 {
+        if m & (FIRST_PERSON_WORD | FIRST_PERSON_BE_WORD) != 0 {
             first_person = true;
         } else if first_person && m & FUTURE_WORD != 0 {
             return true;
         }
     }
     false
+}
+
+/// True when token `i` makes the speaker the subject of a description: a `first-person-be`
+/// word ("i'm", "we're", "soy", "somos"), or a `be` word right after a `first-person` word
+/// ("we are", "I am"). Looked for within the negation window before a negated accusation or
+/// insult ([`DENIAL_CATEGORIES`]): "I am not a criminal", "we are not your enemies", but not
+/// "we are not looking for enemies" (four units away) or "they are not our enemies".
+fn describes_speaker(marks: Marks<'_>, i: usize) -> bool {
+    let m = marks.get(i);
+    m & FIRST_PERSON_BE_WORD != 0
+        || (m & BE_WORD != 0 && i > 0 && marks.get(i - 1) & FIRST_PERSON_WORD != 0)
 }
 
 /// Whether folded word `w` looks like a regular Spanish first-person future verb
