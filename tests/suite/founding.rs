@@ -77,3 +77,48 @@ fn short_statements_are_read_in_the_language_whose_lexicon_knows_them() {
         assert_eq!(es_default.score(text).lang, Lang::Es, "{text}");
     }
 }
+
+/// The same conflict beyond the seed article, as news reports paraphrased the leaders (not
+/// quoted here as anyone's words): each landed on the wrong side or at zero before the denial
+/// rule and the entries written for them ("sick man", "making cocaine", "drug leader", "not
+/// going to be doing it very long", "así no se amenaza").
+#[test]
+fn the_conflict_beyond_the_seed_lands_on_the_right_side() {
+    const CASES: &[(&str, &[Label])] = &[
+        (
+            "The country is run by a sick man who likes making cocaine and selling it, and he's \
+             not going to be doing it very long.",
+            &[Label::Hostile],
+        ),
+        (
+            "He is an illegal drug leader.",
+            &[Label::Hostile, Label::Tense],
+        ),
+        // Denials were negated accusations, scored as de-escalation.
+        (
+            "No soy ilegítimo, ni soy narco.",
+            &[Label::Hostile, Label::Tense],
+        ),
+        ("I am not a criminal.", &[Label::Tense]),
+        // A rebuke with a negated threat in it.
+        (
+            "Así no se amenaza a un presidente latinoamericano.",
+            &[Label::Hostile, Label::Tense],
+        ),
+        // Reassurance stays on the cooperative side.
+        (
+            "We are not your enemies.",
+            &[Label::Conciliatory, Label::Cooperative],
+        ),
+    ];
+    let scorer = Scorer::new().expect("builtin");
+    for &(text, want) in CASES {
+        let s = scorer.score(text);
+        assert!(
+            want.contains(&s.label),
+            "{text}: {} ({:.3})",
+            s.label,
+            s.tone
+        );
+    }
+}
