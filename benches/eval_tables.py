@@ -26,6 +26,7 @@ SPLITS = [
     ("tests/data/gold/holdout.csv", "holdout", "blind: measured once, never tuned on"),
     ("tests/data/gold/dev2.csv", "dev2check", "fresh; overall numbers watched while tuning, rows never read"),
     ("tests/data/gold/gold.csv", "test", "first test split; partly seen (see below)"),
+    ("tests/data/gold/dev6.csv", "dev6", "tuned on (fourth round)"),
     ("tests/data/gold/dev5.csv", "dev5", "tuned on (third round)"),
     ("tests/data/gold/dev4.csv", "dev4", "tuned on (second round)"),
     ("tests/data/gold/dev3.csv", "dev3", "tuned on (second round)"),
