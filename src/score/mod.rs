@@ -134,6 +134,9 @@ impl Rules {
         (Rules::DENIED, "denied"),
     ];
 
+    /// Every rule at once: `Rules::ALL.names()` lists every name a hit's rules can have.
+    pub const ALL: Rules = Rules(u16::MAX);
+
     /// True when every flag of `other` is set.
     pub fn contains(self, other: Rules) -> bool {
         self.0 & other.0 == other.0

@@ -240,3 +240,27 @@ fn score_reusing_gives_what_score_gives() {
     }
     assert!(texts.len() >= 1000, "{}", texts.len());
 }
+
+/// The rule names a hit can carry (`explain`, JSONL, the report's JSON) are the ones
+/// lexicons/README.md lists under "Rule names", no more and no fewer.
+#[test]
+fn every_rule_name_is_documented() {
+    let readme = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("lexicons/README.md"),
+    )
+    .expect("lexicons/README.md");
+    let section = readme
+        .split("### Rule names")
+        .nth(1)
+        .and_then(|s| s.split("\n## ").next())
+        .expect("a Rule names section");
+    let mut documented: Vec<&str> = section
+        .lines()
+        .filter_map(|l| l.strip_prefix("| `"))
+        .filter_map(|l| l.split('`').next())
+        .collect();
+    documented.sort_unstable();
+    let mut names: Vec<&str> = detente::score::Rules::ALL.names().collect();
+    names.sort_unstable();
+    assert_eq!(documented, names);
+}
