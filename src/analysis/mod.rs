@@ -184,6 +184,7 @@ impl<K: Copy + Eq + Hash + Ord, V> Groups<K, V> {
         &mut items[i].1
     }
 
+    #[cfg(test)]
     fn get(&self, key: &K) -> Option<&V> {
         self.index
             .get(key)
@@ -522,12 +523,10 @@ pub struct Accumulator {
     /// Everyone's statements per day (`None`: undated).
     days: Groups<Option<Day>, Cell>,
     cells: Groups<(u32, Option<Day>), ToneStats>,
+    /// Shown pairs' statements per day, with histograms (a few bytes inline for the few
+    /// statements most pair-days hold), so a pair's interval and its shift between any two
+    /// phases, given or detected after reading, come from merging its days.
     dyads: Groups<DyadDay, ToneStats>,
-    dyad_totals: Groups<Pair, ToneStats>,
-    /// Given phases (first and last day), for [`Accumulator::pair_phases`].
-    phases: Vec<(Day, Day)>,
-    /// Shown pairs' statements per given phase, with histograms: a few groups per pair.
-    pair_phases: Groups<(u32, u32, u16), ToneStats>,
     focus: Option<Focus>,
     detail_bytes: usize,
     points: BinaryHeap<Ranked>,
@@ -562,9 +561,6 @@ impl Accumulator {
             days: Groups::new(),
             cells: Groups::new(),
             dyads: Groups::new(),
-            dyad_totals: Groups::new(),
-            phases: Vec::new(),
-            pair_phases: Groups::new(),
             focus: None,
             detail_bytes: 0,
             points: BinaryHeap::new(),
@@ -711,27 +707,9 @@ impl Accumulator {
         if let Some(target) = target
             && self.shows_pair(&(speaker, target))
         {
-            // Pairs times days can be tens of thousands of groups: they keep no histogram,
-            // and one histogram per pair serves the pair's interval.
-            self.detail_bytes += self.dyads.add_tone(
-                (speaker, target, obs.day),
-                ToneStats::without_histogram,
-                obs.tone,
-            );
             self.detail_bytes +=
-                self.dyad_totals
-                    .add_tone((speaker, target), ToneStats::default, obs.tone);
-            if let Some(p) = obs.day.and_then(|d| {
-                self.phases
-                    .iter()
-                    .position(|&(first, last)| first <= d && d <= last)
-            }) {
-                self.detail_bytes += self.pair_phases.add_tone(
-                    (speaker, target, p as u16),
-                    ToneStats::default,
-                    obs.tone,
-                );
-            }
+                self.dyads
+                    .add_tone((speaker, target, obs.day), ToneStats::default, obs.tone);
         }
         let kept = |s: &Self, chars: Option<usize>| Kept {
             row,
@@ -820,29 +798,10 @@ impl Accumulator {
         self.cells.sorted()
     }
 
-    /// Per (speaker id, target id, day) tone statistics, in key order: every pair's, or a
-    /// focused accumulator's shown pairs'. These keep no histogram (see
-    /// [`Accumulator::dyad_total`]).
+    /// Per (speaker id, target id, day) tone statistics with histograms, in key order: every
+    /// pair's, or a focused accumulator's shown pairs'. A pair's days are one run.
     pub fn dyads(&self) -> Vec<(&DyadDay, &ToneStats)> {
         self.dyads.sorted()
-    }
-
-    /// Counts each shown pair's statements per phase of `phases` (first and last day, in
-    /// order; a day in several counts in the first), for [`Accumulator::pair_phases`]. Set
-    /// before the first row.
-    pub fn set_phases(&mut self, phases: Vec<(Day, Day)>) {
-        self.phases = phases;
-    }
-
-    /// (speaker id, target id, phase index) with the tone statistics of the pair's statements
-    /// in that phase (histograms kept), for the phases of [`Accumulator::set_phases`].
-    pub fn pair_phases(&self) -> Vec<(&(u32, u32, u16), &ToneStats)> {
-        self.pair_phases.sorted()
-    }
-
-    /// The tone statistics of (speaker id, target id) over all days, with the histogram.
-    pub fn dyad_total(&self, pair: &Pair) -> Option<&ToneStats> {
-        self.dyad_totals.get(pair)
     }
 
     /// The sampled statements for the timeline, in input order.
@@ -975,8 +934,15 @@ mod tests {
         }
         let names: Vec<&str> = acc.actors().iter().map(|n| &**n).collect();
         assert_eq!(names, ["Trump", "Petro", "(unknown)"]);
-        assert_eq!(acc.dyad_total(&(0, 1)).map(|t| t.n), Some(3));
-        assert_eq!(acc.dyad_total(&(2, 0)).map(|t| t.n), Some(1));
+        let pair_n = |pair: Pair| -> u64 {
+            acc.dyads()
+                .iter()
+                .filter(|((s, t, _), _)| (*s, *t) == pair)
+                .map(|(_, st)| st.n)
+                .sum()
+        };
+        assert_eq!(pair_n((0, 1)), 3);
+        assert_eq!(pair_n((2, 0)), 1);
         assert_eq!(acc.dyads().len(), 2);
         let ids: Vec<String> = acc.most_hostile().into_iter().map(|k| k.id).collect();
         assert_eq!(ids.len(), 6);

@@ -253,11 +253,6 @@ impl ToneStats {
         }
     }
 
-    /// Takes `other`'s histogram in place of this one (count, sum and sum of squares stay).
-    pub fn set_histogram_from(&mut self, other: &ToneStats) {
-        self.hist.clone_from(&other.hist);
-    }
-
     /// Adds one tone.
     pub fn add(&mut self, tone: f64) {
         self.n += 1;

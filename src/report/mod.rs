@@ -260,7 +260,8 @@ pub struct Shift {
     pub ci: Option<Interval>,
 }
 
-/// The change of mean tone from one speaker toward one target between two given phases.
+/// The change of mean tone from one speaker toward one target between two phases (given or
+/// detected).
 #[derive(Debug, Clone, PartialEq)]
 pub struct PairShift {
     /// The target (the speaker is `shift.speaker`).
@@ -470,8 +471,8 @@ pub struct Report {
     pub shifts: Vec<Shift>,
     /// Directed speaker → target pairs.
     pub dyads: Vec<Dyad>,
-    /// The shown pairs' shifts between consecutive given phases in which they spoke (none
-    /// for detected phases), in the order of [`Report::dyads`].
+    /// The shown pairs' shifts between consecutive phases (given or detected) in which they
+    /// spoke, in the order of [`Report::dyads`].
     pub pair_shifts: Vec<PairShift>,
     /// Categories per phase.
     pub categories: CategoryTable,
@@ -784,23 +785,17 @@ impl Report {
                 series.push((*day, st.n, st.mean()));
             }
         }
-        // Day cells carry no histogram; the pair's own one serves its interval.
-        for (pair, stats, _) in &mut pairs {
-            if let Some(total) = acc.dyad_total(pair) {
-                stats.set_histogram_from(total);
-            }
-        }
-        // Each shown pair's shifts between the given phases it spoke in (detected phases are
-        // found after reading, when the pairs' statements are only kept by day).
+        // Each shown pair's shifts between the phases it spoke in, given or detected: its
+        // days merged per phase (a day in several given phases counts in the first).
         let mut pair_shifts = Vec::new();
-        if !opts.phases.is_empty() {
+        if !phases.is_empty() {
             let mut per_pair: Vec<Vec<ToneStats>> =
                 vec![vec![ToneStats::default(); phases.len()]; pairs.len()];
-            for (&(s, t, p), st) in acc.pair_phases() {
-                if let Some(slot) = shown
-                    .get(&(s, t))
-                    .and_then(|&i| per_pair.get_mut(i))
-                    .and_then(|v| v.get_mut(p as usize))
+            for ((s, t, d), st) in &dyad_days {
+                if let Some(slot) = d
+                    .and_then(phase_of)
+                    .zip(shown.get(&(*s, *t)))
+                    .and_then(|(p, &i)| per_pair.get_mut(i).and_then(|v| v.get_mut(p)))
                 {
                     slot.merge(st);
                 }

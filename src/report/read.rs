@@ -131,7 +131,6 @@ pub fn report_from_reopenable<R: Read>(
     drop(acc);
     let census = census_of(open()?, scorer, pool, stream, opts)?;
     let mut acc = Accumulator::focused(categories, census, opts.max_speakers);
-    acc.set_phases(phase_days(opts));
     // The first reading handed on the rejects before where it stopped; rows come in the same
     // order every time.
     let mut skip = passed;
@@ -156,16 +155,9 @@ pub fn report_from_reopenable<R: Read>(
     Ok(build(&acc, summary, scored))
 }
 
-/// An empty accumulator for `opts`: its aliases, and its given phases for the pairs' shifts.
+/// An empty accumulator for `opts` (its aliases).
 fn accumulator(categories: &Categories, opts: &ReportOptions) -> Accumulator {
-    let mut acc = Accumulator::with_aliases(categories, opts.aliases.clone());
-    acc.set_phases(phase_days(opts));
-    acc
-}
-
-/// The given phases' first and last days.
-fn phase_days(opts: &ReportOptions) -> Vec<(Day, Day)> {
-    opts.phases.iter().map(|p| (p.start, p.end)).collect()
+    Accumulator::with_aliases(categories, opts.aliases.clone())
 }
 
 /// The day of a row (`None`: no date), or why the row is rejected.

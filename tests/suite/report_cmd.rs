@@ -487,7 +487,9 @@ fn many_speakers_are_capped_and_counted() {
         "{md}"
     );
     assert!(md.contains("more speaker-target pairs not shown"), "{md}");
-    assert!(speaker_rows <= 3 * 4, "{speaker_rows} rows: {md}");
+    // A row per shown speaker or pair in five tables at most (speakers, tone per phase,
+    // shifts, pairs, pairs' shifts between the detected phases).
+    assert!(speaker_rows <= 3 * 5, "{speaker_rows} rows: {md}");
     // 0 shows every speaker.
     let all = markdown("0");
     assert!(
@@ -1419,6 +1421,39 @@ fn speaker_and_date_selection_reports_as_a_filtered_file_would() {
         "{}",
         stderr(&out)
     );
+}
+
+/// Without given phases, the pairs' shifts are taken between the detected ones: the pairs'
+/// day groups keep histograms, so they merge into phases found after reading.
+#[test]
+fn pairs_shift_between_detected_phases() {
+    let wd = Workdir::new();
+    let founding = crate::util::founding_csv();
+    let founding = founding.to_string_lossy();
+    let out = wd.run(&["report", &founding, "--format", "json", "-q"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert!(v["detected"].is_object(), "{}", v["detected"]);
+    let shifts = v["pair_shifts"].as_array().expect("pair shifts");
+    let trump = shifts
+        .iter()
+        .find(|p| p["from"] == "Trump" && p["to"] == "Petro")
+        .unwrap_or_else(|| panic!("Trump -> Petro in {shifts:?}"));
+    assert_eq!(
+        (trump["phase_from"].as_str(), trump["phase_to"].as_str()),
+        (Some("Before (detected)"), Some("After (detected)"))
+    );
+    assert!(trump["delta"].as_f64() > Some(0.5), "{trump}");
+    // The same numbers in the Markdown table.
+    let out = wd.run(&["report", &founding, "--format", "md", "-q"], None);
+    let md = String::from_utf8(out.stdout).expect("utf-8");
+    let row = format!(
+        "| Trump | Petro | Before (detected) → After (detected) | {:+.2} | {:+.2} | **{:+.2}** |",
+        trump["mean_from"].as_f64().expect("from"),
+        trump["mean_to"].as_f64().expect("to"),
+        trump["delta"].as_f64().expect("delta"),
+    );
+    assert!(md.contains(&row), "{row} not in\n{md}");
 }
 
 #[test]
