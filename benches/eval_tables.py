@@ -24,6 +24,7 @@ DETENTE = "target/release/detente"
 # (file, split, what it is), in the order the page lists them.
 SPLITS = [
     ("tests/data/gold/holdout.csv", "holdout", "blind: measured once, never tuned on"),
+    ("tests/data/gold/holdout2.csv", "holdout2", "blind, written after five rounds: never tuned on"),
     ("tests/data/gold/dev2.csv", "dev2check", "fresh; overall numbers watched while tuning, rows never read"),
     ("tests/data/gold/gold.csv", "test", "first test split; partly seen (see below)"),
     ("tests/data/gold/dev6.csv", "dev6", "tuned on (fourth round)"),
