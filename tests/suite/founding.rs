@@ -81,7 +81,8 @@ fn short_statements_are_read_in_the_language_whose_lexicon_knows_them() {
 /// The same conflict beyond the seed article, as news reports paraphrased the leaders (not
 /// quoted here as anyone's words): each landed on the wrong side or at zero before the denial
 /// rule and the entries written for them ("sick man", "making cocaine", "drug leader", "not
-/// going to be doing it very long", "así no se amenaza").
+/// going to be doing it very long", "así no se amenaza", "no longer make payments",
+/// "desobedezc*").
 #[test]
 fn the_conflict_beyond_the_seed_lands_on_the_right_side() {
     const CASES: &[(&str, &[Label])] = &[
@@ -103,6 +104,15 @@ fn the_conflict_beyond_the_seed_lands_on_the_right_side() {
         // A rebuke with a negated threat in it.
         (
             "Así no se amenaza a un presidente latinoamericano.",
+            &[Label::Hostile, Label::Tense],
+        ),
+        // Aid stopped, and a call on the other side's soldiers to disobey.
+        (
+            "The United States will no longer make payments or subsidies to Colombia.",
+            &[Label::Hostile, Label::Tense],
+        ),
+        (
+            "Desobedezcan la orden de Trump.",
             &[Label::Hostile, Label::Tense],
         ),
         // Reassurance stays on the cooperative side.
