@@ -1184,8 +1184,9 @@ fn direct_threat(
 /// True when token `i` makes the speaker the subject of a description: a `first-person-be`
 /// word ("i'm", "we're", "soy", "somos"), or a `be` word right after a `first-person` word
 /// ("we are", "I am"). Looked for within the negation window before a negated accusation or
-/// insult ([`DENIAL_CATEGORIES`]): "I am not a criminal", "we are not your enemies", but not
-/// "we are not looking for enemies" (four units away) or "they are not our enemies".
+/// insult ([`DENIAL_CATEGORIES`]): "I am not a criminal", "no soy narco", but not "we are not
+/// looking for terrorists" (four units away) or "they are not terrorists". (A one-word
+/// `relation` entry, "we are not your enemies", is left to negation by the caller.)
 fn describes_speaker(marks: Marks<'_>, i: usize) -> bool {
     let m = marks.get(i);
     m & FIRST_PERSON_BE_WORD != 0
