@@ -189,11 +189,14 @@ pub enum ContextRole {
     /// Names a hostile relation between the parties (`enemy`, `foe`, `enemigo`): "we are not
     /// your enemies" reassures, so the denial rule leaves such a word to the negation rule.
     Relation,
+    /// Opens a subordinate clause (`until`, `unless`, `hasta`): an entry that starts with one
+    /// is a clause of its own, not flipped by a negator before it.
+    Subordinator,
 }
 
 impl ContextRole {
     /// Every role, in the order `lexicon stats` lists them.
-    pub const ALL: [ContextRole; 9] = [
+    pub const ALL: [ContextRole; 10] = [
         ContextRole::Relay,
         ContextRole::SharedTarget,
         ContextRole::FirstPerson,
@@ -203,6 +206,7 @@ impl ContextRole {
         ContextRole::Be,
         ContextRole::FirstPersonBe,
         ContextRole::Relation,
+        ContextRole::Subordinator,
     ];
 
     /// The name written in the second field of a lexicon line.
@@ -217,6 +221,7 @@ impl ContextRole {
             ContextRole::Be => "be",
             ContextRole::FirstPersonBe => "first-person-be",
             ContextRole::Relation => "relation",
+            ContextRole::Subordinator => "subordinator",
         }
     }
 

@@ -144,7 +144,8 @@ fn role_mark(role: ContextRole) -> u8 {
         ContextRole::Be => BE_WORD,
         ContextRole::FirstPersonBe => FIRST_PERSON_BE_WORD,
         ContextRole::Relation => RELATION_WORD,
-        ContextRole::Relay | ContextRole::SharedTarget => 0,
+        // Subordinators are read from the entries' terms when the matcher is built.
+        ContextRole::Relay | ContextRole::SharedTarget | ContextRole::Subordinator => 0,
     }
 }
 
@@ -956,6 +957,7 @@ impl Scorer {
             // Negative concord: "no es patio trasero de nadie" is one negative, not two.
             if super::context::negated(lang, negators, reversers)
                 && !matcher.carries_negator(entry_idx as usize)
+                && !matcher.opens_clause(entry_idx as usize)
             {
                 // A one-word hostile relation ("we are not your enemies") reassures instead.
                 let relation =

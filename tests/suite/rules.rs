@@ -603,6 +603,14 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "strike:threat:-2.50",
         Label::Hostile,
     ),
+    // An entry opening a clause of its own is not negated from the main clause.
+    (
+        "a negator does not reach into an until-clause",
+        Lang::En,
+        "we will not stop until they beg",
+        "until they beg:insult:-2.50",
+        Label::Hostile,
+    ),
     (
         "title case is not read as names",
         Lang::En,
