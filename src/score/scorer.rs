@@ -652,6 +652,20 @@ impl Scorer {
                 r.push(role);
             }
         }
+        // Subordinators have no flag (the matcher reads them from the entries' terms): found
+        // by their words here.
+        let subordinators: Vec<&str> = self
+            .lexicon(lang)
+            .context()
+            .iter()
+            .filter(|c| c.role == ContextRole::Subordinator)
+            .map(|c| c.term.as_str())
+            .collect();
+        for (i, r) in roles.iter_mut().enumerate() {
+            if subordinators.contains(&s.tokens.folded(i)) {
+                r.push(ContextRole::Subordinator);
+            }
+        }
         roles
     }
 
