@@ -490,10 +490,7 @@ fn stats(cats: &Categories) -> Result<u8, Error> {
     for role in ContextRole::ALL {
         print!("{:<27}", format!("  {}", role.name()));
         for l in &lexes {
-            print!(
-                " {:>6}",
-                l.context().iter().filter(|c| c.role == role).count()
-            );
+            print!(" {:>6}", l.context_terms(role).count());
         }
         println!();
     }

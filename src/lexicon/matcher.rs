@@ -766,10 +766,7 @@ fn carries_negator(lex: &Lexicon) -> Vec<bool> {
 /// For each entry: whether its first word is one of the lexicon's `subordinator` context words.
 fn opens_clause(lex: &Lexicon) -> Vec<bool> {
     let subordinators: Vec<&str> = lex
-        .context()
-        .iter()
-        .filter(|c| c.role == super::ContextRole::Subordinator)
-        .map(|c| c.term.as_str())
+        .context_terms(super::ContextRole::Subordinator)
         .collect();
     lex.entries()
         .iter()

@@ -374,6 +374,14 @@ impl Lexicon {
         &self.context
     }
 
+    /// The terms of the context words of `role`, in the order they were added.
+    pub fn context_terms(&self, role: ContextRole) -> impl Iterator<Item = &str> {
+        self.context
+            .iter()
+            .filter(move |c| c.role == role)
+            .map(|c| c.term.as_str())
+    }
+
     /// FNV-1a checksum over every source text merged into this lexicon, in order.
     pub fn checksum(&self) -> u64 {
         self.checksum

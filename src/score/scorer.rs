@@ -656,10 +656,7 @@ impl Scorer {
         // by their words here.
         let subordinators: Vec<&str> = self
             .lexicon(lang)
-            .context()
-            .iter()
-            .filter(|c| c.role == ContextRole::Subordinator)
-            .map(|c| c.term.as_str())
+            .context_terms(ContextRole::Subordinator)
             .collect();
         for (i, r) in roles.iter_mut().enumerate() {
             if subordinators.contains(&s.tokens.folded(i)) {
