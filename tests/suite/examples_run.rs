@@ -139,3 +139,66 @@ fn score_stream_turns_csv_into_json_lines() {
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("scored 10 of 10 rows"));
 }
+
+#[test]
+fn front_end_bound_times_every_pass_and_checks_its_scans_agree() {
+    let wd = Workdir::new();
+    // Words at the edges of 64-byte blocks, accented letters, digits and punctuation, so that
+    // the vector scan's masks are held to the byte scan (the example fails when their word
+    // counts differ).
+    let long = "a".repeat(63);
+    let corpus = wd.write(
+        "texts.csv",
+        format!(
+            "id,text\n1,\"We will strike, {long} now!\"\n2,Acción inmediata: ¡no aceptamos \
+             amenazas! 3.5 millones\n3,\"Thank you, President Petro, for a great call\"\n"
+        ),
+    );
+    let out = run("front_end_bound", &[&corpus.to_string_lossy(), "1"], None);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: Vec<&str> = stdout.lines().filter(|l| l.starts_with("| ")).collect();
+    let passes: Vec<&str> = rows
+        .iter()
+        .skip(1)
+        .filter_map(|l| l.split(" | ").next())
+        .collect();
+    assert_eq!(
+        passes,
+        [
+            "| tokenize",
+            "| byte scan",
+            "| vector scan",
+            "| scan + probe",
+            "| score"
+        ],
+        "{stdout}"
+    );
+    // The same words both ways, and the scorer found hits in these statements.
+    let count = |pass: &str| {
+        rows.iter()
+            .find(|l| l.starts_with(pass))
+            .and_then(|l| l.rsplit(" | ").next())
+            .and_then(|c| c.split(' ').next())
+            .and_then(|n| n.parse::<usize>().ok())
+            .unwrap_or_else(|| panic!("{pass}: {stdout}"))
+    };
+    assert_eq!(count("| byte scan"), count("| vector scan"));
+    // 5 + 8 + 8: the scans split "3.5" in two and keep "¡no" whole (any non-ASCII byte is a
+    // word byte to them); the tokenizer does neither.
+    assert_eq!(count("| byte scan"), 21, "{stdout}");
+    assert_eq!(count("| tokenize"), 20, "{stdout}");
+    assert!(count("| score") >= 3, "{stdout}");
+
+    let missing = run(
+        "front_end_bound",
+        &[&wd.path("nope.csv").to_string_lossy()],
+        None,
+    );
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("nope.csv"));
+}
