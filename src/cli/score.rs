@@ -43,6 +43,13 @@ pub struct ScoreArgs {
     #[arg(long)]
     no_headers: bool,
 
+    /// The input has no header row (as --no-headers), and these are its column names: a
+    /// header line as the file's first line would be ("id,date,speaker,target,text"). Columns
+    /// are found by name and JSON Lines keys are the names, as in one pass over the whole file;
+    /// the CSV output gets no header. For map steps: pass the file's first line
+    #[arg(long, value_name = "LINE", conflicts_with = "no_headers")]
+    header: Option<String>,
+
     /// CSV output: write a ' before every input field a spreadsheet would run as a formula
     /// (one starting with =, +, -, @, a tab or CR that is not a number: "=HYPERLINK(...)",
     /// "@petrogustavo", "- We will respond"), so that Excel or LibreOffice shows it as text.
@@ -76,7 +83,10 @@ pub fn run(args: &ScoreArgs) -> Result<u8, Error> {
     }
     let scorer = args.lexicon.scorer()?;
     let pool = args.table.pool()?;
-    let mut opts = args.table.stream_options(&args.input, !args.no_headers);
+    let mut opts = args
+        .table
+        .stream_options(&args.input, !args.no_headers && args.header.is_none());
+    opts.header_line = args.header.clone();
     opts.format = match args.format {
         FormatArg::Csv => Format::Csv,
         FormatArg::Jsonl => Format::Jsonl,

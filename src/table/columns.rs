@@ -95,6 +95,16 @@ pub struct ColumnMap {
 }
 
 impl ColumnMap {
+    /// The map of a table with no columns (an empty input without a header row): it has no
+    /// rows to read with it.
+    pub const EMPTY: ColumnMap = ColumnMap {
+        text: 0,
+        id: None,
+        date: None,
+        speaker: None,
+        target: None,
+    };
+
     /// Finds the columns in `headers`. A name the user gave must exist (a 1-based number is also
     /// accepted); otherwise the aliases are tried. A table with a single column uses it as text.
     /// `delimiter` is the one the table was read with: a one-column header that splits into

@@ -62,6 +62,11 @@ impl Splitter {
         self.in_record
     }
 
+    /// In a quoted field: at the end of the input, its record's quote was never closed.
+    pub(crate) fn in_quoted_field(&self) -> bool {
+        self.state == State::InQuoted
+    }
+
     /// Line ends seen so far.
     pub(crate) fn lines(&self) -> u64 {
         self.lines

@@ -34,6 +34,11 @@ pub struct StreamOptions {
     pub format: Format,
     /// The input has a header row, and the CSV output gets one.
     pub headers: bool,
+    /// Without a header row in the input (`headers: false`): its column names, written as a
+    /// header line of the input would be (the same delimiter and quoting). Columns are then
+    /// found by name and JSON Lines keys are the names, as with a header row; the CSV output
+    /// still gets no header. For map steps that see chunks of a file (`score --header`).
+    pub header_line: Option<String>,
     /// Rows per chunk of parallel work, at most (a chunk also ends after about 256 KiB of
     /// input).
     pub batch_size: usize,
@@ -57,6 +62,7 @@ impl Default for StreamOptions {
             columns: ColumnSpec::default(),
             format: Format::Csv,
             headers: true,
+            header_line: None,
             batch_size: DEFAULT_BATCH,
             on_error: OnError::Fail,
             max_field_bytes: DEFAULT_MAX_FIELD,
@@ -195,23 +201,46 @@ impl<R: Read> Source<R> {
         first.parse(&carry, starts.get(..1).unwrap_or(&[]), delimiter, |_, _| {
             Place::default()
         });
-        let Some(first) = first.get(0) else {
-            return Err(Error::new(ErrorKind::EmptyInput, loc.clone()));
-        };
-        let headers = if opts.headers {
-            let names = header_names(first.iter(), loc)?;
-            at = Place {
-                byte: at.byte + end as u64,
-                line: at.line + splitter.lines(),
-                record: 1,
-            };
-            carry.drain(..end);
-            names
-        } else {
+        let first = first.get(0);
+        let headers = match (first, opts.headers, &opts.header_line) {
+            (None, true, _) => return Err(Error::new(ErrorKind::EmptyInput, loc.clone())),
+            (Some(_), true, _) if splitter.in_quoted_field() => {
+                // Not a row to set aside: without its header the file cannot be read.
+                return Err(Error::new(
+                    ErrorKind::BadSetting {
+                        detail: "the header row opens a quoted field that the input never \
+                                 closes: an unclosed quote"
+                            .to_string(),
+                    },
+                    Location {
+                        line: Some(1),
+                        ..loc.clone()
+                    },
+                ));
+            }
+            (Some(first), true, _) => {
+                let names = header_names(first.iter(), loc)?;
+                at = Place {
+                    byte: at.byte + end as u64,
+                    line: at.line + splitter.lines(),
+                    record: 1,
+                };
+                carry.drain(..end);
+                names
+            }
+            // The first row stays in the input, to be read as data, under the given names.
+            (_, false, Some(line)) => given_header(line, delimiter)?,
             // The first row stays in the input, to be read as data.
-            (1..=first.len()).map(|i| i.to_string()).collect()
+            (Some(first), false, None) => (1..=first.len()).map(|i| i.to_string()).collect(),
+            // No header row and no rows: a map step's empty chunk, which has nothing to
+            // score and no columns to number.
+            (None, false, None) => Vec::new(),
         };
-        let map = ColumnMap::find(&headers, &opts.columns, delimiter, loc)?;
+        let map = if headers.is_empty() {
+            ColumnMap::EMPTY
+        } else {
+            ColumnMap::find(&headers, &opts.columns, delimiter, loc)?
+        };
         Ok(Source {
             input,
             carry,
@@ -341,6 +370,7 @@ impl<R: Read> Source<R> {
                 starts,
                 rows,
                 long,
+                unclosed,
                 state,
                 out,
             } = chunk;
@@ -361,6 +391,20 @@ impl<R: Read> Source<R> {
                     check_row(&rec, width, text_col, max_field)
                         .and_then(|text| map(state, &rec, text)),
                 );
+            }
+            if *unclosed
+                && long.is_none()
+                && let Some(last) = out.last_mut()
+            {
+                *last = Err((
+                    ErrorKind::Csv {
+                        detail: "the input ends inside a quoted field that opens in this row: \
+                                 an unclosed quote, which took in every line after it (a \
+                                 truncated file, or a stray quote); close the quote"
+                            .to_string(),
+                    },
+                    None,
+                ));
             }
             if let (Some(record), Some(s)) = (long.as_ref(), starts.last()) {
                 rows.push([record.excerpt.as_slice()], place(parsed, s));
@@ -438,6 +482,7 @@ impl<R: Read> Source<R> {
                 starts: Vec::new(),
                 rows: Rows::new(),
                 long: None,
+                unclosed: false,
                 state: new_state(),
                 out: Vec::new(),
             },
@@ -473,6 +518,7 @@ fn next_chunk<R: Read, C, T>(
         input: bytes,
         starts,
         long,
+        unclosed,
         ..
     } = chunk;
     bytes.clear();
@@ -480,6 +526,7 @@ fn next_chunk<R: Read, C, T>(
     bytes.append(carry);
     starts.clear();
     *long = None;
+    *unclosed = false;
     let (mut splitter, mut pos) = (Splitter::new(delimiter), 1);
     // The length of a record too long to keep, which the chunk's input does not hold.
     let mut dropped = 0u64;
@@ -502,6 +549,7 @@ fn next_chunk<R: Read, C, T>(
             break bytes.len();
         }
         if *eof {
+            *unclosed = splitter.in_quoted_field();
             break bytes.len();
         }
         *eof = read_more(input, bytes)? == 0;
@@ -711,6 +759,9 @@ struct Chunk<C, T> {
     /// header's number of fields times twice `--max-field-bytes`): it was not kept, only its
     /// first bytes, and it is rejected.
     long: Option<LongRecord>,
+    /// The chunk's last record ends with the input, inside a quoted field: its quote was
+    /// never closed, so it took in every line after it, and it is rejected.
+    unclosed: bool,
     state: C,
     out: Vec<std::result::Result<T, RowError>>,
 }
@@ -972,6 +1023,38 @@ pub(crate) fn header_names<'a>(
         names.push(name.to_string());
     }
     Ok(names)
+}
+
+/// The column names in `line`, a header line given apart from the input
+/// ([`StreamOptions::header_line`]), read by the rules the input's own header row would be.
+fn given_header(line: &str, delimiter: u8) -> Result<Vec<String>> {
+    let loc = Location::in_source("--header");
+    let line = line.strip_suffix('\n').unwrap_or(line);
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    let bytes = format!("{line}\n").into_bytes();
+    let (mut splitter, mut pos, mut starts) = (Splitter::new(delimiter), 0, Vec::new());
+    let end = splitter.next_record_end(&bytes, &mut pos, &mut starts);
+    if line.is_empty() || end != Some(bytes.len()) {
+        let detail = if line.is_empty() {
+            "is empty: give the input's header line, such as \"id,date,speaker,text\""
+        } else {
+            "must be one header line: it holds a line break or an unclosed quote"
+        };
+        return Err(Error::new(
+            ErrorKind::BadSetting {
+                detail: detail.to_string(),
+            },
+            loc,
+        ));
+    }
+    let mut rows = Rows::new();
+    rows.parse(&bytes, starts.get(..1).unwrap_or(&[]), delimiter, |_, _| {
+        Place::default()
+    });
+    match rows.get(0) {
+        Some(first) => header_names(first.iter(), &loc),
+        None => Ok(Vec::new()),
+    }
 }
 
 /// A csv reading error with the file, line and row it names.

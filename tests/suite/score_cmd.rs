@@ -1393,3 +1393,136 @@ fn summary_counts_rows_per_language() {
         stderr(&out)
     );
 }
+
+/// A file that ends inside a quoted field (a truncated download, a stray quote) would have its
+/// last row take in every line after the quote as text, rows and all: that row is rejected,
+/// never scored, and with --skip-bad-rows it goes to the rejects file whole.
+#[test]
+fn an_unclosed_quote_at_the_end_of_the_input_is_a_rejected_row() {
+    let wd = Workdir::new();
+    let input = b"id,text\n0,Thank you\n1,\"We will respond\n2,We reject the threats\n";
+    let out = wd.run(&["score", "-q"], Some(input));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains(
+            "<stdin>:3 (row 2): the input ends inside a quoted field that opens in this row"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    let rejects = wd.path("rejects.csv");
+    let out = wd.run(
+        &[
+            "score",
+            "--skip-bad-rows",
+            "--rejects",
+            &rejects.to_string_lossy(),
+        ],
+        Some(input),
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let (_, rows) = parse_csv(&stdout(&out));
+    assert_eq!(rows.len(), 1, "only the row before the quote is scored");
+    assert!(
+        stderr(&out).contains("read 2 rows: 1 scored, 1 rejected"),
+        "{}",
+        stderr(&out)
+    );
+    let rejected = std::fs::read_to_string(&rejects).expect("rejects file");
+    assert!(
+        rejected.contains("We will respond\n2,We reject the threats"),
+        "the lines the quote took in are kept in the rejected row: {rejected}"
+    );
+    // A quote closed at the very end is fine, and so is a header's closed quote.
+    let out = wd.run(
+        &["score", "-q", "--text-col", "2"],
+        Some(b"id,\"te\"\"xt\"\n1,\"We will respond\""),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    // A header row whose quote never closes cannot be read at all.
+    let out = wd.run(&["score", "-q"], Some(b"id,\"text\n1,hi\n"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("<stdin>:1: the header row opens a quoted field"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// `--header LINE`: a chunk without its header, read as the whole file is: columns by name,
+/// JSON Lines keys as in one pass, no header in the CSV output, an empty chunk is no error.
+#[test]
+fn header_names_the_columns_of_a_chunk_without_one() {
+    let wd = Workdir::new();
+    let whole = founding_with(b',');
+    let text = String::from_utf8(whole.clone()).expect("utf-8");
+    let (header, body) = text.split_once('\n').expect("header line");
+    for format in ["csv", "jsonl"] {
+        let one = wd.run(&["score", "-q", "--format", format], Some(&whole));
+        let chunk = wd.run(
+            &["score", "-q", "--format", format, "--header", header],
+            Some(body.as_bytes()),
+        );
+        assert!(chunk.status.success(), "{}", stderr(&chunk));
+        let expected = match format {
+            // The CSV output of a chunk has no header: the header line's own output goes on top.
+            "csv" => stdout(&one)
+                .split_once('\n')
+                .map(|(_, rows)| rows.to_string())
+                .expect("rows"),
+            _ => stdout(&one),
+        };
+        assert_eq!(stdout(&chunk), expected, "{format}");
+    }
+    // JSONL keys are the names, and a score column clashing with one is renamed as in one pass.
+    assert!(
+        stdout(&wd.run(
+            &["score", "-q", "--format", "jsonl", "--header", header],
+            Some(body.as_bytes())
+        ))
+        .contains("\"speaker\":\"Trump\"")
+    );
+
+    // An empty chunk: nothing to write, exit 0 (with --no-headers too).
+    for args in [&["--header", header][..], &["--no-headers"][..]] {
+        let out = wd.run(&[&["score", "-q"][..], args].concat(), Some(b""));
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        assert!(out.stdout.is_empty());
+    }
+    // The header's names are checked even so: no text column is an error.
+    let out = wd.run(&["score", "--header", "id,words"], Some(b""));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no text column found"),
+        "{}",
+        stderr(&out)
+    );
+    // Rows of another width than the header's are ragged, as under a header row.
+    let out = wd.run(&["score", "--header", "id,text"], Some(b"1,hi,extra\n"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("expected 2 fields like the header, found 3"),
+        "{}",
+        stderr(&out)
+    );
+    // A header line that is not one line, or empty, or given with --no-headers.
+    for (args, says) in [
+        (
+            &["--header", "id,\"text"][..],
+            "--header: must be one header line",
+        ),
+        (
+            &["--header", "id\ntext"][..],
+            "--header: must be one header line",
+        ),
+        (&["--header", ""][..], "--header: is empty"),
+        (
+            &["--header", "id,text", "--no-headers"][..],
+            "cannot be used with",
+        ),
+    ] {
+        let out = wd.run(&[&["score"][..], args].concat(), Some(b"1,hi\n"));
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).contains(says), "{args:?}: {}", stderr(&out));
+    }
+}
