@@ -26,6 +26,8 @@ struct RowAt {
     bytes: usize,
     ends: usize,
     place: Place,
+    /// See [`Row::stray_quote`].
+    stray_quote: Option<u32>,
 }
 
 /// Where a row is in the input: its first byte's offset and line (1-based), and its record
@@ -46,6 +48,7 @@ pub struct Row<'a> {
     bytes: &'a [u8],
     ends: &'a [u32],
     place: Place,
+    stray_quote: Option<u32>,
 }
 
 impl Rows {
@@ -90,6 +93,7 @@ impl Rows {
             bytes: self.bytes.get(at.bytes..bytes_end)?,
             ends: self.ends.get(at.ends..ends_end)?,
             place: at.place,
+            stray_quote: at.stray_quote,
         })
     }
 
@@ -132,6 +136,7 @@ impl Rows {
             bytes: start,
             ends: self.ends.len(),
             place,
+            stray_quote: None,
         });
         start
     }
@@ -154,6 +159,7 @@ impl Rows {
             // At the start of a field.
             if input.get(at) == Some(&b'"') {
                 at += 1;
+                let opened = at;
                 loop {
                     let rest = input.get(at..).unwrap_or(&[]);
                     match memchr::memchr(b'"', rest) {
@@ -170,6 +176,14 @@ impl Rows {
                                 self.bytes.push(b'"');
                                 at += 1;
                             } else {
+                                // Closed in the middle of the field: rare, and then looked
+                                // at more closely.
+                                if input
+                                    .get(at)
+                                    .is_some_and(|&b| b != delimiter && b != b'\n' && b != b'\r')
+                                {
+                                    self.note_stray_quote(input, opened, at);
+                                }
                                 break;
                             }
                         }
@@ -197,7 +211,36 @@ impl Rows {
     }
 }
 
+impl Rows {
+    /// A quoted field opened at `input[opened]` and closed by the quote just before `at`, with
+    /// more of the field after that quote (not a delimiter, a line end or the end): when the
+    /// quoted part holds a line break too, the quote that opened it was most likely a stray
+    /// one, and the "field" the lines after it, rows and all, up to the next quote in the
+    /// file, which opened a later field. A well-formed field that spans lines closes before a
+    /// delimiter or a line end. The row notes the field ([`Row::stray_quote`]).
+    #[cold]
+    #[inline(never)]
+    fn note_stray_quote(&mut self, input: &[u8], opened: usize, at: usize) {
+        if memchr::memchr(b'\n', input.get(opened..at).unwrap_or(&[])).is_none() {
+            return;
+        }
+        if let Some(row) = self.rows.last_mut()
+            && row.stray_quote.is_none()
+        {
+            row.stray_quote = Some(self.ends.len().saturating_sub(row.ends) as u32);
+        }
+    }
+}
+
 impl<'a> Row<'a> {
+    /// The 0-based field of this row that seems to start with a stray quote: a quoted field
+    /// that runs over a line break and closes in the middle of the field (`"We will respond`
+    /// ... later lines ... `3,"bye"`): the csv crate reads the lines in between as that field's
+    /// text, so the rows on them would be lost inside it. `None` for a well-formed row.
+    pub fn stray_quote(&self) -> Option<usize> {
+        self.stray_quote.map(|f| f as usize)
+    }
+
     /// Number of fields.
     pub fn len(&self) -> usize {
         self.ends.len()

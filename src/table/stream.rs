@@ -896,6 +896,18 @@ pub fn check_row<'a>(
             None,
         ));
     }
+    if let Some(field) = rec.stray_quote() {
+        return Err((
+            ErrorKind::Csv {
+                detail: "a quoted field that runs over line breaks and closes in the middle \
+                         of a field: a stray quote, which took in the lines after it (rows \
+                         among them); double a quote that is part of the text, or close the \
+                         field"
+                    .to_string(),
+            },
+            Some(field),
+        ));
+    }
     // One UTF-8 check of the whole record: when it passes and every field starts on a
     // character boundary, every field is valid UTF-8 and the text needs no second check. The
     // fields lie end to end, so each starts where the last ended, and a record no longer

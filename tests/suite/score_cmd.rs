@@ -1526,3 +1526,47 @@ fn header_names_the_columns_of_a_chunk_without_one() {
         assert!(stderr(&out).contains(says), "{args:?}: {}", stderr(&out));
     }
 }
+
+/// A stray quote opening a field mid-file runs, as the csv crate reads it, to the next quote in
+/// the file (the one opening a later field), taking in the rows between as its text: a quoted
+/// field that spans line breaks and closes in the middle of a field is rejected, naming its
+/// column. A quoted field over several lines that closes properly is text like any other.
+#[test]
+fn a_stray_quote_that_takes_in_rows_is_rejected() {
+    let wd = Workdir::new();
+    let input = b"id,text,source\n1,\"We will respond,wire\n2,We reject the threats,wire\n\
+                  3,\"Thank you\",wire\n4,We welcome the talks,wire\n";
+    let out = wd.run(&["score", "-q"], Some(input));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("<stdin>:2 (row 1, column 2 (text)): a quoted field that runs over"),
+        "{}",
+        stderr(&out)
+    );
+    let rejects = wd.path("rejects.csv");
+    let out = wd.run(
+        &[
+            "score",
+            "--skip-bad-rows",
+            "--rejects",
+            &rejects.to_string_lossy(),
+        ],
+        Some(input),
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let (h, rows) = parse_csv(&stdout(&out));
+    let ids: Vec<&str> = rows.iter().map(|r| col(&h, r, "id")).collect();
+    assert_eq!(ids, ["4"], "the row after the stray field is scored");
+    let rejected = std::fs::read_to_string(&rejects).expect("rejects file");
+    assert!(
+        rejected.contains("2,We reject the threats,wire"),
+        "the rows taken in are kept in the rejected row: {rejected}"
+    );
+    // Well-formed: a quoted field over two lines, doubled quotes, text after a closing quote
+    // on one line.
+    let good = b"id,text,source\n1,\"We will respond\non two lines\",wire\n\
+                 2,\"He said \"\"no\"\" today\",wire\n3,\"Hello\" world,wire\n";
+    let out = wd.run(&["score", "-q"], Some(good));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(parse_csv(&stdout(&out)).1.len(), 3);
+}
