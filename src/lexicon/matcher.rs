@@ -198,8 +198,6 @@ pub struct Matcher {
     /// The compiled lexicon: its entries and modifiers are what the targets index.
     lexicon: Lexicon,
     carries_negator: Vec<bool>,
-    /// By entry: its first word is a `subordinator` context word ([`Matcher::opens_clause`]).
-    opens_clause: Vec<bool>,
 }
 
 /// The phrase trie as it is built, before it is flattened.
@@ -248,7 +246,6 @@ impl Matcher {
     /// copies: [`Matcher::lexicon`]).
     pub fn from_lexicon(lex: Lexicon) -> Result<Matcher> {
         let carries_negator = carries_negator(&lex);
-        let opens_clause = opens_clause(&lex);
         let mut b = Builder::default();
         let mut tone_terms: FxHashMap<&str, usize> = FxHashMap::default();
         for (i, e) in lex.entries().iter().enumerate() {
@@ -380,7 +377,6 @@ impl Matcher {
             edge_shift,
             lexicon: lex,
             carries_negator,
-            opens_clause,
             word_info: Vec::new(),
             prefix_items: Vec::new(),
         };
@@ -408,13 +404,6 @@ impl Matcher {
     /// trasero de nadie"): a negator before it agrees with it rather than flipping it.
     pub fn carries_negator(&self, i: usize) -> bool {
         self.carries_negator.get(i).copied().unwrap_or(false)
-    }
-
-    /// True when entry `i` starts with a `subordinator` context word ("until they beg", "hasta
-    /// que se arrodillen"): it is a clause of its own, so a negator before it belongs to the
-    /// main clause ("no lo reanudaremos hasta que se arrodillen") and does not flip it.
-    pub fn opens_clause(&self, i: usize) -> bool {
-        self.opens_clause.get(i).copied().unwrap_or(false)
     }
 
     /// The phrase-trie key of the `<num>` element.
@@ -759,22 +748,6 @@ fn carries_negator(lex: &Lexicon) -> Vec<bool> {
                 || negators
                     .iter()
                     .any(|nw| words.windows(nw.len()).any(|win| win == nw.as_slice()))
-        })
-        .collect()
-}
-
-/// For each entry: whether its first word is one of the lexicon's `subordinator` context words.
-fn opens_clause(lex: &Lexicon) -> Vec<bool> {
-    let subordinators: Vec<&str> = lex
-        .context_terms(super::ContextRole::Subordinator)
-        .collect();
-    lex.entries()
-        .iter()
-        .map(|e| {
-            e.term
-                .split(' ')
-                .next()
-                .is_some_and(|w| subordinators.contains(&w))
         })
         .collect()
 }

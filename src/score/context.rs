@@ -395,8 +395,8 @@ mod tests {
         let mut tokens = Tokens::new();
         tokens.tokenize(text);
         let keys: Vec<&str> = words.relay_key_words().collect();
-        let marks: Vec<[u8; 2]> = (0..tokens.tokens().len())
-            .map(|i| [u8::from(keys.contains(&tokens.folded(i))) * RELAY_KEY, 0])
+        let marks: Vec<[u16; 2]> = (0..tokens.tokens().len())
+            .map(|i| [u16::from(keys.contains(&tokens.folded(i))) * RELAY_KEY, 0])
             .collect();
         let at = (0..tokens.tokens().len()).find(|&i| tokens.folded(i) == "attack");
         let last = at.map_or((0, 0), |i| tokens.tokens()[i].span);

@@ -108,34 +108,38 @@ pub struct Scorer {
 struct VocabEntry {
     /// The word's id in that language's matcher ([`NO_WORD`] for none).
     ids: [u32; 2],
-    /// A function word the language guess counts for that language.
-    function: [bool; 2],
-    /// Its context flags in that language: [`RELAY_KEY`], [`FIRST_PERSON_WORD`],
-    /// [`FUTURE_WORD`], [`FIRST_PERSON_FUTURE_WORD`], [`CONSEQUENCE_WORD`], [`BE_WORD`],
-    /// [`FIRST_PERSON_BE_WORD`], [`RELATION_WORD`].
-    marks: [u8; 2],
+    /// Its flags in that language: [`FUNCTION_WORD`] and the context flags, [`RELAY_KEY`],
+    /// [`FIRST_PERSON_WORD`], [`FUTURE_WORD`], [`FIRST_PERSON_FUTURE_WORD`],
+    /// [`CONSEQUENCE_WORD`], [`BE_WORD`], [`FIRST_PERSON_BE_WORD`], [`RELATION_WORD`],
+    /// [`SUBORDINATOR_WORD`].
+    marks: [u16; 2],
 }
 
 /// The key word of a relayed-report marker (see [`super::context::relayed`]).
-pub(super) const RELAY_KEY: u8 = 1;
+pub(super) const RELAY_KEY: u16 = 1;
 /// A `first-person` context word ("we", "nosotros").
-pub(super) const FIRST_PERSON_WORD: u8 = 2;
+pub(super) const FIRST_PERSON_WORD: u16 = 1 << 1;
 /// A `future` context word ("will", "vamos").
-pub(super) const FUTURE_WORD: u8 = 4;
+pub(super) const FUTURE_WORD: u16 = 1 << 2;
 /// A `first-person-future` context word ("we'll", "haremos").
-pub(super) const FIRST_PERSON_FUTURE_WORD: u8 = 8;
+pub(super) const FIRST_PERSON_FUTURE_WORD: u16 = 1 << 3;
 /// A `consequence` context word ("then", "entonces").
-pub(super) const CONSEQUENCE_WORD: u8 = 16;
+pub(super) const CONSEQUENCE_WORD: u16 = 1 << 4;
 /// A `be` context word ("am", "are").
-pub(super) const BE_WORD: u8 = 32;
+pub(super) const BE_WORD: u16 = 1 << 5;
 /// A `first-person-be` context word ("i'm", "somos").
-pub(super) const FIRST_PERSON_BE_WORD: u8 = 64;
+pub(super) const FIRST_PERSON_BE_WORD: u16 = 1 << 6;
 /// A `relation` context word ("enemy", "enemigos").
-pub(super) const RELATION_WORD: u8 = 128;
+pub(super) const RELATION_WORD: u16 = 1 << 7;
+/// A `subordinator` context word ("until", "than", "hasta"): a negator before it belongs to
+/// the main clause and does not reach the entries after it.
+pub(super) const SUBORDINATOR_WORD: u16 = 1 << 8;
+/// A function word the language guess counts for that language ([`function_words`]).
+const FUNCTION_WORD: u16 = 1 << 9;
 
 /// The flag of a one-word context role in [`VocabEntry::marks`] (relay markers are flagged by
 /// their key word instead, shared-target terms not at all).
-fn role_mark(role: ContextRole) -> u8 {
+fn role_mark(role: ContextRole) -> u16 {
     match role {
         ContextRole::FirstPerson => FIRST_PERSON_WORD,
         ContextRole::Future => FUTURE_WORD,
@@ -144,8 +148,8 @@ fn role_mark(role: ContextRole) -> u8 {
         ContextRole::Be => BE_WORD,
         ContextRole::FirstPersonBe => FIRST_PERSON_BE_WORD,
         ContextRole::Relation => RELATION_WORD,
-        // Subordinators are read from the entries' terms when the matcher is built.
-        ContextRole::Relay | ContextRole::SharedTarget | ContextRole::Subordinator => 0,
+        ContextRole::Subordinator => SUBORDINATOR_WORD,
+        ContextRole::Relay | ContextRole::SharedTarget => 0,
     }
 }
 
@@ -153,19 +157,19 @@ fn role_mark(role: ContextRole) -> u8 {
 /// in.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Marks<'a> {
-    all: &'a [[u8; 2]],
+    all: &'a [[u16; 2]],
     li: usize,
 }
 
 impl<'a> Marks<'a> {
     /// The flags of language index `li` among `all` (one pair per token).
-    pub(super) fn new(all: &'a [[u8; 2]], li: usize) -> Marks<'a> {
+    pub(super) fn new(all: &'a [[u16; 2]], li: usize) -> Marks<'a> {
         Marks { all, li }
     }
 
     /// Token `i`'s flags (none past the end).
     #[inline]
-    pub(super) fn get(&self, i: usize) -> u8 {
+    pub(super) fn get(&self, i: usize) -> u16 {
         self.all
             .get(i)
             .and_then(|m| m.get(self.li))
@@ -175,7 +179,7 @@ impl<'a> Marks<'a> {
 
     /// Whether some token has a flag of `bits` (one pass without an early exit, which is
     /// vectorised).
-    pub(super) fn any(&self, bits: u8) -> bool {
+    pub(super) fn any(&self, bits: u16) -> bool {
         let li = self.li.min(1);
         self.all.iter().fold(0, |a, m| a | m[li]) & bits != 0
     }
@@ -186,7 +190,6 @@ const NO_WORD: u32 = u32::MAX;
 
 const UNKNOWN_WORD: VocabEntry = VocabEntry {
     ids: [NO_WORD; 2],
-    function: [false; 2],
     marks: [0; 2],
 };
 
@@ -195,10 +198,6 @@ impl VocabEntry {
         let id = |x: u32, y: u32| if x == NO_WORD { y } else { x };
         VocabEntry {
             ids: [id(a.ids[0], b.ids[0]), id(a.ids[1], b.ids[1])],
-            function: [
-                a.function[0] || b.function[0],
-                a.function[1] || b.function[1],
-            ],
             marks: [a.marks[0] | b.marks[0], a.marks[1] | b.marks[1]],
         }
     }
@@ -226,21 +225,17 @@ fn shared_vocab(models: &[LangModel]) -> WordTable<VocabEntry> {
             }
             entries.push((w.as_str(), e));
         }
-        for w in function_words(*lang) {
-            let mut e = UNKNOWN_WORD;
-            if let Some(slot) = e.function.get_mut(li) {
-                *slot = true;
-            }
-            entries.push((w, e));
-        }
-        // Context flags: a relay marker's key word, and the one-word roles.
-        let mut mark = |w, bit: u8| {
+        // Flags: function words, a relay marker's key word, and the one-word context roles.
+        let mut mark = |w, bit: u16| {
             let mut e = UNKNOWN_WORD;
             if let Some(slot) = e.marks.get_mut(li) {
                 *slot = bit;
             }
             entries.push((w, e));
         };
+        for w in function_words(*lang) {
+            mark(w, FUNCTION_WORD);
+        }
         for key in model.context.relay_key_words() {
             mark(key, RELAY_KEY);
         }
@@ -420,7 +415,7 @@ struct Scratch {
     /// Each token's [`VocabEntry::ids`].
     word_ids: Vec<[u32; 2]>,
     /// Each token's [`VocabEntry::marks`].
-    marks: Vec<[u8; 2]>,
+    marks: Vec<[u16; 2]>,
     match_scratch: MatchScratch,
     units: Vec<RawUnit>,
     per_cat: Vec<f64>,
@@ -652,17 +647,6 @@ impl Scorer {
                 r.push(role);
             }
         }
-        // Subordinators have no flag (the matcher reads them from the entries' terms): found
-        // by their words here.
-        let subordinators: Vec<&str> = self
-            .lexicon(lang)
-            .context_terms(ContextRole::Subordinator)
-            .collect();
-        for (i, r) in roles.iter_mut().enumerate() {
-            if subordinators.contains(&s.tokens.folded(i)) {
-                r.push(ContextRole::Subordinator);
-            }
-        }
         roles
     }
 
@@ -686,8 +670,8 @@ impl Scorer {
         let (mut en, mut es) = (0usize, 0usize);
         for (i, (ids, marks)) in s.word_ids.iter_mut().zip(s.marks.iter_mut()).enumerate() {
             let e = self.vocab.token(&s.tokens, i);
-            en += usize::from(e.function[Lang::En.index()]);
-            es += usize::from(e.function[Lang::Es.index()]);
+            en += usize::from(e.marks[Lang::En.index()] & FUNCTION_WORD != 0);
+            es += usize::from(e.marks[Lang::Es.index()] & FUNCTION_WORD != 0);
             *ids = e.ids;
             *marks = e.marks;
         }
@@ -904,6 +888,12 @@ impl Scorer {
                     Kind::Tone(_) | Kind::Name => blocked = true,
                     _ => {}
                 }
+                // A subordinator opens a clause of its own: a negator before it belongs to
+                // the main clause ("we will not stop until peace comes", "not bigger than
+                // our friendship").
+                if marks.get(p.start as usize) & SUBORDINATOR_WORD != 0 {
+                    blocked = true;
+                }
             }
             if intensity > 0.0 {
                 rules.insert(Rules::BOOSTED);
@@ -968,7 +958,7 @@ impl Scorer {
             // Negative concord: "no es patio trasero de nadie" is one negative, not two.
             if super::context::negated(lang, negators, reversers)
                 && !matcher.carries_negator(entry_idx as usize)
-                && !matcher.opens_clause(entry_idx as usize)
+                && marks.get(u.start as usize) & SUBORDINATOR_WORD == 0
             {
                 // A one-word hostile relation ("we are not your enemies") reassures instead.
                 let relation =

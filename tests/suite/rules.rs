@@ -611,6 +611,28 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "until they beg:insult:-2.50",
         Label::Hostile,
     ),
+    // Nor past one to the entries after it.
+    (
+        "a negator does not reach past until to the entry after it",
+        Lang::En,
+        "we will not rest until the terrorists are gone",
+        "terrorists:accusation:-2.00",
+        Label::Tense,
+    ),
+    (
+        "a negated comparison leaves what follows than alone",
+        Lang::En,
+        "we want no more than talks",
+        "talks:dialogue:0.50",
+        Label::Neutral,
+    ),
+    (
+        "without a subordinator between them the negator still flips",
+        Lang::En,
+        "they are not our alliance",
+        "alliance:defiance:-1.48",
+        Label::Tense,
+    ),
     (
         "title case is not read as names",
         Lang::En,
