@@ -8,7 +8,7 @@ use detente::lexicon::ContextRole;
 use detente::score::{Role, rules};
 use detente::table::fixed;
 use detente::{Error, LangMode, Location, Scorer};
-use std::io::{Read, Write};
+use std::io::Read;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum ExplainFormat {
@@ -52,11 +52,7 @@ pub fn run(args: &ExplainArgs) -> Result<u8, Error> {
         ExplainFormat::Text => render_text(&scorer, &text),
         ExplainFormat::Json => render_json(&scorer, &text),
     };
-    let mut stdout = std::io::stdout().lock();
-    stdout
-        .write_all(out.as_bytes())
-        .and_then(|()| stdout.flush())
-        .map_err(|e| Error::io(&e, Location::in_source("<stdout>")))?;
+    super::write_stdout(out.as_bytes())?;
     Ok(EXIT_OK)
 }
 

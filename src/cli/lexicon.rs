@@ -4,7 +4,7 @@
 
 use super::io::{location, open_input_in};
 use super::table_args::{Rejects, TableArgs};
-use super::{EXIT_OK, EXIT_PARTIAL, LexiconArgs};
+use super::{EXIT_OK, EXIT_PARTIAL, LexiconArgs, write_stdout};
 use clap::{Args, Subcommand};
 use detente::lexicon::{Categories, ContextRole, Entry, Lexicon, ModifierKind, check_lexicon};
 use detente::table::Source;
@@ -133,12 +133,36 @@ type TermTest = fn(&str) -> bool;
 /// Runs `detente lexicon`.
 pub fn run(cmd: &LexiconCommand) -> Result<u8, Error> {
     let cats = Categories::builtin()?;
-    match cmd {
-        LexiconCommand::Check { paths } => check(&cats, paths),
-        LexiconCommand::Stats => stats(&cats),
-        LexiconCommand::Coverage(args) => coverage(args),
+    // What the reports print is gathered and written at once, also when the command fails
+    // part way: a closed pipe (`detente lexicon stats | head`) then ends it quietly.
+    let mut out = String::new();
+    let result = match cmd {
+        LexiconCommand::Check { paths } => check(&mut out, &cats, paths),
+        LexiconCommand::Stats => stats(&mut out, &cats),
+        LexiconCommand::Coverage(args) => coverage(&mut out, args),
         LexiconCommand::Import(args) => import(&cats, args),
-    }
+    };
+    write_stdout(out.as_bytes())?;
+    result
+}
+
+/// `print!` into the report's buffer (writing to a `String` cannot fail).
+macro_rules! out {
+    ($out:expr, $($arg:tt)*) => {{
+        use std::fmt::Write as _;
+        let _ = write!($out, $($arg)*);
+    }};
+}
+
+/// `println!` into the report's buffer.
+macro_rules! outln {
+    ($out:expr) => {
+        $out.push('\n')
+    };
+    ($out:expr, $($arg:tt)*) => {{
+        use std::fmt::Write as _;
+        let _ = writeln!($out, $($arg)*);
+    }};
 }
 
 fn import(cats: &Categories, a: &ImportArgs) -> Result<u8, Error> {
@@ -321,7 +345,7 @@ fn import(cats: &Categories, a: &ImportArgs) -> Result<u8, Error> {
     })
 }
 
-fn check(cats: &Categories, paths: &[PathBuf]) -> Result<u8, Error> {
+fn check(out: &mut String, cats: &Categories, paths: &[PathBuf]) -> Result<u8, Error> {
     let mut errors = 0usize;
     let mut warnings = 0usize;
     let mut builtin = Vec::new();
@@ -331,7 +355,7 @@ fn check(cats: &Categories, paths: &[PathBuf]) -> Result<u8, Error> {
             let loc = Location::in_source(name);
             let (_, errs) = check_lexicon(text, &loc, cats);
             for e in &errs {
-                println!("error   {e}");
+                outln!(out, "error   {e}");
             }
             errors += errs.len();
             if errs.is_empty() {
@@ -339,11 +363,12 @@ fn check(cats: &Categories, paths: &[PathBuf]) -> Result<u8, Error> {
             }
         }
         if let Err(e) = lex.compile() {
-            println!("error   {e}");
+            outln!(out, "error   {e}");
             errors += 1;
         }
-        warnings += side_conflicts(&lex, cats);
-        println!(
+        warnings += side_conflicts(out, &lex, cats);
+        outln!(
+            out,
             "checked builtin {lang}: {} entries, {} modifiers, {} context words",
             lex.entries().len(),
             lex.modifiers().len(),
@@ -359,7 +384,7 @@ fn check(cats: &Categories, paths: &[PathBuf]) -> Result<u8, Error> {
         let text = std::fs::read_to_string(p).map_err(|e| Error::io(&e, loc.clone()))?;
         let (parsed, errs) = check_lexicon(&text, &loc, cats);
         for e in &errs {
-            println!("error   {e}");
+            outln!(out, "error   {e}");
         }
         errors += errs.len();
         for e in &parsed.entries {
@@ -367,7 +392,8 @@ fn check(cats: &Categories, paths: &[PathBuf]) -> Result<u8, Error> {
                 if let Some(old) = b.entries().iter().find(|x| x.term == e.term)
                     && (old.weight < 0.0) != (e.weight < 0.0)
                 {
-                    println!(
+                    outln!(
+                        out,
                         "warning {}: {:?} replaces the built-in {} entry ({}, {}) with the other side ({}, {})",
                         e.origin,
                         e.term,
@@ -385,12 +411,13 @@ fn check(cats: &Categories, paths: &[PathBuf]) -> Result<u8, Error> {
             let mut lex = Lexicon::empty(Lang::En);
             lex.add_source(&text, &loc, cats)?;
             if let Err(e) = lex.compile() {
-                println!("error   {e}");
+                outln!(out, "error   {e}");
                 errors += 1;
             }
-            warnings += side_conflicts(&lex, cats);
+            warnings += side_conflicts(out, &lex, cats);
         }
-        println!(
+        outln!(
+            out,
             "checked {}: {} entries, {} modifiers, {} context words",
             p.display(),
             parsed.entries.len(),
@@ -398,13 +425,13 @@ fn check(cats: &Categories, paths: &[PathBuf]) -> Result<u8, Error> {
             parsed.context.len()
         );
     }
-    println!("{errors} errors, {warnings} warnings");
+    outln!(out, "{errors} errors, {warnings} warnings");
     Ok(if errors > 0 { EXIT_PARTIAL } else { EXIT_OK })
 }
 
 /// Warns about exact words that a wildcard of the other side also matches: the exact entry
 /// wins, but the pair usually means one of them is wrong.
-fn side_conflicts(lex: &Lexicon, cats: &Categories) -> usize {
+fn side_conflicts(out: &mut String, lex: &Lexicon, cats: &Categories) -> usize {
     let wildcards: Vec<&Entry> = lex
         .entries()
         .iter()
@@ -419,7 +446,8 @@ fn side_conflicts(lex: &Lexicon, cats: &Categories) -> usize {
         for w in &wildcards {
             let prefix = w.term.trim_end_matches('*');
             if e.term.starts_with(prefix) && (w.weight < 0.0) != (e.weight < 0.0) {
-                println!(
+                outln!(
+                    out,
                     "warning {}: {:?} ({}) is also matched by {:?} ({}) on the other side at {}",
                     e.origin,
                     e.term,
@@ -435,25 +463,26 @@ fn side_conflicts(lex: &Lexicon, cats: &Categories) -> usize {
     n
 }
 
-fn stats(cats: &Categories) -> Result<u8, Error> {
+fn stats(out: &mut String, cats: &Categories) -> Result<u8, Error> {
     let lexes: Vec<Lexicon> = Lang::ALL
         .iter()
         .map(|&l| Lexicon::builtin(l, cats))
         .collect::<Result<_, _>>()?;
-    print!("{:<14} {:<12}", "category", "side");
+    out!(out, "{:<14} {:<12}", "category", "side");
     for l in &lexes {
-        print!(" {:>6}", l.lang().code());
+        out!(out, " {:>6}", l.lang().code());
     }
-    println!();
+    outln!(out);
     for (id, c) in cats.iter() {
-        print!("{:<14} {:<12}", c.name, c.side.name());
+        out!(out, "{:<14} {:<12}", c.name, c.side.name());
         for l in &lexes {
-            print!(
+            out!(
+                out,
                 " {:>6}",
                 l.entries().iter().filter(|e| e.category == id).count()
             );
         }
-        println!();
+        outln!(out);
     }
     let count = |l: &Lexicon, f: TermTest| l.entries().iter().filter(|e| f(&e.term)).count();
     let rows: [(&str, TermTest); 4] = [
@@ -463,20 +492,21 @@ fn stats(cats: &Categories) -> Result<u8, Error> {
         ("phrases", |t: &str| t.contains(' ')),
     ];
     for (name, f) in rows {
-        print!("{name:<27}");
+        out!(out, "{name:<27}");
         for l in &lexes {
-            print!(" {:>6}", count(l, f));
+            out!(out, " {:>6}", count(l, f));
         }
-        println!();
+        outln!(out);
     }
     for (name, kind) in [
         ("negators", Some(ModifierKind::Negator)),
         ("reversers", Some(ModifierKind::Reverser)),
         ("modifiers (all kinds)", None),
     ] {
-        print!("{name:<27}");
+        out!(out, "{name:<27}");
         for l in &lexes {
-            print!(
+            out!(
+                out,
                 " {:>6}",
                 l.modifiers()
                     .iter()
@@ -484,20 +514,20 @@ fn stats(cats: &Categories) -> Result<u8, Error> {
                     .count()
             );
         }
-        println!();
+        outln!(out);
     }
-    println!("context words");
+    outln!(out, "context words");
     for role in ContextRole::ALL {
-        print!("{:<27}", format!("  {}", role.name()));
+        out!(out, "{:<27}", format!("  {}", role.name()));
         for l in &lexes {
-            print!(" {:>6}", l.context_terms(role).count());
+            out!(out, " {:>6}", l.context_terms(role).count());
         }
-        println!();
+        outln!(out);
     }
     Ok(EXIT_OK)
 }
 
-fn coverage(args: &CoverageArgs) -> Result<u8, Error> {
+fn coverage(out: &mut String, args: &CoverageArgs) -> Result<u8, Error> {
     let scorer = args.lexicon.scorer()?;
     let pool = args.table.pool()?;
     let opts = args.table.stream_options(&args.input, true);
@@ -543,20 +573,22 @@ fn coverage(args: &CoverageArgs) -> Result<u8, Error> {
             continue;
         }
         list.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(b.0)));
-        println!(
+        outln!(
+            out,
             "{lang}: the {} most frequent uncovered words in {} rows of {}",
             args.top.min(list.len()),
             rows,
             location(&args.input)
         );
-        println!("{:<24} {:>8} {:>8}", "word", "count", "rows");
+        outln!(out, "{:<24} {:>8} {:>8}", "word", "count", "rows");
         for (w, (n, r)) in list.into_iter().take(args.top) {
-            println!("{w:<24} {n:>8} {r:>8}");
+            outln!(out, "{w:<24} {n:>8} {r:>8}");
         }
-        println!();
+        outln!(out);
     }
     if counts.is_empty() {
-        println!(
+        outln!(
+            out,
             "every word of the {} rows of {} is covered by an entry or a modifier (function words \
              and words under 3 letters are not counted)",
             summary.scored,

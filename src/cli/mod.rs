@@ -151,14 +151,21 @@ fn split_lang(spec: &str) -> Result<(Option<Lang>, PathBuf), Error> {
 /// quietly, not in a panic.
 fn completions(shell: clap_complete::Shell) -> Result<u8, Error> {
     use clap::CommandFactory;
-    use std::io::Write;
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "detente", &mut script);
-    let mut out = std::io::stdout().lock();
-    out.write_all(&script)
-        .and_then(|()| out.flush())
-        .map_err(|e| Error::io(&e, Location::in_source("stdout")))?;
+    write_stdout(&script)?;
     Ok(EXIT_OK)
+}
+
+/// Writes `bytes` to standard output. Failing to (a closed pipe: `detente explain ... |
+/// head -1`) is an error for the caller to return, which [`run`] treats as a quiet end when the
+/// pipe was closed; `print!` would panic instead.
+pub(crate) fn write_stdout(bytes: &[u8]) -> Result<(), Error> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)
+        .and_then(|()| out.flush())
+        .map_err(|e| Error::io(&e, Location::in_source("<stdout>")))
 }
 
 /// Parses the command line, runs the subcommand and maps the outcome to an exit code.

@@ -611,3 +611,37 @@ fn explain_names_the_context_words_behind_the_rules() {
         "{until}"
     );
 }
+
+/// Every command that writes a report to standard output ends quietly (exit 0, nothing on
+/// stderr) when the reader has gone (`detente lexicon stats | head -1`): `print!` would panic.
+/// The pipe's read end is closed before the command starts, so its first write fails.
+#[test]
+fn every_command_ends_quietly_on_a_closed_pipe() {
+    let wd = Workdir::new();
+    let founding = crate::util::founding_csv();
+    let founding = founding.to_string_lossy();
+    let gold = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/gold/dev6.csv");
+    let commands: [&[&str]; 8] = [
+        &["lexicon", "stats"],
+        &["lexicon", "check"],
+        &["lexicon", "coverage", &founding],
+        &["explain", "We will strike"],
+        &["completions", "bash"],
+        &["report", &founding, "--format", "text"],
+        &["eval", gold, "--split", "dev6"],
+        &["score", &founding],
+    ];
+    for args in commands {
+        let (reader, writer) = std::io::pipe().expect("pipe");
+        drop(reader);
+        let out = wd
+            .command()
+            .args(args)
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert_eq!(stderr(&out), "", "{args:?}");
+    }
+}
