@@ -30,8 +30,11 @@ Needs pyspark (`pip install pyspark`, with Java 17) and a detente binary on ever
 `--detente PATH` (default: `detente` on the PATH). `--master` defaults to `local[2]`, this
 machine's cores; on a cluster, give the cluster's master URL or run the script with
 spark-submit. OUTPUT is written to a temporary file beside it and renamed into place when
-complete. For outputs too large for the driver, save the tasks' outputs with
-`saveAsTextFile` and concatenate them under the header instead, as README.md shows.
+complete. For outputs too large for the driver, `--parts` makes OUTPUT a directory (a local
+path or any Hadoop file system URL, `hdfs://...`, `s3a://...`) of part files written by the
+executors (`saveAsTextFile`): `part-00000` holds the header alone, and the parts concatenated
+in name order are the scored file (`cat OUTPUT/part-* > scored.csv`); a failed job leaves no
+`_SUCCESS` marker. INPUT may be such a URL too (its first line is read through Spark).
 
 CI runs this on Spark (tests/spark/run.sh) and checks the byte-for-byte promise.
 """
@@ -57,6 +60,12 @@ def parse_args(argv):
     )
     parser.add_argument(
         "--detente", default="detente", help="the detente binary on the executors (default: detente)"
+    )
+    parser.add_argument(
+        "--parts",
+        action="store_true",
+        help="OUTPUT is a directory (any Hadoop file system URL) of part files, written by the "
+        "executors: concatenated in name order they are the scored file, header first",
     )
     own, rest = argv, []
     if "--" in argv:
@@ -85,12 +94,6 @@ def output_header(detente, score_args, header_line):
 
 def main(argv):
     args = parse_args(argv)
-    with open(args.input, encoding="utf-8", newline="") as f:
-        header_line = f.readline().rstrip("\r\n")
-    if not header_line:
-        sys.exit(f"spark_score: {args.input} is empty: it needs a header line")
-    head = output_header(args.detente, args.score_args, header_line)
-
     from pyspark import SparkConf, SparkContext
 
     conf = (
@@ -102,7 +105,12 @@ def main(argv):
     sc = SparkContext(conf=conf)
     sc.setLogLevel("ERROR")
     try:
-        lines = sc.textFile(os.path.abspath(args.input), minPartitions=args.partitions)
+        source = args.input if "://" in args.input else os.path.abspath(args.input)
+        lines = sc.textFile(source, minPartitions=args.partitions)
+        header_line = lines.first() if not lines.isEmpty() else ""
+        if not header_line:
+            sys.exit(f"spark_score: {args.input} is empty: it needs a header line")
+        head = output_header(args.detente, args.score_args, header_line)
         # The header is the first line of the first partition: left out there only.
         body = lines.mapPartitionsWithIndex(
             lambda index, it: _drop_first(it) if index == 0 else it
@@ -115,6 +123,9 @@ def main(argv):
         # spaces (the header line) stay whole. checkCode: a task whose detente fails fails
         # the job, rather than leaving its rows out.
         scored = body.pipe(shlex.join(command), checkCode=True)
+        if args.parts:
+            write_parts(sc, head, scored, args)
+            return
         directory = os.path.dirname(os.path.abspath(args.output))
         fd, tmp = tempfile.mkstemp(prefix=".spark_score-", dir=directory)
         try:
@@ -141,6 +152,22 @@ def main(argv):
         )
     finally:
         sc.stop()
+
+
+def write_parts(sc, head, scored, args):
+    """The output as part files written by the executors, the header alone in the first."""
+    header = [head.decode("utf-8").rstrip("\n")] if head else []
+    target = args.output if "://" in args.output else os.path.abspath(args.output)
+    try:
+        # A union keeps its parts' partitions in order: the header's comes first.
+        sc.parallelize(header, 1).union(scored).saveAsTextFile(target)
+    except Exception as e:
+        first = str(e).strip().splitlines()[:1]
+        sys.exit(
+            f"spark_score: the job failed, {args.output} has no _SUCCESS marker (detente's "
+            f"error, if it was one, is printed above): {first[0] if first else type(e).__name__}"
+        )
+    print(f"spark_score: scored into the part files of {args.output}", file=sys.stderr)
 
 
 def _drop_first(it):

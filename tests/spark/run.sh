@@ -50,6 +50,19 @@ same founding examples/data/petro_trump_2026.csv 3
 same founding-jsonl examples/data/petro_trump_2026.csv 3 --format jsonl
 same corpus "$work/corpus.csv" 7 --text-col text
 
+# --parts: the executors write part files; concatenated in name order they are the same bytes.
+python3 examples/spark_score.py "$work/corpus.csv" "$work/parts" --parts --detente "$bin" \
+  --partitions 7 -- --text-col text 2>"$work/parts.log" || {
+  cat "$work/parts.log" >&2
+  exit 1
+}
+cat "$work"/parts/part-* >"$work/parts.csv"
+if [ ! -e "$work/parts/_SUCCESS" ] || ! cmp -s "$work/parts.csv" "$work/corpus.one"; then
+  echo "spark/run.sh: --parts: the part files differ from one scoring pass" >&2
+  exit 1
+fi
+echo "spark/run.sh: --parts: $(ls "$work"/parts/part-* | wc -l) part files, the same bytes as one pass"
+
 "$bin" report "$work/corpus.spark" --format json -o "$work/report.json" -q
 python3 - "$work/report.json" <<'PY' || exit 1
 import json, sys
