@@ -1400,38 +1400,11 @@ fn summary_counts_rows_per_language() {
 #[test]
 fn an_unclosed_quote_at_the_end_of_the_input_is_a_rejected_row() {
     let wd = Workdir::new();
-    let input = b"id,text\n0,Thank you\n1,\"We will respond\n2,We reject the threats\n";
-    let out = wd.run(&["score", "-q"], Some(input));
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains(
-            "<stdin>:3 (row 2): the input ends inside a quoted field that opens in this row"
-        ),
-        "{}",
-        stderr(&out)
-    );
-    let rejects = wd.path("rejects.csv");
-    let out = wd.run(
-        &[
-            "score",
-            "--skip-bad-rows",
-            "--rejects",
-            &rejects.to_string_lossy(),
-        ],
-        Some(input),
-    );
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    let (_, rows) = parse_csv(&stdout(&out));
-    assert_eq!(rows.len(), 1, "only the row before the quote is scored");
-    assert!(
-        stderr(&out).contains("read 2 rows: 1 scored, 1 rejected"),
-        "{}",
-        stderr(&out)
-    );
-    let rejected = std::fs::read_to_string(&rejects).expect("rejects file");
-    assert!(
-        rejected.contains("We will respond\n2,We reject the threats"),
-        "the lines the quote took in are kept in the rejected row: {rejected}"
+    bad_row_is_rejected_whole(
+        b"id,text\n0,Thank you\n1,\"We will respond\n2,We reject the threats\n",
+        "<stdin>:3 (row 2): the input ends inside a quoted field that opens in this row",
+        &["0"],
+        "We will respond\n2,We reject the threats",
     );
     // A quote closed at the very end is fine, and so is a header's closed quote.
     let out = wd.run(
@@ -1533,16 +1506,31 @@ fn header_names_the_columns_of_a_chunk_without_one() {
 /// column. A quoted field over several lines that closes properly is text like any other.
 #[test]
 fn a_stray_quote_that_takes_in_rows_is_rejected() {
+    bad_row_is_rejected_whole(
+        b"id,text,source\n1,\"We will respond,wire\n2,We reject the threats,wire\n\
+          3,\"Thank you\",wire\n4,We welcome the talks,wire\n",
+        "<stdin>:2 (row 1, column 2 (text)): a quoted field that runs over",
+        &["4"],
+        "2,We reject the threats,wire",
+    );
     let wd = Workdir::new();
-    let input = b"id,text,source\n1,\"We will respond,wire\n2,We reject the threats,wire\n\
-                  3,\"Thank you\",wire\n4,We welcome the talks,wire\n";
+    // Well-formed: a quoted field over two lines, doubled quotes, text after a closing quote
+    // on one line.
+    let good = b"id,text,source\n1,\"We will respond\non two lines\",wire\n\
+                 2,\"He said \"\"no\"\" today\",wire\n3,\"Hello\" world,wire\n";
+    let out = wd.run(&["score", "-q"], Some(good));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(parse_csv(&stdout(&out)).1.len(), 3);
+}
+
+/// `input` holds one bad row that took in the lines after it: `score` stops on it with an
+/// error saying `says`; with --skip-bad-rows it exits 1, scores the rows with the ids
+/// `scored`, and keeps the bad row whole, `kept` among its text, in the rejects file.
+fn bad_row_is_rejected_whole(input: &[u8], says: &str, scored: &[&str], kept: &str) {
+    let wd = Workdir::new();
     let out = wd.run(&["score", "-q"], Some(input));
     assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("<stdin>:2 (row 1, column 2 (text)): a quoted field that runs over"),
-        "{}",
-        stderr(&out)
-    );
+    assert!(stderr(&out).contains(says), "{}", stderr(&out));
     let rejects = wd.path("rejects.csv");
     let out = wd.run(
         &[
@@ -1556,17 +1544,16 @@ fn a_stray_quote_that_takes_in_rows_is_rejected() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let (h, rows) = parse_csv(&stdout(&out));
     let ids: Vec<&str> = rows.iter().map(|r| col(&h, r, "id")).collect();
-    assert_eq!(ids, ["4"], "the row after the stray field is scored");
+    assert_eq!(ids, scored);
+    let summary = format!(
+        "read {} rows: {} scored, 1 rejected",
+        scored.len() + 1,
+        scored.len()
+    );
+    assert!(stderr(&out).contains(&summary), "{}", stderr(&out));
     let rejected = std::fs::read_to_string(&rejects).expect("rejects file");
     assert!(
-        rejected.contains("2,We reject the threats,wire"),
-        "the rows taken in are kept in the rejected row: {rejected}"
+        rejected.contains(kept),
+        "the lines taken in are kept in the rejected row: {rejected}"
     );
-    // Well-formed: a quoted field over two lines, doubled quotes, text after a closing quote
-    // on one line.
-    let good = b"id,text,source\n1,\"We will respond\non two lines\",wire\n\
-                 2,\"He said \"\"no\"\" today\",wire\n3,\"Hello\" world,wire\n";
-    let out = wd.run(&["score", "-q"], Some(good));
-    assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(parse_csv(&stdout(&out)).1.len(), 3);
 }
