@@ -40,7 +40,7 @@ pub struct TableArgs {
     #[arg(long, value_name = "NAME")]
     target_col: Option<String>,
 
-    /// Threads; 0 means one per core. Output is identical for any value.
+    /// Threads; 0 means one per core, at most 256. Output is identical for any value.
     #[arg(long, default_value_t = 0, value_name = "N")]
     threads: usize,
 
@@ -126,11 +126,8 @@ impl TableArgs {
     pub fn pool(&self) -> Result<Pool, Error> {
         Pool::new(self.threads).map_err(|detail| {
             Error::new(
-                ErrorKind::Io {
-                    detail,
-                    broken_pipe: false,
-                },
-                Location::default(),
+                ErrorKind::BadSetting { detail },
+                Location::in_source("--threads"),
             )
         })
     }

@@ -12,9 +12,24 @@ pub struct Pool {
     threads: usize,
 }
 
+/// The most threads a [`Pool`] runs. Each keeps a few chunks of input and output in memory
+/// (about 1 MiB a thread with the default chunk size), so memory is bounded by the thread
+/// count; past the cores there is no speed to gain, and a mistyped `--threads 100000` would
+/// start that many threads and take gigabytes.
+pub const MAX_THREADS: usize = 256;
+
 impl Pool {
-    /// A pool of `threads` threads; 0 means one per available core, 1 means no pool.
+    /// A pool of `threads` threads; 0 means one per available core, 1 means no pool. More than
+    /// [`MAX_THREADS`] is refused.
     pub fn new(threads: usize) -> Result<Pool, String> {
+        if threads > MAX_THREADS {
+            let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+            return Err(format!(
+                "{threads} threads is more than detente runs (at most {MAX_THREADS}: each \
+                 thread keeps chunks of input in memory); this machine has {cores} cores, and \
+                 0 uses one thread per core"
+            ));
+        }
         let threads = if threads == 0 {
             std::thread::available_parallelism().map_or(1, |n| n.get())
         } else {

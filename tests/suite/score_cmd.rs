@@ -1557,3 +1557,22 @@ fn bad_row_is_rejected_whole(input: &[u8], says: &str, scored: &[&str], kept: &s
         "the lines taken in are kept in the rejected row: {rejected}"
     );
 }
+
+/// A thread count far past any machine's cores is refused at once instead of starting that
+/// many threads (each holding chunks of input): `--threads 100000` took gigabytes before.
+#[test]
+fn threads_beyond_the_limit_are_refused() {
+    let wd = Workdir::new();
+    let out = wd.run(&["score", "--threads", "100000"], Some(b"id,text\n1,hi\n"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("--threads: 100000 threads is more than detente runs (at most 256"),
+        "{}",
+        stderr(&out)
+    );
+    let out = wd.run(
+        &["score", "--threads", "256", "-q"],
+        Some(b"id,text\n1,hi\n"),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+}
