@@ -26,6 +26,7 @@ SPLITS = [
     ("tests/data/gold/holdout.csv", "holdout", "blind: measured once, never tuned on"),
     ("tests/data/gold/holdout2.csv", "holdout2", "blind, written after five rounds: never tuned on"),
     ("tests/data/gold/dev2.csv", "dev2check", "fresh; overall numbers watched while tuning, rows never read"),
+    ("tests/data/gold/dev7.csv", "dev7", "written blind in the twelfth session; not tuned on yet"),
     ("tests/data/gold/gold.csv", "test", "first test split; partly seen (see below)"),
     ("tests/data/gold/dev6.csv", "dev6", "tuned on (fourth round)"),
     ("tests/data/gold/dev5.csv", "dev5", "tuned on (third round)"),

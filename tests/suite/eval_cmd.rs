@@ -313,3 +313,54 @@ fn any_split_name_selects_its_rows() {
     let v: serde_json::Value = serde_json::from_str(&stdout(&all)).expect("json");
     assert_eq!(v["overall"]["rows"], 3, "{v}");
 }
+
+/// Every bundled gold file is read whole by `eval` (no row refused), with its labels balanced
+/// per language as tests/data/gold/README.md says: the same number of rows of each label.
+#[test]
+fn every_bundled_gold_file_reads_whole_and_balanced() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/gold");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("gold folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "csv"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 9, "{files:?}");
+    let wd = Workdir::new();
+    for path in files {
+        let out = wd.run(
+            &[
+                "eval",
+                &path.to_string_lossy(),
+                "--split",
+                "all",
+                "--format",
+                "json",
+            ],
+            None,
+        );
+        assert!(out.status.success(), "{}: {}", path.display(), stderr(&out));
+        let v: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+        let rows = v["overall"]["rows"].as_u64().expect("rows");
+        let mut reader = csv::Reader::from_path(&path).expect("csv");
+        let records: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+        assert_eq!(
+            rows as usize,
+            records.len(),
+            "{}: every row evaluated",
+            path.display()
+        );
+        for lang in ["en", "es"] {
+            let mut per_label = [0usize; 5];
+            for r in records.iter().filter(|r| &r[1] == lang) {
+                let label: i64 = r[3].parse().expect("label");
+                per_label[(label + 2) as usize] += 1;
+            }
+            assert!(
+                per_label.iter().all(|&n| n == per_label[0]),
+                "{} {lang}: labels not balanced: {per_label:?}",
+                path.display()
+            );
+        }
+    }
+}
