@@ -192,11 +192,22 @@ pub enum ContextRole {
     /// Opens a subordinate clause (`until`, `unless`, `hasta`): an entry that starts with one
     /// is a clause of its own, not flipped by a negator before it.
     Subordinator,
+    /// A comparative (`greater`, `worse`, `mayor`, `peor`): between a negator and an entry,
+    /// with a [`ContextRole::Than`] word after the entry in the same sentence, it makes the
+    /// negation a superlative ("there is no greater threat than ...") that leaves the entry's
+    /// sign alone.
+    Comparative,
+    /// The particle of a comparison (`than`, `que`), for [`ContextRole::Comparative`].
+    Than,
+    /// A word a negator before it does not reach past (`forget`, `olvidaremos`): "we will never
+    /// forget your solidarity" keeps the solidarity cooperative, "we will never forget their
+    /// crimes" the crimes hostile.
+    Barrier,
 }
 
 impl ContextRole {
     /// Every role, in the order `lexicon stats` lists them.
-    pub const ALL: [ContextRole; 10] = [
+    pub const ALL: [ContextRole; 13] = [
         ContextRole::Relay,
         ContextRole::SharedTarget,
         ContextRole::FirstPerson,
@@ -207,6 +218,9 @@ impl ContextRole {
         ContextRole::FirstPersonBe,
         ContextRole::Relation,
         ContextRole::Subordinator,
+        ContextRole::Comparative,
+        ContextRole::Than,
+        ContextRole::Barrier,
     ];
 
     /// The name written in the second field of a lexicon line.
@@ -222,6 +236,9 @@ impl ContextRole {
             ContextRole::FirstPersonBe => "first-person-be",
             ContextRole::Relation => "relation",
             ContextRole::Subordinator => "subordinator",
+            ContextRole::Comparative => "comparative",
+            ContextRole::Than => "than",
+            ContextRole::Barrier => "barrier",
         }
     }
 

@@ -111,7 +111,7 @@ struct VocabEntry {
     /// Its flags in that language: [`FUNCTION_WORD`] and the context flags, [`RELAY_KEY`],
     /// [`FIRST_PERSON_WORD`], [`FUTURE_WORD`], [`FIRST_PERSON_FUTURE_WORD`],
     /// [`CONSEQUENCE_WORD`], [`BE_WORD`], [`FIRST_PERSON_BE_WORD`], [`RELATION_WORD`],
-    /// [`SUBORDINATOR_WORD`].
+    /// [`SUBORDINATOR_WORD`], [`COMPARATIVE_WORD`], [`THAN_WORD`], [`BARRIER_WORD`].
     marks: [u16; 2],
 }
 
@@ -136,6 +136,13 @@ pub(super) const RELATION_WORD: u16 = 1 << 7;
 pub(super) const SUBORDINATOR_WORD: u16 = 1 << 8;
 /// A function word the language guess counts for that language ([`function_words`]).
 const FUNCTION_WORD: u16 = 1 << 9;
+/// A `comparative` context word ("greater", "mayor").
+pub(super) const COMPARATIVE_WORD: u16 = 1 << 10;
+/// A `than` context word ("than", "que").
+pub(super) const THAN_WORD: u16 = 1 << 11;
+/// A `barrier` context word ("forget", "olvidaremos"): a negator before it does not reach the
+/// entries after it.
+pub(super) const BARRIER_WORD: u16 = 1 << 12;
 
 /// The flag of a one-word context role in [`VocabEntry::marks`] (relay markers are flagged by
 /// their key word instead, shared-target terms not at all).
@@ -149,6 +156,9 @@ fn role_mark(role: ContextRole) -> u16 {
         ContextRole::FirstPersonBe => FIRST_PERSON_BE_WORD,
         ContextRole::Relation => RELATION_WORD,
         ContextRole::Subordinator => SUBORDINATOR_WORD,
+        ContextRole::Comparative => COMPARATIVE_WORD,
+        ContextRole::Than => THAN_WORD,
+        ContextRole::Barrier => BARRIER_WORD,
         ContextRole::Relay | ContextRole::SharedTarget => 0,
     }
 }
@@ -890,8 +900,15 @@ impl Scorer {
                 }
                 // A subordinator opens a clause of its own: a negator before it belongs to
                 // the main clause ("we will not stop until peace comes", "not bigger than
-                // our friendship").
-                if marks.get(p.start as usize) & SUBORDINATOR_WORD != 0 {
+                // our friendship"); a barrier's object is not negated ("we will never forget
+                // your solidarity").
+                let m = marks.get(p.start as usize);
+                if m & (SUBORDINATOR_WORD | BARRIER_WORD) != 0 {
+                    blocked = true;
+                }
+                // A comparative with "than" after the entry makes the negation a superlative:
+                // "there is no greater threat than ...", "no hay mayor amenaza ... que".
+                if m & COMPARATIVE_WORD != 0 && than_after(toks, marks, u.end as usize) {
                     blocked = true;
                 }
             }
@@ -959,6 +976,7 @@ impl Scorer {
             if super::context::negated(lang, negators, reversers)
                 && !matcher.carries_negator(entry_idx as usize)
                 && marks.get(u.start as usize) & SUBORDINATOR_WORD == 0
+                && !compared_after(toks, marks, u.end as usize)
             {
                 // A one-word hostile relation ("we are not your enemies") reassures instead.
                 let relation =
@@ -1194,6 +1212,37 @@ fn describes_speaker(marks: Marks<'_>, i: usize) -> bool {
     let m = marks.get(i);
     m & FIRST_PERSON_BE_WORD != 0
         || (m & BE_WORD != 0 && i > 0 && marks.get(i - 1) & FIRST_PERSON_WORD != 0)
+}
+
+/// Whether a `than` word ([`THAN_WORD`]) follows token `from` in its sentence: the second half
+/// of a comparison ("no greater threat than ...").
+fn than_after(toks: &[Token], marks: Marks<'_>, from: usize) -> bool {
+    let Some(sentence) = from
+        .checked_sub(1)
+        .and_then(|i| toks.get(i))
+        .map(|t| t.sentence)
+    else {
+        return false;
+    };
+    (from..toks.len())
+        .take_while(|&i| toks.get(i).is_some_and(|t| t.sentence == sentence))
+        .any(|i| marks.get(i) & THAN_WORD != 0)
+}
+
+/// Whether the entry ending before token `from` is followed in its clause by a comparative
+/// and "than" ("nothing threatens our farmers more than ..."): the negation before the entry
+/// is a superlative, not a denial.
+fn compared_after(toks: &[Token], marks: Marks<'_>, from: usize) -> bool {
+    let Some(clause) = from
+        .checked_sub(1)
+        .and_then(|i| toks.get(i))
+        .map(|t| t.clause)
+    else {
+        return false;
+    };
+    (from..toks.len())
+        .take_while(|&i| toks.get(i).is_some_and(|t| t.clause == clause))
+        .any(|i| marks.get(i) & COMPARATIVE_WORD != 0 && marks.get(i + 1) & THAN_WORD != 0)
 }
 
 /// Whether folded word `w` looks like a regular Spanish first-person future verb

@@ -597,8 +597,9 @@ fn explain_names_the_context_words_behind_the_rules() {
             .any(|l| l.starts_with("we ") && l.ends_with("context     first-person, consequence")),
         "{shared}"
     );
-    // A subordinator has no flag in the word table; explain still names it, and the entry it
-    // opens is not negated ("denied"/"negated" absent).
+    // Explain names the context words inside an entry ("hasta" a subordinator, "que" the
+    // particle of a comparison, which has no comparative to act with here), and the entry a
+    // subordinator opens is not negated ("denied"/"negated" absent).
     let until = explain(&[
         "explain",
         "Hemos cortado el gas y no lo reanudaremos hasta que se arrodillen.",
@@ -607,7 +608,7 @@ fn explain_names_the_context_words_behind_the_rules() {
         until
             .lines()
             .any(|l| l.starts_with("hasta que se arrodillen")
-                && l.ends_with("-3.00  [context: subordinator]")),
+                && l.ends_with("-3.00  [context: subordinator, than]")),
         "{until}"
     );
 }
