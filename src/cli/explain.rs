@@ -127,6 +127,7 @@ pub fn render_text(scorer: &Scorer, text: &str) -> String {
                 None => continue,
             },
             Role::Negator => format!("{words:<26} negator"),
+            Role::ClauseNegator => format!("{words:<26} clause-negator"),
             Role::Reverser => format!("{words:<26} reverser"),
             Role::Intensity(v) if *v > 0.0 => format!("{words:<26} booster     x{:.2}", 1.0 + v),
             Role::Intensity(v) => format!("{words:<26} dampener    x{:.2}", 1.0 + v),
@@ -199,6 +200,7 @@ fn render_json(scorer: &Scorer, text: &str) -> String {
                     )
                 }
                 Role::Negator => ("negator", serde_json::Value::Null),
+                Role::ClauseNegator => ("clause-negator", serde_json::Value::Null),
                 Role::Reverser => ("reverser", serde_json::Value::Null),
                 Role::Intensity(v) => ("intensity", serde_json::json!({ "scale": v })),
                 Role::Contrast => ("contrast", serde_json::Value::Null),

@@ -500,6 +500,7 @@ fn stats(out: &mut String, cats: &Categories) -> Result<u8, Error> {
     }
     for (name, kind) in [
         ("negators", Some(ModifierKind::Negator)),
+        ("clause negators", Some(ModifierKind::ClauseNegator)),
         ("reversers", Some(ModifierKind::Reverser)),
         ("modifiers (all kinds)", None),
     ] {

@@ -600,6 +600,7 @@ fn inner_hyphens_to_spaces(term: &str) -> String {
 fn modifier_name(kind: ModifierKind) -> &'static str {
     match kind {
         ModifierKind::Negator => "negator",
+        ModifierKind::ClauseNegator => "clause-negator",
         ModifierKind::Reverser => "reverser",
         ModifierKind::Intensity(v) if v > 0.0 => "booster",
         ModifierKind::Intensity(_) => "dampener",

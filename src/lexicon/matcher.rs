@@ -737,7 +737,12 @@ fn carries_negator(lex: &Lexicon) -> Vec<bool> {
     let negators: Vec<Vec<&str>> = lex
         .modifiers()
         .iter()
-        .filter(|m| m.kind == super::ModifierKind::Negator)
+        .filter(|m| {
+            matches!(
+                m.kind,
+                super::ModifierKind::Negator | super::ModifierKind::ClauseNegator
+            )
+        })
         .map(|m| m.term.split(' ').collect())
         .collect();
     lex.entries()

@@ -136,6 +136,10 @@ pub struct Entry {
 pub enum ModifierKind {
     /// Flips and damps the next entry in a short window (`not`, `nunca`).
     Negator,
+    /// A negator that reaches the first entry after it anywhere in its clause, not only in
+    /// the short window (`never again`, `nunca más`: "never again will our two nations be
+    /// enemies").
+    ClauseNegator,
     /// Undoes the next entry the way a negator does (`lift` sanctions, `end` the war,
     /// `levantar` el embargo), shown separately in explanations.
     Reverser,

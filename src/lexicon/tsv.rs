@@ -492,6 +492,7 @@ fn modifier_kind(kind: &str, value: &str, loc: &Location) -> Result<Option<Modif
     };
     Ok(Some(match kind {
         "negator" => ModifierKind::Negator,
+        "clause-negator" => ModifierKind::ClauseNegator,
         "reverser" => ModifierKind::Reverser,
         "booster" => ModifierKind::Intensity(scale(true)?),
         "dampener" => ModifierKind::Intensity(scale(false)?),
@@ -544,6 +545,19 @@ mod tests {
         assert_eq!(p.entries[0].term, "threaten*");
         assert_eq!(p.entries[1].origin.line, Some(3));
         assert_eq!(p.modifiers[0].kind, ModifierKind::Intensity(0.3));
+        let p = parse("never again\tclause-negator\t-\tnote\nnever\tnegator\t-\n").expect("parses");
+        let kinds: Vec<_> = p
+            .modifiers
+            .iter()
+            .map(|m| (m.term.as_str(), m.kind))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("never again", ModifierKind::ClauseNegator),
+                ("never", ModifierKind::Negator)
+            ]
+        );
     }
 
     #[test]

@@ -29,6 +29,9 @@ pub enum Role {
     Hit(usize),
     /// A negator.
     Negator,
+    /// A negator that reaches the first entry after it anywhere in its clause ("never
+    /// again").
+    ClauseNegator,
     /// A reverser: undoing what follows ("lift sanctions").
     Reverser,
     /// A booster (positive) or dampener (negative) scale.
@@ -449,6 +452,7 @@ struct RuleScratch {
 enum Kind {
     Tone(u32),
     Negator,
+    ClauseNegator,
     Reverser,
     Intensity(f64),
     Contrast,
@@ -585,6 +589,7 @@ impl Scorer {
                         Role::Hit(hit - 1)
                     }
                     Kind::Negator => Role::Negator,
+                    Kind::ClauseNegator => Role::ClauseNegator,
                     Kind::Reverser => Role::Reverser,
                     Kind::Intensity(v) => Role::Intensity(v),
                     Kind::Contrast => Role::Contrast,
@@ -871,7 +876,11 @@ impl Scorer {
                     continue;
                 }
                 steps += 1;
-                if steps > NEGATION_WINDOW.max(BOOSTER_WINDOW) {
+                // Past the windows only a clause negator ("never again will our nations be
+                // enemies") can still act, and only until an entry or a subordinator.
+                if steps > NEGATION_WINDOW.max(BOOSTER_WINDOW)
+                    && (counts.clause_negators == 0 || blocked)
+                {
                     break;
                 }
                 if matches!(p.kind, Kind::Plain)
@@ -883,6 +892,7 @@ impl Scorer {
                     // A negator belongs to the first entry after it: "wouldn't negotiate with
                     // that clown" negates the negotiation, not the insult.
                     Kind::Negator if steps <= NEGATION_WINDOW && !blocked => negators += 1,
+                    Kind::ClauseNegator if !blocked => negators += 1,
                     // Undoing an accusation or insult ("eliminate the terrorists") is no
                     // de-escalation: reversers leave those categories alone.
                     Kind::Reverser
@@ -1289,6 +1299,10 @@ impl Units<'_> {
             Some(MatchTarget::Modifier(k)) => {
                 match self.matcher.modifiers().get(k as usize).map(|m| m.kind) {
                     Some(ModifierKind::Negator) => Kind::Negator,
+                    Some(ModifierKind::ClauseNegator) => {
+                        self.counts.clause_negators += 1;
+                        Kind::ClauseNegator
+                    }
                     Some(ModifierKind::Reverser) => Kind::Reverser,
                     Some(ModifierKind::Intensity(v)) => Kind::Intensity(v),
                     Some(ModifierKind::Contrast) => {
@@ -1330,4 +1344,5 @@ struct UnitCounts {
     tones: usize,
     contrasts: usize,
     conditionals: usize,
+    clause_negators: usize,
 }

@@ -691,6 +691,42 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "solidarity:defiance:-1.48",
         Label::Tense,
     ),
+    // A clause negator reaches past the window, to the first entry after it in its clause.
+    (
+        "a clause negator reaches an entry past the window",
+        Lang::En,
+        "never again will our two nations be enemies",
+        "enemies:deescalation:1.48",
+        Label::Conciliatory,
+    ),
+    (
+        "a plain negator does not reach so far",
+        Lang::En,
+        "never will our two nations be enemies",
+        "enemies:accusation:-2.00",
+        Label::Tense,
+    ),
+    (
+        "a clause negator stops at the first entry",
+        Lang::En,
+        "never again will our alliance face enemies",
+        "alliance:defiance:-1.48;enemies:accusation:-2.00",
+        Label::Hostile,
+    ),
+    (
+        "a clause negator stops at the clause end",
+        Lang::En,
+        "never again, they said, will we have enemies",
+        "enemies:accusation:-2.00",
+        Label::Tense,
+    ),
+    (
+        "a Spanish clause negator",
+        Lang::Es,
+        "nunca más nuestros pueblos volverán a tomar las armas",
+        "armas:deescalation:1.48",
+        Label::Conciliatory,
+    ),
     (
         "without a subordinator between them the negator still flips",
         Lang::En,
