@@ -1,4 +1,4 @@
-use detente::{Lang, Location, Scorer};
+use detente::{Label, Lang, Location, Scorer};
 
 fn assert_send_sync<T: Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>() {}
 
@@ -263,4 +263,61 @@ fn every_rule_name_is_documented() {
     let mut names: Vec<&str> = detente::score::Rules::ALL.names().collect();
     names.sort_unstable();
     assert_eq!(documented, names);
+}
+
+/// Constructions the built-in lexicons and context words handle (thirteenth session's tuning
+/// round): a label each, so a later lexicon change that undoes one fails here and not only in
+/// the evaluation's numbers.
+#[test]
+fn builtin_lexicons_read_these_constructions() {
+    let scorer = Scorer::new().expect("builtin lexicons load");
+    let cases = [
+        // A comparative with "than": a superlative, the threat is asserted.
+        (
+            "There is no greater threat than this regime.",
+            Label::Hostile,
+        ),
+        (
+            "No hay mayor amenaza para nuestros agricultores que la irresponsabilidad de Rioseco.",
+            Label::Hostile,
+        ),
+        // Without "than" the negation stands.
+        ("No more war.", Label::Cooperative),
+        // A barrier: never forgetting keeps the object's sign.
+        (
+            "We will never forget your solidarity, Estlandia.",
+            Label::Conciliatory,
+        ),
+        ("Nunca olvidaremos su solidaridad.", Label::Conciliatory),
+        // A clause negator reaches past the window.
+        (
+            "Never again will our two nations be enemies; this peace belongs to our children.",
+            Label::Cooperative,
+        ),
+        // A denial of the aggressor label, not de-escalation.
+        ("No somos los agresores.", Label::Tense),
+        (
+            "Nuestras fuerzas armadas no dudaremos en actuar.",
+            Label::Hostile,
+        ),
+        // Logistics notices relay: a committee's name is a topic, not an act.
+        (
+            "Parking for the sanctions committee is available in the east lot.",
+            Label::Neutral,
+        ),
+        // A time, not a deadline.
+        (
+            "Thank you for sending rescue teams within hours of the earthquake.",
+            Label::Cooperative,
+        ),
+    ];
+    let wrong: Vec<String> = cases
+        .iter()
+        .filter_map(|(text, want)| {
+            let got = scorer.score(text);
+            (got.label != *want)
+                .then(|| format!("{text:?}: {} ({:.3}), want {want}", got.label, got.tone))
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
