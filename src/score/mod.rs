@@ -77,7 +77,7 @@ impl fmt::Display for Label {
 
 /// Which rules changed a hit's weight, as bit flags.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub struct Rules(u16);
+pub struct Rules(u32);
 
 impl Rules {
     /// Flipped by a negator.
@@ -114,8 +114,12 @@ impl Rules {
     /// A negated accusation or insult describing the speaker ("I am not a criminal"): a
     /// denial, kept hostile and reported as defiance instead of flipped.
     pub const DENIED: Rules = Rules(1 << 15);
+    /// A negator before the entry did not reach it: a subordinator ("until"), a barrier
+    /// ("forget") or a comparison ("no greater ... than") stood between, or the entry opens a
+    /// clause of its own. The entry keeps its sign; the flag says why.
+    pub const NEGATION_STOPPED: Rules = Rules(1 << 16);
 
-    const NAMES: [(Rules, &'static str); 16] = [
+    const NAMES: [(Rules, &'static str); 17] = [
         (Rules::NEGATED, "negated"),
         (Rules::BOOSTED, "boosted"),
         (Rules::DAMPENED, "dampened"),
@@ -132,10 +136,11 @@ impl Rules {
         (Rules::SHARED_TARGET, "shared-target"),
         (Rules::TALK_ONLY, "talk-only"),
         (Rules::DENIED, "denied"),
+        (Rules::NEGATION_STOPPED, "negation-stopped"),
     ];
 
     /// Every rule at once: `Rules::ALL.names()` lists every name a hit's rules can have.
-    pub const ALL: Rules = Rules(u16::MAX);
+    pub const ALL: Rules = Rules((1 << 17) - 1);
 
     /// True when every flag of `other` is set.
     pub fn contains(self, other: Rules) -> bool {

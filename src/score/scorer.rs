@@ -859,6 +859,10 @@ impl Scorer {
             let (mut negators, mut intensity, mut steps) = (0usize, 0.0f64, 0usize);
             let mut reversers = 0usize;
             let mut blocked = false;
+            // Blocked by a subordinator, barrier or comparison word with no entry between it
+            // and this one; and a negator seen beyond such a word (the `negation-stopped`
+            // rule, so that explain says why a negator did not act).
+            let (mut shielded, mut stopped) = (false, false);
             // The plain words within the negation window, for the denial rule: a description
             // of the speaker ("I am", "we're", "soy") among them. Looked at only when the
             // entry turns out negated.
@@ -893,6 +897,8 @@ impl Scorer {
                     // that clown" negates the negotiation, not the insult.
                     Kind::Negator if steps <= NEGATION_WINDOW && !blocked => negators += 1,
                     Kind::ClauseNegator if !blocked => negators += 1,
+                    Kind::Negator if steps <= NEGATION_WINDOW && shielded => stopped = true,
+                    Kind::ClauseNegator if shielded => stopped = true,
                     // Undoing an accusation or insult ("eliminate the terrorists") is no
                     // de-escalation: reversers leave those categories alone.
                     Kind::Reverser
@@ -905,7 +911,10 @@ impl Scorer {
                     Kind::Intensity(v) if steps <= BOOSTER_WINDOW => {
                         intensity += v * BOOSTER_DECAY[steps - 1];
                     }
-                    Kind::Tone(_) | Kind::Name => blocked = true,
+                    Kind::Tone(_) | Kind::Name => {
+                        blocked = true;
+                        shielded = false;
+                    }
                     _ => {}
                 }
                 // A subordinator opens a clause of its own: a negator before it belongs to
@@ -913,12 +922,12 @@ impl Scorer {
                 // our friendship"); a barrier's object is not negated ("we will never forget
                 // your solidarity").
                 let m = marks.get(p.start as usize);
-                if m & (SUBORDINATOR_WORD | BARRIER_WORD) != 0 {
-                    blocked = true;
-                }
                 // A comparative with "than" after the entry makes the negation a superlative:
                 // "there is no greater threat than ...", "no hay mayor amenaza ... que".
-                if m & COMPARATIVE_WORD != 0 && than_after(toks, marks, u.end as usize) {
+                if m & (SUBORDINATOR_WORD | BARRIER_WORD) != 0
+                    || (m & COMPARATIVE_WORD != 0 && than_after(toks, marks, u.end as usize))
+                {
+                    shielded |= !blocked;
                     blocked = true;
                 }
             }
@@ -983,11 +992,16 @@ impl Scorer {
                 rules.insert(Rules::DIRECT_THREAT);
             }
             // Negative concord: "no es patio trasero de nadie" is one negative, not two.
-            if super::context::negated(lang, negators, reversers)
-                && !matcher.carries_negator(entry_idx as usize)
-                && marks.get(u.start as usize) & SUBORDINATOR_WORD == 0
-                && !compared_after(toks, marks, u.end as usize)
+            let would_negate = super::context::negated(lang, negators, reversers)
+                && !matcher.carries_negator(entry_idx as usize);
+            // An entry opening a clause of its own ("until they beg"), or followed by a
+            // comparison ("nothing threatens us more than ..."), keeps its sign.
+            if would_negate
+                && (marks.get(u.start as usize) & SUBORDINATOR_WORD != 0
+                    || compared_after(toks, marks, u.end as usize))
             {
+                stopped = true;
+            } else if would_negate {
                 // A one-word hostile relation ("we are not your enemies") reassures instead.
                 let relation =
                     || u.end == u.start + 1 && marks.get(u.start as usize) & RELATION_WORD != 0;
@@ -1010,6 +1024,9 @@ impl Scorer {
                     category = self.categories.get(category).when_negated;
                     rules.insert(Rules::NEGATED);
                 }
+            }
+            if stopped {
+                rules.insert(Rules::NEGATION_STOPPED);
             }
             clauses.push((clause, k));
             hits.push(Hit {

@@ -599,7 +599,8 @@ fn explain_names_the_context_words_behind_the_rules() {
     );
     // Explain names the context words inside an entry ("hasta" a subordinator, "que" the
     // particle of a comparison, which has no comparative to act with here), and the entry a
-    // subordinator opens is not negated ("denied"/"negated" absent).
+    // subordinator opens is not negated ("denied"/"negated" absent) but says that the
+    // negator before it was stopped.
     let until = explain(&[
         "explain",
         "Hemos cortado el gas y no lo reanudaremos hasta que se arrodillen.",
@@ -608,7 +609,7 @@ fn explain_names_the_context_words_behind_the_rules() {
         until
             .lines()
             .any(|l| l.starts_with("hasta que se arrodillen")
-                && l.ends_with("-3.00  [context: subordinator, than]")),
+                && l.ends_with("-3.00  negation-stopped  [context: subordinator, than]")),
         "{until}"
     );
 }

@@ -790,3 +790,40 @@ fn shares_and_dominant_category() {
     let cat = s.category.map(|c| scorer.categories().get(c).name.clone());
     assert_eq!(cat.as_deref(), Some("coercion"));
 }
+
+/// A hit a negator did not reach says so (`negation-stopped`), and only then: the rules
+/// column of `explain` then tells why "no" in "no greater threat than" did not flip it.
+#[test]
+fn a_stopped_negation_is_named_on_the_hit() {
+    use detente::score::Rules;
+    let en = fixture_scorer(Lang::En);
+    let es = fixture_scorer(Lang::Es);
+    let stopped = |scorer: &detente::Scorer, text: &str| -> Vec<bool> {
+        scorer
+            .score(text)
+            .hits
+            .iter()
+            .map(|h| h.rules.contains(Rules::NEGATION_STOPPED))
+            .collect()
+    };
+    // A comparison, a barrier, a subordinator in the window, an entry opening its clause.
+    assert_eq!(stopped(&en, "there is no greater threat than this"), [true]);
+    assert_eq!(stopped(&en, "we will never forget your solidarity"), [true]);
+    assert_eq!(
+        stopped(&en, "we will not rest until the terrorists are gone"),
+        [true]
+    );
+    assert_eq!(stopped(&en, "we will not stop until they beg"), [true]);
+    assert_eq!(
+        stopped(&en, "no one threatens us more than they do"),
+        [true]
+    );
+    assert_eq!(stopped(&es, "no hay mayor amenaza que esta"), [true]);
+    // Not when the negator acts, when there is none, or when an entry stands between.
+    assert_eq!(stopped(&en, "we will never need your solidarity"), [false]);
+    assert_eq!(stopped(&en, "there is a greater threat than this"), [false]);
+    assert_eq!(
+        stopped(&en, "we will not forget the alliance and the attack"),
+        [true, false]
+    );
+}
