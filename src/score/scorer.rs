@@ -1244,32 +1244,40 @@ fn describes_speaker(marks: Marks<'_>, i: usize) -> bool {
 /// Whether a `than` word ([`THAN_WORD`]) follows token `from` in its sentence: the second half
 /// of a comparison ("no greater threat than ...").
 fn than_after(toks: &[Token], marks: Marks<'_>, from: usize) -> bool {
-    let Some(sentence) = from
-        .checked_sub(1)
-        .and_then(|i| toks.get(i))
-        .map(|t| t.sentence)
-    else {
-        return false;
-    };
-    (from..toks.len())
-        .take_while(|&i| toks.get(i).is_some_and(|t| t.sentence == sentence))
-        .any(|i| marks.get(i) & THAN_WORD != 0)
+    any_after(
+        toks,
+        from,
+        |t| t.sentence,
+        |i| marks.get(i) & THAN_WORD != 0,
+    )
 }
 
 /// Whether the entry ending before token `from` is followed in its clause by a comparative
 /// and "than" ("nothing threatens our farmers more than ..."): the negation before the entry
 /// is a superlative, not a denial.
 fn compared_after(toks: &[Token], marks: Marks<'_>, from: usize) -> bool {
-    let Some(clause) = from
-        .checked_sub(1)
-        .and_then(|i| toks.get(i))
-        .map(|t| t.clause)
-    else {
+    any_after(
+        toks,
+        from,
+        |t| t.clause,
+        |i| marks.get(i) & COMPARATIVE_WORD != 0 && marks.get(i + 1) & THAN_WORD != 0,
+    )
+}
+
+/// Whether `test` holds for a token from `from` on within the sentence or clause (`scope`) of
+/// token `from - 1`.
+fn any_after(
+    toks: &[Token],
+    from: usize,
+    scope: impl Fn(&Token) -> u32,
+    test: impl Fn(usize) -> bool,
+) -> bool {
+    let Some(home) = from.checked_sub(1).and_then(|i| toks.get(i)).map(&scope) else {
         return false;
     };
     (from..toks.len())
-        .take_while(|&i| toks.get(i).is_some_and(|t| t.clause == clause))
-        .any(|i| marks.get(i) & COMPARATIVE_WORD != 0 && marks.get(i + 1) & THAN_WORD != 0)
+        .take_while(|&i| toks.get(i).is_some_and(|t| scope(t) == home))
+        .any(test)
 }
 
 /// Whether folded word `w` looks like a regular Spanish first-person future verb
