@@ -649,10 +649,21 @@ impl Scorer {
     fn context_roles(&self, lang: Lang, s: &Scratch) -> Vec<Vec<ContextRole>> {
         let mut roles: Vec<Vec<ContextRole>> = vec![Vec::new(); s.tokens.tokens().len()];
         let marks = Marks::new(&s.marks, lang.index());
+        let toks = s.tokens.tokens();
+        // A `than` word ("que" in most Spanish sentences) is shown only where a comparative
+        // before it in its sentence could use it.
+        let compared = |i: usize| {
+            let sentence = toks.get(i).map(|t| t.sentence);
+            (0..i)
+                .rev()
+                .take_while(|&j| toks.get(j).map(|t| t.sentence) == sentence)
+                .any(|j| marks.get(j) & COMPARATIVE_WORD != 0)
+        };
         for (i, r) in roles.iter_mut().enumerate() {
             for role in ContextRole::ALL {
                 let bit = role_mark(role);
-                if bit != 0 && marks.get(i) & bit != 0 {
+                if bit != 0 && marks.get(i) & bit != 0 && (role != ContextRole::Than || compared(i))
+                {
                     r.push(role);
                 }
             }

@@ -597,8 +597,8 @@ fn explain_names_the_context_words_behind_the_rules() {
             .any(|l| l.starts_with("we ") && l.ends_with("context     first-person, consequence")),
         "{shared}"
     );
-    // Explain names the context words inside an entry ("hasta" a subordinator, "que" the
-    // particle of a comparison, which has no comparative to act with here), and the entry a
+    // Explain names the context words inside an entry ("hasta" a subordinator; "que", the
+    // particle of a comparison, is not named without a comparative before it), and the entry a
     // subordinator opens is not negated ("denied"/"negated" absent) but says that the
     // negator before it was stopped.
     let until = explain(&[
@@ -609,7 +609,7 @@ fn explain_names_the_context_words_behind_the_rules() {
         until
             .lines()
             .any(|l| l.starts_with("hasta que se arrodillen")
-                && l.ends_with("-3.00  negation-stopped  [context: subordinator, than]")),
+                && l.ends_with("-3.00  negation-stopped  [context: subordinator]")),
         "{until}"
     );
 }
