@@ -310,6 +310,52 @@ fn builtin_lexicons_read_these_constructions() {
             "Thank you for sending rescue teams within hours of the earthquake.",
             Label::Cooperative,
         ),
+        // The seventh round (dev8). "Nobody", "no one", "nadie" reach past the window.
+        (
+            "Nobody in this government wants a trade war with Canada.",
+            Label::Conciliatory,
+        ),
+        (
+            "Nadie en este Gobierno quiere una guerra comercial con sus vecinos.",
+            Label::Conciliatory,
+        ),
+        // Reassurance, not the denial of a charge.
+        (
+            "We are not looking for a fight over the pipeline.",
+            Label::Conciliatory,
+        ),
+        // Extradition is legal cooperation unless other words say otherwise.
+        (
+            "The extradition treaty ratified today is the result of excellent cooperation.",
+            Label::Cooperative,
+        ),
+        // Procedure, not retaliation; a notice's requirement, not a demand.
+        (
+            "Our teams are reviewing the request, and we will respond once the review is complete.",
+            Label::Neutral,
+        ),
+        (
+            "ATENCIÓN: desde el lunes se exige pasaporte vigente para cruzar el puente.",
+            Label::Neutral,
+        ),
+        // "Sin" inside "sin cuya" does not negate the help.
+        (
+            "Sin cuya ayuda no habría sido posible restablecer el agua potable.",
+            Label::Cooperative,
+        ),
+        // Veiled threats.
+        (
+            "We have many ways to protect our share of the river, and not all of them are diplomatic.",
+            Label::Hostile,
+        ),
+        (
+            "I would hate to see anything happen to their trade mission.",
+            Label::Hostile,
+        ),
+        (
+            "No respondo de lo que pueda pasarle a su misión.",
+            Label::Hostile,
+        ),
     ];
     let wrong: Vec<String> = cases
         .iter()

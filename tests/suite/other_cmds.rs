@@ -69,7 +69,8 @@ fn explain_spanish_json() {
         .iter()
         .filter_map(|u| u["role"].as_str())
         .collect();
-    assert!(roles.contains(&"negator"), "{roles:?}");
+    // "Nadie" reaches past the 3-unit window: a clause negator (dev8 tuning).
+    assert!(roles.contains(&"clause-negator"), "{roles:?}");
     assert!(roles.contains(&"contrast"), "{roles:?}");
 }
 
