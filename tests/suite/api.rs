@@ -356,6 +356,21 @@ fn builtin_lexicons_read_these_constructions() {
             "No respondo de lo que pueda pasarle a su misión.",
             Label::Hostile,
         ),
+        // Another party's words or acts, reported: relay markers.
+        (
+            "Their defence minister described our exercises as provocative.",
+            Label::Neutral,
+        ),
+        (
+            "El gobierno del norte comunicó que sus fuerzas atacaron una lancha en aguas internacionales.",
+            Label::Neutral,
+        ),
+        (
+            "The Government has been informed that the neighbouring state is recalling its ambassador.",
+            Label::Neutral,
+        ),
+        // The speaker's own description is not relayed.
+        ("We described their attack as cowardly.", Label::Hostile),
     ];
     let wrong: Vec<String> = cases
         .iter()
