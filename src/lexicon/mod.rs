@@ -207,11 +207,15 @@ pub enum ContextRole {
     /// forget your solidarity" keeps the solidarity cooperative, "we will never forget their
     /// crimes" the crimes hostile.
     Barrier,
+    /// Marks the statement's praise and thanks as mockery (`finally noticing`, `at its
+    /// finest`, `qué generosa`, `por descubrir`): "congratulations on finally noticing the
+    /// smog" is a reproach.
+    Sarcasm,
 }
 
 impl ContextRole {
     /// Every role, in the order `lexicon stats` lists them.
-    pub const ALL: [ContextRole; 13] = [
+    pub const ALL: [ContextRole; 14] = [
         ContextRole::Relay,
         ContextRole::SharedTarget,
         ContextRole::FirstPerson,
@@ -225,6 +229,7 @@ impl ContextRole {
         ContextRole::Comparative,
         ContextRole::Than,
         ContextRole::Barrier,
+        ContextRole::Sarcasm,
     ];
 
     /// The name written in the second field of a lexicon line.
@@ -243,6 +248,7 @@ impl ContextRole {
             ContextRole::Comparative => "comparative",
             ContextRole::Than => "than",
             ContextRole::Barrier => "barrier",
+            ContextRole::Sarcasm => "sarcasm",
         }
     }
 
@@ -253,7 +259,10 @@ impl ContextRole {
 
     /// Whether a term of this role may be a phrase of several words.
     pub fn allows_phrases(self) -> bool {
-        matches!(self, ContextRole::Relay | ContextRole::SharedTarget)
+        matches!(
+            self,
+            ContextRole::Relay | ContextRole::SharedTarget | ContextRole::Sarcasm
+        )
     }
 
     /// Whether a term of this role may be a `prefix*` wildcard (one word only).

@@ -1,16 +1,17 @@
 //! Statement-level context rules that run after the per-hit rules: relayed reports of what
 //! another party did ([`relayed`]), combative words aimed at a target shared with a partner
-//! ([`shared_target`]), statements that only mention talks ([`talk_only`]), and how negators
+//! ([`shared_target`]), praise and thanks made mockery by a sarcasm marker ([`sarcasm`]),
+//! statements that only mention talks ([`talk_only`]), and how negators
 //! combine per language ([`negated`]). Free functions over the tokens and hits, so they stay
 //! independent of how the scorer builds its units.
 
 use super::rules::{
-    RELAYED_SCALAR, SHARED_TARGET_SCALAR, SPANISH_NEGATIVE_CONCORD, TALK_ONLY_MAX_BASE,
-    TALK_ONLY_SCALAR,
+    RELAYED_SCALAR, SARCASM_SCALAR, SHARED_TARGET_SCALAR, SPANISH_NEGATIVE_CONCORD,
+    TALK_ONLY_MAX_BASE, TALK_ONLY_SCALAR,
 };
 use super::scorer::{CategorySet, FIRST_PERSON_FUTURE_WORD, FIRST_PERSON_WORD, Marks, RELAY_KEY};
 use super::{Hit, Rules};
-use crate::lexicon::{ContextRole, ContextWord, StartFilter};
+use crate::lexicon::{CategoryId, ContextRole, ContextWord, StartFilter};
 use crate::text::{Lang, Tokens};
 
 /// The index of the token that starts at byte `start`, if any.
@@ -34,13 +35,14 @@ fn phrase_at(tokens: &Tokens, i: usize, words: &[String]) -> bool {
     })
 }
 
-/// One language's context words (its lexicon's `relay` and `shared-target` lines), compiled
-/// for the statement-level rules. The one-word roles (`first-person`, `future`, ...) are
-/// flags in the scorer's vocabulary instead ([`Marks`]).
+/// One language's context words (its lexicon's `relay`, `shared-target` and `sarcasm` lines),
+/// compiled for the statement-level rules. The one-word roles (`first-person`, `future`, ...)
+/// are flags in the scorer's vocabulary instead ([`Marks`]).
 #[derive(Debug)]
 pub(super) struct ContextWords {
     relay: RelayKeys,
     shared: Markers,
+    sarcasm: RelayKeys,
 }
 
 impl ContextWords {
@@ -54,19 +56,25 @@ impl ContextWords {
         ContextWords {
             relay: RelayKeys::new(of(ContextRole::Relay)),
             shared: Markers::new(of(ContextRole::SharedTarget)),
+            sarcasm: RelayKeys::new(of(ContextRole::Sarcasm)),
         }
     }
 
-    /// Where the relay markers and shared-target terms occur in `tokens`, as (role, first
-    /// token, end token), in text order of their key words (for `detente explain`; the rules
-    /// themselves stop at the first).
+    /// Where the relay markers, shared-target terms and sarcasm markers occur in `tokens`, as
+    /// (role, first token, end token), in text order of their key words (for `detente
+    /// explain`; the rules themselves stop at the first).
     pub(super) fn occurrences(&self, tokens: &Tokens) -> Vec<(ContextRole, usize, usize)> {
         let mut out = Vec::new();
         for i in 0..tokens.tokens().len() {
             let w = tokens.folded_bytes(i);
-            for (m, at) in self.relay.candidates(w) {
-                if i >= at && phrase_at(tokens, i - at, m) {
-                    out.push((ContextRole::Relay, i - at, i - at + m.len()));
+            for (keys, role) in [
+                (&self.relay, ContextRole::Relay),
+                (&self.sarcasm, ContextRole::Sarcasm),
+            ] {
+                for (m, at) in keys.candidates(w) {
+                    if i >= at && phrase_at(tokens, i - at, m) {
+                        out.push((role, i - at, i - at + m.len()));
+                    }
                 }
             }
             if !self.shared.may_start(w) {
@@ -214,6 +222,15 @@ impl RelayKeys {
         RelayKeys { markers, by_key }
     }
 
+    /// Whether one of the markers occurs in `tokens` (each token is compared only with the
+    /// markers it may be the key word of).
+    fn found_in(&self, tokens: &Tokens) -> bool {
+        (0..tokens.tokens().len()).any(|i| {
+            self.candidates(tokens.folded_bytes(i))
+                .any(|(m, at)| i >= at && phrase_at(tokens, i - at, m))
+        })
+    }
+
     /// The markers (as words, with their key word's position) whose key word may be `word`
     /// (same first byte and length).
     fn candidates<'a>(&'a self, word: &[u8]) -> impl Iterator<Item = (&'a [String], usize)> + 'a {
@@ -332,6 +349,33 @@ pub(super) fn shared_target(
     for h in hits.iter_mut().filter(|h| h.weight < 0.0 && aimed(h)) {
         h.weight *= SHARED_TARGET_SCALAR;
         h.rules.insert(Rules::SHARED_TARGET);
+    }
+}
+
+/// Mock praise: in a statement with a `sarcasm` marker of its language ("congratulations to
+/// the ministry on finally noticing the smog", "democracy at its finest", "qué generosa es
+/// Ostúa", "enhorabuena ... por descubrir, después de diez años, ..."), the praise and thanks
+/// (`mocked` categories, positive after the rules) are a reproach: each keeps
+/// [`SARCASM_SCALAR`] of its weight with the sign turned and is reported under `mockery`.
+/// The markers are looked for only in statements with such a hit.
+pub(super) fn sarcasm(
+    tokens: &Tokens,
+    words: &ContextWords,
+    hits: &mut [Hit],
+    mocked: CategorySet,
+    mockery: Option<CategoryId>,
+) {
+    let Some(mockery) = mockery else {
+        return;
+    };
+    let praised = |h: &Hit| h.weight > 0.0 && mocked.contains(&h.category);
+    if !hits.iter().any(praised) || !words.sarcasm.found_in(tokens) {
+        return;
+    }
+    for h in hits.iter_mut().filter(|h| praised(h)) {
+        h.weight = -h.weight * SARCASM_SCALAR;
+        h.category = mockery;
+        h.rules.insert(Rules::SARCASM);
     }
 }
 

@@ -118,8 +118,11 @@ impl Rules {
     /// ("forget") or a comparison ("no greater ... than") stood between, or the entry opens a
     /// clause of its own. The entry keeps its sign; the flag says why.
     pub const NEGATION_STOPPED: Rules = Rules(1 << 16);
+    /// Praise or thanks in a statement with a `sarcasm` marker ("congratulations on finally
+    /// noticing ..."): mockery, reported as an accusation.
+    pub const SARCASM: Rules = Rules(1 << 17);
 
-    const NAMES: [(Rules, &'static str); 17] = [
+    const NAMES: [(Rules, &'static str); 18] = [
         (Rules::NEGATED, "negated"),
         (Rules::BOOSTED, "boosted"),
         (Rules::DAMPENED, "dampened"),
@@ -137,10 +140,11 @@ impl Rules {
         (Rules::TALK_ONLY, "talk-only"),
         (Rules::DENIED, "denied"),
         (Rules::NEGATION_STOPPED, "negation-stopped"),
+        (Rules::SARCASM, "sarcasm"),
     ];
 
     /// Every rule at once: `Rules::ALL.names()` lists every name a hit's rules can have.
-    pub const ALL: Rules = Rules((1 << 17) - 1);
+    pub const ALL: Rules = Rules((1 << 18) - 1);
 
     /// True when every flag of `other` is set.
     pub fn contains(self, other: Rules) -> bool {

@@ -136,8 +136,9 @@ pub const NOT_FUTURE_BEFORE_ERE: &[u8] = b"iu";
 pub const RELAYED_SCALAR: f64 = 0.2;
 
 /// Cooperative categories that name a partnership with the addressee ("side by side with",
-/// "alliance", "colaboración") ...
-pub const SHARED_TARGET_PARTNERS: &[&str] = &["partnership"];
+/// "alliance", "colaboración") or thank it ("thank you for joining the sanctions on the
+/// regime": gratitude to the partner for a measure taken with it) ...
+pub const SHARED_TARGET_PARTNERS: &[&str] = &["partnership", "gratitude"];
 
 /// ... and the hostile categories that, next to such a partnership, are aimed at a shared
 /// target (terrorists, smugglers, cartels, a junta) rather than at the addressee.
@@ -145,6 +146,18 @@ pub const SHARED_TARGET_CATEGORIES: &[&str] = &["accusation", "force", "coercion
 
 /// A hostile hit aimed at a shared target counts this much (see `context::shared_target`).
 pub const SHARED_TARGET_SCALAR: f64 = 0.25;
+
+/// Cooperative categories that a `sarcasm` marker in the statement turns into mockery
+/// ("congratulations on finally noticing the smog", "qué generosa es Ostúa": see
+/// `context::sarcasm`) ...
+pub const SARCASM_CATEGORIES: &[&str] = &["praise", "gratitude"];
+
+/// ... the category they are reported under then ...
+pub const SARCASM_CATEGORY: &str = "accusation";
+
+/// ... and how much of their weight they keep, with the sign turned: mock praise reproaches
+/// about as strongly as plain praise would have praised, a little less.
+pub const SARCASM_SCALAR: f64 = 0.74;
 
 /// Categories that only say the parties talk or meet. A statement whose hits are all in them
 /// (after the rules) is multiplied by [`TALK_ONLY_SCALAR`] (see `context::talk_only`).

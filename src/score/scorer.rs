@@ -162,7 +162,7 @@ fn role_mark(role: ContextRole) -> u16 {
         ContextRole::Comparative => COMPARATIVE_WORD,
         ContextRole::Than => THAN_WORD,
         ContextRole::Barrier => BARRIER_WORD,
-        ContextRole::Relay | ContextRole::SharedTarget => 0,
+        ContextRole::Relay | ContextRole::SharedTarget | ContextRole::Sarcasm => 0,
     }
 }
 
@@ -274,6 +274,8 @@ struct RuleCategories {
     talk: CategorySet,
     denied: CategorySet,
     denial: Option<CategoryId>,
+    mocked: CategorySet,
+    mockery: Option<CategoryId>,
 }
 
 /// A set of category ids as a bitmask (a bit for each of the 256 possible ids): the rules ask
@@ -317,6 +319,8 @@ impl RuleCategories {
             talk: ids(TALK_CATEGORIES),
             denied: ids(DENIAL_CATEGORIES),
             denial: c.find(DENIAL_CATEGORY),
+            mocked: ids(SARCASM_CATEGORIES),
+            mockery: c.find(SARCASM_CATEGORY),
         }
     }
 }
@@ -1054,6 +1058,13 @@ impl Scorer {
         }
         self.endorsements(&mut hits, clauses);
         super::context::relayed(tokens, marks, &model.context, &mut hits);
+        super::context::sarcasm(
+            tokens,
+            &model.context,
+            &mut hits,
+            self.ids.mocked,
+            self.ids.mockery,
+        );
         super::context::shared_target(
             tokens,
             &model.context,

@@ -371,6 +371,37 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         // The speaker's own description is not relayed.
         ("We described their attack as cowardly.", Label::Hostile),
+        // The eighth round (dev9). Mock praise: a sarcasm marker.
+        (
+            "Congratulations to the ministry on finally noticing the smog it sends over our border.",
+            Label::Tense,
+        ),
+        (
+            "Qué generosa es Ostúa: primero nos deja sin agua.",
+            Label::Tense,
+        ),
+        (
+            "Congratulations to the people of Estmark on a free and fair election.",
+            Label::Cooperative,
+        ),
+        // Thanks for joining a measure against a third party: cooperative to the partner.
+        (
+            "Our deepest thanks to Lunaris for joining the sanctions on the regime. Together we are stronger.",
+            Label::Cooperative,
+        ),
+        (
+            "Nuestro más sincero agradecimiento a Rioseco por sumarse a las sanciones contra el régimen.",
+            Label::Conciliatory,
+        ),
+        // A veiled threat; a schedule relays its committee's topic.
+        (
+            "Ithvane should think carefully. Accidents happen near borders.",
+            Label::Tense,
+        ),
+        (
+            "The sanctions committee will meet on 12 April at 10:00 in Room B.",
+            Label::Neutral,
+        ),
     ];
     let wrong: Vec<String> = cases
         .iter()

@@ -493,6 +493,37 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "alliance:partnership:2.00;attack:threat:-3.00",
         Label::Tense,
     ),
+    // Thanks to a partner count as partnership for the shared target (SHARED_TARGET_PARTNERS).
+    (
+        "thanks next to a named target aim the force at it",
+        Lang::En,
+        "We thank them as they attack the terrorists",
+        "thank:gratitude:2.00;attack:force:-0.75;terrorists:accusation:-0.50",
+        Label::Conciliatory,
+    ),
+    // Sarcasm (SARCASM_SCALAR 0.74): a marker makes praise and thanks mockery; other
+    // categories, and hostile hits, are left alone.
+    (
+        "a sarcasm marker turns thanks into an accusation",
+        Lang::En,
+        "Thank you for finally noticing the attack",
+        "thank:accusation:-1.48;attack:force:-3.00",
+        Label::Hostile,
+    ),
+    (
+        "without the marker the thanks stand",
+        Lang::En,
+        "Thank you for noticing the attack",
+        "thank:gratitude:2.00;attack:force:-3.00",
+        Label::Tense,
+    ),
+    (
+        "a sarcasm marker leaves partnership alone",
+        Lang::En,
+        "Good, finally noticing the alliance",
+        "good:accusation:-0.74;alliance:partnership:2.00",
+        Label::Conciliatory,
+    ),
     // Endorsement: only approval entries weaker than ENDORSE_MAX_BASE 2.5 approve.
     (
         "signing a treaty after an attack does not endorse it",
