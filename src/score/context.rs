@@ -9,7 +9,9 @@ use super::rules::{
     RELAYED_SCALAR, SARCASM_SCALAR, SHARED_TARGET_SCALAR, SPANISH_NEGATIVE_CONCORD,
     TALK_ONLY_MAX_BASE, TALK_ONLY_SCALAR,
 };
-use super::scorer::{CategorySet, FIRST_PERSON_FUTURE_WORD, FIRST_PERSON_WORD, Marks, RELAY_KEY};
+use super::scorer::{
+    CategorySet, FIRST_PERSON_FUTURE_WORD, FIRST_PERSON_WORD, Marks, RELAY_KEY, SARCASM_KEY,
+};
 use super::{Hit, Rules};
 use crate::lexicon::{CategoryId, ContextRole, ContextWord, StartFilter};
 use crate::text::{Lang, Tokens};
@@ -96,10 +98,12 @@ impl ContextWords {
     /// The key word of each relay marker (see [`RelayKeys`]), for the vocabulary's
     /// [`RELAY_KEY`] flag.
     pub(super) fn relay_key_words(&self) -> impl Iterator<Item = &str> {
-        self.relay
-            .markers
-            .iter()
-            .filter_map(|(words, at)| words.get(*at).map(String::as_str))
+        self.relay.key_words()
+    }
+
+    /// The key word of each sarcasm marker, for the vocabulary's [`SARCASM_KEY`] flag.
+    pub(super) fn sarcasm_key_words(&self) -> impl Iterator<Item = &str> {
+        self.sarcasm.key_words()
     }
 }
 
@@ -222,12 +226,21 @@ impl RelayKeys {
         RelayKeys { markers, by_key }
     }
 
-    /// Whether one of the markers occurs in `tokens` (each token is compared only with the
-    /// markers it may be the key word of).
-    fn found_in(&self, tokens: &Tokens) -> bool {
+    /// Each marker's key word.
+    fn key_words(&self) -> impl Iterator<Item = &str> {
+        self.markers
+            .iter()
+            .filter_map(|(words, at)| words.get(*at).map(String::as_str))
+    }
+
+    /// Whether one of the markers occurs in `tokens`, comparing only at the tokens whose
+    /// `marks` carry `key` (the vocabulary's flag for these markers' key words).
+    fn found_in(&self, tokens: &Tokens, marks: Marks<'_>, key: u16) -> bool {
         (0..tokens.tokens().len()).any(|i| {
-            self.candidates(tokens.folded_bytes(i))
-                .any(|(m, at)| i >= at && phrase_at(tokens, i - at, m))
+            marks.get(i) & key != 0
+                && self
+                    .candidates(tokens.folded_bytes(i))
+                    .any(|(m, at)| i >= at && phrase_at(tokens, i - at, m))
         })
     }
 
@@ -357,9 +370,11 @@ pub(super) fn shared_target(
 /// Ostúa", "enhorabuena ... por descubrir, después de diez años, ..."), the praise and thanks
 /// (`mocked` categories, positive after the rules) are a reproach: each keeps
 /// [`SARCASM_SCALAR`] of its weight with the sign turned and is reported under `mockery`.
-/// The markers are looked for only in statements with such a hit.
+/// The markers are looked for only in statements with such a hit and a [`SARCASM_KEY`] flag
+/// among their tokens' `marks`, and compared only at the flagged tokens.
 pub(super) fn sarcasm(
     tokens: &Tokens,
+    marks: Marks<'_>,
     words: &ContextWords,
     hits: &mut [Hit],
     mocked: CategorySet,
@@ -369,7 +384,10 @@ pub(super) fn sarcasm(
         return;
     };
     let praised = |h: &Hit| h.weight > 0.0 && mocked.contains(&h.category);
-    if !hits.iter().any(praised) || !words.sarcasm.found_in(tokens) {
+    if !hits.iter().any(praised)
+        || !marks.any(SARCASM_KEY)
+        || !words.sarcasm.found_in(tokens, marks, SARCASM_KEY)
+    {
         return;
     }
     for h in hits.iter_mut().filter(|h| praised(h)) {

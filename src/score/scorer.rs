@@ -146,6 +146,8 @@ pub(super) const THAN_WORD: u16 = 1 << 11;
 /// A `barrier` context word ("forget", "olvidaremos"): a negator before it does not reach the
 /// entries after it.
 pub(super) const BARRIER_WORD: u16 = 1 << 12;
+/// The key word of a `sarcasm` marker (its longest word, as for [`RELAY_KEY`]).
+pub(super) const SARCASM_KEY: u16 = 1 << 13;
 
 /// The flag of a one-word context role in [`VocabEntry::marks`] (relay markers are flagged by
 /// their key word instead, shared-target terms not at all).
@@ -251,6 +253,9 @@ fn shared_vocab(models: &[LangModel]) -> WordTable<VocabEntry> {
         }
         for key in model.context.relay_key_words() {
             mark(key, RELAY_KEY);
+        }
+        for key in model.context.sarcasm_key_words() {
+            mark(key, SARCASM_KEY);
         }
         for c in model.matcher.lexicon().context() {
             let bit = role_mark(c.role);
@@ -1060,6 +1065,7 @@ impl Scorer {
         super::context::relayed(tokens, marks, &model.context, &mut hits);
         super::context::sarcasm(
             tokens,
+            marks,
             &model.context,
             &mut hits,
             self.ids.mocked,
