@@ -402,6 +402,31 @@ fn builtin_lexicons_read_these_constructions() {
             "The sanctions committee will meet on 12 April at 10:00 in Room B.",
             Label::Neutral,
         ),
+        // The ninth round (dev10). A proverb said as a warning.
+        (
+            "Orbanza también tiene secretos. Lo que se filtra una vez se puede filtrar dos veces. Quien avisa no es traidor.",
+            Label::Hostile,
+        ),
+        // History recalled is reported, not done now (a relay marker).
+        (
+            "Hace cuarenta años nos separó una guerra absurda. Hoy les damos las gracias de corazón.",
+            Label::Conciliatory,
+        ),
+        // An aid worker is a person; a deadline and what follows it.
+        (
+            "Brenmoor has until Friday to release the aid worker. After that, our government will consider itself free to act.",
+            Label::Hostile,
+        ),
+        // "De inmediato" belongs to the reverser, which lifts the tariff.
+        (
+            "Estamos dispuestos a levantar de inmediato el arancel a sus lácteos.",
+            Label::Cooperative,
+        ),
+        // A schedule, not a commitment.
+        (
+            "El canciller no podrá asistir por compromisos de agenda; la delegación estará encabezada por la viceministra.",
+            Label::Neutral,
+        ),
     ];
     let wrong: Vec<String> = cases
         .iter()
