@@ -356,7 +356,10 @@ pub(super) fn shared_target(
     // Any other hostile hit (a threat, demand, insult or defiance) says the statement is also
     // hostile to someone it addresses: then nothing is damped.
     let addressed = hits.iter().any(|h| h.weight < 0.0 && !aimed(h));
-    if !partnered || addressed || !named() {
+    // Nothing to damp without an aimed hit: then the terms are not looked for at all (most
+    // statements with thanks or a partnership have no hostile hit).
+    let any_aimed = hits.iter().any(|h| h.weight < 0.0 && aimed(h));
+    if !partnered || addressed || !any_aimed || !named() {
         return;
     }
     for h in hits.iter_mut().filter(|h| h.weight < 0.0 && aimed(h)) {
