@@ -427,6 +427,22 @@ fn builtin_lexicons_read_these_constructions() {
             "El canciller no podrá asistir por compromisos de agenda; la delegación estará encabezada por la viceministra.",
             Label::Neutral,
         ),
+        // The tenth round (dev11). Threats in few words; veiled threats.
+        ("Corvath hacked our election. They'll pay.", Label::Hostile),
+        (
+            "It would be a shame if something happened to their mines.",
+            Label::Hostile,
+        ),
+        // A topic, not talks: the clause negator reaches the sanctions.
+        (
+            "Nobody here is talking about sanctions or penalties.",
+            Label::Conciliatory,
+        ),
+        // A reference to an old agreement is procedure.
+        (
+            "Under the rotation agreed in 2015, the chair passes to Taloria in January.",
+            Label::Neutral,
+        ),
     ];
     let wrong: Vec<String> = cases
         .iter()
