@@ -297,8 +297,13 @@ impl fmt::Display for Error {
             }
             ErrorKind::UnknownModifier { found } => write!(
                 f,
-                "{loc}: unknown modifier kind {}; use negator, reverser, booster, dampener, contrast, conditional or skip, or a context role (relay, shared-target, first-person, future, first-person-future, consequence)",
-                quoted(found)
+                "{loc}: unknown modifier kind {}; use negator, clause-negator, reverser, booster, dampener, contrast, opening-contrast, conditional or skip, or a context role ({})",
+                quoted(found),
+                crate::lexicon::ContextRole::ALL
+                    .iter()
+                    .map(|r| r.name())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
             ErrorKind::MissingColumn {
                 role,

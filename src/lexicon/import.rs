@@ -605,6 +605,7 @@ fn modifier_name(kind: ModifierKind) -> &'static str {
         ModifierKind::Intensity(v) if v > 0.0 => "booster",
         ModifierKind::Intensity(_) => "dampener",
         ModifierKind::Contrast => "contrast",
+        ModifierKind::OpeningContrast => "opening-contrast",
         ModifierKind::Conditional => "conditional",
         ModifierKind::Skip => "skip",
     }

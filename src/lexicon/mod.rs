@@ -147,6 +147,10 @@ pub enum ModifierKind {
     Intensity(f64),
     /// Entries after it weigh more, before it less (`but`, `pero`).
     Contrast,
+    /// A contrast only where it opens its sentence, and then with the sentence before
+    /// (`now`, `ahora`: "Thank you for the equipment. Now we expect the radar"); elsewhere
+    /// ("release them now") a plain word.
+    OpeningContrast,
     /// Opens a condition clause (`if`, `si`): entries inside it are hypothetical, hostile
     /// entries after it are a conditional threat.
     Conditional,

@@ -497,6 +497,7 @@ fn modifier_kind(kind: &str, value: &str, loc: &Location) -> Result<Option<Modif
         "booster" => ModifierKind::Intensity(scale(true)?),
         "dampener" => ModifierKind::Intensity(scale(false)?),
         "contrast" => ModifierKind::Contrast,
+        "opening-contrast" => ModifierKind::OpeningContrast,
         "conditional" => ModifierKind::Conditional,
         "skip" => ModifierKind::Skip,
         other => {
@@ -545,7 +546,10 @@ mod tests {
         assert_eq!(p.entries[0].term, "threaten*");
         assert_eq!(p.entries[1].origin.line, Some(3));
         assert_eq!(p.modifiers[0].kind, ModifierKind::Intensity(0.3));
-        let p = parse("never again\tclause-negator\t-\tnote\nnever\tnegator\t-\n").expect("parses");
+        let p = parse(
+            "never again\tclause-negator\t-\tnote\nnever\tnegator\t-\nnow\topening-contrast\t-\n",
+        )
+        .expect("parses");
         let kinds: Vec<_> = p
             .modifiers
             .iter()
@@ -555,7 +559,8 @@ mod tests {
             kinds,
             [
                 ("never again", ModifierKind::ClauseNegator),
-                ("never", ModifierKind::Negator)
+                ("never", ModifierKind::Negator),
+                ("now", ModifierKind::OpeningContrast)
             ]
         );
     }

@@ -1362,6 +1362,17 @@ impl Units<'_> {
                         self.counts.contrasts += 1;
                         Kind::Contrast
                     }
+                    // "Now we expect ...": a contrast with the sentence before only where it
+                    // opens its own; "release them now" is a plain word.
+                    Some(ModifierKind::OpeningContrast)
+                        if start == 0
+                            || toks.get(start - 1).map(|t| t.sentence)
+                                != toks.get(start).map(|t| t.sentence) =>
+                    {
+                        self.counts.contrasts += 1;
+                        Kind::Contrast
+                    }
+                    Some(ModifierKind::OpeningContrast) => Kind::Plain,
                     Some(ModifierKind::Conditional) => {
                         self.counts.conditionals += 1;
                         Kind::Conditional

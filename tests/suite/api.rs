@@ -438,6 +438,11 @@ fn builtin_lexicons_read_these_constructions() {
             "Nobody here is talking about sanctions or penalties.",
             Label::Conciliatory,
         ),
+        // Thanks, then a demand opened by "ahora": the turn is a contrast.
+        (
+            "Gracias por devolver a los tripulantes. Ahora que devuelva también el barco.",
+            Label::Tense,
+        ),
         // A reference to an old agreement is procedure.
         (
             "Under the rotation agreed in 2015, the chair passes to Taloria in January.",

@@ -493,6 +493,22 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "alliance:partnership:2.00;attack:threat:-3.00",
         Label::Tense,
     ),
+    // An opening contrast ("now") acts only where it opens its sentence, and then with the
+    // sentence before: thanks, then a demand.
+    (
+        "an opening contrast turns from the sentence before",
+        Lang::En,
+        "Thank the alliance. Now sanctions",
+        "thank:gratitude:1.00;alliance:partnership:1.00;sanctions:coercion:-3.75",
+        Label::Tense,
+    ),
+    (
+        "an opening-contrast word elsewhere is plain",
+        Lang::En,
+        "Thank the alliance. Sanctions now",
+        "thank:gratitude:2.00;alliance:partnership:2.00;sanctions:coercion:-2.50",
+        Label::Conciliatory,
+    ),
     // Thanks to a partner count as partnership for the shared target (SHARED_TARGET_PARTNERS).
     (
         "thanks next to a named target aim the force at it",
