@@ -233,15 +233,16 @@ impl RelayKeys {
             .filter_map(|(words, at)| words.get(*at).map(String::as_str))
     }
 
+    /// Whether a marker whose key word is token `i` occurs around it.
+    fn keyed_at(&self, tokens: &Tokens, i: usize) -> bool {
+        self.candidates(tokens.folded_bytes(i))
+            .any(|(m, at)| i >= at && phrase_at(tokens, i - at, m))
+    }
+
     /// Whether one of the markers occurs in `tokens`, comparing only at the tokens whose
     /// `marks` carry `key` (the vocabulary's flag for these markers' key words).
     fn found_in(&self, tokens: &Tokens, marks: Marks<'_>, key: u16) -> bool {
-        (0..tokens.tokens().len()).any(|i| {
-            marks.get(i) & key != 0
-                && self
-                    .candidates(tokens.folded_bytes(i))
-                    .any(|(m, at)| i >= at && phrase_at(tokens, i - at, m))
-        })
+        (0..tokens.tokens().len()).any(|i| marks.get(i) & key != 0 && self.keyed_at(tokens, i))
     }
 
     /// The markers (as words, with their key word's position) whose key word may be `word`
@@ -295,9 +296,7 @@ pub(super) fn relayed(tokens: &Tokens, marks: Marks<'_>, words: &ContextWords, h
         // A token that is no marker's key word (by its flag) needs no comparison.
         if marks.get(i) & RELAY_KEY != 0
             && relayed_sentences.last() != Some(&t.sentence)
-            && keys
-                .candidates(tokens.folded_bytes(i))
-                .any(|(m, at)| i >= at && phrase_at(tokens, i - at, m))
+            && keys.keyed_at(tokens, i)
         {
             relayed_sentences.push(t.sentence);
         }
