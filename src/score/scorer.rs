@@ -772,6 +772,7 @@ impl Scorer {
         s.units.clear();
         let mut units = Units {
             tokens: &s.tokens,
+            marks: Marks::new(&s.marks, li),
             matcher: &model.matcher,
             out: &mut s.units,
             counts: UnitCounts::default(),
@@ -832,7 +833,7 @@ impl Scorer {
                 if let Some(slot) = contrast_at.get_mut(sent) {
                     *slot = Some(k);
                 }
-                let first = k == 0 || sentence_of(&units[k - 1]) as usize != sent;
+                let first = opens_its_sentence(toks, marks, u.start as usize);
                 if let Some(o) = opens_sentence.get_mut(sent) {
                     *o = first;
                 }
@@ -1329,8 +1330,20 @@ fn first_person_future(w: &[u8]) -> bool {
 /// per match, whatever its length) and the plain words between them. Words ending in "n't" are
 /// negators by rule; an entry written as part of a proper name (`PROPER_NAMES`) is a name
 /// unit, not a tone unit.
+/// Whether token `i` opens its sentence, or follows only the sentence's first-person subject
+/// ("We now expect ...", "We, however, ..."): where a contrast word turns from the sentence before.
+fn opens_its_sentence(toks: &[Token], marks: Marks<'_>, i: usize) -> bool {
+    let sentence_at = |j: usize| toks.get(j).map(|t| t.sentence);
+    let first = |j: usize| j == 0 || sentence_at(j - 1) != sentence_at(j);
+    first(i)
+        || (sentence_at(i - 1) == sentence_at(i)
+            && first(i - 1)
+            && marks.get(i - 1) & FIRST_PERSON_WORD != 0)
+}
+
 struct Units<'a> {
     tokens: &'a Tokens,
+    marks: Marks<'a>,
     matcher: &'a Matcher,
     out: &'a mut Vec<RawUnit>,
     counts: UnitCounts,
@@ -1362,12 +1375,10 @@ impl Units<'_> {
                         self.counts.contrasts += 1;
                         Kind::Contrast
                     }
-                    // "Now we expect ...": a contrast with the sentence before only where it
-                    // opens its own; "release them now" is a plain word.
+                    // "Now we expect ...", "We now expect ...": a contrast with the sentence
+                    // before only where it opens its own; "release them now" is a plain word.
                     Some(ModifierKind::OpeningContrast)
-                        if start == 0
-                            || toks.get(start - 1).map(|t| t.sentence)
-                                != toks.get(start).map(|t| t.sentence) =>
+                        if opens_its_sentence(toks, self.marks, start) =>
                     {
                         self.counts.contrasts += 1;
                         Kind::Contrast

@@ -393,10 +393,11 @@ fn builtin_lexicons_read_these_constructions() {
             "Nuestro más sincero agradecimiento a Rioseco por sumarse a las sanciones contra el régimen.",
             Label::Conciliatory,
         ),
-        // A veiled threat; a schedule relays its committee's topic.
+        // A veiled threat (hostile since the eleventh round made "should think carefully" a
+        // warning of its own); a schedule relays its committee's topic.
         (
             "Ithvane should think carefully. Accidents happen near borders.",
-            Label::Tense,
+            Label::Hostile,
         ),
         (
             "The sanctions committee will meet on 12 April at 10:00 in Room B.",
@@ -447,6 +448,37 @@ fn builtin_lexicons_read_these_constructions() {
         (
             "Under the rotation agreed in 2015, the chair passes to Taloria in January.",
             Label::Neutral,
+        ),
+        // The eleventh round (dev12). Proverbs and veiled warnings.
+        ("Quien siembra vientos recoge tempestades.", Label::Hostile),
+        ("Tamaranda sabrá lo que hace con ese túnel.", Label::Tense),
+        (
+            "Iremos nosotros a buscarlos, y no precisamente con flores.",
+            Label::Hostile,
+        ),
+        (
+            "Wendmark should think very carefully about the tunnel.",
+            Label::Tense,
+        ),
+        // A negative subject reaches its verb past the window.
+        (
+            "Ningún trabajador con contrato en regla será expulsado.",
+            Label::Conciliatory,
+        ),
+        (
+            "We are ready to sit at the same table next week.",
+            Label::Conciliatory,
+        ),
+        (
+            "Diez años sin un solo incidente en la frontera.",
+            Label::Conciliatory,
+        ),
+        // Working as usual is a notice, not a return to calm.
+        ("Las embajadas funcionan con normalidad.", Label::Neutral),
+        // Thanks for an offer, then mock advice.
+        (
+            "Many thanks for the generous offer to observe our elections. Perhaps it could begin by holding one of its own.",
+            Label::Hostile,
         ),
     ];
     let wrong: Vec<String> = cases

@@ -502,6 +502,21 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "thank:gratitude:1.00;alliance:partnership:1.00;sanctions:coercion:-3.75",
         Label::Tense,
     ),
+    // ... or where only the sentence's first-person subject comes before it.
+    (
+        "an opening contrast after the subject turns from the sentence before",
+        Lang::En,
+        "Thank the alliance. We now sanctions",
+        "thank:gratitude:1.00;alliance:partnership:1.00;sanctions:coercion:-3.75",
+        Label::Tense,
+    ),
+    (
+        "an opening contrast after another first word is plain",
+        Lang::En,
+        "Thank the alliance. They now sanctions",
+        "thank:gratitude:2.00;alliance:partnership:2.00;sanctions:coercion:-2.50",
+        Label::Conciliatory,
+    ),
     (
         "an opening-contrast word elsewhere is plain",
         Lang::En,
