@@ -215,11 +215,15 @@ pub enum ContextRole {
     /// finest`, `qué generosa`, `por descubrir`): "congratulations on finally noticing the
     /// smog" is a reproach.
     Sarcasm,
+    /// A word of a hedged threat entry (`rule` in "not rule out", `descartamos` in "no
+    /// descartamos"): when the next entry in its clause is cooperative, the hedge is openness
+    /// ("we do not rule out a meeting between the two presidents"), not a threat.
+    Hedge,
 }
 
 impl ContextRole {
     /// Every role, in the order `lexicon stats` lists them.
-    pub const ALL: [ContextRole; 14] = [
+    pub const ALL: [ContextRole; 15] = [
         ContextRole::Relay,
         ContextRole::SharedTarget,
         ContextRole::FirstPerson,
@@ -234,6 +238,7 @@ impl ContextRole {
         ContextRole::Than,
         ContextRole::Barrier,
         ContextRole::Sarcasm,
+        ContextRole::Hedge,
     ];
 
     /// The name written in the second field of a lexicon line.
@@ -253,6 +258,7 @@ impl ContextRole {
             ContextRole::Than => "than",
             ContextRole::Barrier => "barrier",
             ContextRole::Sarcasm => "sarcasm",
+            ContextRole::Hedge => "hedge",
         }
     }
 

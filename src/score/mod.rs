@@ -121,8 +121,14 @@ impl Rules {
     /// Praise or thanks in a statement with a `sarcasm` marker ("congratulations on finally
     /// noticing ..."): mockery, reported as an accusation.
     pub const SARCASM: Rules = Rules(1 << 17);
+    /// A hedged threat ("not rule out") before a cooperative entry in its clause: openness,
+    /// reported as commitment.
+    pub const HEDGED: Rules = Rules(1 << 18);
+    /// A negated threat word in a statement that threatens ("we are not threatening anyone
+    /// ... we will destroy them"): the denial is hollow, the hit stays a threat.
+    pub const HOLLOW_DENIAL: Rules = Rules(1 << 19);
 
-    const NAMES: [(Rules, &'static str); 18] = [
+    const NAMES: [(Rules, &'static str); 20] = [
         (Rules::NEGATED, "negated"),
         (Rules::BOOSTED, "boosted"),
         (Rules::DAMPENED, "dampened"),
@@ -141,10 +147,12 @@ impl Rules {
         (Rules::DENIED, "denied"),
         (Rules::NEGATION_STOPPED, "negation-stopped"),
         (Rules::SARCASM, "sarcasm"),
+        (Rules::HEDGED, "hedged"),
+        (Rules::HOLLOW_DENIAL, "hollow-denial"),
     ];
 
     /// Every rule at once: `Rules::ALL.names()` lists every name a hit's rules can have.
-    pub const ALL: Rules = Rules((1 << 18) - 1);
+    pub const ALL: Rules = Rules((1 << 20) - 1);
 
     /// True when every flag of `other` is set.
     pub fn contains(self, other: Rules) -> bool {

@@ -94,6 +94,14 @@ pub const ENDORSE_MAX_BASE: f64 = 2.5;
 /// ... and the hostile acts whose approval takes their side.
 pub const ENDORSED_CATEGORIES: &[&str] = &["threat", "force", "coercion"];
 
+/// A hedged threat ("not rule out", "no descartamos") before a cooperative entry in its clause
+/// is openness ("we do not rule out a meeting"): it keeps this share of its weight, sign
+/// turned ...
+pub const HEDGE_SCALAR: f64 = 0.5;
+
+/// ... and is reported under this category.
+pub const HEDGE_CATEGORY: &str = "commitment";
+
 /// Categories a reverser ("lift", "remove", "levantar") does not undo: removing a person
 /// labelled a criminal is not de-escalation.
 pub const REVERSAL_EXEMPT_CATEGORIES: &[&str] = &["accusation", "insult"];

@@ -6,8 +6,8 @@ use super::rules::*;
 use super::{Hit, Label, Rules, Score};
 use crate::error::{Location, Result};
 use crate::lexicon::{
-    Categories, CategoryId, ContextRole, Lexicon, MatchScratch, MatchTarget, Matcher, ModifierKind,
-    Side, WordTable,
+    Categories, CategoryId, ContextRole, Entry, Lexicon, MatchScratch, MatchTarget, Matcher,
+    ModifierKind, Side, WordTable,
 };
 use crate::text::{Lang, Token, Tokens, function_words, larger, vote_counts};
 use std::cell::RefCell;
@@ -148,6 +148,8 @@ pub(super) const THAN_WORD: u16 = 1 << 11;
 pub(super) const BARRIER_WORD: u16 = 1 << 12;
 /// The key word of a `sarcasm` marker (its longest word, as for [`RELAY_KEY`]).
 pub(super) const SARCASM_KEY: u16 = 1 << 13;
+/// A `hedge` context word ("rule" in "not rule out", "descartamos").
+pub(super) const HEDGE_WORD: u16 = 1 << 14;
 
 /// The flag of a one-word context role in [`VocabEntry::marks`] (relay markers are flagged by
 /// their key word instead, shared-target terms not at all).
@@ -164,6 +166,7 @@ fn role_mark(role: ContextRole) -> u16 {
         ContextRole::Comparative => COMPARATIVE_WORD,
         ContextRole::Than => THAN_WORD,
         ContextRole::Barrier => BARRIER_WORD,
+        ContextRole::Hedge => HEDGE_WORD,
         ContextRole::Relay | ContextRole::SharedTarget | ContextRole::Sarcasm => 0,
     }
 }
@@ -281,6 +284,7 @@ struct RuleCategories {
     denial: Option<CategoryId>,
     mocked: CategorySet,
     mockery: Option<CategoryId>,
+    hedge: Option<CategoryId>,
 }
 
 /// A set of category ids as a bitmask (a bit for each of the 256 possible ids): the rules ask
@@ -326,6 +330,7 @@ impl RuleCategories {
             denial: c.find(DENIAL_CATEGORY),
             mocked: ids(SARCASM_CATEGORIES),
             mockery: c.find(SARCASM_CATEGORY),
+            hedge: c.find(HEDGE_CATEGORY),
         }
     }
 }
@@ -1062,7 +1067,12 @@ impl Scorer {
                 rules,
             });
         }
+        // Statements without a threat hit (most) skip the scan for hedge words.
+        if hits.iter().any(|h| Some(h.category) == self.ids.threat) && marks.any(HEDGE_WORD) {
+            self.hedges(&mut hits, clauses, units, marks);
+        }
         self.endorsements(&mut hits, clauses);
+        self.hollow_denials(&mut hits, model.matcher.entries());
         super::context::relayed(tokens, marks, &model.context, &mut hits);
         super::context::sarcasm(
             tokens,
@@ -1081,6 +1091,70 @@ impl Scorer {
         );
         super::context::talk_only(&mut hits, self.ids.talk);
         hits
+    }
+
+    /// A hedged threat ("not rule out", "no descartamos": a threat entry with a `hedge` word in
+    /// it) whose next hit in its clause is cooperative is openness, not a threat: it keeps
+    /// [`HEDGE_SCALAR`] of its weight with the sign turned, reported under [`HEDGE_CATEGORY`]
+    /// ("we do not rule out a meeting between the two presidents"). "No descartamos ninguna
+    /// opción", "we do not rule out military action" stay threats. Runs before
+    /// [`Scorer::endorsements`], so the cooperative hit is not read as approving the threat.
+    fn hedges(
+        &self,
+        hits: &mut [Hit],
+        places: &[(u32, usize)],
+        units: &[RawUnit],
+        marks: Marks<'_>,
+    ) {
+        let (Some(threat), Some(openness)) = (self.ids.threat, self.ids.hedge) else {
+            return;
+        };
+        for i in 0..hits.len() {
+            let h = &hits[i];
+            if h.category != threat || h.weight >= 0.0 {
+                continue;
+            }
+            let (clause, k) = places[i];
+            let hedged = units
+                .get(k)
+                .is_some_and(|u| (u.start..u.end).any(|t| marks.get(t as usize) & HEDGE_WORD != 0));
+            let opens = hedged
+                && places.get(i + 1).is_some_and(|(c, _)| *c == clause)
+                && hits.get(i + 1).is_some_and(|o| o.weight > 0.0);
+            if opens {
+                let h = &mut hits[i];
+                h.weight = -h.weight * HEDGE_SCALAR;
+                h.category = openness;
+                h.rules.insert(Rules::HEDGED);
+            }
+        }
+    }
+
+    /// A denial of threatening in a statement that threatens ("We are not threatening anyone.
+    /// ... our air defences will destroy them", "No es una amenaza, es un aviso: ... será
+    /// derribado") is no reassurance: a negated `threat` entry, in a statement with a threat
+    /// hit after the rules, keeps its negated weight with the hostile sign and is reported as
+    /// a threat. Without such a hit ("the exercise is not a threat to anyone; we have invited
+    /// observers") the negation stands.
+    fn hollow_denials(&self, hits: &mut [Hit], entries: &[Entry]) {
+        let Some(threat) = self.ids.threat else {
+            return;
+        };
+        if !hits.iter().any(|h| h.category == threat && h.weight < 0.0) {
+            return;
+        }
+        for h in hits.iter_mut() {
+            let denied_threat = h.rules.contains(Rules::NEGATED)
+                && h.weight > 0.0
+                && entries
+                    .get(h.entry as usize)
+                    .is_some_and(|e| e.category == threat);
+            if denied_threat {
+                h.weight = -h.weight;
+                h.category = threat;
+                h.rules.insert(Rules::HOLLOW_DENIAL);
+            }
+        }
     }
 
     /// Approval of a hostile act in the same clause takes the act's side and category: when

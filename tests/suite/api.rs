@@ -480,6 +480,35 @@ fn builtin_lexicons_read_these_constructions() {
             "Many thanks for the generous offer to observe our elections. Perhaps it could begin by holding one of its own.",
             Label::Hostile,
         ),
+        // The twelfth round (dev13). A hedged threat before a cooperative object is openness;
+        // a denial of threatening next to a threat is hollow.
+        (
+            "The government does not rule out a new trade arrangement with its neighbours.",
+            Label::Conciliatory,
+        ),
+        (
+            "We are not threatening anyone. If their drones return, our air defences will destroy them.",
+            Label::Hostile,
+        ),
+        // Words that are something else here: a place, firefighting aircraft.
+        (
+            "The excavation lies across the old boundary line.",
+            Label::Neutral,
+        ),
+        (
+            "We have offered our water bombers and crews to the neighbouring province.",
+            Label::Neutral,
+        ),
+        ("A buen entendedor, pocas palabras bastan.", Label::Tense),
+        ("Con Puertoleña somos uña y carne.", Label::Cooperative),
+        // The two negations cancel: no refusal.
+        ("No es que no queramos negociar el peaje.", Label::Neutral),
+        // Reported name-calling is relayed.
+        (
+            "The ambassador read out their statement: it called our minister a liar.",
+            Label::Neutral,
+        ),
+        ("Our patience is now exhausted.", Label::Hostile),
     ];
     let wrong: Vec<String> = cases
         .iter()

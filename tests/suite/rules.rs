@@ -524,6 +524,45 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "thank:gratitude:2.00;alliance:partnership:2.00;sanctions:coercion:-2.50",
         Label::Conciliatory,
     ),
+    // A hedged threat ("not rule out") before a cooperative entry in its clause is openness
+    // (HEDGE_SCALAR 0.5, HEDGE_CATEGORY commitment); before a hostile one it stays a threat.
+    (
+        "a hedged threat before a cooperative entry is openness",
+        Lang::En,
+        "We do not rule out an alliance",
+        "not rule out:commitment:1.00;alliance:partnership:2.00",
+        Label::Cooperative,
+    ),
+    (
+        "a hedged threat before a hostile entry stays a threat",
+        Lang::En,
+        "We do not rule out sanctions",
+        "not rule out:threat:-2.00;sanctions:coercion:-2.50",
+        Label::Hostile,
+    ),
+    (
+        "a hedged threat with a cooperative entry in another clause stays a threat",
+        Lang::En,
+        "We do not rule out anything, and the alliance holds",
+        "not rule out:threat:-2.00;alliance:partnership:2.00",
+        Label::Neutral,
+    ),
+    // A denial of threatening in a statement that threatens is hollow: the negated threat
+    // word keeps its negated weight with the hostile sign.
+    (
+        "a denial of threatening next to a threat is hollow",
+        Lang::En,
+        "We are not threatening anyone. We will strike",
+        "threat*:threat:-2.22;strike:threat:-2.50",
+        Label::Hostile,
+    ),
+    (
+        "a denial of threatening without a threat reassures",
+        Lang::En,
+        "We are not threatening anyone. We want talks",
+        "threat*:deescalation:2.22;talks:dialogue:1.00",
+        Label::Cooperative,
+    ),
     // Thanks to a partner count as partnership for the shared target (SHARED_TARGET_PARTNERS).
     (
         "thanks next to a named target aim the force at it",
