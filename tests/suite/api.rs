@@ -509,6 +509,35 @@ fn builtin_lexicons_read_these_constructions() {
             Label::Neutral,
         ),
         ("Our patience is now exhausted.", Label::Hostile),
+        // The thirteenth round (dev14): official language.
+        (
+            "The accounts of their state enterprises in our banks are frozen. This is only the first step.",
+            Label::Hostile,
+        ),
+        (
+            "Any armed unit found near the line after midnight will be engaged by our forces without further warning.",
+            Label::Hostile,
+        ),
+        (
+            "We are not entirely satisfied with the explanations provided so far.",
+            Label::Tense,
+        ),
+        (
+            "Las Partes convienen en que el régimen se aplicará con carácter provisional.",
+            Label::Cooperative,
+        ),
+        (
+            "Navigational warning: the Navy will conduct live fire exercises in sectors 4 to 7.",
+            Label::Neutral,
+        ),
+        (
+            "Estamos abiertos a estudiar un mecanismo bilateral de notificación.",
+            Label::Conciliatory,
+        ),
+        (
+            "Deeply saddened by the loss of life in the floods. Whatever our disagreements, our thoughts tonight are with their people.",
+            Label::Cooperative,
+        ),
     ];
     let wrong: Vec<String> = cases
         .iter()
