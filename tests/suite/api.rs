@@ -538,6 +538,31 @@ fn builtin_lexicons_read_these_constructions() {
             "Deeply saddened by the loss of life in the floods. Whatever our disagreements, our thoughts tonight are with their people.",
             Label::Cooperative,
         ),
+        // The fourteenth round (dev15): a dispute and thaw in the manner of the founding case.
+        (
+            "Sería una pena que esas cuentas dejaran de estar disponibles.",
+            Label::Hostile,
+        ),
+        (
+            "Wonderful news: they have finally discovered that our country exists. What a coincidence!",
+            Label::Tense,
+        ),
+        (
+            "La Cancillería desmiente que el embajador haya sido expulsado.",
+            Label::Neutral,
+        ),
+        (
+            "Any boat carrying contraband toward our shores will be blown out of the water.",
+            Label::Hostile,
+        ),
+        (
+            "Respect is not enough: they must extradite the suspects this month.",
+            Label::Tense,
+        ),
+        (
+            "We are prepared to receive their delegation and to look at the visa issue with an open mind.",
+            Label::Cooperative,
+        ),
     ];
     let wrong: Vec<String> = cases
         .iter()
