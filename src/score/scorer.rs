@@ -1400,12 +1400,9 @@ fn first_person_future(w: &[u8]) -> bool {
     })
 }
 
-/// Splits the tokens into units as the phrase search reports them: matched terms (one unit
-/// per match, whatever its length) and the plain words between them. Words ending in "n't" are
-/// negators by rule; an entry written as part of a proper name (`PROPER_NAMES`) is a name
-/// unit, not a tone unit.
 /// Whether token `i` opens its sentence, or follows only the sentence's first-person subject
-/// ("We now expect ...", "We, however, ..."): where a contrast word turns from the sentence before.
+/// ("We now expect ...", "We, however, ..."): where a contrast word turns from the sentence
+/// before.
 fn opens_its_sentence(toks: &[Token], marks: Marks<'_>, i: usize) -> bool {
     let sentence_at = |j: usize| toks.get(j).map(|t| t.sentence);
     let first = |j: usize| j == 0 || sentence_at(j - 1) != sentence_at(j);
@@ -1415,6 +1412,10 @@ fn opens_its_sentence(toks: &[Token], marks: Marks<'_>, i: usize) -> bool {
             && marks.get(i - 1) & FIRST_PERSON_WORD != 0)
 }
 
+/// Splits the tokens into units as the phrase search reports them: matched terms (one unit
+/// per match, whatever its length) and the plain words between them. Words ending in "n't" are
+/// negators by rule; an entry written as part of a proper name (`PROPER_NAMES`) is a name
+/// unit, not a tone unit.
 struct Units<'a> {
     tokens: &'a Tokens,
     marks: Marks<'a>,
