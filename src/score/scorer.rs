@@ -838,7 +838,12 @@ impl Scorer {
                 if let Some(slot) = contrast_at.get_mut(sent) {
                     *slot = Some(k);
                 }
-                let first = opens_its_sentence(toks, marks, u.start as usize);
+                // It opens its sentence, or follows only the sentence's subject, a plain word
+                // ("Moscow, however, ...", "Usted, en cambio, ...", "We now expect ..."; not
+                // "Thanks, but no thanks").
+                let opens_at = |j: usize| j == 0 || sentence_of(&units[j - 1]) as usize != sent;
+                let first =
+                    opens_at(k) || (opens_at(k - 1) && matches!(units[k - 1].kind, Kind::Plain));
                 if let Some(o) = opens_sentence.get_mut(sent) {
                     *o = first;
                 }
@@ -1400,16 +1405,23 @@ fn first_person_future(w: &[u8]) -> bool {
     })
 }
 
-/// Whether token `i` opens its sentence, or follows only the sentence's first-person subject
-/// ("We now expect ...", "We, however, ..."): where a contrast word turns from the sentence
-/// before.
-fn opens_its_sentence(toks: &[Token], marks: Marks<'_>, i: usize) -> bool {
-    let sentence_at = |j: usize| toks.get(j).map(|t| t.sentence);
-    let first = |j: usize| j == 0 || sentence_at(j - 1) != sentence_at(j);
-    first(i)
-        || (sentence_at(i - 1) == sentence_at(i)
-            && first(i - 1)
-            && marks.get(i - 1) & FIRST_PERSON_WORD != 0)
+/// How many tokens come before token `i` in its sentence, counted up to 2.
+fn words_before_in_sentence(toks: &[Token], i: usize) -> usize {
+    let sentence = toks.get(i).map(|t| t.sentence);
+    (1..=2)
+        .take_while(|&d| i >= d && toks.get(i - d).map(|t| t.sentence) == sentence)
+        .count()
+}
+
+/// Whether an `opening-contrast` word at token `i` acts: it opens its sentence or follows only
+/// the sentence's first-person subject ("Now we expect ...", "We now expect ..."; "They now
+/// claim ..." and "release them now" are plain words).
+fn opening_contrast_acts(toks: &[Token], marks: Marks<'_>, i: usize) -> bool {
+    match words_before_in_sentence(toks, i) {
+        0 => true,
+        1 => marks.get(i - 1) & FIRST_PERSON_WORD != 0,
+        _ => false,
+    }
 }
 
 /// Splits the tokens into units as the phrase search reports them: matched terms (one unit
@@ -1453,7 +1465,7 @@ impl Units<'_> {
                     // "Now we expect ...", "We now expect ...": a contrast with the sentence
                     // before only where it opens its own; "release them now" is a plain word.
                     Some(ModifierKind::OpeningContrast)
-                        if opens_its_sentence(toks, self.marks, start) =>
+                        if opening_contrast_acts(toks, self.marks, start) =>
                     {
                         self.counts.contrasts += 1;
                         Kind::Contrast

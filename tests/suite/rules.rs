@@ -517,6 +517,22 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "thank:gratitude:2.00;alliance:partnership:2.00;sanctions:coercion:-2.50",
         Label::Conciliatory,
     ),
+    // A contrast word after one plain word, the sentence's subject, also turns from the
+    // sentence before; after an entry it is a contrast inside its sentence only.
+    (
+        "a contrast word after the subject turns from the sentence before",
+        Lang::En,
+        "Thank the alliance. Moscow, however, sanctions",
+        "thank:gratitude:1.00;alliance:partnership:1.00;sanctions:coercion:-3.75",
+        Label::Tense,
+    ),
+    (
+        "a contrast word after an entry contrasts inside its sentence",
+        Lang::En,
+        "Thank the alliance. Good, but sanctions",
+        "thank:gratitude:2.00;alliance:partnership:2.00;good:praise:0.50;sanctions:coercion:-3.75",
+        Label::Conciliatory,
+    ),
     (
         "an opening-contrast word elsewhere is plain",
         Lang::En,
