@@ -563,6 +563,36 @@ fn builtin_lexicons_read_these_constructions() {
             "We are prepared to receive their delegation and to look at the visa issue with an open mind.",
             Label::Cooperative,
         ),
+        // The fifteenth round (dev16). "mientras" opens a clause of its own: the negative
+        // subject does not reach "detenidos".
+        (
+            "Ningún miembro del Gobierno viajará a Lusterna mientras nuestros periodistas sigan detenidos.",
+            Label::Tense,
+        ),
+        (
+            "Valdoria notes with some surprise the decision to rename our shared strait.",
+            Label::Tense,
+        ),
+        (
+            "Not a bad day's work: the border treaty is finally signed.",
+            Label::Cooperative,
+        ),
+        (
+            "Nuestra mano está tendida a Farnesia para hablar de las cuotas.",
+            Label::Cooperative,
+        ),
+        (
+            "The delegation left the room after describing the proposal as an insult to our sovereignty.",
+            Label::Neutral,
+        ),
+        (
+            "Gaudenia dispone de cuarenta y ocho horas para restablecer el caudal.",
+            Label::Hostile,
+        ),
+        (
+            "We welcome the release of our citizen accused of spying.",
+            Label::Conciliatory,
+        ),
     ];
     let wrong: Vec<String> = cases
         .iter()
