@@ -838,12 +838,7 @@ impl Scorer {
                 if let Some(slot) = contrast_at.get_mut(sent) {
                     *slot = Some(k);
                 }
-                // It opens its sentence, or follows only the sentence's subject, a plain word
-                // ("Moscow, however, ...", "Usted, en cambio, ...", "We now expect ..."; not
-                // "Thanks, but no thanks").
-                let opens_at = |j: usize| j == 0 || sentence_of(&units[j - 1]) as usize != sent;
-                let first =
-                    opens_at(k) || (opens_at(k - 1) && matches!(units[k - 1].kind, Kind::Plain));
+                let first = sentence_opening(&units[..k], u.sentence).is_some();
                 if let Some(o) = opens_sentence.get_mut(sent) {
                     *o = first;
                 }
@@ -1405,22 +1400,22 @@ fn first_person_future(w: &[u8]) -> bool {
     })
 }
 
-/// How many tokens come before token `i` in its sentence, counted up to 2.
-fn words_before_in_sentence(toks: &[Token], i: usize) -> usize {
-    let sentence = toks.get(i).map(|t| t.sentence);
-    (1..=2)
-        .take_while(|&d| i >= d && toks.get(i - d).map(|t| t.sentence) == sentence)
-        .count()
-}
-
-/// Whether an `opening-contrast` word at token `i` acts: it opens its sentence or follows only
-/// the sentence's first-person subject ("Now we expect ...", "We now expect ..."; "They now
-/// claim ..." and "release them now" are plain words).
-fn opening_contrast_acts(toks: &[Token], marks: Marks<'_>, i: usize) -> bool {
-    match words_before_in_sentence(toks, i) {
-        0 => true,
-        1 => marks.get(i - 1) & FIRST_PERSON_WORD != 0,
-        _ => false,
+/// Where a unit of sentence `sentence` stands when `before` are the units ahead of it: `None`
+/// past the sentence's start, `Some(None)` opening it, `Some(Some(p))` after only one plain
+/// word `p` of it, the sentence's subject. A contrast word there turns from the sentence before
+/// ("However, ...", "Moscow, however, ...", "Usted, en cambio, ..."; not "Thanks, but no
+/// thanks"), and an `opening-contrast` word acts there when `p` is a first-person word ("Now
+/// we expect ...", "We now expect ...").
+fn sentence_opening(before: &[RawUnit], sentence: u32) -> Option<Option<&RawUnit>> {
+    let in_sentence = |u: &&RawUnit| u.sentence == sentence;
+    let mut rev = before.iter().rev();
+    match (
+        rev.next().filter(in_sentence),
+        rev.next().filter(in_sentence),
+    ) {
+        (None, _) => Some(None),
+        (Some(p), None) if matches!(p.kind, Kind::Plain) => Some(Some(p)),
+        _ => None,
     }
 }
 
@@ -1465,7 +1460,14 @@ impl Units<'_> {
                     // "Now we expect ...", "We now expect ...": a contrast with the sentence
                     // before only where it opens its own; "release them now" is a plain word.
                     Some(ModifierKind::OpeningContrast)
-                        if opening_contrast_acts(toks, self.marks, start) =>
+                        if toks
+                            .get(start)
+                            .and_then(|t| sentence_opening(self.out, t.sentence))
+                            .is_some_and(|p| {
+                                p.is_none_or(|p| {
+                                    self.marks.get(p.start as usize) & FIRST_PERSON_WORD != 0
+                                })
+                            }) =>
                     {
                         self.counts.contrasts += 1;
                         Kind::Contrast
