@@ -219,11 +219,15 @@ pub enum ContextRole {
     /// descartamos"): when the next entry in its clause is cooperative, the hedge is openness
     /// ("we do not rule out a meeting between the two presidents"), not a threat.
     Hedge,
+    /// Names what a cooperative word is about (`on`, `about`, `sobre`): a hostile act just
+    /// after it is the topic of the talks or the agreement, not an act ("an agreement on
+    /// tariffs", "una reunión técnica sobre aranceles").
+    Topic,
 }
 
 impl ContextRole {
     /// Every role, in the order `lexicon stats` lists them.
-    pub const ALL: [ContextRole; 15] = [
+    pub const ALL: [ContextRole; 16] = [
         ContextRole::Relay,
         ContextRole::SharedTarget,
         ContextRole::FirstPerson,
@@ -239,6 +243,7 @@ impl ContextRole {
         ContextRole::Barrier,
         ContextRole::Sarcasm,
         ContextRole::Hedge,
+        ContextRole::Topic,
     ];
 
     /// The name written in the second field of a lexicon line.
@@ -259,6 +264,7 @@ impl ContextRole {
             ContextRole::Barrier => "barrier",
             ContextRole::Sarcasm => "sarcasm",
             ContextRole::Hedge => "hedge",
+            ContextRole::Topic => "topic",
         }
     }
 

@@ -127,8 +127,14 @@ impl Rules {
     /// A negated threat word in a statement that threatens ("we are not threatening anyone
     /// ... we will destroy them"): the denial is hollow, the hit stays a threat.
     pub const HOLLOW_DENIAL: Rules = Rules(1 << 19);
+    /// A hostile act named as the topic of a cooperative word just before it ("an agreement
+    /// on tariffs", "talks about the missile strike"): damped, and approved by nothing.
+    pub const TOPIC: Rules = Rules(1 << 20);
+    /// An agreement or commitment right after an accusation in its clause ("breaches the
+    /// agreement", "incumplido sus compromisos"): what was broken, reported as the accusation.
+    pub const BREACHED: Rules = Rules(1 << 21);
 
-    const NAMES: [(Rules, &'static str); 20] = [
+    const NAMES: [(Rules, &'static str); 22] = [
         (Rules::NEGATED, "negated"),
         (Rules::BOOSTED, "boosted"),
         (Rules::DAMPENED, "dampened"),
@@ -149,10 +155,12 @@ impl Rules {
         (Rules::SARCASM, "sarcasm"),
         (Rules::HEDGED, "hedged"),
         (Rules::HOLLOW_DENIAL, "hollow-denial"),
+        (Rules::TOPIC, "topic"),
+        (Rules::BREACHED, "breached"),
     ];
 
     /// Every rule at once: `Rules::ALL.names()` lists every name a hit's rules can have.
-    pub const ALL: Rules = Rules((1 << 20) - 1);
+    pub const ALL: Rules = Rules((1 << 22) - 1);
 
     /// True when every flag of `other` is set.
     pub fn contains(self, other: Rules) -> bool {

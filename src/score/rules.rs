@@ -94,6 +94,31 @@ pub const ENDORSE_MAX_BASE: f64 = 2.5;
 /// ... and the hostile acts whose approval takes their side.
 pub const ENDORSED_CATEGORIES: &[&str] = &["threat", "force", "coercion"];
 
+/// A hostile act (an `ENDORSED_CATEGORIES` hit) that is the topic of the cooperative hit just
+/// before it in its clause, with a `topic` word between them and at most this many units
+/// from it: "an agreement on tariffs" (3), "una reunión técnica sobre aranceles" (3), "the
+/// bilateral meeting on the missile strike investigation" (4) ...
+pub const TOPIC_WINDOW: usize = 5;
+
+/// ... keeps this share of its weight, and no approval takes its side: the talks or the
+/// agreement are about the act, they do not carry it out.
+pub const TOPIC_SCALAR: f64 = 0.25;
+
+/// An accusation (these categories) ...
+pub const BREACH_CATEGORIES: &[&str] = &["accusation"];
+
+/// ... breaks an agreement or a commitment (these categories) within this many units after
+/// it in its clause: "breaches the veterinary agreement" (3), "has broken every promise" (2),
+/// "ha incumplido todos sus compromisos" (3). The broken thing takes the accusation's side.
+pub const BREACH_WINDOW: usize = 3;
+
+/// ... the agreement and commitment categories an accusation breaks.
+pub const BREACHED_CATEGORIES: &[&str] = &["agreement", "commitment"];
+
+/// The broken thing keeps this share of its weight, sign turned: the accusation carries the
+/// statement, the broken agreement adds to it.
+pub const BREACH_SCALAR: f64 = 0.5;
+
 /// A hedged threat ("not rule out", "no descartamos") before a cooperative entry in its clause
 /// is openness ("we do not rule out a meeting"): it keeps this share of its weight, sign
 /// turned ...

@@ -114,7 +114,8 @@ struct VocabEntry {
     /// Its flags in that language: [`FUNCTION_WORD`] and the context flags, [`RELAY_KEY`],
     /// [`FIRST_PERSON_WORD`], [`FUTURE_WORD`], [`FIRST_PERSON_FUTURE_WORD`],
     /// [`CONSEQUENCE_WORD`], [`BE_WORD`], [`FIRST_PERSON_BE_WORD`], [`RELATION_WORD`],
-    /// [`SUBORDINATOR_WORD`], [`COMPARATIVE_WORD`], [`THAN_WORD`], [`BARRIER_WORD`].
+    /// [`SUBORDINATOR_WORD`], [`COMPARATIVE_WORD`], [`THAN_WORD`], [`BARRIER_WORD`],
+    /// [`SARCASM_KEY`], [`HEDGE_WORD`], [`TOPIC_WORD`].
     marks: [u16; 2],
 }
 
@@ -150,6 +151,8 @@ pub(super) const BARRIER_WORD: u16 = 1 << 12;
 pub(super) const SARCASM_KEY: u16 = 1 << 13;
 /// A `hedge` context word ("rule" in "not rule out", "descartamos").
 pub(super) const HEDGE_WORD: u16 = 1 << 14;
+/// A `topic` context word ("on", "about", "sobre").
+pub(super) const TOPIC_WORD: u16 = 1 << 15;
 
 /// The flag of a one-word context role in [`VocabEntry::marks`] (relay markers are flagged by
 /// their key word instead, shared-target terms not at all).
@@ -167,6 +170,7 @@ fn role_mark(role: ContextRole) -> u16 {
         ContextRole::Than => THAN_WORD,
         ContextRole::Barrier => BARRIER_WORD,
         ContextRole::Hedge => HEDGE_WORD,
+        ContextRole::Topic => TOPIC_WORD,
         ContextRole::Relay | ContextRole::SharedTarget | ContextRole::Sarcasm => 0,
     }
 }
@@ -275,6 +279,8 @@ struct RuleCategories {
     threat: Option<CategoryId>,
     conditional: CategorySet,
     endorsing: CategorySet,
+    breaking: CategorySet,
+    broken: CategorySet,
     endorsed: CategorySet,
     reversal_exempt: CategorySet,
     shared_partners: CategorySet,
@@ -321,6 +327,8 @@ impl RuleCategories {
             threat: c.find("threat"),
             conditional: ids(CONDITIONAL_THREAT_CATEGORIES),
             endorsing: ids(ENDORSING_CATEGORIES),
+            breaking: ids(BREACH_CATEGORIES),
+            broken: ids(BREACHED_CATEGORIES),
             endorsed: ids(ENDORSED_CATEGORIES),
             reversal_exempt: ids(REVERSAL_EXEMPT_CATEGORIES),
             shared_partners: ids(SHARED_TARGET_PARTNERS),
@@ -1067,11 +1075,15 @@ impl Scorer {
                 rules,
             });
         }
+        if hits.len() > 1 && marks.any(TOPIC_WORD) {
+            self.topics(&mut hits, clauses, units, marks);
+        }
         // Statements without a threat hit (most) skip the scan for hedge words.
         if hits.iter().any(|h| Some(h.category) == self.ids.threat) && marks.any(HEDGE_WORD) {
             self.hedges(&mut hits, clauses, units, marks);
         }
         self.endorsements(&mut hits, clauses);
+        self.breaches(&mut hits, clauses);
         self.hollow_denials(&mut hits, model.matcher.entries());
         super::context::relayed(tokens, marks, &model.context, &mut hits);
         super::context::sarcasm(
@@ -1091,6 +1103,40 @@ impl Scorer {
         );
         super::context::talk_only(&mut hits, self.ids.talk);
         hits
+    }
+
+    /// A hostile act named as the topic of the cooperative hit just before it in its clause,
+    /// with a `topic` word between them within [`TOPIC_WINDOW`] units ("an agreement on
+    /// tariffs", "talks about the missile strike", "el acuerdo sobre los aranceles"), keeps
+    /// [`TOPIC_SCALAR`] of its weight and is marked so that no approval takes its side: the
+    /// talks or the agreement are about the act. `places` holds each hit's clause and unit.
+    fn topics(
+        &self,
+        hits: &mut [Hit],
+        places: &[(u32, usize)],
+        units: &[RawUnit],
+        marks: Marks<'_>,
+    ) {
+        for i in 1..hits.len() {
+            let (Some(&(c0, k0)), Some(&(c1, k1))) = (places.get(i - 1), places.get(i)) else {
+                continue;
+            };
+            let about = c0 == c1
+                && k1 - k0 <= TOPIC_WINDOW
+                && hits[i - 1].weight > 0.0
+                && hits[i].weight < 0.0
+                && self.ids.endorsed.contains(&hits[i].category)
+                && units.get(k0 + 1..k1).is_some_and(|between| {
+                    between
+                        .iter()
+                        .any(|u| marks.get(u.start as usize) & TOPIC_WORD != 0)
+                });
+            if about {
+                let h = &mut hits[i];
+                h.weight *= TOPIC_SCALAR;
+                h.rules.insert(Rules::TOPIC);
+            }
+        }
     }
 
     /// A hedged threat ("not rule out", "no descartamos": a threat entry with a `hedge` word in
@@ -1183,6 +1229,7 @@ impl Scorer {
                     *c == clause
                         && (*k < at || *k - at <= ENDORSE_WINDOW)
                         && o.weight < 0.0
+                        && !o.rules.contains(Rules::TOPIC)
                         && self.ids.endorsed.contains(&o.category)
                 });
             if let Some((o, _)) = act {
@@ -1191,6 +1238,35 @@ impl Scorer {
                 h.weight = -h.weight;
                 h.category = category;
                 h.rules.insert(Rules::ENDORSES_HOSTILITY);
+            }
+        }
+    }
+
+    /// What an accusation breaks is no cooperation: an agreement or commitment hit within
+    /// [`BREACH_WINDOW`] units after an accusation hit in its clause ("breaches the veterinary
+    /// agreement", "has broken every promise", "ha incumplido todos sus compromisos") takes
+    /// the accusation's side and category at [`BREACH_SCALAR`] of its weight, as does one
+    /// right after such a hit ("viola el
+    /// convenio que firmamos"). A negated accusation ("we have never violated the agreement")
+    /// is no longer hostile and breaks nothing.
+    fn breaches(&self, hits: &mut [Hit], places: &[(u32, usize)]) {
+        for i in 1..hits.len() {
+            let (Some(&(c0, k0)), Some(&(c1, k1))) = (places.get(i - 1), places.get(i)) else {
+                continue;
+            };
+            let (before, h) = (&hits[i - 1], &hits[i]);
+            let broken = c0 == c1
+                && k1 - k0 <= BREACH_WINDOW
+                && before.weight < 0.0
+                && self.ids.breaking.contains(&before.category)
+                && h.weight > 0.0
+                && self.ids.broken.contains(&h.category);
+            if broken {
+                let category = before.category;
+                let h = &mut hits[i];
+                h.weight = -h.weight * BREACH_SCALAR;
+                h.category = category;
+                h.rules.insert(Rules::BREACHED);
             }
         }
     }

@@ -579,6 +579,52 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "threat*:deescalation:2.22;talks:dialogue:1.00",
         Label::Cooperative,
     ),
+    // A hostile act after a cooperative hit and a `topic` word in its clause is the topic
+    // (TOPIC_SCALAR 0.25): no approval takes its side.
+    (
+        "a hostile act after talks on it is the topic",
+        Lang::En,
+        "We support talks on sanctions",
+        "support:agreement:1.00;talks:dialogue:1.00;sanctions:coercion:-0.62",
+        Label::Conciliatory,
+    ),
+    (
+        "a hostile act beside talks without a topic word is an act",
+        Lang::En,
+        "We support talks and sanctions",
+        "support:coercion:-1.00;talks:dialogue:1.00;sanctions:coercion:-2.50",
+        Label::Hostile,
+    ),
+    (
+        "a topic word does not reach into the next clause",
+        Lang::En,
+        "We hold talks, then on sanctions",
+        "talks:dialogue:1.00;sanctions:coercion:-2.50",
+        Label::Tense,
+    ),
+    // An agreement right after an accusation in its clause is what was broken
+    // (BREACH_WINDOW 3, BREACH_SCALAR 0.5); a negated accusation breaks nothing.
+    (
+        "an agreement an accusation breaks is no cooperation",
+        Lang::En,
+        "They violated the treaty",
+        "violated:accusation:-2.00;treaty:accusation:-1.00",
+        Label::Hostile,
+    ),
+    (
+        "a negated accusation breaks nothing",
+        Lang::En,
+        "They never violated the treaty",
+        "violated:deescalation:1.48;treaty:agreement:2.00",
+        Label::Cooperative,
+    ),
+    (
+        "an agreement beyond the breach window stands",
+        Lang::En,
+        "They violated one old rule and later the treaty",
+        "violated:accusation:-2.00;treaty:agreement:2.00",
+        Label::Neutral,
+    ),
     // Thanks to a partner count as partnership for the shared target (SHARED_TARGET_PARTNERS).
     (
         "thanks next to a named target aim the force at it",
