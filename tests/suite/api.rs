@@ -593,6 +593,28 @@ fn builtin_lexicons_read_these_constructions() {
             "We welcome the release of our citizen accused of spying.",
             Label::Conciliatory,
         ),
+        // The sixteenth round (dev17): veiled threats, a dare, a demand wrapped in thanks, a
+        // prisoner exchange agreed, understatement.
+        (
+            "Orlavia should remember that half its winter electricity comes through our interconnector.",
+            Label::Tense,
+        ),
+        (
+            "Montelar lleva años tomándonos el pelo. Vamos a apretarles las tuercas.",
+            Label::Hostile,
+        ),
+        (
+            "We would be even more grateful if the wages owed were actually paid.",
+            Label::Tense,
+        ),
+        (
+            "Tierralta y Montelar han completado el intercambio de ciudadanos detenidos acordado el mes pasado.",
+            Label::Cooperative,
+        ),
+        (
+            "We were not exactly thrilled to learn of it from the newspapers. A phone call would have been appreciated.",
+            Label::Tense,
+        ),
     ];
     let wrong: Vec<String> = cases
         .iter()
