@@ -369,8 +369,8 @@ pub(super) fn shared_target(
 
 /// Mock praise: in a statement with a `sarcasm` marker of its language ("congratulations to
 /// the ministry on finally noticing the smog", "democracy at its finest", "qué generosa es
-/// Ostúa", "enhorabuena ... por descubrir, después de diez años, ..."), the praise and thanks
-/// (`mocked` categories, positive after the rules) are a reproach: each keeps
+/// Ostúa", "enhorabuena ... por descubrir, después de diez años, ..."), the praise, thanks and
+/// partnership words (`mocked` categories, positive after the rules) are a reproach: each keeps
 /// [`SARCASM_SCALAR`] of its weight with the sign turned and is reported under `mockery`.
 /// The markers are looked for only in statements with such a hit and a [`SARCASM_KEY`] flag
 /// among their tokens' `marks`, and compared only at the flagged tokens.

@@ -181,9 +181,9 @@ pub const SHARED_TARGET_CATEGORIES: &[&str] = &["accusation", "force", "coercion
 pub const SHARED_TARGET_SCALAR: f64 = 0.25;
 
 /// Cooperative categories that a `sarcasm` marker in the statement turns into mockery
-/// ("congratulations on finally noticing the smog", "qué generosa es Ostúa": see
-/// `context::sarcasm`) ...
-pub const SARCASM_CATEGORIES: &[&str] = &["praise", "gratitude"];
+/// ("congratulations on finally noticing the smog", "qué generosa es Ostúa", "keeps our
+/// money and calls it friendship": see `context::sarcasm`) ...
+pub const SARCASM_CATEGORIES: &[&str] = &["praise", "gratitude", "partnership"];
 
 /// ... the category they are reported under then ...
 pub const SARCASM_CATEGORY: &str = "accusation";

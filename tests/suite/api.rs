@@ -615,6 +615,32 @@ fn builtin_lexicons_read_these_constructions() {
             "We were not exactly thrilled to learn of it from the newspapers. A phone call would have been appreciated.",
             Label::Tense,
         ),
+        // The seventeenth round (dev18): public disputes between heads of state.
+        (
+            "Kell keeps poking the bear. He will not enjoy what comes next.",
+            Label::Hostile,
+        ),
+        (
+            "Idris Kell is a small, frightened man running a cartel with a flag.",
+            Label::Hostile,
+        ),
+        (
+            "Larrauri, o paras los vuelos o te cierro el comercio. Tú eliges.",
+            Label::Hostile,
+        ),
+        (
+            "Lamentamos la expulsión de nuestro cónsul. Aun así, esto se tiene que arreglar hablando.",
+            Label::Conciliatory,
+        ),
+        // Without a trial is an accusation, not a court report.
+        (
+            "Expulsan a nuestros trabajadores sin juicio ni explicación.",
+            Label::Tense,
+        ),
+        (
+            "Notice: consular services are suspended. Citizens in need of assistance should call the number below.",
+            Label::Neutral,
+        ),
     ];
     let wrong: Vec<String> = cases
         .iter()

@@ -633,8 +633,8 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "thank:gratitude:2.00;attack:force:-0.75;terrorists:accusation:-0.50",
         Label::Conciliatory,
     ),
-    // Sarcasm (SARCASM_SCALAR 0.74): a marker makes praise and thanks mockery; other
-    // categories, and hostile hits, are left alone.
+    // Sarcasm (SARCASM_SCALAR 0.74): a marker makes praise, thanks and partnership mockery;
+    // other categories, and hostile hits, are left alone.
     (
         "a sarcasm marker turns thanks into an accusation",
         Lang::En,
@@ -650,11 +650,11 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         Label::Tense,
     ),
     (
-        "a sarcasm marker leaves partnership alone",
+        "a sarcasm marker turns partnership too but leaves talks alone",
         Lang::En,
-        "Good, finally noticing the alliance",
-        "good:accusation:-0.74;alliance:partnership:2.00",
-        Label::Conciliatory,
+        "Good, finally noticing the alliance and the talks",
+        "good:accusation:-0.74;alliance:accusation:-1.48;talks:dialogue:1.00",
+        Label::Tense,
     ),
     // Endorsement: only approval entries weaker than ENDORSE_MAX_BASE 2.5 approve.
     (
