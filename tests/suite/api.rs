@@ -641,6 +641,26 @@ fn builtin_lexicons_read_these_constructions() {
             "Notice: consular services are suspended. Citizens in need of assistance should call the number below.",
             Label::Neutral,
         ),
+        // The eighteenth round (dev19): restrained formal wording, insults, a warning, an
+        // annex and a committee's schedule.
+        ("His government is a gang with a flag.", Label::Hostile),
+        (
+            "Que el señor Berrocal no juegue con fuego, porque se va a quemar.",
+            Label::Hostile,
+        ),
+        (
+            "Tamsfeld takes note of the report. It does not share its conclusions and will not consider itself bound by them.",
+            Label::Hostile,
+        ),
+        (
+            "Nadie en este gobierno quiere un conflicto con Arbolán.",
+            Label::Conciliatory,
+        ),
+        ("The figures are annexed to the report.", Label::Neutral),
+        (
+            "Sanctions Committee on Corlund: closed session at 15:00 in Room 4.",
+            Label::Neutral,
+        ),
     ];
     let wrong: Vec<String> = cases
         .iter()
