@@ -181,12 +181,23 @@ fn role_mark(role: ContextRole) -> u16 {
 pub(super) struct Marks<'a> {
     all: &'a [[u16; 2]],
     li: usize,
+    /// Every flag some token has: what [`Marks::any`] answers from.
+    present: u16,
 }
 
 impl<'a> Marks<'a> {
     /// The flags of language index `li` among `all` (one pair per token).
     pub(super) fn new(all: &'a [[u16; 2]], li: usize) -> Marks<'a> {
-        Marks { all, li }
+        let l = li.min(1);
+        let present = all.iter().fold(0, |a, m| a | m[l]);
+        Marks { all, li, present }
+    }
+
+    /// [`Marks::new`] with the union of the flags already known (`present`, as
+    /// [`Scorer::look_up`] gathers it while it fills `all`): the rules ask [`Marks::any`]
+    /// several times a statement, and each answer is then one test instead of a pass.
+    fn with_present(all: &'a [[u16; 2]], li: usize, present: u16) -> Marks<'a> {
+        Marks { all, li, present }
     }
 
     /// Token `i`'s flags (none past the end).
@@ -199,11 +210,9 @@ impl<'a> Marks<'a> {
             .unwrap_or(0)
     }
 
-    /// Whether some token has a flag of `bits` (one pass without an early exit, which is
-    /// vectorised).
+    /// Whether some token has a flag of `bits`.
     pub(super) fn any(&self, bits: u16) -> bool {
-        let li = self.li.min(1);
-        self.all.iter().fold(0, |a, m| a | m[li]) & bits != 0
+        self.present & bits != 0
     }
 }
 
@@ -451,6 +460,8 @@ struct Scratch {
     word_ids: Vec<[u32; 2]>,
     /// Each token's [`VocabEntry::marks`].
     marks: Vec<[u16; 2]>,
+    /// The union of `marks`, per language: [`Marks::any`] without a pass over the tokens.
+    present: [u16; 2],
     match_scratch: MatchScratch,
     units: Vec<RawUnit>,
     per_cat: Vec<f64>,
@@ -716,13 +727,17 @@ impl Scorer {
         s.marks.clear();
         s.marks.resize(n, [0; 2]);
         let (mut en, mut es) = (0usize, 0usize);
+        let mut present = [0u16; 2];
         for (i, (ids, marks)) in s.word_ids.iter_mut().zip(s.marks.iter_mut()).enumerate() {
             let e = self.vocab.token(&s.tokens, i);
             en += usize::from(e.marks[Lang::En.index()] & FUNCTION_WORD != 0);
             es += usize::from(e.marks[Lang::Es.index()] & FUNCTION_WORD != 0);
+            present[0] |= e.marks[0];
+            present[1] |= e.marks[1];
             *ids = e.ids;
             *marks = e.marks;
         }
+        s.present = present;
         match self.mode {
             LangMode::Fixed(l) => (l, None),
             LangMode::Auto(default) => {
@@ -785,7 +800,7 @@ impl Scorer {
         s.units.clear();
         let mut units = Units {
             tokens: &s.tokens,
-            marks: Marks::new(&s.marks, li),
+            marks: Marks::with_present(&s.marks, li, s.present[li.min(1)]),
             matcher: &model.matcher,
             out: &mut s.units,
             counts: UnitCounts::default(),
@@ -802,7 +817,7 @@ impl Scorer {
             &s.tokens,
             &s.units,
             model,
-            Marks::new(&s.marks, li),
+            Marks::with_present(&s.marks, li, s.present[li.min(1)]),
             &mut s.rules,
         );
         self.summarize(lang, hits, &mut s.per_cat)
