@@ -165,8 +165,11 @@ pub const NOT_FUTURE_BEFORE_ERE: &[u8] = b"iu";
 
 /// A hostile hit in a relayed sentence counts this much: "the United States announced tariffs
 /// on our exports" reports coercion without adding any. One strong entry (-2.5, "sanctions")
-/// then scores about -0.13, neutral; a report full of charged words still leans hostile.
-pub const RELAYED_SCALAR: f64 = 0.2;
+/// then scores about -0.06, neutral; a report full of charged words ("called our president
+/// a liar and a coward and threatened to close the crossing") stays neutral too, where at 0.2
+/// three such hits reached -0.15 (tense). The sixteenth session's measurement: 0.2 -> 0.1
+/// put 20 more of the 2,770 tuning rows in their class, Spearman unchanged.
+pub const RELAYED_SCALAR: f64 = 0.1;
 
 /// Cooperative categories that name a partnership with the addressee ("side by side with",
 /// "alliance", "colaboración") or thank it ("thank you for joining the sanctions on the

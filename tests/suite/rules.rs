@@ -371,19 +371,19 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "arms:force:-2.00",
         Label::Tense,
     ),
-    // Relayed reports (RELAYED_SCALAR 0.2): -2.5 * 0.2 = -0.5, tone -0.13.
+    // Relayed reports (RELAYED_SCALAR 0.1): -2.5 * 0.1 = -0.25, tone -0.06.
     (
         "a relayed hostile act is damped",
         Lang::En,
         "They announced sanctions",
-        "sanctions:coercion:-0.50",
+        "sanctions:coercion:-0.25",
         Label::Neutral,
     ),
     (
         "a multiword relay marker",
         Lang::En,
         "According to them, sanctions",
-        "sanctions:coercion:-0.50",
+        "sanctions:coercion:-0.25",
         Label::Neutral,
     ),
     (
@@ -411,14 +411,14 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "spanish relay marker",
         Lang::Es,
         "Según ellos, armas",
-        "armas:force:-0.40",
+        "armas:force:-0.20",
         Label::Neutral,
     ),
     (
         "said relays another party's words",
         Lang::En,
         "Their minister said they will strike",
-        "strike:force:-0.50",
+        "strike:force:-0.25",
         Label::Neutral,
     ),
     (
@@ -432,21 +432,21 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "dijo relays in Spanish",
         Lang::Es,
         "El ministro dijo que habrá armas",
-        "armas:force:-0.40",
+        "armas:force:-0.20",
         Label::Neutral,
     ),
     (
         "declared that relays a reported declaration",
         Lang::En,
         "Their minister declared that they will strike",
-        "strike:force:-0.50",
+        "strike:force:-0.25",
         Label::Neutral,
     ),
     (
         "declaró que relays in Spanish",
         Lang::Es,
         "El canciller declaró que habrá armas",
-        "armas:force:-0.40",
+        "armas:force:-0.20",
         Label::Neutral,
     ),
     // Shared target (SHARED_TARGET_SCALAR 0.25): partnership plus a named common target.
