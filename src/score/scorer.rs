@@ -1133,12 +1133,10 @@ impl Scorer {
         marks: Marks<'_>,
     ) {
         for i in 1..hits.len() {
-            let (Some(&(c0, k0)), Some(&(c1, k1))) = (places.get(i - 1), places.get(i)) else {
+            let Some((k0, k1)) = close_pair(places, i, TOPIC_WINDOW) else {
                 continue;
             };
-            let about = c0 == c1
-                && k1 - k0 <= TOPIC_WINDOW
-                && hits[i - 1].weight > 0.0
+            let about = hits[i - 1].weight > 0.0
                 && hits[i].weight < 0.0
                 && self.ids.endorsed.contains(&hits[i].category)
                 && units.get(k0 + 1..k1).is_some_and(|between| {
@@ -1266,13 +1264,11 @@ impl Scorer {
     /// is no longer hostile and breaks nothing.
     fn breaches(&self, hits: &mut [Hit], places: &[(u32, usize)]) {
         for i in 1..hits.len() {
-            let (Some(&(c0, k0)), Some(&(c1, k1))) = (places.get(i - 1), places.get(i)) else {
+            if close_pair(places, i, BREACH_WINDOW).is_none() {
                 continue;
-            };
+            }
             let (before, h) = (&hits[i - 1], &hits[i]);
-            let broken = c0 == c1
-                && k1 - k0 <= BREACH_WINDOW
-                && before.weight < 0.0
+            let broken = before.weight < 0.0
                 && self.ids.breaking.contains(&before.category)
                 && h.weight > 0.0
                 && self.ids.broken.contains(&h.category);
@@ -1508,6 +1504,14 @@ fn sentence_opening(before: &[RawUnit], sentence: u32) -> Option<Option<&RawUnit
         (Some(p), None) if matches!(p.kind, Kind::Plain) => Some(Some(p)),
         _ => None,
     }
+}
+
+/// The units of hit `i - 1` and hit `i` (`places` holds each hit's clause and unit), when the
+/// two are in one clause at most `window` units apart: the pairs the topic and breach rules
+/// look at.
+fn close_pair(places: &[(u32, usize)], i: usize, window: usize) -> Option<(usize, usize)> {
+    let (&(c0, k0), &(c1, k1)) = (places.get(i.checked_sub(1)?)?, places.get(i)?);
+    (c0 == c1 && k1.saturating_sub(k0) <= window).then_some((k0, k1))
 }
 
 /// Splits the tokens into units as the phrase search reports them: matched terms (one unit
