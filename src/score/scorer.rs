@@ -796,11 +796,12 @@ impl Scorer {
         let lang = self.look_up(text, s);
         let model = self.model(lang);
         let (ids, li) = (&s.word_ids, lang.index());
+        let marks = Marks::with_present(&s.marks, li, s.present[li.min(1)]);
         // The units are built as the phrase search reports each match and each word between.
         s.units.clear();
         let mut units = Units {
             tokens: &s.tokens,
-            marks: Marks::with_present(&s.marks, li, s.present[li.min(1)]),
+            marks,
             matcher: &model.matcher,
             out: &mut s.units,
             counts: UnitCounts::default(),
@@ -817,7 +818,7 @@ impl Scorer {
             &s.tokens,
             &s.units,
             model,
-            Marks::with_present(&s.marks, li, s.present[li.min(1)]),
+            marks,
             &mut s.rules,
         );
         self.summarize(lang, hits, &mut s.per_cat)
