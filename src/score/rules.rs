@@ -213,6 +213,11 @@ pub const TALK_ONLY_MAX_BASE: f64 = 2.0;
 /// Esperanza", "the border post at Concordia").
 pub const PROPER_NAMES: bool = true;
 
+/// ... except entries of these categories: an agreement named with capitals is still an
+/// agreement ("signed the Greyhollow Incidents at Sea Agreement", "la firma del Tratado de
+/// Amistad").
+pub const NAMED_CATEGORIES: &[&str] = &["agreement"];
+
 /// A sentence with more than this share of capitalised words is in title case (a headline):
 /// capitals there say nothing about names, and [`PROPER_NAMES`] does not apply.
 pub const PROPER_NAME_MAX_CAPITAL_SHARE: f64 = 0.5;

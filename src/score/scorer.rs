@@ -290,6 +290,7 @@ struct RuleCategories {
     endorsing: CategorySet,
     breaking: CategorySet,
     broken: CategorySet,
+    named: CategorySet,
     endorsed: CategorySet,
     reversal_exempt: CategorySet,
     shared_partners: CategorySet,
@@ -337,6 +338,7 @@ impl RuleCategories {
             conditional: ids(CONDITIONAL_THREAT_CATEGORIES),
             endorsing: ids(ENDORSING_CATEGORIES),
             breaking: ids(BREACH_CATEGORIES),
+            named: ids(NAMED_CATEGORIES),
             broken: ids(BREACHED_CATEGORIES),
             endorsed: ids(ENDORSED_CATEGORIES),
             reversal_exempt: ids(REVERSAL_EXEMPT_CATEGORIES),
@@ -805,6 +807,7 @@ impl Scorer {
             matcher: &model.matcher,
             out: &mut s.units,
             counts: UnitCounts::default(),
+            named: self.ids.named,
         };
         model.matcher.walk_with(
             &s.tokens,
@@ -813,14 +816,7 @@ impl Scorer {
             |start, end, target| units.push(start, end, target),
         );
         s.rules.counts = units.counts;
-        let hits = self.apply_rules(
-            lang,
-            &s.tokens,
-            &s.units,
-            model,
-            marks,
-            &mut s.rules,
-        );
+        let hits = self.apply_rules(lang, &s.tokens, &s.units, model, marks, &mut s.rules);
         self.summarize(lang, hits, &mut s.per_cat)
     }
 
@@ -1517,7 +1513,8 @@ fn close_pair(places: &[(u32, usize)], i: usize, window: usize) -> Option<(usize
 
 /// Splits the tokens into units as the phrase search reports them: matched terms (one unit
 /// per match, whatever its length) and the plain words between them. Words ending in "n't" are
-/// negators by rule; an entry written as part of a proper name (`PROPER_NAMES`) is a name
+/// negators by rule; an entry written as part of a proper name (`PROPER_NAMES`), unless its
+/// category is one a name keeps (`NAMED_CATEGORIES`: an agreement), is a name
 /// unit, not a tone unit.
 struct Units<'a> {
     tokens: &'a Tokens,
@@ -1525,6 +1522,8 @@ struct Units<'a> {
     matcher: &'a Matcher,
     out: &'a mut Vec<RawUnit>,
     counts: UnitCounts,
+    /// Categories an entry keeps inside a proper name ([`NAMED_CATEGORIES`]).
+    named: CategorySet,
 }
 
 impl Units<'_> {
@@ -1535,7 +1534,17 @@ impl Units<'_> {
         let kind = match target {
             // "viaja a La Paz", "aeropuerto Paz Estenssoro": an entry inside a proper name is
             // a unit of its own kind, so units and hits stay in step for `explain`.
-            Some(MatchTarget::Tone(_)) if PROPER_NAMES && proper_name(toks, start) => Kind::Name,
+            Some(MatchTarget::Tone(e))
+                if PROPER_NAMES
+                    && proper_name(toks, start)
+                    && !self
+                        .matcher
+                        .entries()
+                        .get(e as usize)
+                        .is_some_and(|x| self.named.contains(&x.category)) =>
+            {
+                Kind::Name
+            }
             Some(MatchTarget::Tone(e)) => {
                 self.counts.tones += 1;
                 Kind::Tone(e)

@@ -661,6 +661,25 @@ fn builtin_lexicons_read_these_constructions() {
             "Sanctions Committee on Corlund: closed session at 15:00 in Room 4.",
             Label::Neutral,
         ),
+        // The nineteenth round (dev20): soldiers are people, not an act; an agreement named
+        // with capitals is still an agreement (a capitalised "Paz" is still a place).
+        (
+            "Our soldiers and theirs worked side by side after the earthquake.",
+            Label::Conciliatory,
+        ),
+        (
+            "Today the two governments signed the Lisk River Agreement after long negotiations.",
+            Label::Cooperative,
+        ),
+        ("Viajamos esta noche a La Paz.", Label::Neutral),
+        (
+            "Halvoria keeps moving the goalposts in the withdrawal talks.",
+            Label::Tense,
+        ),
+        (
+            "Valdemora: sacad vuestros tanques de Orujales o los sacaremos nosotros.",
+            Label::Hostile,
+        ),
     ];
     let wrong: Vec<String> = cases
         .iter()
