@@ -27,6 +27,7 @@ SPLITS = [
     ("tests/data/gold/holdout2.csv", "holdout2", "blind, written after five rounds: never tuned on"),
     ("tests/data/gold/holdout3.csv", "holdout3", "blind, written after six rounds: never tuned on"),
     ("tests/data/gold/dev2.csv", "dev2check", "fresh; overall numbers watched while tuning, rows never read"),
+    ("tests/data/gold/dev21.csv", "dev21", "written blind in the sixteenth session; not tuned on yet"),
     ("tests/data/gold/gold.csv", "test", "first test split; partly seen (see below)"),
     ("tests/data/gold/dev20.csv", "dev20", "tuned on (eighteenth round)"),
     ("tests/data/gold/dev19.csv", "dev19", "tuned on (seventeenth round)"),
