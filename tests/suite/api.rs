@@ -680,6 +680,11 @@ fn builtin_lexicons_read_these_constructions() {
             "Valdemora: sacad vuestros tanques de Orujales o los sacaremos nosotros.",
             Label::Hostile,
         ),
+        // "trial" alone is no relay marker: a protest names the trial it protests.
+        (
+            "The ministry protests the sentencing of our citizen after a closed espionage trial.",
+            Label::Hostile,
+        ),
     ];
     let wrong: Vec<String> = cases
         .iter()
