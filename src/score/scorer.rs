@@ -1170,12 +1170,15 @@ impl Scorer {
             if h.category != threat || h.weight >= 0.0 {
                 continue;
             }
-            let (clause, k) = places[i];
+            let Some(&(_, k)) = places.get(i) else {
+                continue;
+            };
             let hedged = units
                 .get(k)
                 .is_some_and(|u| (u.start..u.end).any(|t| marks.get(t as usize) & HEDGE_WORD != 0));
+            // The next hit, in the same clause at any distance.
             let opens = hedged
-                && places.get(i + 1).is_some_and(|(c, _)| *c == clause)
+                && close_pair(places, i + 1, usize::MAX).is_some()
                 && hits.get(i + 1).is_some_and(|o| o.weight > 0.0);
             if opens {
                 let h = &mut hits[i];
