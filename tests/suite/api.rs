@@ -685,6 +685,53 @@ fn builtin_lexicons_read_these_constructions() {
             "The ministry protests the sentencing of our citizen after a closed espionage trial.",
             Label::Hostile,
         ),
+        // The twentieth round (dev21): sarcasm and understatement that accuse, procedure
+        // and market terms that are not coercion, a seizure, warnings, a negated reprisal.
+        (
+            "How touching that Merovia suddenly cares about our pensions.",
+            Label::Tense,
+        ),
+        (
+            "Their trade statistics were, to put it mildly, creative.",
+            Label::Tense,
+        ),
+        (
+            "The price war between our dairies is over, and I thank Minister Oren for it.",
+            Label::Conciliatory,
+        ),
+        (
+            "Applications must be lodged at the consulate by 3 June.",
+            Label::Neutral,
+        ),
+        (
+            "Farmers on both sides of the river can sleep easy: the water deal stands.",
+            Label::Conciliatory,
+        ),
+        (
+            "Any ship that breaks the quota will be seized.",
+            Label::Tense,
+        ),
+        (
+            "We pull the plug on their power line tonight.",
+            Label::Tense,
+        ),
+        (
+            "Qué casualidad que las inspecciones solo encuentren fallos en nuestros camiones.",
+            Label::Tense,
+        ),
+        (
+            "Indignación en el Ministerio: el puente sigue cerrado y eso tiene que corregirse ya.",
+            Label::Hostile,
+        ),
+        (
+            "Que se lo piensen antes de tocar nuestras exportaciones.",
+            Label::Tense,
+        ),
+        ("Tres reuniones con Corvalia, cero acuerdos.", Label::Tense),
+        (
+            "Tarsia no va a responder con represalias; preferimos negociar.",
+            Label::Cooperative,
+        ),
     ];
     let wrong: Vec<String> = cases
         .iter()
