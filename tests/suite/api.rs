@@ -732,6 +732,37 @@ fn builtin_lexicons_read_these_constructions() {
             "Tarsia no va a responder con represalias; preferimos negociar.",
             Label::Cooperative,
         ),
+        // The twenty-first round (dev22): a negated confrontation, veiled warnings, accusing
+        // questions and idioms, a procedure, reported speech, a withdrawn complaint.
+        (
+            "We are not seeking a confrontation with Norvia.",
+            Label::Conciliatory,
+        ),
+        (
+            "Norvia may wish to remember that its gas comes through our pipes.",
+            Label::Tense,
+        ),
+        ("The report was cooked up in their ministry.", Label::Tense),
+        ("Arlen cannot lecture us on human rights.", Label::Tense),
+        ("Why did their coast guard board our ship?", Label::Tense),
+        (
+            "Observers must register with the electoral office by Friday.",
+            Label::Neutral,
+        ),
+        (
+            "Yesterday their minister spoke of punishing our exporters; we have nothing to add.",
+            Label::Neutral,
+        ),
+        (
+            "En ningún momento hemos pensado en cerrar la frontera con Galdia.",
+            Label::Conciliatory,
+        ),
+        ("A Corvalia se le ve el plumero.", Label::Tense),
+        ("La extradición no se va a conceder.", Label::Tense),
+        (
+            "Retiraremos la queja ante el tribunal.",
+            Label::Conciliatory,
+        ),
     ];
     let wrong: Vec<String> = cases
         .iter()
