@@ -133,8 +133,11 @@ impl Rules {
     /// An agreement or commitment right after an accusation in its clause ("breaches the
     /// agreement", "incumplido sus compromisos"): what was broken, reported as the accusation.
     pub const BREACHED: Rules = Rules(1 << 21);
+    /// In an earlier sentence whose tone the statement's last sentence with hits turns
+    /// against ("We came in good faith. ... we will close every crossing"): damped.
+    pub const BEFORE_TURN: Rules = Rules(1 << 22);
 
-    const NAMES: [(Rules, &'static str); 22] = [
+    const NAMES: [(Rules, &'static str); 23] = [
         (Rules::NEGATED, "negated"),
         (Rules::BOOSTED, "boosted"),
         (Rules::DAMPENED, "dampened"),
@@ -157,10 +160,11 @@ impl Rules {
         (Rules::HOLLOW_DENIAL, "hollow-denial"),
         (Rules::TOPIC, "topic"),
         (Rules::BREACHED, "breached"),
+        (Rules::BEFORE_TURN, "before-turn"),
     ];
 
     /// Every rule at once: `Rules::ALL.names()` lists every name a hit's rules can have.
-    pub const ALL: Rules = Rules((1 << 22) - 1);
+    pub const ALL: Rules = Rules((1 << Self::NAMES.len()) - 1);
 
     /// True when every flag of `other` is set.
     pub fn contains(self, other: Rules) -> bool {
@@ -235,5 +239,20 @@ impl Default for Score {
             lang: crate::text::Lang::En,
             hits: Vec::new(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Rules;
+
+    /// `Rules::ALL` is built from the number of names, so every flag must be the next bit:
+    /// a new rule whose flag skips a bit, or repeats one, fails here.
+    #[test]
+    fn rule_flags_are_consecutive_bits() {
+        for (i, (flag, name)) in Rules::NAMES.iter().enumerate() {
+            assert_eq!(flag.0, 1 << i, "rule {name} should be bit {i}");
+        }
+        assert_eq!(Rules::ALL.names().count(), Rules::NAMES.len());
     }
 }

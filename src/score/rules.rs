@@ -119,6 +119,13 @@ pub const BREACHED_CATEGORIES: &[&str] = &["agreement", "commitment"];
 /// statement, the broken agreement adds to it.
 pub const BREACH_SCALAR: f64 = 0.5;
 
+/// A statement whose tone turns between sentences with no contrast word ("We came in good
+/// faith, and three times we extended our hand. Today I say it plainly: if ..., we will close
+/// every crossing"; "A year ago we were trading threats. Today we signed a trade agreement"): the
+/// hits of each earlier sentence whose net weight has the opposite sign of the last sentence
+/// with hits keep this share of their weight. The statement ends where it means to.
+pub const TURN_SCALAR: f64 = 0.5;
+
 /// A hedged threat ("not rule out", "no descartamos") before a cooperative entry in its clause
 /// is openness ("we do not rule out a meeting"): it keeps this share of its weight, sign
 /// turned ...

@@ -1114,6 +1114,9 @@ impl Scorer {
             self.ids.shared_targets,
         );
         super::context::talk_only(&mut hits, self.ids.talk);
+        if hits.len() > 1 {
+            turns(&mut hits, clauses, units);
+        }
         hits
     }
 
@@ -1361,6 +1364,47 @@ impl Scorer {
             lang,
             hits,
         }
+    }
+}
+
+/// A tone that turns between sentences: when the last sentence with hits has a net weight of
+/// one sign, the hits of every earlier sentence whose net weight has the other sign keep
+/// [`TURN_SCALAR`] of their weight. A statement with a contrast word is left to the contrast
+/// rule, which already says where it turns. `places` holds each hit's clause and unit, in
+/// text order.
+fn turns(hits: &mut [Hit], places: &[(u32, usize)], units: &[RawUnit]) {
+    if hits.iter().any(|h| {
+        h.rules.contains(Rules::BEFORE_CONTRAST) || h.rules.contains(Rules::AFTER_CONTRAST)
+    }) {
+        return;
+    }
+    let sentence = |i: usize| {
+        places
+            .get(i)
+            .and_then(|&(_, k)| units.get(k))
+            .map(|u| u.sentence)
+    };
+    // The net weight of each run of hits in one sentence, from the last run back.
+    let mut end = hits.len();
+    let mut last_sign = 0.0f64;
+    while end > 0 {
+        let s = sentence(end - 1);
+        let mut start = end - 1;
+        while start > 0 && sentence(start - 1) == s {
+            start -= 1;
+        }
+        let net: f64 = hits[start..end].iter().map(|h| h.weight).sum();
+        if last_sign == 0.0 {
+            if net != 0.0 {
+                last_sign = net.signum();
+            }
+        } else if net * last_sign < 0.0 {
+            for h in &mut hits[start..end] {
+                h.weight *= TURN_SCALAR;
+                h.rules.insert(Rules::BEFORE_TURN);
+            }
+        }
+        end = start;
     }
 }
 

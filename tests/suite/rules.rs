@@ -226,7 +226,8 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "approval in another sentence stays approval",
         Lang::En,
         "Sanctions? That sounds good",
-        "sanctions:coercion:-2.00;sounds good:agreement:1.50",
+        // The sanctions' sentence is before a turn (TURN_SCALAR), not approved.
+        "sanctions:coercion:-1.00;sounds good:agreement:1.50",
         Label::Neutral,
     ),
     (
@@ -514,8 +515,9 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "an opening contrast after another first word is plain",
         Lang::En,
         "Thank the alliance. They now sanctions",
-        "thank:gratitude:2.00;alliance:partnership:2.00;sanctions:coercion:-2.50",
-        Label::Conciliatory,
+        // No contrast: the sanctions keep their weight; the thanks are before a turn.
+        "thank:gratitude:1.00;alliance:partnership:1.00;sanctions:coercion:-2.50",
+        Label::Neutral,
     ),
     // A contrast word after one plain word, the sentence's subject, also turns from the
     // sentence before; after an entry it is a contrast inside its sentence only.
@@ -537,8 +539,8 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "an opening-contrast word elsewhere is plain",
         Lang::En,
         "Thank the alliance. Sanctions now",
-        "thank:gratitude:2.00;alliance:partnership:2.00;sanctions:coercion:-2.50",
-        Label::Conciliatory,
+        "thank:gratitude:1.00;alliance:partnership:1.00;sanctions:coercion:-2.50",
+        Label::Neutral,
     ),
     // A hedged threat ("not rule out") before a cooperative entry in its clause is openness
     // (HEDGE_SCALAR 0.5, HEDGE_CATEGORY commitment); before a hostile one it stays a threat.
@@ -623,6 +625,37 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         Lang::En,
         "They violated one old rule and later the treaty",
         "violated:accusation:-2.00;treaty:agreement:2.00",
+        Label::Neutral,
+    ),
+    // A tone that turns between sentences (TURN_SCALAR 0.5): an earlier sentence whose net
+    // weight opposes the last sentence with hits keeps half its weight; sentences of the same
+    // sign, a statement of one sentence, or one with a contrast word, are left alone.
+    (
+        "an earlier sentence the last one turns against is damped",
+        Lang::En,
+        "We signed a treaty. They attack",
+        "signed a treaty:agreement:1.50;attack:force:-3.00",
+        Label::Tense,
+    ),
+    (
+        "a turn towards cooperation",
+        Lang::En,
+        "They attack. We signed a treaty",
+        "attack:force:-1.50;signed a treaty:agreement:3.00",
+        Label::Conciliatory,
+    ),
+    (
+        "sentences of the same sign are not a turn",
+        Lang::En,
+        "They attack. They strike",
+        "attack:force:-3.00;strike:force:-2.50",
+        Label::Hostile,
+    ),
+    (
+        "within one sentence there is no turn",
+        Lang::En,
+        "We signed a treaty and they attack",
+        "signed a treaty:agreement:3.00;attack:force:-3.00",
         Label::Neutral,
     ),
     // Thanks to a partner count as partnership for the shared target (SHARED_TARGET_PARTNERS).
