@@ -496,8 +496,10 @@ fn builtin_lexicons_read_these_constructions() {
             Label::Neutral,
         ),
         (
+            // An offer since the twenty-second round ("we have offered"); the aircraft must
+            // still not read as bombers.
             "We have offered our water bombers and crews to the neighbouring province.",
-            Label::Neutral,
+            Label::Conciliatory,
         ),
         ("A buen entendedor, pocas palabras bastan.", Label::Tense),
         ("Con Puertoleña somos uña y carne.", Label::Cooperative),
@@ -763,6 +765,53 @@ fn builtin_lexicons_read_these_constructions() {
             "Retiraremos la queja ante el tribunal.",
             Label::Conciliatory,
         ),
+        // The twenty-second round (dev23): condolence, counterfactual thanks, offers, silence
+        // reproached, idiomatic threats, evidence that "does not lie", and fire-fighting,
+        // water pumps and an open investigation that are not hostile.
+        (
+            "We mourn with Velland the nine firefighters who died on the ridge.",
+            Label::Conciliatory,
+        ),
+        (
+            "Thank you, Norvia, for the lovely gift of toxic smoke.",
+            Label::Tense,
+        ),
+        (
+            "Without your help the dam would have burst.",
+            Label::Conciliatory,
+        ),
+        (
+            "Sin la ayuda de Galdia no habríamos apagado el incendio.",
+            Label::Conciliatory,
+        ),
+        (
+            "Still no answer from Arlen about our missing sailors.",
+            Label::Tense,
+        ),
+        ("That is not how neighbours behave.", Label::Tense),
+        ("Their proposal will not be considered.", Label::Tense),
+        ("A Galdia se le va a caer el pelo.", Label::Hostile),
+        ("Que luego no diga que no avisamos.", Label::Tense),
+        ("Las cifras no mienten: el vertido es suyo.", Label::Tense),
+        ("Enviaremos las bombas de agua mañana.", Label::Neutral),
+        (
+            "Por ahora no descartamos ninguna hipótesis.",
+            Label::Neutral,
+        ),
+        (
+            "Our crews attacked the fire on three fronts.",
+            Label::Neutral,
+        ),
+        ("¿Cómo explica Galdia este retraso?", Label::Tense),
+        (
+            "Any boat that crosses the line will be boarded.",
+            Label::Hostile,
+        ),
+        (
+            "We are prepared to send doctors to Arlen.",
+            Label::Conciliatory,
+        ),
+        ("Vecinos de Galdia: aquí tenéis casa.", Label::Conciliatory),
     ];
     let wrong: Vec<String> = cases
         .iter()
