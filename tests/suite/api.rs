@@ -812,6 +812,43 @@ fn builtin_lexicons_read_these_constructions() {
             Label::Conciliatory,
         ),
         ("Vecinos de Galdia: aquí tenéis casa.", Label::Conciliatory),
+        // The twenty-third round (dev24): force that a reverser must not undo, gratitude that
+        // will not forget, protests, snubs and veiled warnings, a history commission's agenda.
+        (
+            "If their troops cross again, we will remove them by force.",
+            Label::Hostile,
+        ),
+        ("Our people will never forget it.", Label::Conciliatory),
+        (
+            "Varnia formally protests the closure of our consulate.",
+            Label::Tense,
+        ),
+        (
+            "Norvia might remember that its water comes from our hills.",
+            Label::Tense,
+        ),
+        (
+            "Their state broadcasters are banned from our airwaves.",
+            Label::Tense,
+        ),
+        (
+            "I will not be attending their parade this year.",
+            Label::Tense,
+        ),
+        (
+            "The Historical Commission will review the files on the 1923 massacre.",
+            Label::Neutral,
+        ),
+        (
+            "Estamos cansados de que Galdia aplace la reunión.",
+            Label::Tense,
+        ),
+        (
+            "Galdia retirará su demanda ante el tribunal.",
+            Label::Conciliatory,
+        ),
+        ("No hay nada firmado todavía.", Label::Neutral),
+        ("¿Cuántos años más tendremos que esperar?", Label::Tense),
     ];
     let wrong: Vec<String> = cases
         .iter()
