@@ -1373,9 +1373,17 @@ impl Scorer {
 /// rule, which already says where it turns. `places` holds each hit's clause and unit, in
 /// text order.
 fn turns(hits: &mut [Hit], places: &[(u32, usize)], units: &[RawUnit]) {
-    if hits.iter().any(|h| {
-        h.rules.contains(Rules::BEFORE_CONTRAST) || h.rules.contains(Rules::AFTER_CONTRAST)
-    }) {
+    // One pass decides most statements: a contrast word, or hits all of one sign (no sentence
+    // can then have a net of the other sign), leaves nothing to do.
+    let (mut cooperative, mut hostile) = (false, false);
+    for h in hits.iter() {
+        if h.rules.contains(Rules::BEFORE_CONTRAST) || h.rules.contains(Rules::AFTER_CONTRAST) {
+            return;
+        }
+        cooperative |= h.weight > 0.0;
+        hostile |= h.weight < 0.0;
+    }
+    if !(cooperative && hostile) {
         return;
     }
     let sentence = |i: usize| {
