@@ -849,6 +849,39 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         ("No hay nada firmado todavía.", Label::Neutral),
         ("¿Cuántos años más tendremos que esperar?", Label::Tense),
+        // The twenty-fourth round (dev25): defiance that negation must not undo, snubs and
+        // protests, offers and toasts, costly warnings, a wire report, a treaty signed.
+        ("We will not be humiliated again.", Label::Tense),
+        (
+            "Our minister was kept waiting for an hour. This discourtesy will be raised formally.",
+            Label::Hostile,
+        ),
+        (
+            "The President would be glad to receive their foreign minister next month.",
+            Label::Conciliatory,
+        ),
+        (
+            "We will suspend all trade until a formal apology is made.",
+            Label::Hostile,
+        ),
+        ("I raise my glass to our neighbours.", Label::Conciliatory),
+        (
+            "Cada gesto tiene su precio, y este les va a salir muy caro.",
+            Label::Hostile,
+        ),
+        ("¡Ni una humillación más!", Label::Hostile),
+        (
+            "Una embajada reabierta y un puente inaugurado: no ha estado mal.",
+            Label::Cooperative,
+        ),
+        (
+            "Agencia Norte: el ministro exigió disculpas y advirtió que habrá consecuencias.",
+            Label::Tense,
+        ),
+        (
+            "Acabamos de firmar el tratado de límites.",
+            Label::Cooperative,
+        ),
     ];
     let wrong: Vec<String> = cases
         .iter()
