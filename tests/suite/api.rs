@@ -882,6 +882,45 @@ fn builtin_lexicons_read_these_constructions() {
             "Acabamos de firmar el tratado de límites.",
             Label::Cooperative,
         ),
+        // The twenty-fifth round (dev26): "not only" adds, a withdrawal reverses the weapon,
+        // ultimatums and veiled threats at the table, notices and treaty annexes relay.
+        (
+            "Both armies will pull back their guns.",
+            Label::Conciliatory,
+        ),
+        (
+            "Hoy puedo decir que no solo tengo un interlocutor: tengo un amigo.",
+            Label::Conciliatory,
+        ),
+        ("Sabemos dónde guardan sus baterías.", Label::Tense),
+        (
+            "Las Fuerzas Militares retomarán las operaciones en el norte.",
+            Label::Tense,
+        ),
+        (
+            "Delegations are reminded that phones must be left at the security desk.",
+            Label::Neutral,
+        ),
+        (
+            "Credit where it is due: their team delivered the list on time.",
+            Label::Conciliatory,
+        ),
+        (
+            "We are not satisfied with the pace of the prisoner releases.",
+            Label::Tense,
+        ),
+        (
+            "Orivela y Pradoluna ponen fin a las hostilidades.",
+            Label::Conciliatory,
+        ),
+        (
+            "Under Annex C, all mortars are to be moved 15 km behind the line.",
+            Label::Neutral,
+        ),
+        (
+            "Lo que se ha logrado no es una tregua más.",
+            Label::Cooperative,
+        ),
     ];
     let wrong: Vec<String> = cases
         .iter()
