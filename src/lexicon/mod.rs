@@ -177,6 +177,11 @@ pub enum ContextRole {
     /// Marks its sentence as relaying what another party did or said (`according to`,
     /// `announced`, `según`, a trial or court): its hostile hits are damped.
     Relay,
+    /// Attributes its sentence to a news source or a record (`according to`, `reported`,
+    /// `state media`, `según`, `informó`): the sentence is relayed (as [`ContextRole::Relay`])
+    /// and its cooperative hits are damped too, since a report of warm words is not the
+    /// speaker's warmth.
+    Report,
     /// Names a target two governments fight together (`terror*`, `narco*`, `organized
     /// crime`): next to a partnership, force, coercion and accusation aim at it.
     SharedTarget,
@@ -227,8 +232,9 @@ pub enum ContextRole {
 
 impl ContextRole {
     /// Every role, in the order `lexicon stats` lists them.
-    pub const ALL: [ContextRole; 16] = [
+    pub const ALL: [ContextRole; 17] = [
         ContextRole::Relay,
+        ContextRole::Report,
         ContextRole::SharedTarget,
         ContextRole::FirstPerson,
         ContextRole::Future,
@@ -250,6 +256,7 @@ impl ContextRole {
     pub fn name(self) -> &'static str {
         match self {
             ContextRole::Relay => "relay",
+            ContextRole::Report => "report",
             ContextRole::SharedTarget => "shared-target",
             ContextRole::FirstPerson => "first-person",
             ContextRole::Future => "future",
@@ -277,7 +284,10 @@ impl ContextRole {
     pub fn allows_phrases(self) -> bool {
         matches!(
             self,
-            ContextRole::Relay | ContextRole::SharedTarget | ContextRole::Sarcasm
+            ContextRole::Relay
+                | ContextRole::Report
+                | ContextRole::SharedTarget
+                | ContextRole::Sarcasm
         )
     }
 

@@ -696,7 +696,7 @@ mod tests {
         (
             "misspelt role",
             "said\trelays\t-\n",
-            "context role (relay, shared-target",
+            "context role (relay, report, shared-target",
         ),
     ];
 

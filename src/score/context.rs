@@ -6,8 +6,8 @@
 //! independent of how the scorer builds its units.
 
 use super::rules::{
-    RELAYED_SCALAR, SARCASM_SCALAR, SHARED_TARGET_SCALAR, SPANISH_NEGATIVE_CONCORD,
-    TALK_ONLY_MAX_BASE, TALK_ONLY_SCALAR,
+    RELAYED_SCALAR, REPORTED_SCALAR, SARCASM_SCALAR, SHARED_TARGET_SCALAR,
+    SPANISH_NEGATIVE_CONCORD, TALK_ONLY_MAX_BASE, TALK_ONLY_SCALAR,
 };
 use super::scorer::{
     CategorySet, FIRST_PERSON_FUTURE_WORD, FIRST_PERSON_WORD, Marks, RELAY_KEY, SARCASM_KEY,
@@ -37,12 +37,14 @@ fn phrase_at(tokens: &Tokens, i: usize, words: &[String]) -> bool {
     })
 }
 
-/// One language's context words (its lexicon's `relay`, `shared-target` and `sarcasm` lines),
+/// One language's context words (its lexicon's `relay`, `report`, `shared-target` and
+/// `sarcasm` lines),
 /// compiled for the statement-level rules. The one-word roles (`first-person`, `future`, ...)
 /// are flags in the scorer's vocabulary instead ([`Marks`]).
 #[derive(Debug)]
 pub(super) struct ContextWords {
     relay: RelayKeys,
+    report: RelayKeys,
     shared: Markers,
     sarcasm: RelayKeys,
 }
@@ -57,6 +59,7 @@ impl ContextWords {
         };
         ContextWords {
             relay: RelayKeys::new(of(ContextRole::Relay)),
+            report: RelayKeys::new(of(ContextRole::Report)),
             shared: Markers::new(of(ContextRole::SharedTarget)),
             sarcasm: RelayKeys::new(of(ContextRole::Sarcasm)),
         }
@@ -71,6 +74,7 @@ impl ContextWords {
             let w = tokens.folded_bytes(i);
             for (keys, role) in [
                 (&self.relay, ContextRole::Relay),
+                (&self.report, ContextRole::Report),
                 (&self.sarcasm, ContextRole::Sarcasm),
             ] {
                 for (m, at) in keys.candidates(w) {
@@ -95,10 +99,10 @@ impl ContextWords {
         out
     }
 
-    /// The key word of each relay marker (see [`RelayKeys`]), for the vocabulary's
-    /// [`RELAY_KEY`] flag.
+    /// The key word of each relay and report marker (see [`RelayKeys`]), for the
+    /// vocabulary's [`RELAY_KEY`] flag.
     pub(super) fn relay_key_words(&self) -> impl Iterator<Item = &str> {
-        self.relay.key_words()
+        self.relay.key_words().chain(self.report.key_words())
     }
 
     /// The key word of each sarcasm marker, for the vocabulary's [`SARCASM_KEY`] flag.
@@ -273,8 +277,11 @@ fn key_position(words: &[String]) -> usize {
 /// adding to it: every hostile hit in a sentence with a `relay` marker of the statement's
 /// language is multiplied by [`RELAYED_SCALAR`], unless its clause has a first-person word
 /// (`first-person` or `first-person-future`: "we announced sanctions" is the speaker's own
-/// act). Cooperative hits are left alone: an agreement reached is cooperative whoever reports
-/// it.
+/// act). Cooperative hits are left alone: an agreement reached is cooperative whoever
+/// announces it. A `report` marker ("according to", "state media reported", "según",
+/// "informó la televisión pública") relays its sentence too, and also multiplies the
+/// cooperative hits outside first-person clauses by [`REPORTED_SCALAR`]: a news source's
+/// account of another leader's warm words is not the speaker's warmth.
 ///
 /// `marks` holds each token's [`RELAY_KEY`], [`FIRST_PERSON_WORD`] and
 /// [`FIRST_PERSON_FUTURE_WORD`] flags (looked up with the rest of the token's vocabulary): the
@@ -286,18 +293,23 @@ pub(super) fn relayed(tokens: &Tokens, marks: Marks<'_>, words: &ContextWords, h
         return;
     }
     let toks = tokens.tokens();
-    let keys = &words.relay;
     // Sentence and clause numbers count up along the tokens, so the lists below come out
     // sorted and are searched by bisection: a long text costs one pass, not a pass per hit.
     // A marker lies in one sentence, its key word's: key words in text order find the
-    // relayed sentences in order.
+    // relayed (and reported) sentences in order.
     let mut relayed_sentences: Vec<u32> = Vec::new();
+    let mut reported_sentences: Vec<u32> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         // A token that is no marker's key word (by its flag) needs no comparison.
-        if marks.get(i) & RELAY_KEY != 0
-            && relayed_sentences.last() != Some(&t.sentence)
-            && keys.keyed_at(tokens, i)
-        {
+        if marks.get(i) & RELAY_KEY == 0 {
+            continue;
+        }
+        if reported_sentences.last() != Some(&t.sentence) && words.report.keyed_at(tokens, i) {
+            reported_sentences.push(t.sentence);
+            if relayed_sentences.last() != Some(&t.sentence) {
+                relayed_sentences.push(t.sentence);
+            }
+        } else if relayed_sentences.last() != Some(&t.sentence) && words.relay.keyed_at(tokens, i) {
             relayed_sentences.push(t.sentence);
         }
     }
@@ -312,18 +324,22 @@ pub(super) fn relayed(tokens: &Tokens, marks: Marks<'_>, words: &ContextWords, h
             first_person_clauses.push(t.clause);
         }
     }
-    for h in hits.iter_mut().filter(|h| h.weight < 0.0) {
+    for h in hits.iter_mut() {
         let Some(t) = token_at(tokens, h.span.0).and_then(|i| toks.get(i)) else {
             continue;
         };
-        if relayed_sentences.binary_search(&t.sentence).is_err() {
+        let (sentences, scalar, rule) = if h.weight < 0.0 {
+            (&relayed_sentences, RELAYED_SCALAR, Rules::RELAYED)
+        } else {
+            (&reported_sentences, REPORTED_SCALAR, Rules::REPORTED)
+        };
+        if sentences.binary_search(&t.sentence).is_err()
+            || first_person_clauses.binary_search(&t.clause).is_ok()
+        {
             continue;
         }
-        let first_person = first_person_clauses.binary_search(&t.clause).is_ok();
-        if !first_person {
-            h.weight *= RELAYED_SCALAR;
-            h.rules.insert(Rules::RELAYED);
-        }
+        h.weight *= scalar;
+        h.rules.insert(rule);
     }
 }
 
@@ -456,6 +472,13 @@ mod tests {
     /// Whether a hostile hit on the word "attack" in `text` is relayed by `words`, with marks
     /// from the key words (as the scorer's vocabulary gives them).
     fn relayed_attack(words: &ContextWords, text: &str) -> bool {
+        relayed_hit(words, text, -2.0)
+            .rules
+            .contains(Rules::RELAYED)
+    }
+
+    /// A hit of `weight` on the word "attack" in `text` after the relayed-report rule.
+    fn relayed_hit(words: &ContextWords, text: &str, weight: f64) -> Hit {
         let mut tokens = Tokens::new();
         tokens.tokenize(text);
         let keys: Vec<&str> = words.relay_key_words().collect();
@@ -468,12 +491,49 @@ mod tests {
             entry: 0,
             span: last,
             category: CategoryId(0),
-            base: -2.0,
-            weight: -2.0,
+            base: weight,
+            weight,
             rules: Rules::default(),
         }];
         relayed(&tokens, Marks::new(&marks, 0), words, &mut hits);
-        hits[0].rules.contains(Rules::RELAYED)
+        let [hit] = hits;
+        hit
+    }
+
+    #[test]
+    fn a_report_marker_relays_its_sentence_and_damps_warm_words() {
+        for lang in Lang::ALL {
+            let all = builtin(lang);
+            let words = ContextWords::new(&all);
+            let reports = terms(&all, ContextRole::Report);
+            assert!(reports.len() >= 5, "{lang}: {}", reports.len());
+            for m in &reports {
+                assert!(relayed_attack(&words, &format!("{m} they attack")), "{m}");
+                let warm = relayed_hit(&words, &format!("they attack, {m}"), 2.0);
+                assert!(warm.rules.contains(Rules::REPORTED), "{m}");
+                assert!((warm.weight - 2.0 * REPORTED_SCALAR).abs() < 1e-12, "{m}");
+                // Not the next sentence's warm words.
+                let apart = relayed_hit(&words, &format!("{m} it. They attack"), 2.0);
+                assert!(
+                    apart.rules == Rules::default() && apart.weight == 2.0,
+                    "{m}"
+                );
+            }
+            // A relay marker leaves warm words alone (unless it holds a report marker:
+            // "denied reports that").
+            let holds_report = |m: &str| {
+                reports
+                    .iter()
+                    .any(|r| format!(" {m} ").contains(&format!(" {r} ")))
+            };
+            for m in terms(&all, ContextRole::Relay) {
+                if holds_report(&m) {
+                    continue;
+                }
+                let warm = relayed_hit(&words, &format!("{m} they attack"), 2.0);
+                assert!(warm.rules == Rules::default() && warm.weight == 2.0, "{m}");
+            }
+        }
     }
 
     #[test]

@@ -136,8 +136,11 @@ impl Rules {
     /// In an earlier sentence whose tone the statement's last sentence with hits turns
     /// against ("We came in good faith. ... we will close every crossing"): damped.
     pub const BEFORE_TURN: Rules = Rules(1 << 22);
+    /// A cooperative hit in a sentence a news source or a record is credited with ("...,
+    /// state media reported", "según el acta"): a report of warm words, damped.
+    pub const REPORTED: Rules = Rules(1 << 23);
 
-    const NAMES: [(Rules, &'static str); 23] = [
+    const NAMES: [(Rules, &'static str); 24] = [
         (Rules::NEGATED, "negated"),
         (Rules::BOOSTED, "boosted"),
         (Rules::DAMPENED, "dampened"),
@@ -161,6 +164,7 @@ impl Rules {
         (Rules::TOPIC, "topic"),
         (Rules::BREACHED, "breached"),
         (Rules::BEFORE_TURN, "before-turn"),
+        (Rules::REPORTED, "reported"),
     ];
 
     /// Every rule at once: `Rules::ALL.names()` lists every name a hit's rules can have.

@@ -178,6 +178,14 @@ pub const NOT_FUTURE_BEFORE_ERE: &[u8] = b"iu";
 /// put 20 more of the 2,770 tuning rows in their class, Spearman unchanged.
 pub const RELAYED_SCALAR: f64 = 0.1;
 
+/// A cooperative hit in a sentence with a `report` marker (a news source or a record credited
+/// with it: "according to", "state media reported", "según", "informó") counts this much:
+/// "the King called the prime minister 'a loyal friend and brother', state television
+/// reported" is a report, label 0, not the speaker's warmth. Decided on the tuning rows in
+/// the nineteenth session: 0.5 and 0.25 moved the same 18 of 3,610 rows (15 towards their
+/// label); 0.25 put 4 more in their class, 0.5 two.
+pub const REPORTED_SCALAR: f64 = 0.25;
+
 /// Cooperative categories that name a partnership with the addressee ("side by side with",
 /// "alliance", "colaboración") or thank it ("thank you for joining the sanctions on the
 /// regime": gratitude to the partner for a measure taken with it) ...

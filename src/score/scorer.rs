@@ -171,7 +171,10 @@ fn role_mark(role: ContextRole) -> u16 {
         ContextRole::Barrier => BARRIER_WORD,
         ContextRole::Hedge => HEDGE_WORD,
         ContextRole::Topic => TOPIC_WORD,
-        ContextRole::Relay | ContextRole::SharedTarget | ContextRole::Sarcasm => 0,
+        ContextRole::Relay
+        | ContextRole::Report
+        | ContextRole::SharedTarget
+        | ContextRole::Sarcasm => 0,
     }
 }
 

@@ -921,6 +921,20 @@ fn builtin_lexicons_read_these_constructions() {
             "Lo que se ha logrado no es una tregua más.",
             Label::Cooperative,
         ),
+        // A report of another leader's warm words, credited to a news source, is not the
+        // speaker's warmth (the `report` context role), while "según lo previsto" credits no one.
+        (
+            "The King called the prime minister 'a loyal friend and brother', state television reported.",
+            Label::Neutral,
+        ),
+        (
+            "El rey llamó 'amigo' al primer ministro, informó la televisión pública.",
+            Label::Neutral,
+        ),
+        (
+            "El Gobierno enviará su delegación según lo previsto y mantiene su compromiso con el diálogo.",
+            Label::Cooperative,
+        ),
     ];
     let wrong: Vec<String> = cases
         .iter()
