@@ -324,7 +324,10 @@ pub(super) fn relayed(tokens: &Tokens, marks: Marks<'_>, words: &ContextWords, h
             first_person_clauses.push(t.clause);
         }
     }
-    for h in hits.iter_mut() {
+    // Cooperative hits matter only when a report marker was found (most relayed statements
+    // have none): then they are not looked up at all.
+    let any_reported = !reported_sentences.is_empty();
+    for h in hits.iter_mut().filter(|h| h.weight < 0.0 || any_reported) {
         let Some(t) = token_at(tokens, h.span.0).and_then(|i| toks.get(i)) else {
             continue;
         };
