@@ -935,6 +935,15 @@ fn builtin_lexicons_read_these_constructions() {
             "El Gobierno enviará su delegación según lo previsto y mantiene su compromiso con el diálogo.",
             Label::Cooperative,
         ),
+        // Name-calling quoted from another government, and a question put to a spokesman.
+        (
+            "El ministro vecino llama «hatajo de mentirosos» a nuestro Gobierno.",
+            Label::Neutral,
+        ),
+        (
+            "Preguntado por los insultos del presidente vecino, el portavoz no quiso comentar.",
+            Label::Neutral,
+        ),
     ];
     let wrong: Vec<String> = cases
         .iter()
