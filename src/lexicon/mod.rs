@@ -178,7 +178,7 @@ pub enum ContextRole {
     /// `announced`, `según`, a trial or court): its hostile hits are damped.
     Relay,
     /// Attributes its sentence to a news source or a record (`according to`, `reported`,
-    /// `state media`, `según`, `informó`): the sentence is relayed (as [`ContextRole::Relay`])
+    /// `state media`, `según el acta`, `informó`): the sentence is relayed (as [`ContextRole::Relay`])
     /// and its cooperative hits are damped too, since a report of warm words is not the
     /// speaker's warmth.
     Report,

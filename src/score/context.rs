@@ -38,9 +38,8 @@ fn phrase_at(tokens: &Tokens, i: usize, words: &[String]) -> bool {
 }
 
 /// One language's context words (its lexicon's `relay`, `report`, `shared-target` and
-/// `sarcasm` lines),
-/// compiled for the statement-level rules. The one-word roles (`first-person`, `future`, ...)
-/// are flags in the scorer's vocabulary instead ([`Marks`]).
+/// `sarcasm` lines), compiled for the statement-level rules. The one-word roles
+/// (`first-person`, `future`, ...) are flags in the scorer's vocabulary instead ([`Marks`]).
 #[derive(Debug)]
 pub(super) struct ContextWords {
     relay: RelayKeys,
@@ -278,8 +277,8 @@ fn key_position(words: &[String]) -> usize {
 /// language is multiplied by [`RELAYED_SCALAR`], unless its clause has a first-person word
 /// (`first-person` or `first-person-future`: "we announced sanctions" is the speaker's own
 /// act). Cooperative hits are left alone: an agreement reached is cooperative whoever
-/// announces it. A `report` marker ("according to", "state media reported", "según",
-/// "informó la televisión pública") relays its sentence too, and also multiplies the
+/// announces it. A `report` marker ("according to", "state media reported", "según el
+/// acta", "informó la televisión pública") relays its sentence too, and also multiplies the
 /// cooperative hits outside first-person clauses by [`REPORTED_SCALAR`]: a news source's
 /// account of another leader's warm words is not the speaker's warmth.
 ///
