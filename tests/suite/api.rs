@@ -944,6 +944,19 @@ fn builtin_lexicons_read_these_constructions() {
             "Preguntado por los insultos del presidente vecino, el portavoz no quiso comentar.",
             Label::Neutral,
         ),
+        // Offers and calls announced in words that had no entry.
+        (
+            "We are prepared to pull our battalion back five kilometres.",
+            Label::Conciliatory,
+        ),
+        (
+            "Tarcala está dispuesta a coordinar con Mirandia el combate del incendio.",
+            Label::Conciliatory,
+        ),
+        (
+            "Ofrecemos a Sanjurria doscientas toneladas de trigo.",
+            Label::Conciliatory,
+        ),
     ];
     let wrong: Vec<String> = cases
         .iter()
