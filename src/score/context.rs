@@ -6,8 +6,8 @@
 //! independent of how the scorer builds its units.
 
 use super::rules::{
-    RELAYED_SCALAR, REPORTED_SCALAR, SARCASM_SCALAR, SHARED_TARGET_SCALAR,
-    SPANISH_NEGATIVE_CONCORD, TALK_ONLY_MAX_BASE, TALK_ONLY_SCALAR,
+    QUOTED_SCALAR, QUOTED_WORDS, RELAYED_SCALAR, REPORTED_SCALAR, SARCASM_SCALAR,
+    SHARED_TARGET_SCALAR, SPANISH_NEGATIVE_CONCORD, TALK_ONLY_MAX_BASE, TALK_ONLY_SCALAR,
 };
 use super::scorer::{
     CategorySet, FIRST_PERSON_FUTURE_WORD, FIRST_PERSON_WORD, Marks, RELAY_KEY, SARCASM_KEY,
@@ -417,6 +417,157 @@ pub(super) fn sarcasm(
     }
 }
 
+/// A hit set in quotation marks of its own is someone else's word or a mocked one ("his love
+/// of 'dialogue'", "another 'peace plan'", "thanked him for his 'true friendship'", "calificó
+/// el desembarco de «acto de piratería»"): when a quotation mark opens right before the hit
+/// or closes right after it, and the quotation it belongs to holds at most [`QUOTED_WORDS`]
+/// words within one sentence, the hit is multiplied by [`QUOTED_SCALAR`]. A quoted sentence
+/// (longer) is left to the relay rules.
+///
+/// Most hits have a space or a letter on both sides: two byte tests each settle them.
+pub(super) fn quoted(text: &str, hits: &mut [Hit]) {
+    let bytes = text.as_bytes();
+    for h in hits.iter_mut() {
+        let (start, end) = (h.span.0 as usize, h.span.1 as usize);
+        let inside = if let Some(open) = opening_quote_before(bytes, start) {
+            closing_quote_from(bytes, end).is_some_and(|close| short_quotation(bytes, open, close))
+        } else if let Some(close) = closing_quote_at(bytes, end) {
+            opening_quote_back_from(bytes, start)
+                .is_some_and(|open| short_quotation(bytes, open, close))
+        } else {
+            false
+        };
+        if inside {
+            h.weight *= QUOTED_SCALAR;
+            h.rules.insert(Rules::QUOTED);
+        }
+    }
+}
+
+/// Opening quotation marks: ' " ‘ “ « (as their last byte, with the bytes before it).
+const OPENING_QUOTES: [&[u8]; 5] = [
+    b"'",
+    b"\"",
+    "\u{2018}".as_bytes(),
+    "\u{201c}".as_bytes(),
+    "\u{ab}".as_bytes(),
+];
+/// Closing quotation marks: ' " ’ ” ».
+const CLOSING_QUOTES: [&[u8]; 5] = [
+    b"'",
+    b"\"",
+    "\u{2019}".as_bytes(),
+    "\u{201d}".as_bytes(),
+    "\u{bb}".as_bytes(),
+];
+
+/// The byte where a word could start: the text's start, or after an ASCII byte that is no
+/// letter or digit (a space, a bracket, a dash).
+fn word_boundary_before(bytes: &[u8], at: usize) -> bool {
+    at == 0
+        || bytes
+            .get(at - 1)
+            .is_some_and(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
+}
+
+/// ... and where a word could end: the text's end, or before an ASCII byte that is no letter
+/// or digit.
+fn word_boundary_after(bytes: &[u8], at: usize) -> bool {
+    bytes
+        .get(at)
+        .is_none_or(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
+}
+
+/// The start of an opening quotation mark that ends right at byte `at`, itself at a word
+/// boundary.
+fn opening_quote_before(bytes: &[u8], at: usize) -> Option<usize> {
+    let head = bytes.get(..at)?;
+    OPENING_QUOTES.iter().find_map(|q| {
+        let open = at.checked_sub(q.len())?;
+        (head.ends_with(q) && word_boundary_before(bytes, open)).then_some(open)
+    })
+}
+
+/// The end of a closing quotation mark that starts right at byte `at`, followed by a word
+/// boundary.
+fn closing_quote_at(bytes: &[u8], at: usize) -> Option<usize> {
+    let tail = bytes.get(at..)?;
+    CLOSING_QUOTES.iter().find_map(|q| {
+        let close = at + q.len();
+        (tail.starts_with(q) && word_boundary_after(bytes, close)).then_some(close)
+    })
+}
+
+/// Longest stretch searched for the other quotation mark, in bytes.
+const QUOTE_REACH: usize = 80;
+
+/// The first closing quotation mark at or after byte `from` (within [`QUOTE_REACH`] bytes,
+/// before the sentence ends and before another quotation opens), as the end of its bytes.
+fn closing_quote_from(bytes: &[u8], from: usize) -> Option<usize> {
+    let last = bytes.len().min(from + QUOTE_REACH);
+    for at in from..last {
+        match bytes[at] {
+            b'.' | b'!' | b'?' | b';' | b'\n' => return None,
+            b'\'' | b'"' | 0xe2 | 0xc2 => {
+                if let Some(close) = closing_quote_at(bytes, at) {
+                    return Some(close);
+                }
+                let opens = OPENING_QUOTES
+                    .iter()
+                    .any(|q| bytes[at..].starts_with(q) && word_boundary_before(bytes, at));
+                if opens {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The last opening quotation mark that ends at or before byte `to` (within [`QUOTE_REACH`]
+/// bytes, after the sentence starts and after the quotation before it closed), as its first
+/// byte.
+fn opening_quote_back_from(bytes: &[u8], to: usize) -> Option<usize> {
+    let first = to.saturating_sub(QUOTE_REACH);
+    for at in (first..to).rev() {
+        match bytes[at] {
+            b'.' | b'!' | b'?' | b';' | b'\n' => return None,
+            // The last byte of a quotation mark, opening or closing.
+            b'\'' | b'"' | 0x98 | 0x9c | 0xab | 0x99 | 0x9d | 0xbb => {
+                if let Some(open) = opening_quote_before(bytes, at + 1) {
+                    return Some(open);
+                }
+                let closes = CLOSING_QUOTES
+                    .iter()
+                    .any(|q| bytes[..=at].ends_with(q) && word_boundary_after(bytes, at + 1));
+                if closes {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The quotation from byte `open` to byte `close` holds at most [`QUOTED_WORDS`] words.
+fn short_quotation(bytes: &[u8], open: usize, close: usize) -> bool {
+    let Some(inner) = bytes.get(open..close) else {
+        return false;
+    };
+    let mut words = 0usize;
+    let mut in_word = false;
+    for &b in inner {
+        let space = b.is_ascii_whitespace();
+        if !space && !in_word {
+            words += 1;
+        }
+        in_word = !space;
+    }
+    words <= QUOTED_WORDS
+}
+
 /// Talk alone is not warmth: a statement whose only hits are plain mentions of talk (a
 /// meeting, a round of talks, a summit: `talk` categories with a lexicon weight below
 /// [`TALK_ONLY_MAX_BASE`]) usually announces or schedules it. Its hits are multiplied by
@@ -500,6 +651,84 @@ mod tests {
         relayed(&tokens, Marks::new(&marks, 0), words, &mut hits);
         let [hit] = hits;
         hit
+    }
+
+    /// A warm hit of weight 2 over bytes `start..end`.
+    fn warm_hit(start: usize, end: usize) -> Hit {
+        Hit {
+            entry: 0,
+            span: (start as u32, end as u32),
+            category: CategoryId(0),
+            base: 2.0,
+            weight: 2.0,
+            rules: Rules::default(),
+        }
+    }
+
+    /// Whether a hit on the first `word` in `text` is read as quoted.
+    fn quoted_word(text: &str, word: &str) -> bool {
+        let start = text.find(word).expect("the word is in the text");
+        let mut hits = [warm_hit(start, start + word.len())];
+        quoted(text, &mut hits);
+        let [hit] = hits;
+        assert_eq!(
+            hit.rules.contains(Rules::QUOTED),
+            hit.weight == 2.0 * QUOTED_SCALAR
+        );
+        hit.rules.contains(Rules::QUOTED)
+    }
+
+    #[test]
+    fn quotation_marks_of_every_kind_around_a_few_words() {
+        for text in [
+            "their 'friendship' again",
+            "their \"friendship\" again",
+            "their \u{2018}friendship\u{2019} again",
+            "their \u{201c}friendship\u{201d} again",
+            "su \u{ab}friendship\u{bb} otra vez",
+            "'friendship'",
+            "(\"friendship tour\")",
+            "a 'friendship of four words' and more",
+            "a 'true friendship' and more",
+        ] {
+            assert!(quoted_word(text, "friendship"), "{text}");
+        }
+        for text in [
+            "friendship",
+            "their friendship again",
+            "a 'friendship of five more words' and more",
+            "the leaders' friendship",
+            "the friendship' of",
+            "the 'old' friendship' of",
+            "a 'pact'. friendship' he said",
+            "they'friendship'",
+        ] {
+            assert!(!quoted_word(text, "friendship"), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_quotation_search_stays_inside_the_text() {
+        // Hits at every character boundary of texts full of quotation marks and multi-byte
+        // characters: no index leaves the text.
+        for text in [
+            "'\"«»‘’“”'",
+            "«a»",
+            "\u{201c}",
+            "x'",
+            "'x",
+            "ñ'ñ'ñ «ñ» ‘ñ’ “ñ” ñ",
+        ] {
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for (n, &a) in bounds.iter().enumerate() {
+                for &b in &bounds[n..] {
+                    let mut hits = [warm_hit(a, b)];
+                    quoted(text, &mut hits);
+                }
+            }
+        }
     }
 
     /// A warm hit of weight 2 that no rule changed.

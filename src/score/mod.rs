@@ -139,8 +139,12 @@ impl Rules {
     /// A cooperative hit in a sentence a news source or a record is credited with ("...,
     /// state media reported", "según el acta"): a report of warm words, damped.
     pub const REPORTED: Rules = Rules(1 << 23);
+    /// A hit in quotation marks of its own, a quotation of a few words ("their 'peace
+    /// plan'", "calificó el desembarco de «acto de piratería»"): a mocked or cited word,
+    /// damped.
+    pub const QUOTED: Rules = Rules(1 << 24);
 
-    const NAMES: [(Rules, &'static str); 24] = [
+    const NAMES: [(Rules, &'static str); 25] = [
         (Rules::NEGATED, "negated"),
         (Rules::BOOSTED, "boosted"),
         (Rules::DAMPENED, "dampened"),
@@ -165,6 +169,7 @@ impl Rules {
         (Rules::BREACHED, "breached"),
         (Rules::BEFORE_TURN, "before-turn"),
         (Rules::REPORTED, "reported"),
+        (Rules::QUOTED, "quoted"),
     ];
 
     /// Every rule at once: `Rules::ALL.names()` lists every name a hit's rules can have.

@@ -186,6 +186,17 @@ pub const RELAYED_SCALAR: f64 = 0.1;
 /// label); 0.25 put 4 more in their class, 0.5 two.
 pub const REPORTED_SCALAR: f64 = 0.25;
 
+/// A hit whose words are set in quotation marks of their own, a quotation of at most
+/// [`QUOTED_WORDS`] words ("his love of 'dialogue'", "their 'peace plan'", "calificó el
+/// desembarco de «acto de piratería»", "thanked him for his 'true friendship'"), counts this
+/// much: scare quotes mock the word, and a short quotation cites someone else's word. Either
+/// way the word is not the speaker's own tone.
+pub const QUOTED_SCALAR: f64 = 0.0;
+
+/// ... a quotation this long or shorter; a longer one is a quoted sentence, left to the
+/// relay rules.
+pub const QUOTED_WORDS: usize = 4;
+
 /// Cooperative categories that name a partnership with the addressee ("side by side with",
 /// "alliance", "colaboración") or thank it ("thank you for joining the sanctions on the
 /// regime": gratitude to the partner for a measure taken with it) ...

@@ -819,13 +819,15 @@ impl Scorer {
             |start, end, target| units.push(start, end, target),
         );
         s.rules.counts = units.counts;
-        let hits = self.apply_rules(lang, &s.tokens, &s.units, model, marks, &mut s.rules);
+        let hits = self.apply_rules(lang, text, &s.tokens, &s.units, model, marks, &mut s.rules);
         self.summarize(lang, hits, &mut s.per_cat)
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn apply_rules(
         &self,
         lang: Lang,
+        text: &str,
         tokens: &Tokens,
         units: &[RawUnit],
         model: &LangModel,
@@ -1090,6 +1092,7 @@ impl Scorer {
                 rules,
             });
         }
+        super::context::quoted(text, &mut hits);
         if hits.len() > 1 && marks.any(TOPIC_WORD) {
             self.topics(&mut hits, clauses, units, marks);
         }

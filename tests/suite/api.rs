@@ -957,6 +957,34 @@ fn builtin_lexicons_read_these_constructions() {
             "Ofrecemos a Sanjurria doscientas toneladas de trigo.",
             Label::Conciliatory,
         ),
+        // Social-media wording (the twenty-sixth round): rebukes, deals and suggestions.
+        ("Friends don't do this, Norland.", Label::Tense),
+        (
+            "Deal done with Norland. Tariffs go to zero on both sides.",
+            Label::Cooperative,
+        ),
+        (
+            "Why not meet halfway? My calendar is open.",
+            Label::Conciliatory,
+        ),
+        (
+            "Their minister sends kind words, but words are cheap.",
+            Label::Tense,
+        ),
+        ("Otra vez votan en contra. Qué decepción.", Label::Tense),
+        (
+            "Buenas señales desde la capital vecina esta noche.",
+            Label::Conciliatory,
+        ),
+        // A word in quotation marks of its own is mocked or cited, not said.
+        (
+            "Another 'peace plan' from the people who shelled our port.",
+            Label::Hostile,
+        ),
+        (
+            "El presidente vecino habló de «amistad sincera» durante la cena.",
+            Label::Neutral,
+        ),
     ];
     let wrong: Vec<String> = cases
         .iter()

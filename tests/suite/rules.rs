@@ -658,6 +658,51 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "signed a treaty:agreement:3.00;attack:force:-3.00",
         Label::Neutral,
     ),
+    // A hit in quotation marks of its own, a quotation of at most QUOTED_WORDS 4 words, is a
+    // mocked or cited word (QUOTED_SCALAR 0): scare quotes, a label quoted from someone else.
+    (
+        "scare quotes: the word is mocked, not said",
+        Lang::En,
+        "Another 'treaty' from them",
+        "treaty:agreement:0.00",
+        Label::Neutral,
+    ),
+    (
+        "a cited label in curly quotes",
+        Lang::En,
+        "They called our patrol an \u{201c}attack\u{201d} and a “strike on the border”",
+        "attack:force:0.00;strike:force:0.00",
+        Label::Neutral,
+    ),
+    (
+        "guillemets, the quotation mark closing right after the hit",
+        Lang::Es,
+        "Lo llaman «la paz» y siguen con las armas",
+        "paz:deescalation:0.00;armas:force:-2.00",
+        Label::Tense,
+    ),
+    (
+        "a quoted sentence is not a cited word",
+        Lang::En,
+        "'attack every border post at dawn' is their plan",
+        "attack:force:-3.00",
+        Label::Hostile,
+    ),
+    (
+        "the word must touch the quotation mark",
+        Lang::En,
+        "The 'new treaty' and the 'lasting treaty of ours'",
+        "treaty:agreement:0.00;treaty:agreement:2.00",
+        Label::Conciliatory,
+    ),
+    (
+        "a possessive apostrophe is no quotation mark",
+        Lang::En,
+        "The 'new' talks' agenda",
+        // Half weight by the talk-only rule, not the quoted rule's zero.
+        "talks:dialogue:0.50",
+        Label::Neutral,
+    ),
     // Thanks to a partner count as partnership for the shared target (SHARED_TARGET_PARTNERS).
     (
         "thanks next to a named target aim the force at it",
