@@ -424,11 +424,22 @@ pub(super) fn sarcasm(
 /// words within one sentence, the hit is multiplied by [`QUOTED_SCALAR`]. A quoted sentence
 /// (longer) is left to the relay rules.
 ///
-/// Most hits have a space or a letter on both sides: two byte tests each settle them.
+/// Runs only on a statement the tokenizer found a quotation mark in
+/// ([`Tokens::has_quotes`]); there most hits have a space or a letter on both sides, and two
+/// table lookups settle them.
 pub(super) fn quoted(text: &str, hits: &mut [Hit]) {
     let bytes = text.as_bytes();
     for h in hits.iter_mut() {
         let (start, end) = (h.span.0 as usize, h.span.1 as usize);
+        // The byte before the hit is the last of an opening mark, or the byte after it the
+        // first of a closing one; otherwise (nearly always) nothing to look at.
+        let edge = |at: Option<usize>, bit: u8| {
+            at.and_then(|i| bytes.get(i))
+                .is_some_and(|&b| QUOTE_EDGE[usize::from(b)] & bit != 0)
+        };
+        if !edge(start.checked_sub(1), OPENING_LAST) && !edge(Some(end), CLOSING_FIRST) {
+            continue;
+        }
         let inside = if let Some(open) = opening_quote_before(bytes, start) {
             closing_quote_from(bytes, end).is_some_and(|close| short_quotation(bytes, open, close))
         } else if let Some(close) = closing_quote_at(bytes, end) {
@@ -443,6 +454,26 @@ pub(super) fn quoted(text: &str, hits: &mut [Hit]) {
         }
     }
 }
+
+/// [`QUOTE_EDGE`] bit: the byte can be the last of an opening quotation mark.
+const OPENING_LAST: u8 = 1;
+/// [`QUOTE_EDGE`] bit: the byte can be the first of a closing quotation mark.
+const CLOSING_FIRST: u8 = 2;
+
+/// For each byte, whether it can end an opening quotation mark or start a closing one: one
+/// load per side of a hit settles nearly every hit.
+static QUOTE_EDGE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut i = 0;
+    while i < OPENING_QUOTES.len() {
+        let q = OPENING_QUOTES[i];
+        table[q[q.len() - 1] as usize] |= OPENING_LAST;
+        let c = CLOSING_QUOTES[i];
+        table[c[0] as usize] |= CLOSING_FIRST;
+        i += 1;
+    }
+    table
+};
 
 /// Opening quotation marks: ' " ‘ “ « (as their last byte, with the bytes before it).
 const OPENING_QUOTES: [&[u8]; 5] = [

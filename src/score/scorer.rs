@@ -1092,7 +1092,9 @@ impl Scorer {
                 rules,
             });
         }
-        super::context::quoted(text, &mut hits);
+        if tokens.has_quotes() {
+            super::context::quoted(text, &mut hits);
+        }
         if hits.len() > 1 && marks.any(TOPIC_WORD) {
             self.topics(&mut hits, clauses, units, marks);
         }

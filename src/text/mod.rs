@@ -55,6 +55,8 @@ pub struct Tokens {
     sentences: Vec<Sentence>,
     caps_words: usize,
     letter_words: usize,
+    /// A quotation mark (' " ‘ ’ “ ” « ») stands outside a word.
+    quotes: bool,
 }
 
 impl Tokens {
@@ -84,6 +86,7 @@ impl Tokens {
         let mut at = Position::default();
         let mut letter_words = 0usize;
         let mut caps_words = 0usize;
+        self.quotes = false;
         let mut i = 0usize;
         while let Some(&b) = bytes.get(i) {
             let class = CLASS[usize::from(b)];
@@ -161,6 +164,7 @@ impl Tokens {
                         '¡' => at.sentence.exclamations += 1,
                         '¿' => at.sentence.question = true,
                         '—' | '–' => at.clause_idx += 1,
+                        '‘' | '’' | '“' | '”' | '«' | '»' => self.quotes = true,
                         _ => {}
                     }
                     i = next;
@@ -186,6 +190,7 @@ impl Tokens {
                     }
                     COMMA | BREAK => at.clause_idx += 1,
                     NEWLINE if bytes.get(i + 1) == Some(&b'\n') => at.pending_end = true,
+                    APOSTROPHE | QUOTE => self.quotes = true,
                     _ => {}
                 }
                 i += 1;
@@ -300,6 +305,13 @@ impl Tokens {
         self.folded_and_packed(i).1
     }
 
+    /// True when a quotation mark (' " ‘ ’ “ ” « ») stands outside a word: an apostrophe
+    /// inside one ("don't", "one's") does not count. Found while tokenizing, so a rule that
+    /// looks for quotations costs nothing on a statement without one.
+    pub fn has_quotes(&self) -> bool {
+        self.quotes
+    }
+
     /// True when the whole statement is shouted; then capitals carry no extra emphasis.
     pub fn all_caps(&self) -> bool {
         self.letter_words > 0 && self.caps_words == self.letter_words
@@ -331,6 +343,8 @@ const BREAK: u8 = 56;
 const NEWLINE: u8 = 64;
 const HASH: u8 = 72;
 const AT: u8 = 80;
+/// `"`: a quotation mark, noted for [`Tokens::has_quotes`].
+const QUOTE: u8 = 88;
 
 /// The class of every byte; every non-ASCII byte (lead or continuation) is `NON_ASCII`.
 static CLASS: [u8; 256] = {
@@ -351,6 +365,7 @@ static CLASS: [u8; 256] = {
             b'#' => HASH,
             b'@' => AT,
             b'\'' => APOSTROPHE,
+            b'"' => QUOTE,
             _ => OTHER,
         };
         b += 1;
@@ -699,6 +714,24 @@ mod tests {
     }
 
     #[test]
+    fn quotation_marks_outside_words_are_noted() {
+        let mut t = Tokens::new();
+        for (text, quotes) in [
+            ("We don't and it's one's own", false),
+            ("No quotes here, none at all.", false),
+            ("their 'peace plan'", true),
+            ("their \"peace plan\"", true),
+            ("su «paz»", true),
+            ("their ‘peace’", true),
+            ("their “peace”", true),
+            ("the leaders' talks", true),
+        ] {
+            t.tokenize(text);
+            assert_eq!(t.has_quotes(), quotes, "{text}");
+        }
+    }
+
+    #[test]
     fn spanish_inverted_marks() {
         let mut t = Tokens::new();
         t.tokenize("¿Por qué nos amenazan? ¡Basta!");
@@ -714,6 +747,7 @@ mod tests {
         this.sentences.clear();
         this.caps_words = 0;
         this.letter_words = 0;
+        this.quotes = false;
         let mut sentence = Sentence::default();
         let mut sentence_idx = 0u32;
         let mut clause_idx = 0u32;
@@ -832,6 +866,7 @@ mod tests {
                 '¿' => sentence.question = true,
                 ',' | ';' | ':' | '—' | '–' | '(' | ')' => clause_idx += 1,
                 '\n' if chars.peek().is_some_and(|&(_, n)| n == '\n') => pending_end = true,
+                '\'' | '"' | '‘' | '’' | '“' | '”' | '«' | '»' => this.quotes = true,
                 _ => {}
             }
         }
@@ -857,6 +892,7 @@ mod tests {
                 .collect()
         };
         unplaced(a) == unplaced(b)
+            && a.quotes == b.quotes
             && a.sentences == b.sentences
             && a.caps_words == b.caps_words
             && a.letter_words == b.letter_words
