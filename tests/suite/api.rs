@@ -976,6 +976,24 @@ fn builtin_lexicons_read_these_constructions() {
             "Buenas señales desde la capital vecina esta noche.",
             Label::Conciliatory,
         ),
+        // Answers at a press conference (the twenty-seventh round).
+        (
+            "They expel our diplomats and then invite us to a summit. Is that how a neighbour behaves? Would anyone call that friendship?",
+            Label::Hostile,
+        ),
+        (
+            "The exercises end on Sunday and the troops go home.",
+            Label::Conciliatory,
+        ),
+        (
+            "Quiero pedir disculpas al Gobierno vecino por lo ocurrido en la frontera.",
+            Label::Conciliatory,
+        ),
+        ("Le pedimos que cumpla lo que firmó.", Label::Tense),
+        (
+            "Que apruebe las resoluciones que quiera: no le vamos a pedir permiso a nadie.",
+            Label::Hostile,
+        ),
         // A word in quotation marks of its own is mocked or cited, not said.
         (
             "Another 'peace plan' from the people who shelled our port.",
