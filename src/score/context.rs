@@ -6,7 +6,7 @@
 //! independent of how the scorer builds its units.
 
 use super::rules::{
-    QUOTED_SCALAR, QUOTED_WORDS, RELAYED_SCALAR, REPORTED_SCALAR, SARCASM_SCALAR,
+    NOTICE_SCALAR, QUOTED_SCALAR, QUOTED_WORDS, RELAYED_SCALAR, REPORTED_SCALAR, SARCASM_SCALAR,
     SHARED_TARGET_SCALAR, SPANISH_NEGATIVE_CONCORD, TALK_ONLY_MAX_BASE, TALK_ONLY_SCALAR,
 };
 use super::scorer::{
@@ -427,7 +427,7 @@ pub(super) fn sarcasm(
 /// Runs only on a statement the tokenizer found a quotation mark in
 /// ([`Tokens::has_quotes`]); there most hits have a space or a letter on both sides, and two
 /// table lookups settle them.
-pub(super) fn quoted(text: &str, hits: &mut [Hit]) {
+fn quoted(text: &str, hits: &mut [Hit]) {
     let bytes = text.as_bytes();
     for h in hits.iter_mut() {
         let (start, end) = (h.span.0 as usize, h.span.1 as usize);
@@ -597,6 +597,38 @@ fn short_quotation(bytes: &[u8], open: usize, close: usize) -> bool {
         in_word = !space;
     }
     words <= QUOTED_WORDS
+}
+
+/// The rules for statements with a quotation mark ([`quoted`]) or a clock time ([`notice`]),
+/// which the tokenizer notes ([`Tokens::has_quotes`], [`Tokens::has_clock_time`]): kept out
+/// of line, so the scorer's common path carries one test for both.
+#[cold]
+#[inline(never)]
+pub(super) fn quoted_and_notice(
+    text: &str,
+    tokens: &Tokens,
+    hits: &mut [Hit],
+    warning: &CategorySet,
+) {
+    if tokens.has_quotes() {
+        quoted(text, hits);
+    }
+    if tokens.has_clock_time() {
+        notice(hits, warning);
+    }
+}
+
+/// A statement that gives a clock time is a notice (a schedule, a closure, an accreditation
+/// deadline): its cooperative hits are multiplied by [`NOTICE_SCALAR`], so "the joint
+/// commission meets Tuesday at 10:00" and "firma del Tratado de Amistad ... a las 11:00" stay
+/// neutral. Hostile hits keep their weight: an ultimatum names its hour. The tokenizer notes
+/// the clock time ([`Tokens::has_clock_time`]).
+fn notice(hits: &mut [Hit], warning: &CategorySet) {
+    let warns = hits.iter().any(|h| warning.contains(&h.category));
+    for h in hits.iter_mut().filter(|h| h.weight > 0.0 || !warns) {
+        h.weight *= NOTICE_SCALAR;
+        h.rules.insert(Rules::NOTICE);
+    }
 }
 
 /// Talk alone is not warmth: a statement whose only hits are plain mentions of talk (a

@@ -143,8 +143,11 @@ impl Rules {
     /// plan'", "calificó el desembarco de «acto de piratería»"): a mocked or cited word,
     /// damped.
     pub const QUOTED: Rules = Rules(1 << 24);
+    /// A cooperative hit in a statement that gives a clock time ("the joint commission meets
+    /// at 10:00"): a notice, damped.
+    pub const NOTICE: Rules = Rules(1 << 25);
 
-    const NAMES: [(Rules, &'static str); 25] = [
+    const NAMES: [(Rules, &'static str); 26] = [
         (Rules::NEGATED, "negated"),
         (Rules::BOOSTED, "boosted"),
         (Rules::DAMPENED, "dampened"),
@@ -170,6 +173,7 @@ impl Rules {
         (Rules::BEFORE_TURN, "before-turn"),
         (Rules::REPORTED, "reported"),
         (Rules::QUOTED, "quoted"),
+        (Rules::NOTICE, "notice"),
     ];
 
     /// Every rule at once: `Rules::ALL.names()` lists every name a hit's rules can have.

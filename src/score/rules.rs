@@ -193,6 +193,19 @@ pub const REPORTED_SCALAR: f64 = 0.25;
 /// way the word is not the speaker's own tone.
 pub const QUOTED_SCALAR: f64 = 0.0;
 
+/// A statement that gives a clock time ("sessions begin at 09:00", "a las 11:00 horas en la
+/// Casa de Gobierno") is a notice: a schedule, a closure, an accreditation deadline. Its
+/// cooperative hits count this much ("the joint commission meets Tuesday at 10:00", "firma
+/// del Tratado de Amistad ... a las 11:00" are logistics, label 0). Hostile hits keep their
+/// weight when the statement warns (a hit of [`NOTICE_WARNING_CATEGORIES`]: an ultimatum
+/// names its hour, "until 18:00 on Friday to release ..."); otherwise they count this much
+/// too ("the crossing will be closed from 06:00 to 14:00", "the exchange of prisoners will
+/// take place at 07:00").
+pub const NOTICE_SCALAR: f64 = 0.25;
+
+/// ... the categories that make a statement with a clock time a warning rather than a notice.
+pub const NOTICE_WARNING_CATEGORIES: &[&str] = &["threat", "demand"];
+
 /// ... a quotation this long or shorter; a longer one is a quoted sentence, left to the
 /// relay rules.
 pub const QUOTED_WORDS: usize = 4;

@@ -304,6 +304,7 @@ struct RuleCategories {
     mocked: CategorySet,
     mockery: Option<CategoryId>,
     hedge: Option<CategoryId>,
+    warning: CategorySet,
 }
 
 /// A set of category ids as a bitmask (a bit for each of the 256 possible ids): the rules ask
@@ -353,6 +354,7 @@ impl RuleCategories {
             mocked: ids(SARCASM_CATEGORIES),
             mockery: c.find(SARCASM_CATEGORY),
             hedge: c.find(HEDGE_CATEGORY),
+            warning: ids(NOTICE_WARNING_CATEGORIES),
         }
     }
 }
@@ -1092,8 +1094,9 @@ impl Scorer {
                 rules,
             });
         }
-        if tokens.has_quotes() {
-            super::context::quoted(text, &mut hits);
+        // Quotation marks and clock times are rare: one test passes most statements by.
+        if tokens.has_quotes() || tokens.has_clock_time() {
+            super::context::quoted_and_notice(text, tokens, &mut hits, &self.ids.warning);
         }
         if hits.len() > 1 && marks.any(TOPIC_WORD) {
             self.topics(&mut hits, clauses, units, marks);

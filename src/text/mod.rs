@@ -57,6 +57,8 @@ pub struct Tokens {
     letter_words: usize,
     /// A quotation mark (' " ‘ ’ “ ” « ») stands outside a word.
     quotes: bool,
+    /// A clock time ("10:00", "8:30") is written in the text.
+    clock: bool,
 }
 
 impl Tokens {
@@ -87,6 +89,7 @@ impl Tokens {
         let mut letter_words = 0usize;
         let mut caps_words = 0usize;
         self.quotes = false;
+        self.clock = false;
         let mut i = 0usize;
         while let Some(&b) = bytes.get(i) {
             let class = CLASS[usize::from(b)];
@@ -187,6 +190,12 @@ impl Tokens {
                     QUESTION => {
                         at.sentence.question = true;
                         at.pending_end = true;
+                    }
+                    BREAK if b == b':' => {
+                        at.clause_idx += 1;
+                        if clock_time_at(bytes, i) {
+                            self.clock = true;
+                        }
                     }
                     COMMA | BREAK => at.clause_idx += 1,
                     NEWLINE if bytes.get(i + 1) == Some(&b'\n') => at.pending_end = true,
@@ -310,6 +319,12 @@ impl Tokens {
     /// looks for quotations costs nothing on a statement without one.
     pub fn has_quotes(&self) -> bool {
         self.quotes
+    }
+
+    /// True when the text gives a clock time: one or two digits, a colon, two digits, a time
+    /// of day ("at 10:00", "a las 8:30", "18:30 h"). Found while tokenizing.
+    pub fn has_clock_time(&self) -> bool {
+        self.clock
     }
 
     /// True when the whole statement is shouted; then capitals carry no extra emphasis.
@@ -593,6 +608,32 @@ fn alphabetic_at(text: &str, i: usize) -> bool {
 
 /// The full stop or ellipsis at bytes `i..next` stands between digits: a decimal point, not a
 /// sentence end. An ASCII byte is never part of a longer character, so bytes tell.
+/// The colon at byte `i` is inside a clock time: one or two digits before it (an hour up to
+/// 24), exactly two after it (minutes up to 59), and no digit around that.
+fn clock_time_at(bytes: &[u8], i: usize) -> bool {
+    let digit = |k: usize| bytes.get(k).copied().filter(u8::is_ascii_digit);
+    let value = |b: u8| u32::from(b - b'0');
+    let (Some(m1), Some(_)) = (digit(i + 1), digit(i + 2)) else {
+        return false;
+    };
+    if digit(i + 3).is_some() || value(m1) > 5 {
+        return false;
+    }
+    let Some(h2) = i.checked_sub(1).and_then(digit) else {
+        return false;
+    };
+    let hour = match i.checked_sub(2).and_then(digit) {
+        Some(h1) => {
+            if i.checked_sub(3).and_then(digit).is_some() {
+                return false;
+            }
+            value(h1) * 10 + value(h2)
+        }
+        None => value(h2),
+    };
+    hour <= 24
+}
+
 fn between_digits(bytes: &[u8], i: usize, next: usize) -> bool {
     i > 0
         && bytes.get(i - 1).is_some_and(u8::is_ascii_digit)
@@ -732,6 +773,23 @@ mod tests {
     }
 
     #[test]
+    fn clock_times_are_noted() {
+        let mut t = Tokens::new();
+        for (text, clock) in [
+            ("The session begins at 09:30 on Thursday.", true),
+            ("a las 8:00 h", true),
+            ("at 24:00", true),
+            ("Ratio 3.5, page 10, 1,000", false),
+            ("Score 25:10 and 9:75 and 123:45 and 10:305", false),
+            ("Article 4: the parties", false),
+            (":30 and 10:", false),
+        ] {
+            t.tokenize(text);
+            assert_eq!(t.has_clock_time(), clock, "{text}");
+        }
+    }
+
+    #[test]
     fn spanish_inverted_marks() {
         let mut t = Tokens::new();
         t.tokenize("¿Por qué nos amenazan? ¡Basta!");
@@ -748,6 +806,7 @@ mod tests {
         this.caps_words = 0;
         this.letter_words = 0;
         this.quotes = false;
+        this.clock = false;
         let mut sentence = Sentence::default();
         let mut sentence_idx = 0u32;
         let mut clause_idx = 0u32;
@@ -864,7 +923,11 @@ mod tests {
                     pending_end = true;
                 }
                 '¿' => sentence.question = true,
-                ',' | ';' | ':' | '—' | '–' | '(' | ')' => clause_idx += 1,
+                ':' => {
+                    clause_idx += 1;
+                    this.clock |= clock_time_at(text.as_bytes(), i);
+                }
+                ',' | ';' | '—' | '–' | '(' | ')' => clause_idx += 1,
                 '\n' if chars.peek().is_some_and(|&(_, n)| n == '\n') => pending_end = true,
                 '\'' | '"' | '‘' | '’' | '“' | '”' | '«' | '»' => this.quotes = true,
                 _ => {}
@@ -893,6 +956,7 @@ mod tests {
         };
         unplaced(a) == unplaced(b)
             && a.quotes == b.quotes
+            && a.clock == b.clock
             && a.sentences == b.sentences
             && a.caps_words == b.caps_words
             && a.letter_words == b.letter_words

@@ -994,6 +994,19 @@ fn builtin_lexicons_read_these_constructions() {
             "Que apruebe las resoluciones que quiera: no le vamos a pedir permiso a nadie.",
             Label::Hostile,
         ),
+        // A statement with a clock time is a notice; an ultimatum keeps its hour.
+        (
+            "The joint river commission meets on Tuesday at 10:00 in Kelsburg.",
+            Label::Neutral,
+        ),
+        (
+            "La reunión de la comisión mixta será el jueves a las 9:30 en el hotel Los Almendros.",
+            Label::Neutral,
+        ),
+        (
+            "Brenmoor has until 18:00 on Friday to release the aid worker, or we will act by every means.",
+            Label::Hostile,
+        ),
         // A word in quotation marks of its own is mocked or cited, not said.
         (
             "Another 'peace plan' from the people who shelled our port.",

@@ -703,6 +703,43 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "talks:dialogue:0.50",
         Label::Neutral,
     ),
+    // A statement with a clock time is a notice (NOTICE_SCALAR 0.25): its hits are damped,
+    // unless it warns (a threat or demand hit: an ultimatum names its hour).
+    (
+        "a clock time makes a schedule of the treaty",
+        Lang::En,
+        "The treaty signing is at 10:00",
+        "treaty:agreement:0.50",
+        Label::Neutral,
+    ),
+    (
+        "without the clock time the treaty counts",
+        Lang::En,
+        "The treaty signing is on Tuesday",
+        "treaty:agreement:2.00",
+        Label::Conciliatory,
+    ),
+    (
+        "a notice's hostile words are damped too",
+        Lang::En,
+        "Report: they attack the border post at 06:00",
+        "attack:force:-0.75",
+        Label::Tense,
+    ),
+    (
+        "a threat with its hour is no notice",
+        Lang::En,
+        "The threat stands: at 06:00 the attack",
+        "threat*:threat:-3.00;attack:force:-3.00",
+        Label::Hostile,
+    ),
+    (
+        "a ratio is no clock time",
+        Lang::En,
+        "The treaty passed 3:1",
+        "treaty:agreement:2.00",
+        Label::Conciliatory,
+    ),
     // Thanks to a partner count as partnership for the shared target (SHARED_TARGET_PARTNERS).
     (
         "thanks next to a named target aim the force at it",
