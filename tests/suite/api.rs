@@ -994,6 +994,20 @@ fn builtin_lexicons_read_these_constructions() {
             "Que apruebe las resoluciones que quiera: no le vamos a pedir permiso a nadie.",
             Label::Hostile,
         ),
+        // Reproach with no hostile word: questions, waiting, comparisons (a sweep of the
+        // tuning rows' tense rows read neutral).
+        (
+            "¿Cuántas cartas más tenemos que enviar para que el canciller se digne a contestar?",
+            Label::Tense,
+        ),
+        (
+            "We have now waited fourteen months for an answer to the same request.",
+            Label::Tense,
+        ),
+        (
+            "Why should our farmers pay twice the toll their farmers pay?",
+            Label::Tense,
+        ),
         // A statement with a clock time is a notice; an ultimatum keeps its hour.
         (
             "The joint river commission meets on Tuesday at 10:00 in Kelsburg.",
