@@ -636,7 +636,10 @@ fn notice(hits: &mut [Hit], warning: &CategorySet) {
 /// [`TALK_ONLY_MAX_BASE`]) usually announces or schedules it. Its hits are multiplied by
 /// [`TALK_ONLY_SCALAR`], so "the bilateral meeting is confirmed for Tuesday" stays neutral,
 /// while "we are ready to talk" (commitment), "a great call" and "I look forward to meeting
-/// him" (dialogue entries of weight 2, warm by themselves) keep their weight.
+/// him" (dialogue entries of weight 2, warm by themselves) keep their weight. The scorer
+/// calls this only for statements with no first-person word: "I will call Prime Minister
+/// Holt this week", "we have proposed that the two coast guards exchange numbers" are the
+/// speaker's offers, not schedules.
 pub(super) fn talk_only(hits: &mut [Hit], talk: CategorySet) {
     if hits.is_empty()
         || !hits

@@ -1124,7 +1124,9 @@ impl Scorer {
             self.ids.shared_partners,
             self.ids.shared_targets,
         );
-        super::context::talk_only(&mut hits, self.ids.talk);
+        if !marks.any(FIRST_PERSON_WORD | FIRST_PERSON_FUTURE_WORD) {
+            super::context::talk_only(&mut hits, self.ids.talk);
+        }
         if hits.len() > 1 {
             turns(&mut hits, clauses, units);
         }

@@ -801,6 +801,14 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "good:praise:1.00;talks:dialogue:1.00",
         Label::Conciliatory,
     ),
+    // ... unless the speaker offers it in the first person: an offer, not a schedule.
+    (
+        "talk the speaker offers keeps its weight",
+        Lang::En,
+        "We want talks on Monday",
+        "talks:dialogue:1.00",
+        Label::Conciliatory,
+    ),
     // Proper names (PROPER_NAMES): a capitalised tone word inside its clause is a name.
     (
         "a capitalised tone word inside a clause is a place name",
@@ -901,8 +909,9 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "a negated comparison leaves what follows than alone",
         Lang::En,
         "we want no more than talks",
-        "talks:dialogue:0.50",
-        Label::Neutral,
+        // Not negated; full weight, as the speaker's own offer (no talk-only halving).
+        "talks:dialogue:1.00",
+        Label::Conciliatory,
     ),
     // "No greater X than": the negation makes a superlative, the entry keeps its sign.
     (
