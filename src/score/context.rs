@@ -636,15 +636,17 @@ fn notice(hits: &mut [Hit], warning: &CategorySet) {
 /// [`TALK_ONLY_MAX_BASE`]) usually announces or schedules it. Its hits are multiplied by
 /// [`TALK_ONLY_SCALAR`], so "the bilateral meeting is confirmed for Tuesday" stays neutral,
 /// while "we are ready to talk" (commitment), "a great call" and "I look forward to meeting
-/// him" (dialogue entries of weight 2, warm by themselves) keep their weight. The scorer
-/// calls this only for statements with no first-person word: "I will call Prime Minister
-/// Holt this week", "we have proposed that the two coast guards exchange numbers" are the
-/// speaker's offers, not schedules.
-pub(super) fn talk_only(hits: &mut [Hit], talk: CategorySet) {
+/// him" (dialogue entries of weight 2, warm by themselves) keep their weight. Nor does a
+/// statement the speaker makes an offer of (`offered`, asked only when every hit is talk: a
+/// first-person word, or a Spanish first-person future): "I will call Prime Minister Holt
+/// this week", "we have proposed that the two coast guards exchange numbers", "Esta semana
+/// llamaré a la presidenta Quiroga" are offers, not schedules.
+pub(super) fn talk_only(hits: &mut [Hit], talk: CategorySet, offered: impl FnOnce() -> bool) {
     if hits.is_empty()
         || !hits
             .iter()
             .all(|h| talk.contains(&h.category) && h.base.abs() < TALK_ONLY_MAX_BASE)
+        || offered()
     {
         return;
     }

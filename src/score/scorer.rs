@@ -1124,9 +1124,15 @@ impl Scorer {
             self.ids.shared_partners,
             self.ids.shared_targets,
         );
-        if !marks.any(FIRST_PERSON_WORD | FIRST_PERSON_FUTURE_WORD) {
-            super::context::talk_only(&mut hits, self.ids.talk);
-        }
+        // Talk the speaker offers in the first person ("I will call", "llamaré") is no schedule;
+        // looked for only in a statement whose hits are all talk.
+        let offered = || {
+            marks.any(FIRST_PERSON_WORD | FIRST_PERSON_FUTURE_WORD)
+                || (lang == Lang::Es
+                    && (0..tokens.tokens().len())
+                        .any(|i| first_person_future(tokens.folded_bytes(i))))
+        };
+        super::context::talk_only(&mut hits, self.ids.talk, offered);
         if hits.len() > 1 {
             turns(&mut hits, clauses, units);
         }

@@ -1008,6 +1008,15 @@ fn builtin_lexicons_read_these_constructions() {
             "Why should our farmers pay twice the toll their farmers pay?",
             Label::Tense,
         ),
+        // Talk offered in the first person is no schedule (the talk-only rule leaves it).
+        (
+            "I will call their prime minister this week.",
+            Label::Conciliatory,
+        ),
+        (
+            "Esta semana llamaré a la presidenta vecina.",
+            Label::Conciliatory,
+        ),
         // A statement with a clock time is a notice; an ultimatum keeps its hour.
         (
             "The joint river commission meets on Tuesday at 10:00 in Kelsburg.",
