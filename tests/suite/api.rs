@@ -1017,6 +1017,19 @@ fn builtin_lexicons_read_these_constructions() {
             "Esta semana llamaré a la presidenta vecina.",
             Label::Conciliatory,
         ),
+        // Veiled threats without a threat word (a sweep of the tuning rows' -2 read neutral).
+        (
+            "If they do not close the labs within thirty days, our forces will do it for them.",
+            Label::Hostile,
+        ),
+        (
+            "O abren las compuertas o las abrimos nosotros.",
+            Label::Tense,
+        ),
+        (
+            "We would advise their captains to think very carefully about where they sail next.",
+            Label::Hostile,
+        ),
         // A statement with a clock time is a notice; an ultimatum keeps its hour.
         (
             "The joint river commission meets on Tuesday at 10:00 in Kelsburg.",
