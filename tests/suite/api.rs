@@ -1030,6 +1030,15 @@ fn builtin_lexicons_read_these_constructions() {
             "We would advise their captains to think very carefully about where they sail next.",
             Label::Hostile,
         ),
+        // A negator that makes a superlative.
+        (
+            "I have never had a more reliable partner.",
+            Label::Cooperative,
+        ),
+        (
+            "Our engineers and theirs have never worked so well together.",
+            Label::Cooperative,
+        ),
         // A statement with a clock time is a notice; an ultimatum keeps its hour.
         (
             "The joint river commission meets on Tuesday at 10:00 in Kelsburg.",
