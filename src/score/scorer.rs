@@ -1439,9 +1439,17 @@ fn turns(hits: &mut [Hit], places: &[(u32, usize)], units: &[RawUnit]) {
 /// "Puerto Esperanza", "paso de Concordia"), unless the sentence is in title case (more than
 /// [`PROPER_NAME_MAX_CAPITAL_SHARE`] of its words capitalised, as in headlines). Only the
 /// candidate's sentence is walked, and only for a capitalised hit.
-fn proper_name(toks: &[Token], start: usize) -> bool {
+fn proper_name(toks: &[Token], start: usize, end: usize) -> bool {
     let t = &toks[start];
     if !t.capital || start == 0 || toks[start - 1].clause != t.clause {
+        return false;
+    }
+    // A name is written with capitals throughout: an entry that runs on into a lower-case
+    // word ("La Armada está lista", "Our Army is ready") is a sentence, not a name.
+    if toks
+        .get(start + 1..end)
+        .is_some_and(|rest| rest.iter().any(|o| !o.capital && !o.caps))
+    {
         return false;
     }
     let (mut words, mut capitals) = (0usize, 0usize);
@@ -1610,7 +1618,7 @@ impl Units<'_> {
             // a unit of its own kind, so units and hits stay in step for `explain`.
             Some(MatchTarget::Tone(e))
                 if PROPER_NAMES
-                    && proper_name(toks, start)
+                    && proper_name(toks, start, end)
                     && !self
                         .matcher
                         .entries()

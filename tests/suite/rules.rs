@@ -811,6 +811,20 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
     ),
     // Proper names (PROPER_NAMES): a capitalised tone word inside its clause is a name.
     (
+        "an entry that runs on into lower case is no name",
+        Lang::En,
+        "they marched in the old town square under a banner saying Take up arms",
+        "take up arms:force:-3.50",
+        Label::Hostile,
+    ),
+    (
+        "the same words all capitalised are a name",
+        Lang::En,
+        "they marched in the old town square under a banner saying Take Up Arms",
+        "",
+        Label::Neutral,
+    ),
+    (
         "a capitalised tone word inside a clause is a place name",
         Lang::Es,
         "La ministra viaja a La Paz",
