@@ -619,10 +619,11 @@ pub(super) fn quoted_and_notice(
 }
 
 /// A statement that gives a clock time is a notice (a schedule, a closure, an accreditation
-/// deadline): its cooperative hits are multiplied by [`NOTICE_SCALAR`], so "the joint
-/// commission meets Tuesday at 10:00" and "firma del Tratado de Amistad ... a las 11:00" stay
-/// neutral. Hostile hits keep their weight: an ultimatum names its hour. The tokenizer notes
-/// the clock time ([`Tokens::has_clock_time`]).
+/// deadline): its hits are multiplied by [`NOTICE_SCALAR`], so "the joint commission meets
+/// Tuesday at 10:00" and "the crossing will be closed from 06:00 to 14:00" stay neutral. When
+/// it has a hit of a `warning` category (threat, demand), its hostile hits keep their weight:
+/// an ultimatum names its hour ("has until 18:00 on Friday to release ..."). The tokenizer
+/// notes the clock time ([`Tokens::has_clock_time`]).
 fn notice(hits: &mut [Hit], warning: &CategorySet) {
     let warns = hits.iter().any(|h| warning.contains(&h.category));
     for h in hits.iter_mut().filter(|h| h.weight > 0.0 || !warns) {
