@@ -442,9 +442,10 @@ fn quoted(text: &str, hits: &mut [Hit]) {
         }
         let inside = if let Some(open) = opening_quote_before(bytes, start) {
             closing_quote_from(bytes, end).is_some_and(|close| short_quotation(bytes, open, close))
+                && !own_label(bytes, open)
         } else if let Some(close) = closing_quote_at(bytes, end) {
             opening_quote_back_from(bytes, start)
-                .is_some_and(|open| short_quotation(bytes, open, close))
+                .is_some_and(|open| short_quotation(bytes, open, close) && !own_label(bytes, open))
         } else {
             false
         };
@@ -580,6 +581,30 @@ fn opening_quote_back_from(bytes: &[u8], to: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Words that, right before a quotation, give it to the sentence's subject as their own label:
+/// "Petro rejected what he called “illegal threats”" is a news paraphrase of Petro's words,
+/// scored as Petro's statement, not a mocked or cited word.
+const OWN_LABEL_BEFORE: [&str; 10] = [
+    "what he called ",
+    "what she called ",
+    "what they called ",
+    "what he described as ",
+    "what she described as ",
+    "lo que llamó ",
+    "lo que calificó de ",
+    "lo que calificó como ",
+    "lo que denominó ",
+    "lo que describió como ",
+];
+
+/// The quotation opening at byte `open` follows one of [`OWN_LABEL_BEFORE`].
+fn own_label(bytes: &[u8], open: usize) -> bool {
+    let head = bytes.get(..open).unwrap_or_default();
+    OWN_LABEL_BEFORE.iter().any(|w| {
+        head.len() >= w.len() && head[head.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+    })
 }
 
 /// The quotation from byte `open` to byte `close` holds at most [`QUOTED_WORDS`] words.
@@ -765,6 +790,8 @@ mod tests {
         for text in [
             "friendship",
             "their friendship again",
+            "he praised what he called 'friendship'",
+            "elogió lo que llamó «friendship»",
             "a 'friendship of five more words' and more",
             "the leaders' friendship",
             "the friendship' of",
