@@ -29,7 +29,7 @@ SPLITS = [
     ("tests/data/gold/holdout4.csv", "holdout4", "blind, themed, written in the seventeenth session: never tuned on"),
     ("tests/data/gold/dev2.csv", "dev2check", "fresh; overall numbers watched while tuning, rows never read"),
     ("tests/data/gold/gold.csv", "test", "first test split; partly seen (see below)"),
-    ("tests/data/gold/dev29.csv", "dev29", "written blind in the twentieth session: not tuned on yet"),
+    ("tests/data/gold/dev29.csv", "dev29", "tuned on (twenty-seventh round)"),
     ("tests/data/gold/dev28.csv", "dev28", "tuned on (twenty-sixth round)"),
     ("tests/data/gold/dev27.csv", "dev27", "tuned on (twenty-fifth round)"),
     ("tests/data/gold/dev26.csv", "dev26", "tuned on (twenty-fourth round)"),

@@ -1039,6 +1039,19 @@ fn builtin_lexicons_read_these_constructions() {
             "Our engineers and theirs have never worked so well together.",
             Label::Cooperative,
         ),
+        // Culture and sport between neighbours (the twenty-eighth round).
+        (
+            "We will crush them on the pitch on Saturday and share a meal with our friends on Sunday.",
+            Label::Cooperative,
+        ),
+        (
+            "If the bell is not returned by the end of the month, we will seize every cultural asset they hold here.",
+            Label::Hostile,
+        ),
+        (
+            "En estas montañas cualquiera puede sufrir un percance.",
+            Label::Hostile,
+        ),
         // A statement with a clock time is a notice; an ultimatum keeps its hour.
         (
             "The joint river commission meets on Tuesday at 10:00 in Kelsburg.",
