@@ -755,37 +755,33 @@ mod tests {
     }
 
     #[test]
-    fn quotation_marks_outside_words_are_noted() {
+    fn quotation_marks_and_clock_times_are_noted() {
         let mut t = Tokens::new();
-        for (text, quotes) in [
-            ("We don't and it's one's own", false),
-            ("No quotes here, none at all.", false),
-            ("their 'peace plan'", true),
-            ("their \"peace plan\"", true),
-            ("su «paz»", true),
-            ("their ‘peace’", true),
-            ("their “peace”", true),
-            ("the leaders' talks", true),
+        // (text, a quotation mark outside a word, a clock time)
+        for (text, quotes, clock) in [
+            ("We don't and it's one's own", false, false),
+            ("No quotes here, none at all.", false, false),
+            ("their 'peace plan'", true, false),
+            ("their \"peace plan\"", true, false),
+            ("su «paz»", true, false),
+            ("their ‘peace’", true, false),
+            ("their “peace”", true, false),
+            ("the leaders' talks", true, false),
+            ("The session begins at 09:30 on Thursday.", false, true),
+            ("a las 8:00 h", false, true),
+            ("at 24:00", false, true),
+            ("Ratio 3.5, page 10, 1,000", false, false),
+            ("Score 25:10 and 9:75 and 123:45 and 10:305", false, false),
+            ("Article 4: the parties", false, false),
+            (":30 and 10:", false, false),
+            ("'Talks' at 10:00", true, true),
         ] {
             t.tokenize(text);
-            assert_eq!(t.has_quotes(), quotes, "{text}");
-        }
-    }
-
-    #[test]
-    fn clock_times_are_noted() {
-        let mut t = Tokens::new();
-        for (text, clock) in [
-            ("The session begins at 09:30 on Thursday.", true),
-            ("a las 8:00 h", true),
-            ("at 24:00", true),
-            ("Ratio 3.5, page 10, 1,000", false),
-            ("Score 25:10 and 9:75 and 123:45 and 10:305", false),
-            ("Article 4: the parties", false),
-            (":30 and 10:", false),
-        ] {
-            t.tokenize(text);
-            assert_eq!(t.has_clock_time(), clock, "{text}");
+            assert_eq!(
+                (t.has_quotes(), t.has_clock_time()),
+                (quotes, clock),
+                "{text}"
+            );
         }
     }
 
