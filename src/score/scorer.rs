@@ -9,7 +9,7 @@ use crate::lexicon::{
     Categories, CategoryId, ContextRole, Entry, Lexicon, MatchScratch, MatchTarget, Matcher,
     ModifierKind, Side, WordTable,
 };
-use crate::text::{Lang, Token, Tokens, function_words, larger, vote_counts};
+use crate::text::{Lang, Token, TokenKind, Tokens, function_words, larger, vote_counts};
 use std::cell::RefCell;
 
 /// How the language of each statement is chosen.
@@ -1129,8 +1129,7 @@ impl Scorer {
         let offered = || {
             marks.any(FIRST_PERSON_WORD | FIRST_PERSON_FUTURE_WORD)
                 || (lang == Lang::Es
-                    && (0..tokens.tokens().len())
-                        .any(|i| first_person_future(tokens.folded_bytes(i))))
+                    && (0..tokens.tokens().len()).any(|i| future_verb_at(tokens, i)))
         };
         super::context::talk_only(&mut hits, self.ids.talk, offered);
         if hits.len() > 1 {
@@ -1484,9 +1483,7 @@ fn direct_threat(
             continue;
         }
         let m = marks.get(i);
-        if m & FIRST_PERSON_FUTURE_WORD != 0
-            || (lang == Lang::Es && first_person_future(tokens.folded_bytes(i)))
-        {
+        if m & FIRST_PERSON_FUTURE_WORD != 0 || (lang == Lang::Es && future_verb_at(tokens, i)) {
             return true;
         }
         if m & (FIRST_PERSON_WORD | FIRST_PERSON_BE_WORD) != 0 {
@@ -1547,6 +1544,24 @@ fn any_after(
     (from..toks.len())
         .take_while(|&i| toks.get(i).is_some_and(|t| scope(t) == home))
         .any(test)
+}
+
+/// Whether token `i` is a word that looks like a regular Spanish first-person future verb
+/// ([`first_person_future`]) and is not a name: a word with a capital inside its clause
+/// ("las autoridades de Harrowmere", "en Belvere") is a place or a person, while a verb opening
+/// a clause may have one ("Responderemos con firmeza").
+fn future_verb_at(tokens: &Tokens, i: usize) -> bool {
+    let toks = tokens.tokens();
+    let Some(t) = toks.get(i) else {
+        return false;
+    };
+    let inside_clause = i
+        .checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .is_some_and(|p| p.clause == t.clause);
+    t.kind == TokenKind::Word
+        && !(t.capital && inside_clause)
+        && first_person_future(tokens.folded_bytes(i))
 }
 
 /// Whether folded word `w` looks like a regular Spanish first-person future verb

@@ -343,6 +343,14 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "armas:force:-2.00;armas:force:-2.00",
         Label::Hostile,
     ),
+    // Regression: "Harrowmere" ends like "responderé" (twenty-first session).
+    (
+        "a spanish place name ending like a future is not a direct threat",
+        Lang::Es,
+        "El puerto de Harrowmere recibe armas",
+        "armas:force:-2.00",
+        Label::Tense,
+    ),
     (
         "english words ending like a spanish future are not",
         Lang::En,
