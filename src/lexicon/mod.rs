@@ -228,11 +228,15 @@ pub enum ContextRole {
     /// after it is the topic of the talks or the agreement, not an act ("an agreement on
     /// tariffs", "una reunión técnica sobre aranceles").
     Topic,
+    /// A day of the week or a month (`tuesday`, `october`, `martes`, `octubre`): a statement
+    /// that names one and whose only hits are plain mentions of talk or of joint bodies ("the
+    /// joint commission will meet on 14 March") is a schedule; see the talk-only rule.
+    Calendar,
 }
 
 impl ContextRole {
     /// Every role, in the order `lexicon stats` lists them.
-    pub const ALL: [ContextRole; 17] = [
+    pub const ALL: [ContextRole; 18] = [
         ContextRole::Relay,
         ContextRole::Report,
         ContextRole::SharedTarget,
@@ -250,6 +254,7 @@ impl ContextRole {
         ContextRole::Sarcasm,
         ContextRole::Hedge,
         ContextRole::Topic,
+        ContextRole::Calendar,
     ];
 
     /// The name written in the second field of a lexicon line.
@@ -272,6 +277,7 @@ impl ContextRole {
             ContextRole::Sarcasm => "sarcasm",
             ContextRole::Hedge => "hedge",
             ContextRole::Topic => "topic",
+            ContextRole::Calendar => "calendar",
         }
     }
 

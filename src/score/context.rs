@@ -46,6 +46,8 @@ pub(super) struct ContextWords {
     report: RelayKeys,
     shared: Markers,
     sarcasm: RelayKeys,
+    /// The `calendar` words, sorted: days and months.
+    calendar: Vec<String>,
 }
 
 impl ContextWords {
@@ -61,7 +63,27 @@ impl ContextWords {
             report: RelayKeys::new(of(ContextRole::Report)),
             shared: Markers::new(of(ContextRole::SharedTarget)),
             sarcasm: RelayKeys::new(of(ContextRole::Sarcasm)),
+            calendar: {
+                let mut c: Vec<String> = of(ContextRole::Calendar).map(str::to_owned).collect();
+                c.sort_unstable();
+                c.dedup();
+                c
+            },
         }
+    }
+
+    /// Whether word `w` (folded) is a `calendar` word.
+    fn is_calendar(&self, w: &[u8]) -> bool {
+        self.calendar
+            .binary_search_by(|c| c.as_bytes().cmp(w))
+            .is_ok()
+    }
+
+    /// Whether `tokens` name a day or a month (a `calendar` word): asked by the talk-only
+    /// rule only when every hit is talk or partnership, so not for most statements.
+    pub(super) fn dated(&self, tokens: &Tokens) -> bool {
+        !self.calendar.is_empty()
+            && (0..tokens.tokens().len()).any(|i| self.is_calendar(tokens.folded_bytes(i)))
     }
 
     /// Where the relay markers, shared-target terms and sarcasm markers occur in `tokens`, as
@@ -71,6 +93,9 @@ impl ContextWords {
         let mut out = Vec::new();
         for i in 0..tokens.tokens().len() {
             let w = tokens.folded_bytes(i);
+            if self.is_calendar(w) {
+                out.push((ContextRole::Calendar, i, i + 1));
+            }
             for (keys, role) in [
                 (&self.relay, ContextRole::Relay),
                 (&self.report, ContextRole::Report),
@@ -667,13 +692,22 @@ fn notice(hits: &mut [Hit], warning: &CategorySet) {
 /// first-person word, or a Spanish first-person future): "I will call Prime Minister Holt
 /// this week", "we have proposed that the two coast guards exchange numbers", "Esta semana
 /// llamaré a la presidenta Quiroga" are offers, not schedules.
-pub(super) fn talk_only(hits: &mut [Hit], talk: CategorySet, offered: impl FnOnce() -> bool) {
-    if hits.is_empty()
-        || !hits
-            .iter()
-            .all(|h| talk.contains(&h.category) && h.base.abs() < TALK_ONLY_MAX_BASE)
-        || offered()
-    {
+///
+/// `talk` is the pair of category sets: plain talk, and talk with joint bodies and shared
+/// programmes (partnership), which counts as a schedule only in a statement that names a day
+/// or a month (`dated`, a `calendar` context word): "the joint commission will meet on 14
+/// March", "la comisión mixta se reúne el martes".
+pub(super) fn talk_only(
+    hits: &mut [Hit],
+    talk: (CategorySet, CategorySet),
+    offered: impl FnOnce() -> bool,
+    dated: impl FnOnce() -> bool,
+) {
+    let only = |set: &CategorySet| {
+        hits.iter()
+            .all(|h| set.contains(&h.category) && h.base.abs() < TALK_ONLY_MAX_BASE)
+    };
+    if hits.is_empty() || !(only(&talk.0) || (only(&talk.1) && dated())) || offered() {
         return;
     }
     for h in hits.iter_mut() {

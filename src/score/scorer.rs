@@ -174,7 +174,8 @@ fn role_mark(role: ContextRole) -> u16 {
         ContextRole::Relay
         | ContextRole::Report
         | ContextRole::SharedTarget
-        | ContextRole::Sarcasm => 0,
+        | ContextRole::Sarcasm
+        | ContextRole::Calendar => 0,
     }
 }
 
@@ -299,6 +300,7 @@ struct RuleCategories {
     shared_partners: CategorySet,
     shared_targets: CategorySet,
     talk: CategorySet,
+    dated_talk: CategorySet,
     denied: CategorySet,
     denial: Option<CategoryId>,
     mocked: CategorySet,
@@ -349,6 +351,7 @@ impl RuleCategories {
             shared_partners: ids(SHARED_TARGET_PARTNERS),
             shared_targets: ids(SHARED_TARGET_CATEGORIES),
             talk: ids(TALK_CATEGORIES),
+            dated_talk: ids(DATED_TALK_CATEGORIES),
             denied: ids(DENIAL_CATEGORIES),
             denial: c.find(DENIAL_CATEGORY),
             mocked: ids(SARCASM_CATEGORIES),
@@ -1131,7 +1134,13 @@ impl Scorer {
                 || (lang == Lang::Es
                     && (0..tokens.tokens().len()).any(|i| future_verb_at(tokens, i)))
         };
-        super::context::talk_only(&mut hits, self.ids.talk, offered);
+        let dated = || model.context.dated(tokens);
+        super::context::talk_only(
+            &mut hits,
+            (self.ids.talk, self.ids.dated_talk),
+            offered,
+            dated,
+        );
         if hits.len() > 1 {
             turns(&mut hits, clauses, units);
         }

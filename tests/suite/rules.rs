@@ -711,6 +711,29 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "talks:dialogue:0.50",
         Label::Neutral,
     ),
+    // Talk-only with a date (twenty-first session): a weak partnership word (a joint body) in
+    // a statement that names a day or a month is a schedule; without one it keeps its weight.
+    (
+        "a joint body named with a day is a schedule",
+        Lang::En,
+        "The joint commission meets on Tuesday",
+        "joint:partnership:0.50",
+        Label::Neutral,
+    ),
+    (
+        "a joint body without a date keeps its weight",
+        Lang::En,
+        "The joint commission meets soon",
+        "joint:partnership:1.00",
+        Label::Conciliatory,
+    ),
+    (
+        "a joint body the speaker offers keeps its weight with a date",
+        Lang::En,
+        "We propose a joint commission on Tuesday",
+        "joint:partnership:1.00",
+        Label::Conciliatory,
+    ),
     // A statement with a clock time is a notice (NOTICE_SCALAR 0.25): its hits are damped,
     // unless it warns (a threat or demand hit: an ultimatum names its hour).
     (
