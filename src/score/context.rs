@@ -703,11 +703,15 @@ pub(super) fn talk_only(
     offered: impl FnOnce() -> bool,
     dated: impl FnOnce() -> bool,
 ) {
-    let only = |set: &CategorySet| {
-        hits.iter()
-            .all(|h| set.contains(&h.category) && h.base.abs() < TALK_ONLY_MAX_BASE)
-    };
-    if hits.is_empty() || !(only(&talk.0) || (only(&talk.1) && dated())) || offered() {
+    // One pass that stops at the first hit outside the wider set (plain talk is in both).
+    let mut plain = true;
+    for h in hits.iter() {
+        if !(talk.1.contains(&h.category) && h.base.abs() < TALK_ONLY_MAX_BASE) {
+            return;
+        }
+        plain &= talk.0.contains(&h.category);
+    }
+    if hits.is_empty() || !(plain || dated()) || offered() {
         return;
     }
     for h in hits.iter_mut() {
