@@ -229,8 +229,9 @@ pub enum ContextRole {
     /// tariffs", "una reunión técnica sobre aranceles").
     Topic,
     /// A day of the week or a month (`tuesday`, `october`, `martes`, `octubre`): a statement
-    /// that names one and whose only hits are plain mentions of talk or of joint bodies ("the
-    /// joint commission will meet on 14 March") is a schedule; see the talk-only rule.
+    /// that names one and whose only hits are weak talk, partnership, coercion, force or
+    /// demands ("the joint commission will meet on 14 March", "the decision takes effect in
+    /// January") is a schedule; see the schedule rule.
     Calendar,
 }
 

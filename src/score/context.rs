@@ -79,8 +79,8 @@ impl ContextWords {
             .is_ok()
     }
 
-    /// Whether `tokens` name a day or a month (a `calendar` word): asked by the talk-only
-    /// rule only when every hit is talk or partnership, so not for most statements.
+    /// Whether `tokens` name a day or a month (a `calendar` word): asked by the schedule
+    /// rule only when every hit is weak and in its categories, so not for most statements.
     pub(super) fn dated(&self, tokens: &Tokens) -> bool {
         !self.calendar.is_empty()
             && (0..tokens.tokens().len()).any(|i| self.is_calendar(tokens.folded_bytes(i)))
@@ -683,20 +683,20 @@ fn notice(hits: &mut [Hit], warning: &CategorySet) {
 }
 
 /// Talk alone is not warmth: a statement whose only hits are plain mentions of talk (a
-/// meeting, a round of talks, a summit: `talk` categories with a lexicon weight below
+/// meeting, a round of talks, a summit: `talk.0` categories with a lexicon weight below
 /// [`TALK_ONLY_MAX_BASE`]) usually announces or schedules it. Its hits are multiplied by
 /// [`TALK_ONLY_SCALAR`], so "the bilateral meeting is confirmed for Tuesday" stays neutral,
 /// while "we are ready to talk" (commitment), "a great call" and "I look forward to meeting
 /// him" (dialogue entries of weight 2, warm by themselves) keep their weight. Nor does a
-/// statement the speaker makes an offer of (`offered`, asked only when every hit is talk: a
+/// statement the speaker makes an offer of (`offered`, asked only when every hit qualifies: a
 /// first-person word, or a Spanish first-person future): "I will call Prime Minister Holt
 /// this week", "we have proposed that the two coast guards exchange numbers", "Esta semana
 /// llamaré a la presidenta Quiroga" are offers, not schedules.
 ///
-/// `talk` is the pair of category sets: plain talk, and talk with joint bodies and shared
-/// programmes (partnership), which counts as a schedule only in a statement that names a day
-/// or a month (`dated`, a `calendar` context word): "the joint commission will meet on 14
-/// March", "la comisión mixta se reúne el martes".
+/// The same holds, flagged `schedule`, for a statement whose weak hits are all in the wider
+/// `talk.1` (talk, partnership, coercion, force, demands: [`super::rules::SCHEDULE_CATEGORIES`])
+/// when it names a day or a month (`dated`, a `calendar` context word): "the joint
+/// commission will meet on 14 March", "the decision takes effect in January".
 pub(super) fn talk_only(
     hits: &mut [Hit],
     talk: (CategorySet, CategorySet),
@@ -714,9 +714,14 @@ pub(super) fn talk_only(
     if hits.is_empty() || !(plain || dated()) || offered() {
         return;
     }
+    let rule = if plain {
+        Rules::TALK_ONLY
+    } else {
+        Rules::SCHEDULE
+    };
     for h in hits.iter_mut() {
         h.weight *= TALK_ONLY_SCALAR;
-        h.rules.insert(Rules::TALK_ONLY);
+        h.rules.insert(rule);
     }
 }
 

@@ -146,8 +146,12 @@ impl Rules {
     /// A cooperative hit in a statement that gives a clock time ("the joint commission meets
     /// at 10:00"): a notice, damped.
     pub const NOTICE: Rules = Rules(1 << 25);
+    /// A weak hit of talk, partnership, coercion, force or a demand in a statement that names a
+    /// day or a month and has no other hits ("the joint commission meets on 14 March", "the
+    /// deportation flight has been moved to Friday"): a schedule, damped.
+    pub const SCHEDULE: Rules = Rules(1 << 26);
 
-    const NAMES: [(Rules, &'static str); 26] = [
+    const NAMES: [(Rules, &'static str); 27] = [
         (Rules::NEGATED, "negated"),
         (Rules::BOOSTED, "boosted"),
         (Rules::DAMPENED, "dampened"),
@@ -174,6 +178,7 @@ impl Rules {
         (Rules::REPORTED, "reported"),
         (Rules::QUOTED, "quoted"),
         (Rules::NOTICE, "notice"),
+        (Rules::SCHEDULE, "schedule"),
     ];
 
     /// Every rule at once: `Rules::ALL.names()` lists every name a hit's rules can have.

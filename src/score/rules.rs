@@ -242,14 +242,20 @@ pub const SARCASM_SCALAR: f64 = 0.74;
 /// (after the rules) is multiplied by [`TALK_ONLY_SCALAR`] (see `context::talk_only`).
 pub const TALK_CATEGORIES: &[&str] = &["dialogue"];
 
-/// ... and in a statement that names a day or a month (a `calendar` context word), these too:
-/// a joint body or a shared programme mentioned in a schedule ("the joint border commission
-/// will meet on 14 March", "la comisión mixta se reúne el martes") is procedure. Without a
-/// date, partnership words are the speaker's warmth ("hoy somos socios", "we will co-host the
-/// Games") and keep their weight (twenty-first session: with partnership in every statement
-/// 66 tuning rows moved, 33 towards their label; only where a date is named, 22 moved, 20
-/// towards).
-pub const DATED_TALK_CATEGORIES: &[&str] = &["dialogue", "partnership"];
+/// A statement that names a day or a month (a `calendar` context word) and whose hits are all
+/// weaker than [`TALK_ONLY_MAX_BASE`] and in these categories is a schedule, not a stance: a
+/// joint body that meets ("the joint border commission will meet on 14 March", "la comisión
+/// mixta se reúne el martes"), a measure that takes effect ("the decision takes effect in
+/// January"), a flight moved ("el vuelo de deportación ... se ha reprogramado para el
+/// viernes"), what applicants must bring. Its hits count [`TALK_ONLY_SCALAR`], unless a
+/// first-person word or a Spanish first-person future makes it the speaker's own act, as for
+/// talk only. Threats and stronger entries keep their weight: an ultimatum names its day
+/// ("has until Friday") with a threat. Twenty-first session: partnership with talk in every
+/// statement moved 66 tuning rows, 33 towards their label ("hoy somos socios" is warmth);
+/// only where a date is named, 22 moved, 20 towards; coercion, force and demands added, 24
+/// more moved, 20 towards.
+pub const SCHEDULE_CATEGORIES: &[&str] =
+    &["dialogue", "partnership", "coercion", "demand", "force"];
 
 /// Announcing or scheduling talks is mostly logistics: "the summit will be held in Cartagena"
 /// is neutral, so a statement with plain talk and nothing else counts half, unless it has a

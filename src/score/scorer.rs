@@ -300,7 +300,7 @@ struct RuleCategories {
     shared_partners: CategorySet,
     shared_targets: CategorySet,
     talk: CategorySet,
-    dated_talk: CategorySet,
+    schedule: CategorySet,
     denied: CategorySet,
     denial: Option<CategoryId>,
     mocked: CategorySet,
@@ -351,7 +351,7 @@ impl RuleCategories {
             shared_partners: ids(SHARED_TARGET_PARTNERS),
             shared_targets: ids(SHARED_TARGET_CATEGORIES),
             talk: ids(TALK_CATEGORIES),
-            dated_talk: ids(DATED_TALK_CATEGORIES),
+            schedule: ids(SCHEDULE_CATEGORIES),
             denied: ids(DENIAL_CATEGORIES),
             denial: c.find(DENIAL_CATEGORY),
             mocked: ids(SARCASM_CATEGORIES),
@@ -1137,7 +1137,7 @@ impl Scorer {
         let dated = || model.context.dated(tokens);
         super::context::talk_only(
             &mut hits,
-            (self.ids.talk, self.ids.dated_talk),
+            (self.ids.talk, self.ids.schedule),
             offered,
             dated,
         );

@@ -1017,6 +1017,24 @@ fn builtin_lexicons_read_these_constructions() {
             "Esta semana llamaré a la presidenta vecina.",
             Label::Conciliatory,
         ),
+        // A joint body or a weak measure in a schedule, named with a day or a month, is
+        // procedure (the schedule rule; a `calendar` context word).
+        (
+            "The joint border commission with Corvania will meet on 14 March in Haldemar.",
+            Label::Neutral,
+        ),
+        (
+            "La comisión mixta de seguridad se reúne el viernes en Puerto Alcaraván.",
+            Label::Neutral,
+        ),
+        (
+            "Las tropas de la rotación trimestral del puesto fronterizo llegan en enero.",
+            Label::Neutral,
+        ),
+        (
+            "Applications for the student exchange close on 14 March. Applicants must submit a passport copy.",
+            Label::Neutral,
+        ),
         // Veiled threats without a threat word (a sweep of the tuning rows' -2 read neutral).
         (
             "If they do not close the labs within thirty days, our forces will do it for them.",

@@ -728,6 +728,27 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         Label::Conciliatory,
     ),
     (
+        "a weak measure named with a day is a schedule",
+        Lang::En,
+        "The tariffs start on Tuesday",
+        "tariffs:coercion:-0.50",
+        Label::Neutral,
+    ),
+    (
+        "a weak measure without a date keeps its weight",
+        Lang::En,
+        "The tariffs start soon",
+        "tariffs:coercion:-1.00",
+        Label::Tense,
+    ),
+    (
+        "a strong measure named with a day keeps its weight",
+        Lang::En,
+        "The sanctions start on Tuesday",
+        "sanctions:coercion:-2.50",
+        Label::Hostile,
+    ),
+    (
         "a joint body the speaker offers keeps its weight with a date",
         Lang::En,
         "We propose a joint commission on Tuesday",
