@@ -1070,6 +1070,43 @@ fn builtin_lexicons_read_these_constructions() {
             "En estas montañas cualquiera puede sufrir un percance.",
             Label::Hostile,
         ),
+        // Espionage, cyber attacks and information (the twenty-ninth round).
+        (
+            "We thank our neighbours for their swift sanctions on the hacker group that hit our hospitals.",
+            Label::Conciliatory,
+        ),
+        (
+            "Congratulations to their intelligence service on a remarkable coincidence: every bot account went quiet the day after our vote.",
+            Label::Tense,
+        ),
+        (
+            "The worst of the spy war is behind us, and we are ready to restore embassy staff.",
+            Label::Cooperative,
+        ),
+        (
+            "Our two agencies completed a joint exercise against cyber attacks this week.",
+            Label::Conciliatory,
+        ),
+        (
+            "Those who think our satellites are easy targets should remember that satellites are not the only things that can fall from the sky.",
+            Label::Hostile,
+        ),
+        (
+            "Nuestro Gobierno lamenta que uno de sus aviones entrara por error en el espacio aéreo vecino.",
+            Label::Conciliatory,
+        ),
+        (
+            "El vecino debe poner fin a estas actividades.",
+            Label::Tense,
+        ),
+        (
+            "Esperamos que Montalba asuma su responsabilidad.",
+            Label::Tense,
+        ),
+        (
+            "Aceptamos plenamente las disculpas del embajador y damos el asunto por cerrado.",
+            Label::Cooperative,
+        ),
         // A statement with a clock time is a notice; an ultimatum keeps its hour.
         (
             "The joint river commission meets on Tuesday at 10:00 in Kelsburg.",
