@@ -27,6 +27,7 @@ SPLITS = [
     ("tests/data/gold/holdout2.csv", "holdout2", "blind, written after five rounds: never tuned on"),
     ("tests/data/gold/holdout3.csv", "holdout3", "blind, written after six rounds: never tuned on"),
     ("tests/data/gold/holdout4.csv", "holdout4", "blind, themed, written in the seventeenth session: never tuned on"),
+    ("tests/data/gold/holdout5.csv", "holdout5", "blind, written in the twenty-second session after the twenty-ninth round: never tuned on"),
     ("tests/data/gold/dev2.csv", "dev2check", "fresh; overall numbers watched while tuning, rows never read"),
     ("tests/data/gold/gold.csv", "test", "first test split; partly seen (see below)"),
     ("tests/data/gold/dev32.csv", "dev32", "written blind in the twenty-first session: not tuned on yet"),
