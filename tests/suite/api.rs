@@ -1107,6 +1107,19 @@ fn builtin_lexicons_read_these_constructions() {
             "Aceptamos plenamente las disculpas del embajador y damos el asunto por cerrado.",
             Label::Cooperative,
         ),
+        // A danger fought together after "against" / "contra" is the topic of the thanks.
+        (
+            "Thank you for standing with us against their aggression.",
+            Label::Cooperative,
+        ),
+        (
+            "Gracias por estar a nuestro lado contra la agresión.",
+            Label::Cooperative,
+        ),
+        (
+            "Nuestra amistad nunca ha sido tan fuerte.",
+            Label::Cooperative,
+        ),
         // A statement with a clock time is a notice; an ultimatum keeps its hour.
         (
             "The joint river commission meets on Tuesday at 10:00 in Kelsburg.",
