@@ -1111,7 +1111,14 @@ impl Scorer {
         self.endorsements(&mut hits, clauses);
         self.breaches(&mut hits, clauses);
         self.hollow_denials(&mut hits, model.matcher.entries());
-        super::context::relayed(tokens, marks, &model.context, &mut hits);
+        // A marker's key word inside a contrast phrase of several words belongs to it
+        // ("That said, their refusal is unacceptable" contrasts, it relays nothing).
+        let in_phrase = |i: usize| {
+            units.iter().any(|u| {
+                u.end - u.start > 1 && matches!(u.kind, Kind::Contrast) && u.tokens().contains(&i)
+            })
+        };
+        super::context::relayed(tokens, marks, &model.context, &mut hits, in_phrase);
         super::context::sarcasm(
             tokens,
             marks,

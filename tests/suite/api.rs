@@ -1120,6 +1120,25 @@ fn builtin_lexicons_read_these_constructions() {
             "Nuestra amistad nunca ha sido tan fuerte.",
             Label::Cooperative,
         ),
+        // Law, courts and consular cases (the thirtieth round).
+        (
+            "Both sides agreed to settle all outstanding claims and to waive penalties for past breaches.",
+            Label::Cooperative,
+        ),
+        ("Our consul was turned away again today.", Label::Tense),
+        (
+            "No, we are not going to retaliate by expelling their diplomats.",
+            Label::Conciliatory,
+        ),
+        ("We will comply with the court.", Label::Conciliatory),
+        (
+            "Si ejecutan a nuestro compatriota no habrá perdón. Que lo sepan.",
+            Label::Hostile,
+        ),
+        (
+            "Las relaciones con el país vecino nunca han sido mejores.",
+            Label::Cooperative,
+        ),
         // A statement with a clock time is a notice; an ultimatum keeps its hour.
         (
             "The joint river commission meets on Tuesday at 10:00 in Kelsburg.",

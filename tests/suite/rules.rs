@@ -410,6 +410,20 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         Label::Conciliatory,
     ),
     (
+        "a relay word inside a contrast phrase relays nothing",
+        Lang::En,
+        "We thank them. That said, sanctions",
+        "thank:gratitude:1.00;sanctions:coercion:-3.75",
+        Label::Hostile,
+    ),
+    (
+        "the same word outside the contrast phrase relays",
+        Lang::En,
+        "We thank them. They said sanctions",
+        "thank:gratitude:1.00;sanctions:coercion:-0.25",
+        Label::Conciliatory,
+    ),
+    (
         "a relay marker reaches its own sentence only",
         Lang::En,
         "They announced it. They will attack",
