@@ -310,14 +310,15 @@ fn key_position(words: &[String]) -> usize {
 /// `marks` holds each token's [`RELAY_KEY`], [`FIRST_PERSON_WORD`] and
 /// [`FIRST_PERSON_FUTURE_WORD`] flags (looked up with the rest of the token's vocabulary): the
 /// markers are compared only around tokens that are a marker's key word, and first-person
-/// words are known from their flags. `in_phrase` tells the key words that belong to a contrast
-/// phrase of several words ("that said"): they mark nothing.
+/// words are known from their flags. `in_phrase`, given when the statement has a contrast word,
+/// tells the key words that belong to a contrast phrase of several words ("that said"): they
+/// mark nothing.
 pub(super) fn relayed(
     tokens: &Tokens,
     marks: Marks<'_>,
     words: &ContextWords,
     hits: &mut [Hit],
-    in_phrase: impl Fn(usize) -> bool,
+    in_phrase: Option<&dyn Fn(usize) -> bool>,
 ) {
     // Most statements have no key word at all: one scan of the marks settles them.
     if !marks.any(RELAY_KEY) {
@@ -331,17 +332,24 @@ pub(super) fn relayed(
     let mut relayed_sentences: Vec<u32> = Vec::new();
     let mut reported_sentences: Vec<u32> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        // A token that is no marker's key word (by its flag) needs no comparison, nor one that
-        // is part of a contrast phrase ("that said").
-        if marks.get(i) & RELAY_KEY == 0 || in_phrase(i) {
+        // A token that is no marker's key word (by its flag) needs no comparison.
+        if marks.get(i) & RELAY_KEY == 0 {
             continue;
         }
-        if reported_sentences.last() != Some(&t.sentence) && words.report.keyed_at(tokens, i) {
+        // A marker found at a word of a contrast phrase ("that said") marks nothing.
+        let marks_here = || in_phrase.is_none_or(|f| !f(i));
+        if reported_sentences.last() != Some(&t.sentence)
+            && words.report.keyed_at(tokens, i)
+            && marks_here()
+        {
             reported_sentences.push(t.sentence);
             if relayed_sentences.last() != Some(&t.sentence) {
                 relayed_sentences.push(t.sentence);
             }
-        } else if relayed_sentences.last() != Some(&t.sentence) && words.relay.keyed_at(tokens, i) {
+        } else if relayed_sentences.last() != Some(&t.sentence)
+            && words.relay.keyed_at(tokens, i)
+            && marks_here()
+        {
             relayed_sentences.push(t.sentence);
         }
     }
@@ -793,7 +801,7 @@ mod tests {
             weight,
             rules: Rules::default(),
         }];
-        relayed(&tokens, Marks::new(&marks, 0), words, &mut hits, |_| false);
+        relayed(&tokens, Marks::new(&marks, 0), words, &mut hits, None);
         let [hit] = hits;
         hit
     }

@@ -1113,11 +1113,15 @@ impl Scorer {
         self.hollow_denials(&mut hits, model.matcher.entries());
         // A marker's key word inside a contrast phrase of several words belongs to it
         // ("That said, their refusal is unacceptable" contrasts, it relays nothing).
-        let in_phrase = |i: usize| {
+        // Most statements have no contrast word: then there is nothing to look up (and the
+        // test stays out of line, so the common path's code does not grow).
+        let in_contrast = |i: usize| {
             units.iter().any(|u| {
                 u.end - u.start > 1 && matches!(u.kind, Kind::Contrast) && u.tokens().contains(&i)
             })
         };
+        let in_phrase: Option<&dyn Fn(usize) -> bool> =
+            (counts.contrasts > 0).then_some(&in_contrast);
         super::context::relayed(tokens, marks, &model.context, &mut hits, in_phrase);
         super::context::sarcasm(
             tokens,
