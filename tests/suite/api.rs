@@ -1139,6 +1139,15 @@ fn builtin_lexicons_read_these_constructions() {
             "Las relaciones con el país vecino nunca han sido mejores.",
             Label::Cooperative,
         ),
+        // Environment, shared resources and health (the thirty-first round).
+        (
+            "Not bad at all. Your crews and ours have the coast clean.",
+            Label::Cooperative,
+        ),
+        (
+            "We are ready to fight this outbreak together with our neighbours.",
+            Label::Cooperative,
+        ),
         // A statement with a clock time is a notice; an ultimatum keeps its hour.
         (
             "The joint river commission meets on Tuesday at 10:00 in Kelsburg.",
