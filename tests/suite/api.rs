@@ -1148,6 +1148,19 @@ fn builtin_lexicons_read_these_constructions() {
             "We are ready to fight this outbreak together with our neighbours.",
             Label::Cooperative,
         ),
+        // Defence, deployments and arms control (the thirty-second round).
+        (
+            "Our reply will be swift, and Pelloran will not enjoy it.",
+            Label::Tense,
+        ),
+        (
+            "The drill is routine. Nothing has changed between us.",
+            Label::Conciliatory,
+        ),
+        (
+            "La vigilancia es rutinaria y no hay nada dirigido contra Galtria.",
+            Label::Conciliatory,
+        ),
         // A statement with a clock time is a notice; an ultimatum keeps its hour.
         (
             "The joint river commission meets on Tuesday at 10:00 in Kelsburg.",
