@@ -1161,6 +1161,16 @@ fn builtin_lexicons_read_these_constructions() {
             "La vigilancia es rutinaria y no hay nada dirigido contra Galtria.",
             Label::Conciliatory,
         ),
+        // Trade, tariffs, sanctions and debt (the thirty-third round).
+        ("They may find out sooner than they expect.", Label::Tense),
+        (
+            "We are prepared to extend the grace period on the loan.",
+            Label::Conciliatory,
+        ),
+        (
+            "Menuda coherencia: enhorabuena a Arandia por defender el libre comercio.",
+            Label::Hostile,
+        ),
         // A statement with a clock time is a notice; an ultimatum keeps its hour.
         (
             "The joint river commission meets on Tuesday at 10:00 in Kelsburg.",
