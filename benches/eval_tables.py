@@ -30,6 +30,7 @@ SPLITS = [
     ("tests/data/gold/holdout5.csv", "holdout5", "blind, written in the twenty-second session after the twenty-ninth round: never tuned on"),
     ("tests/data/gold/dev2.csv", "dev2check", "fresh; overall numbers watched while tuning, rows never read"),
     ("tests/data/gold/gold.csv", "test", "first test split; partly seen (see below)"),
+    ("tests/data/gold/dev37.csv", "dev37", "written blind in the twenty-third session: not tuned on yet"),
     ("tests/data/gold/dev36.csv", "dev36", "written blind in the twenty-second session: not tuned on yet"),
     ("tests/data/gold/dev35.csv", "dev35", "written blind in the twenty-second session: not tuned on yet"),
     ("tests/data/gold/dev34.csv", "dev34", "tuned on (thirty-third round)"),
