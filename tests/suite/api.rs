@@ -1171,6 +1171,19 @@ fn builtin_lexicons_read_these_constructions() {
             "Menuda coherencia: enhorabuena a Arandia por defender el libre comercio.",
             Label::Hostile,
         ),
+        // Elections, leadership changes and recognition (the thirty-fourth round).
+        (
+            "Enjoy the palace while you can. Patience runs out.",
+            Label::Hostile,
+        ),
+        (
+            "Conceder asilo no es un gesto contra Barlovia.",
+            Label::Conciliatory,
+        ),
+        (
+            "Remarkable how their commission counted four million ballots in ninety minutes. Truly impressive.",
+            Label::Tense,
+        ),
         // A statement with a clock time is a notice; an ultimatum keeps its hour.
         (
             "The joint river commission meets on Tuesday at 10:00 in Kelsburg.",
