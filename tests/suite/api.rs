@@ -1184,6 +1184,19 @@ fn builtin_lexicons_read_these_constructions() {
             "Remarkable how their commission counted four million ballots in ninety minutes. Truly impressive.",
             Label::Tense,
         ),
+        // Cross-border infrastructure and transport (the thirty-fifth round).
+        (
+            "If our planes are grounded one more day, their planes will never land in our country again.",
+            Label::Hostile,
+        ),
+        (
+            "Hemos demostrado que dos países pueden levantar juntos una obra como esta.",
+            Label::Conciliatory,
+        ),
+        (
+            "Subirnos la tasa sin avisar no es propio de un socio.",
+            Label::Hostile,
+        ),
         // A statement with a clock time is a notice; an ultimatum keeps its hour.
         (
             "The joint river commission meets on Tuesday at 10:00 in Kelsburg.",
