@@ -228,6 +228,11 @@ pub enum ContextRole {
     /// after it is the topic of the talks or the agreement, not an act ("an agreement on
     /// tariffs", "una reunión técnica sobre aranceles").
     Topic,
+    /// A word of congratulation (`congrat*`, `enhorabuena`, `felicit*`): in a statement that
+    /// also has a hostile hit of some weight, the congratulation is mock praise and the sarcasm
+    /// rule applies as if a `sarcasm` marker were there ("Congratulations to Pelloran on yet
+    /// another missile test splashing down off our coast ... Pelloran will not enjoy it").
+    Congratulation,
     /// A day of the week or a month (`tuesday`, `october`, `martes`, `octubre`): a statement
     /// that names one and whose only hits are weak talk, partnership, coercion, force or
     /// demands ("the joint commission will meet on 14 March", "the decision takes effect in
@@ -237,7 +242,7 @@ pub enum ContextRole {
 
 impl ContextRole {
     /// Every role, in the order `lexicon stats` lists them.
-    pub const ALL: [ContextRole; 18] = [
+    pub const ALL: [ContextRole; 19] = [
         ContextRole::Relay,
         ContextRole::Report,
         ContextRole::SharedTarget,
@@ -255,6 +260,7 @@ impl ContextRole {
         ContextRole::Sarcasm,
         ContextRole::Hedge,
         ContextRole::Topic,
+        ContextRole::Congratulation,
         ContextRole::Calendar,
     ];
 
@@ -278,6 +284,7 @@ impl ContextRole {
             ContextRole::Sarcasm => "sarcasm",
             ContextRole::Hedge => "hedge",
             ContextRole::Topic => "topic",
+            ContextRole::Congratulation => "congratulation",
             ContextRole::Calendar => "calendar",
         }
     }
@@ -300,7 +307,10 @@ impl ContextRole {
 
     /// Whether a term of this role may be a `prefix*` wildcard (one word only).
     pub fn allows_wildcards(self) -> bool {
-        self == ContextRole::SharedTarget
+        matches!(
+            self,
+            ContextRole::SharedTarget | ContextRole::Congratulation
+        )
     }
 }
 

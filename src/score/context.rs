@@ -6,8 +6,9 @@
 //! independent of how the scorer builds its units.
 
 use super::rules::{
-    NOTICE_SCALAR, QUOTED_SCALAR, QUOTED_WORDS, RELAYED_SCALAR, REPORTED_SCALAR, SARCASM_SCALAR,
-    SHARED_TARGET_SCALAR, SPANISH_NEGATIVE_CONCORD, TALK_ONLY_MAX_BASE, TALK_ONLY_SCALAR,
+    CONGRATULATION_HOSTILE_MIN, NOTICE_SCALAR, QUOTED_SCALAR, QUOTED_WORDS, RELAYED_SCALAR,
+    REPORTED_SCALAR, SARCASM_SCALAR, SHARED_TARGET_SCALAR, SPANISH_NEGATIVE_CONCORD,
+    TALK_ONLY_MAX_BASE, TALK_ONLY_SCALAR,
 };
 use super::scorer::{
     CategorySet, FIRST_PERSON_FUTURE_WORD, FIRST_PERSON_WORD, Marks, RELAY_KEY, SARCASM_KEY,
@@ -46,6 +47,8 @@ pub(super) struct ContextWords {
     report: RelayKeys,
     shared: Markers,
     sarcasm: RelayKeys,
+    /// The `congratulation` words: whole words or word beginnings (`congrat*`).
+    congratulation: Vec<Marker>,
     /// The `calendar` words, sorted: days and months.
     calendar: Vec<String>,
 }
@@ -63,6 +66,12 @@ impl ContextWords {
             report: RelayKeys::new(of(ContextRole::Report)),
             shared: Markers::new(of(ContextRole::SharedTarget)),
             sarcasm: RelayKeys::new(of(ContextRole::Sarcasm)),
+            congratulation: of(ContextRole::Congratulation)
+                .map(|t| match t.strip_suffix('*') {
+                    Some(p) => Marker::Prefix(p.to_string()),
+                    None => Marker::Words(vec![t.to_string()]),
+                })
+                .collect(),
             calendar: {
                 let mut c: Vec<String> = of(ContextRole::Calendar).map(str::to_owned).collect();
                 c.sort_unstable();
@@ -77,6 +86,14 @@ impl ContextWords {
         self.calendar
             .binary_search_by(|c| c.as_bytes().cmp(w))
             .is_ok()
+    }
+
+    /// Whether word `w` (folded) is a `congratulation` word.
+    fn is_congratulation(&self, w: &str) -> bool {
+        self.congratulation.iter().any(|m| match m {
+            Marker::Prefix(p) => w.starts_with(p.as_str()),
+            Marker::Words(ws) => ws.first().is_some_and(|x| x == w),
+        })
     }
 
     /// Whether `tokens` name a day or a month (a `calendar` word): asked by the schedule
@@ -95,6 +112,9 @@ impl ContextWords {
             let w = tokens.folded_bytes(i);
             if self.is_calendar(w) {
                 out.push((ContextRole::Calendar, i, i + 1));
+            }
+            if self.is_congratulation(tokens.folded(i)) {
+                out.push((ContextRole::Congratulation, i, i + 1));
             }
             for (keys, role) in [
                 (&self.relay, ContextRole::Relay),
@@ -433,6 +453,9 @@ pub(super) fn shared_target(
 /// [`SARCASM_SCALAR`] of its weight with the sign turned and is reported under `mockery`.
 /// The markers are looked for only in statements with such a hit and a [`SARCASM_KEY`] flag
 /// among their tokens' `marks`, and compared only at the flagged tokens.
+///
+/// Without a marker, a congratulation is mockery too when the statement also has a hostile
+/// hit of at least [`CONGRATULATION_HOSTILE_MIN`] ([`mock_congratulation`]).
 pub(super) fn sarcasm(
     tokens: &Tokens,
     marks: Marks<'_>,
@@ -440,15 +463,17 @@ pub(super) fn sarcasm(
     hits: &mut [Hit],
     mocked: CategorySet,
     mockery: Option<CategoryId>,
+    targets: CategorySet,
 ) {
     let Some(mockery) = mockery else {
         return;
     };
     let praised = |h: &Hit| h.weight > 0.0 && mocked.contains(&h.category);
-    if !hits.iter().any(praised)
-        || !marks.any(SARCASM_KEY)
-        || !words.sarcasm.found_in(tokens, marks, SARCASM_KEY)
-    {
+    if !hits.iter().any(praised) {
+        return;
+    }
+    let marked = marks.any(SARCASM_KEY) && words.sarcasm.found_in(tokens, marks, SARCASM_KEY);
+    if !marked && !mock_congratulation(tokens, words, hits, &praised, targets) {
         return;
     }
     for h in hits.iter_mut().filter(|h| praised(h)) {
@@ -456,6 +481,39 @@ pub(super) fn sarcasm(
         h.category = mockery;
         h.rules.insert(Rules::SARCASM);
     }
+}
+
+/// Whether a congratulation among the `praised` hits is mock praise: the statement also has
+/// a hostile hit of at least [`CONGRATULATION_HOSTILE_MIN`] after the earlier rules (so a
+/// relayed or quoted word does not count). Force, coercion or accusation (`targets`) or a
+/// direct threat may be aimed at a target the statement names with its partner ("we
+/// congratulate Ostria and will fight the cartels together"): such a hit counts only when
+/// no `shared-target` term is named. Asked only for statements with a praised hit and no
+/// sarcasm marker; most have no hostile hit, and the words are compared only then.
+fn mock_congratulation(
+    tokens: &Tokens,
+    words: &ContextWords,
+    hits: &[Hit],
+    praised: &dyn Fn(&Hit) -> bool,
+    targets: CategorySet,
+) -> bool {
+    let hostile = |h: &Hit| h.weight <= -CONGRATULATION_HOSTILE_MIN;
+    if words.congratulation.is_empty() || !hits.iter().any(hostile) {
+        return false;
+    }
+    let toks = tokens.tokens();
+    let congratulated = hits.iter().filter(|h| praised(h)).any(|h| {
+        token_at(tokens, h.span.0).is_some_and(|first| {
+            (first..toks.len())
+                .take_while(|&i| toks.get(i).is_some_and(|t| t.span.1 <= h.span.1))
+                .any(|i| words.is_congratulation(tokens.folded(i)))
+        })
+    });
+    if !congratulated {
+        return false;
+    }
+    let aimed = |h: &Hit| targets.contains(&h.category) || h.rules.contains(Rules::DIRECT_THREAT);
+    hits.iter().any(|h| hostile(h) && !aimed(h)) || !words.shared.named_in(tokens)
 }
 
 /// A hit set in quotation marks of its own is someone else's word or a mocked one ("his love

@@ -238,6 +238,13 @@ pub const SARCASM_CATEGORY: &str = "accusation";
 /// about as strongly as plain praise would have praised, a little less.
 pub const SARCASM_SCALAR: f64 = 0.74;
 
+/// A `congratulation` word makes the sarcasm rule apply when the statement also has a hit of
+/// at least this hostile weight (after the earlier rules, so a relayed or quoted word does not
+/// count): "Congratulations to Pelloran on yet another missile test ... Pelloran will not
+/// enjoy it". Over the tuning files, every statement with a congratulation and such a hit is
+/// labelled on the hostile side (see `context::sarcasm`).
+pub const CONGRATULATION_HOSTILE_MIN: f64 = 0.5;
+
 /// Categories that only say the parties talk or meet. A statement whose hits are all in them
 /// (after the rules) is multiplied by [`TALK_ONLY_SCALAR`] (see `context::talk_only`).
 pub const TALK_CATEGORIES: &[&str] = &["dialogue"];

@@ -175,6 +175,7 @@ fn role_mark(role: ContextRole) -> u16 {
         | ContextRole::Report
         | ContextRole::SharedTarget
         | ContextRole::Sarcasm
+        | ContextRole::Congratulation
         | ContextRole::Calendar => 0,
     }
 }
@@ -1130,6 +1131,7 @@ impl Scorer {
             &mut hits,
             self.ids.mocked,
             self.ids.mockery,
+            self.ids.shared_targets,
         );
         super::context::shared_target(
             tokens,

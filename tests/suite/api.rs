@@ -1197,6 +1197,20 @@ fn builtin_lexicons_read_these_constructions() {
             "Subirnos la tasa sin avisar no es propio de un socio.",
             Label::Hostile,
         ),
+        // A congratulation next to a hostile word is mock praise, marker or not; next to
+        // force aimed at a shared target it stands.
+        (
+            "Congratulations to the ministry on its new textbook, a remarkable work of fiction.",
+            Label::Hostile,
+        ),
+        (
+            "Enhorabuena a Lunaria por su nuevo récord: tres cumbres seguidas sin contestar a una sola carta.",
+            Label::Tense,
+        ),
+        (
+            "We congratulate Ostria on the election and will keep fighting the cartels together.",
+            Label::Cooperative,
+        ),
         // A statement with a clock time is a notice; an ultimatum keeps its hour.
         (
             "The joint river commission meets on Tuesday at 10:00 in Kelsburg.",

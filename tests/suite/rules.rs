@@ -837,6 +837,37 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "good:accusation:-0.74;alliance:accusation:-1.48;talks:dialogue:1.00",
         Label::Tense,
     ),
+    // A congratulation with a hostile hit of at least CONGRATULATION_HOSTILE_MIN (0.5) is
+    // mock praise without a marker; a relayed hostile word does not count, nor force aimed at
+    // a named shared target.
+    (
+        "a congratulation next to an insult is mockery",
+        Lang::En,
+        "Congratulations, liar",
+        "congratulations:accusation:-1.48;liar:insult:-2.00",
+        Label::Hostile,
+    ),
+    (
+        "a congratulation without a hostile hit stands",
+        Lang::En,
+        "Congratulations on the treaty",
+        "congratulations:praise:2.00;treaty:agreement:2.00",
+        Label::Cooperative,
+    ),
+    (
+        "a relayed insult does not make the congratulation mockery",
+        Lang::En,
+        "Congratulations. They said liar",
+        "congratulations:praise:1.00;liar:insult:-0.20",
+        Label::Conciliatory,
+    ),
+    (
+        "force aimed at a named shared target does not make it mockery",
+        Lang::En,
+        "Congratulations as they attack the terrorists",
+        "congratulations:praise:2.00;attack:force:-3.00;terrorists:accusation:-2.00",
+        Label::Hostile,
+    ),
     // Endorsement: only approval entries weaker than ENDORSE_MAX_BASE 2.5 approve.
     (
         "signing a treaty after an attack does not endorse it",
