@@ -31,6 +31,8 @@ SPLITS = [
     ("tests/data/gold/holdout6.csv", "holdout6", "blind, written in the twenty-third session after the thirty-third round: never tuned on"),
     ("tests/data/gold/dev2.csv", "dev2check", "fresh; overall numbers watched while tuning, rows never read"),
     ("tests/data/gold/gold.csv", "test", "first test split; partly seen (see below)"),
+    ("tests/data/gold/dev40.csv", "dev40", "written blind in the twenty-third session: kept blind, not tuned on"),
+    ("tests/data/gold/dev39.csv", "dev39", "written blind in the twenty-third session: kept blind, not tuned on"),
     ("tests/data/gold/dev38.csv", "dev38", "written blind in the twenty-third session: not tuned on yet"),
     ("tests/data/gold/dev37.csv", "dev37", "written blind in the twenty-third session: not tuned on yet"),
     ("tests/data/gold/dev36.csv", "dev36", "tuned on (thirty-fifth round)"),
