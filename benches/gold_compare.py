@@ -112,7 +112,12 @@ def diff(base_dir, cur_dir, show_rows):
     total = None
     rows = []
     blind = []
+    missing = []
     for path, split, what in SPLITS:
+        name = stem(path) + ".jsonl"
+        if not all(os.path.exists(os.path.join(d, name)) for d in (base_dir, cur_dir)):
+            missing.append(split)
+            continue
         c, lines = compare(load(base_dir, path, split), load(cur_dir, path, split))
         if what.startswith("tuned on"):
             total = c if total is None else {k: total[k] + c[k] for k in c}
@@ -127,6 +132,8 @@ def diff(base_dir, cur_dir, show_rows):
     print("splits kept blind (counts only):")
     for line in blind:
         print("  " + line)
+    if missing:
+        print(f"not in both snapshots (take them again): {', '.join(missing)}")
 
 
 def main():
