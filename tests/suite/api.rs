@@ -1211,6 +1211,12 @@ fn builtin_lexicons_read_these_constructions() {
             "We congratulate Ostria on the election and will keep fighting the cartels together.",
             Label::Cooperative,
         ),
+        // Praise a spokesperson passes on from another party is a report (damped), not the
+        // speaker's warmth.
+        (
+            "The spokesperson confirmed that the Belvoyan president had praised our peacekeepers in a letter.",
+            Label::Conciliatory,
+        ),
         // A statement with a clock time is a notice; an ultimatum keeps its hour.
         (
             "The joint river commission meets on Tuesday at 10:00 in Kelsburg.",
