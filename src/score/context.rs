@@ -66,12 +66,7 @@ impl ContextWords {
             report: RelayKeys::new(of(ContextRole::Report)),
             shared: Markers::new(of(ContextRole::SharedTarget)),
             sarcasm: RelayKeys::new(of(ContextRole::Sarcasm)),
-            congratulation: of(ContextRole::Congratulation)
-                .map(|t| match t.strip_suffix('*') {
-                    Some(p) => Marker::Prefix(p.to_string()),
-                    None => Marker::Words(vec![t.to_string()]),
-                })
-                .collect(),
+            congratulation: of(ContextRole::Congratulation).map(Marker::parse).collect(),
             calendar: {
                 let mut c: Vec<String> = of(ContextRole::Calendar).map(str::to_owned).collect();
                 c.sort_unstable();
@@ -90,10 +85,7 @@ impl ContextWords {
 
     /// Whether word `w` (folded) is a `congratulation` word.
     fn is_congratulation(&self, w: &str) -> bool {
-        self.congratulation.iter().any(|m| match m {
-            Marker::Prefix(p) => w.starts_with(p.as_str()),
-            Marker::Words(ws) => ws.first().is_some_and(|x| x == w),
-        })
+        self.congratulation.iter().any(|m| m.is_word(w))
     }
 
     /// Whether `tokens` name a day or a month (a `calendar` word): asked by the schedule
@@ -165,6 +157,23 @@ enum Marker {
 }
 
 impl Marker {
+    /// A term as written in the lexicon: `terror*` is a word beginning, anything else whole
+    /// words.
+    fn parse(term: &str) -> Marker {
+        match term.strip_suffix('*') {
+            Some(p) => Marker::Prefix(p.to_string()),
+            None => Marker::Words(term.split(' ').map(str::to_string).collect()),
+        }
+    }
+
+    /// Whether a one-word marker is the folded word `w` (a prefix marker: begins it).
+    fn is_word(&self, w: &str) -> bool {
+        match self {
+            Marker::Prefix(p) => w.starts_with(p.as_str()),
+            Marker::Words(ws) => matches!(ws.as_slice(), [x] if x == w),
+        }
+    }
+
     fn first_word(&self) -> &str {
         match self {
             Marker::Prefix(p) => p,
@@ -191,12 +200,7 @@ const LENGTHS: usize = 32;
 
 impl Markers {
     fn new<'a>(terms: impl Iterator<Item = &'a str>) -> Markers {
-        let markers: Vec<Marker> = terms
-            .map(|t| match t.strip_suffix('*') {
-                Some(p) => Marker::Prefix(p.to_string()),
-                None => Marker::Words(t.split(' ').map(str::to_string).collect()),
-            })
-            .collect();
+        let markers: Vec<Marker> = terms.map(Marker::parse).collect();
         let mut by_first = vec![Vec::new(); 256];
         for (k, m) in markers.iter().enumerate() {
             if let Some(&b) = m.first_word().as_bytes().first() {
@@ -406,6 +410,14 @@ pub(super) fn relayed(
     }
 }
 
+/// Whether hostile hit `h` may be aimed at a shared target rather than at the party
+/// addressed: force, coercion or accusation (`targets`), or force or coercion the speaker
+/// announces ("we will hunt down the smugglers"), which the direct-threat rule made a threat
+/// but which, next to a partner and a named target, is still aimed at the target.
+fn may_aim_at_target(h: &Hit, targets: CategorySet) -> bool {
+    targets.contains(&h.category) || h.rules.contains(Rules::DIRECT_THREAT)
+}
+
 /// Combative words next to a partnership with the addressee are aimed at a shared target:
 /// "together with Jordan we will hunt down terrorists", "excelente coordinación contra el
 /// narco". When the statement names such a target (a `shared-target` term of its language)
@@ -427,10 +439,7 @@ pub(super) fn shared_target(
         .iter()
         .any(|h| h.weight > 0.0 && partners.contains(&h.category));
     let named = || words.shared.named_in(tokens);
-    // Force or coercion the speaker announces ("we will hunt down the smugglers") became a
-    // threat by the direct-threat rule; next to a partner and a named target it is still aimed
-    // at the target, so it is damped with the rest instead of turning the rule off.
-    let aimed = |h: &Hit| targets.contains(&h.category) || h.rules.contains(Rules::DIRECT_THREAT);
+    let aimed = |h: &Hit| may_aim_at_target(h, targets);
     // Any other hostile hit (a threat, demand, insult or defiance) says the statement is also
     // hostile to someone it addresses: then nothing is damped.
     let addressed = hits.iter().any(|h| h.weight < 0.0 && !aimed(h));
@@ -512,8 +521,9 @@ fn mock_congratulation(
     if !congratulated {
         return false;
     }
-    let aimed = |h: &Hit| targets.contains(&h.category) || h.rules.contains(Rules::DIRECT_THREAT);
-    hits.iter().any(|h| hostile(h) && !aimed(h)) || !words.shared.named_in(tokens)
+    hits.iter()
+        .any(|h| hostile(h) && !may_aim_at_target(h, targets))
+        || !words.shared.named_in(tokens)
 }
 
 /// A hit set in quotation marks of its own is someone else's word or a mocked one ("his love
