@@ -877,11 +877,22 @@ impl Scorer {
         }
         // Condition regions: unit index ranges [from, to) after each conditional word.
         conditions.clear();
+        // The region before it in the same clause, (clause, end): when it ends past this
+        // word's first unit, it ends where this one's does, as nothing stopped it in between
+        // (so a long clause full of conditional words is read once).
+        let mut before: Option<(u32, usize)> = None;
         for (k, u) in units.iter().enumerate().filter(|_| counts.conditionals > 0) {
             if !matches!(u.kind, Kind::Conditional) {
                 continue;
             }
             let clause = clause_of(u);
+            if let Some((c, end)) = before
+                && c == clause
+                && end >= k + 2
+            {
+                conditions.push((k + 1, end, sentence_of(u)));
+                continue;
+            }
             let mut end = k + 1;
             while end < units.len() && clause_of(&units[end]) == clause {
                 if end >= k + 2
@@ -892,6 +903,7 @@ impl Scorer {
                 }
                 end += 1;
             }
+            before = Some((clause, end));
             conditions.push((k + 1, end, sentence_of(u)));
         }
 
@@ -901,6 +913,11 @@ impl Scorer {
         hits.clear();
         hits.reserve(counts.tones);
         clauses.clear();
+        let mut threat_scan = ThreatScan::default();
+        // How many condition regions start at or before the hit, the furthest end among them,
+        // and the first region not in a sentence before the hit's.
+        let mut cursors = ConditionCursors::default();
+        let (mut than, mut compared) = (Ahead::default(), Ahead::default());
         for (k, u) in units.iter().enumerate() {
             let Kind::Tone(entry_idx) = u.kind else {
                 continue;
@@ -982,7 +999,8 @@ impl Scorer {
                 // A comparative with "than" after the entry makes the negation a superlative:
                 // "there is no greater threat than ...", "no hay mayor amenaza ... que".
                 if m & (SUBORDINATOR_WORD | BARRIER_WORD) != 0
-                    || (m & COMPARATIVE_WORD != 0 && than_after(toks, marks, u.end as usize))
+                    || (m & COMPARATIVE_WORD != 0
+                        && than_after(toks, marks, u.end as usize, &mut than))
                 {
                     shielded |= !blocked;
                     blocked = true;
@@ -1028,20 +1046,24 @@ impl Scorer {
                 }
                 _ => {}
             }
-            let in_condition = conditions
-                .iter()
-                .any(|&(from, to, _)| (from..to).contains(&k));
+            // The regions in order of their starts, and the hits in text order: cursors
+            // instead of a search of every region per hit (most statements have none).
+            let (in_condition, conditional_sentence) = if conditions.is_empty() {
+                (false, false)
+            } else {
+                condition_cursors(conditions, k, sentence, &mut cursors)
+            };
             if in_condition {
                 weight *= CONDITION_SCALAR;
                 rules.insert(Rules::IN_CONDITION);
-            } else if conditions.iter().any(|&(_, _, s)| s == sentence)
+            } else if conditional_sentence
                 && self.ids.conditional.contains(&category)
                 && let Some(threat) = self.ids.threat
             {
                 category = threat;
                 rules.insert(Rules::CONDITIONAL_THREAT);
             } else if self.ids.conditional.contains(&category)
-                && direct_threat(lang, tokens, marks, units, k, clause)
+                && direct_threat(lang, tokens, marks, units, k, clause, &mut threat_scan)
                 && let Some(threat) = self.ids.threat
             {
                 // "We will strike", "atacaremos": force announced by the speaker is a threat.
@@ -1055,7 +1077,7 @@ impl Scorer {
             // comparison ("nothing threatens us more than ..."), keeps its sign.
             if would_negate
                 && (marks.get(u.start as usize) & SUBORDINATOR_WORD != 0
-                    || compared_after(toks, marks, u.end as usize))
+                    || compared_after(toks, marks, u.end as usize, &mut compared))
             {
                 stopped = true;
             } else if would_negate {
@@ -1485,6 +1507,7 @@ fn proper_name(toks: &[Token], start: usize, end: usize) -> bool {
 /// unit `k` in its clause: a `first-person` word followed by a `future` word ("we will", "I am
 /// ready to", "nosotros vamos a"), a `first-person-future` word ("we'll", "haremos"), or, in
 /// Spanish, a regular first-person future verb ("atacaremos", [`first_person_future`]).
+#[inline(never)]
 fn direct_threat(
     lang: Lang,
     tokens: &Tokens,
@@ -1492,29 +1515,59 @@ fn direct_threat(
     units: &[RawUnit],
     k: usize,
     clause: u32,
+    scan: &mut ThreatScan,
 ) -> bool {
     let Some(end) = units.get(k).map(|u| u.end as usize) else {
         return false;
     };
     let toks = tokens.tokens();
-    let mut first_person = false;
-    // Clause numbers count up along the tokens: the clause's tokens start here.
-    let from = toks.partition_point(|t| t.clause < clause);
-    for (i, t) in toks.iter().enumerate().take(end).skip(from) {
-        if t.clause != clause {
+    // The hits of a clause come in text order: each reads on from where the one before it
+    // stopped, so a clause's tokens are read once however many hits it holds (a speech
+    // pasted as one field without punctuation is one long clause).
+    if scan.clause != Some(clause) || end < scan.next {
+        *scan = ThreatScan {
+            clause: Some(clause),
+            // Clause numbers count up along the tokens: the clause's tokens start here.
+            next: toks.partition_point(|t| t.clause < clause),
+            first_person: false,
+            found: false,
+        };
+    }
+    if scan.found {
+        return true;
+    }
+    let mut first_person = scan.first_person;
+    for i in scan.next..end {
+        if toks.get(i).is_none_or(|t| t.clause != clause) {
             continue;
         }
         let m = marks.get(i);
-        if m & FIRST_PERSON_FUTURE_WORD != 0 || (lang == Lang::Es && future_verb_at(tokens, i)) {
+        if m & FIRST_PERSON_FUTURE_WORD != 0
+            || (lang == Lang::Es && future_verb_at(tokens, i))
+            || (first_person
+                && m & (FIRST_PERSON_WORD | FIRST_PERSON_BE_WORD) == 0
+                && m & FUTURE_WORD != 0)
+        {
+            scan.found = true;
             return true;
         }
         if m & (FIRST_PERSON_WORD | FIRST_PERSON_BE_WORD) != 0 {
             first_person = true;
-        } else if first_person && m & FUTURE_WORD != 0 {
-            return true;
         }
     }
+    scan.next = scan.next.max(end);
+    scan.first_person = first_person;
     false
+}
+
+/// How far [`direct_threat`] has read a clause: the next token to read, whether a
+/// first-person word has been seen and whether the threat's words were found.
+#[derive(Debug, Default, Clone, Copy)]
+struct ThreatScan {
+    clause: Option<u32>,
+    next: usize,
+    first_person: bool,
+    found: bool,
 }
 
 /// True when token `i` makes the speaker the subject of a description: a `first-person-be`
@@ -1531,8 +1584,8 @@ fn describes_speaker(marks: Marks<'_>, i: usize) -> bool {
 
 /// Whether a `than` word ([`THAN_WORD`]) follows token `from` in its sentence: the second half
 /// of a comparison ("no greater threat than ...").
-fn than_after(toks: &[Token], marks: Marks<'_>, from: usize) -> bool {
-    any_after(
+fn than_after(toks: &[Token], marks: Marks<'_>, from: usize, ahead: &mut Ahead) -> bool {
+    ahead.any(
         toks,
         from,
         |t| t.sentence,
@@ -1543,8 +1596,8 @@ fn than_after(toks: &[Token], marks: Marks<'_>, from: usize) -> bool {
 /// Whether the entry ending before token `from` is followed in its clause by a comparative
 /// and "than" ("nothing threatens our farmers more than ..."): the negation before the entry
 /// is a superlative, not a denial.
-fn compared_after(toks: &[Token], marks: Marks<'_>, from: usize) -> bool {
-    any_after(
+fn compared_after(toks: &[Token], marks: Marks<'_>, from: usize, ahead: &mut Ahead) -> bool {
+    ahead.any(
         toks,
         from,
         |t| t.clause,
@@ -1552,20 +1605,83 @@ fn compared_after(toks: &[Token], marks: Marks<'_>, from: usize) -> bool {
     )
 }
 
-/// Whether `test` holds for a token from `from` on within the sentence or clause (`scope`) of
-/// token `from - 1`.
-fn any_after(
-    toks: &[Token],
+/// Where [`condition_cursors`] stands in a statement's condition regions: how many start at
+/// or before the hit, the furthest end among them, and the first region not in a sentence
+/// before the hit's.
+#[derive(Debug, Default, Clone, Copy)]
+struct ConditionCursors {
+    started: usize,
+    reach: usize,
+    in_sentence: usize,
+}
+
+/// Whether unit `k` lies in a condition region, and whether its sentence holds one. The
+/// regions (`(from, to, sentence)`, in order of `from`) are asked about in text order, so
+/// the cursors only move forward.
+#[inline(never)]
+fn condition_cursors(
+    conditions: &[(usize, usize, u32)],
+    k: usize,
+    sentence: u32,
+    c: &mut ConditionCursors,
+) -> (bool, bool) {
+    while let Some(&(from, to, _)) = conditions.get(c.started) {
+        if from > k {
+            break;
+        }
+        c.reach = c.reach.max(to);
+        c.started += 1;
+    }
+    while conditions
+        .get(c.in_sentence)
+        .is_some_and(|&(_, _, s)| s < sentence)
+    {
+        c.in_sentence += 1;
+    }
+    let in_sentence = conditions
+        .get(c.in_sentence)
+        .is_some_and(|&(_, _, s)| s == sentence);
+    (k < c.reach, in_sentence)
+}
+
+/// The first token at or after a position, within the sentence or clause (the scope) of the
+/// token before it, for which a test holds: remembered between questions about one
+/// statement. Its hits ask in text order, so a long sentence is read once, not once a hit.
+/// One `Ahead` serves one test and one scope, for one statement.
+#[derive(Debug, Default, Clone, Copy)]
+struct Ahead {
+    /// The scope asked about last, where the search began, and what it found.
+    home: Option<u32>,
     from: usize,
-    scope: impl Fn(&Token) -> u32,
-    test: impl Fn(usize) -> bool,
-) -> bool {
-    let Some(home) = from.checked_sub(1).and_then(|i| toks.get(i)).map(&scope) else {
-        return false;
-    };
-    (from..toks.len())
-        .take_while(|&i| toks.get(i).is_some_and(|t| scope(t) == home))
-        .any(test)
+    found: Option<usize>,
+}
+
+impl Ahead {
+    /// Whether `test` holds for a token from `from` on within the `scope` of token `from - 1`.
+    #[inline(never)]
+    fn any(
+        &mut self,
+        toks: &[Token],
+        from: usize,
+        scope: impl Fn(&Token) -> u32,
+        test: impl Fn(usize) -> bool,
+    ) -> bool {
+        let Some(home) = from.checked_sub(1).and_then(|i| toks.get(i)).map(&scope) else {
+            return false;
+        };
+        // The last answer holds for a later start in the same scope until the start passes
+        // the token it found (a scope's tokens are contiguous).
+        let known =
+            self.home == Some(home) && self.from <= from && self.found.is_none_or(|f| f >= from);
+        if !known {
+            self.found = (from..toks.len())
+                .take_while(|&i| toks.get(i).is_some_and(|t| scope(t) == home))
+                .find(|&i| test(i));
+            self.home = Some(home);
+            self.from = from;
+        }
+        self.found.is_some()
+    }
 }
 
 /// Whether token `i` is a word that looks like a regular Spanish first-person future verb

@@ -351,6 +351,52 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "armas:force:-2.00",
         Label::Tense,
     ),
+    // Several hits in one clause or sentence: the rules read a clause once and remember
+    // what they found (a speech pasted as one field made them quadratic before the
+    // twenty-fourth session); each case below fails if a remembered answer outlives the
+    // clause, sentence or position it holds for.
+    (
+        "a direct threat found for one hit holds for the later hits of its clause",
+        Lang::En,
+        "They attack and we will strike and attack",
+        "attack:force:-3.00;strike:threat:-2.50;attack:threat:-3.00",
+        Label::Hostile,
+    ),
+    (
+        "a direct threat in one clause does not carry into the next",
+        Lang::En,
+        "They attack, we will strike, they attack",
+        "attack:force:-3.00;strike:threat:-2.50;attack:force:-3.00",
+        Label::Hostile,
+    ),
+    (
+        "a second conditional in a clause shares the first one's region",
+        Lang::En,
+        "We will strike if they attack if they strike",
+        "strike:threat:-2.50;attack:force:-1.50;strike:force:-1.25",
+        Label::Hostile,
+    ),
+    (
+        "conditional regions end at a consequence word, hit after hit",
+        Lang::En,
+        "If they attack if they strike we attack",
+        "attack:force:-1.50;strike:force:-1.25;attack:threat:-3.00",
+        Label::Hostile,
+    ),
+    (
+        "a than found for one negated hit is not reused past it",
+        Lang::En,
+        "not a greater attack than sanctions and not a greater strike",
+        "attack:force:-3.00;sanctions:coercion:-2.50;strike:deescalation:1.85",
+        Label::Hostile,
+    ),
+    (
+        "a comparison found for one negated hit is not reused past it",
+        Lang::En,
+        "we will not attack more than sanctions and not strike",
+        "attack:threat:-3.00;sanctions:threat:-2.50;strike:deescalation:1.85",
+        Label::Hostile,
+    ),
     (
         "english words ending like a spanish future are not",
         Lang::En,
