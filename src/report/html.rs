@@ -2,7 +2,7 @@
 //! phone, prints cleanly. Every piece of user text is escaped with [`charts::esc`].
 
 use super::charts::{self, esc};
-use super::{Highlighted, Report, ci_range, signed};
+use super::{Excerpt, Highlighted, Report, ci_range, signed};
 use crate::score::{Label, rules};
 use std::io::{self, Write};
 
@@ -62,13 +62,16 @@ fn figure(o: &mut String, svg: Option<String>, caption: &str) {
 }
 
 /// The statement's text with its hits wrapped in `<mark>` (escaped outside and inside).
-pub fn highlight_html(h: &Highlighted) -> String {
+pub fn highlight_html(h: &Highlighted, ex: Excerpt) -> String {
     let text = &h.statement.text;
     let mut o = String::new();
-    let mut at = 0usize;
-    for m in &h.marks {
+    if ex.start > 0 {
+        o.push_str("… ");
+    }
+    let mut at = ex.start;
+    for m in h.marks_in(ex) {
         let (a, b) = m.span;
-        if a < at || b > text.len() || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
+        if a < at {
             continue;
         }
         o.push_str(&esc(&text[at..a]));
@@ -82,7 +85,34 @@ pub fn highlight_html(h: &Highlighted) -> String {
         ));
         at = b;
     }
-    o.push_str(&esc(text.get(at..).unwrap_or("")));
+    o.push_str(&esc(text.get(at..ex.end).unwrap_or("")));
+    if ex.end < text.len() {
+        o.push_str(" …");
+    }
+    o
+}
+
+/// The hits under a quote: those in its excerpt, and how many more the whole statement has.
+fn hits_html(h: &Highlighted, ex: Excerpt) -> String {
+    let shown: Vec<String> = h
+        .marks_in(ex)
+        .map(|m| {
+            format!(
+                "{} ({}) {}",
+                esc(&m.term),
+                esc(&m.category),
+                signed(m.weight)
+            )
+        })
+        .collect();
+    let more = h.marks.len().saturating_sub(shown.len());
+    let mut o = shown.join(" · ");
+    if more > 0 && !ex.whole {
+        o.push_str(&format!(
+            "{}and {more} more in the whole statement",
+            if shown.is_empty() { "" } else { " · " }
+        ));
+    }
     o
 }
 
@@ -101,8 +131,14 @@ fn statements(o: &mut String, list: &[Highlighted]) {
         } else {
             format!(" → {}", esc(&s.target))
         };
+        let ex = h.excerpt();
+        let part = if ex.whole {
+            String::new()
+        } else {
+            format!(" · excerpt of {} characters", ex.chars)
+        };
         o.push_str(&format!(
-            r#"<div class="quote"><div class="meta">{} · <strong>{}</strong>{} · id {} · tone <span class="{}">{}</span> ({})</div><blockquote>{}</blockquote><div class="hits">{}</div></div>"#,
+            r#"<div class="quote"><div class="meta">{} · <strong>{}</strong>{} · id {} · tone <span class="{}">{}</span> ({}){}</div><blockquote>{}</blockquote><div class="hits">{}</div></div>"#,
             date,
             esc(&s.speaker),
             target,
@@ -110,12 +146,9 @@ fn statements(o: &mut String, list: &[Highlighted]) {
             tone_class(s.tone),
             signed(s.tone),
             s.label,
-            highlight_html(h),
-            h.marks
-                .iter()
-                .map(|m| format!("{} ({}) {}", esc(&m.term), esc(&m.category), signed(m.weight)))
-                .collect::<Vec<_>>()
-                .join(" · ")
+            part,
+            highlight_html(h, ex),
+            hits_html(h, ex)
         ));
         o.push('\n');
     }

@@ -2,7 +2,7 @@
 //! as SVG files beside it and linked.
 
 use super::charts;
-use super::{Detection, Report, ci_range, signed};
+use super::{Detection, Excerpt, Report, ci_range, signed};
 use crate::score::{Label, rules};
 use std::io::{self, Write};
 
@@ -384,8 +384,26 @@ pub fn render<W: Write>(r: &Report, charts: &[String], out: &mut W) -> io::Resul
         }
         for h in list {
             let s = &h.statement;
+            let ex = h.excerpt();
+            let shown: Vec<String> = h
+                .marks_in(ex)
+                .map(|m| format!("{} ({}) {}", md(&m.term), m.category, signed(m.weight)))
+                .collect();
+            let more = h.marks.len().saturating_sub(shown.len());
+            let mut hits = shown.join(", ");
+            if more > 0 && !ex.whole {
+                hits.push_str(&format!(
+                    "{}and {more} more in the whole statement",
+                    if shown.is_empty() { "" } else { ", " }
+                ));
+            }
+            let part = if ex.whole {
+                String::new()
+            } else {
+                format!(", excerpt of {} characters", ex.chars)
+            };
             o.push_str(&format!(
-                "- **{}** ({}{}, {}): tone {} ({})  \n  {}  \n  hits: {}\n",
+                "- **{}** ({}{}, {}): tone {} ({}{})  \n  {}  \n  hits: {}\n",
                 md(&s.speaker),
                 s.day
                     .map(|d| d.to_string())
@@ -398,12 +416,9 @@ pub fn render<W: Write>(r: &Report, charts: &[String], out: &mut W) -> io::Resul
                 md(&s.id),
                 signed(s.tone),
                 s.label,
-                highlight_md(h),
-                h.marks
-                    .iter()
-                    .map(|m| format!("{} ({}) {}", md(&m.term), m.category, signed(m.weight)))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                part,
+                highlight_md(h, ex),
+                hits
             ));
         }
         o.push('\n');
@@ -438,19 +453,25 @@ pub fn render<W: Write>(r: &Report, charts: &[String], out: &mut W) -> io::Resul
     out.write_all(o.as_bytes())
 }
 
-fn highlight_md(h: &super::Highlighted) -> String {
+fn highlight_md(h: &super::Highlighted, ex: Excerpt) -> String {
     let text = &h.statement.text;
     let mut o = String::new();
-    let mut at = 0usize;
-    for m in &h.marks {
+    if ex.start > 0 {
+        o.push_str("… ");
+    }
+    let mut at = ex.start;
+    for m in h.marks_in(ex) {
         let (a, b) = m.span;
-        if a < at || b > text.len() || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
+        if a < at {
             continue;
         }
         o.push_str(&md(&text[at..a]));
         o.push_str(&format!("**{}**", md(&text[a..b])));
         at = b;
     }
-    o.push_str(&md(text.get(at..).unwrap_or("")));
+    o.push_str(&md(text.get(at..ex.end).unwrap_or("")));
+    if ex.end < text.len() {
+        o.push_str(" …");
+    }
     o
 }

@@ -305,6 +305,108 @@ pub struct Highlighted {
     pub marks: Vec<Mark>,
 }
 
+/// A statement longer than this many characters is quoted in the report's lists of most
+/// hostile and most cooperative statements as an excerpt of about this length around its
+/// strongest hit: a speech pasted as one field stays readable, and the page stays small.
+pub const QUOTE_CHARS: usize = 600;
+
+/// How far an excerpt's ends move, at most, to fall between words (characters).
+const QUOTE_SNAP: usize = 40;
+
+/// The part of a [`Highlighted`] statement the report quotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Excerpt {
+    /// Byte range of the quoted text, on character boundaries.
+    pub start: usize,
+    /// End of the range (exclusive).
+    pub end: usize,
+    /// Characters in the whole text.
+    pub chars: usize,
+    /// Whether the range is the whole text.
+    pub whole: bool,
+}
+
+impl Highlighted {
+    /// The text the report quotes: all of it up to [`QUOTE_CHARS`] characters; beyond that
+    /// about [`QUOTE_CHARS`] characters around the strongest hit on the side of the
+    /// statement's tone (the most hostile hit of a hostile statement, the most cooperative
+    /// of a cooperative one; the first such hit when several weigh the same), half of them
+    /// before it, with the ends moved to fall between words.
+    pub fn excerpt(&self) -> Excerpt {
+        let text = self.statement.text.as_str();
+        let chars = text.chars().count();
+        if chars <= QUOTE_CHARS {
+            return Excerpt {
+                start: 0,
+                end: text.len(),
+                chars,
+                whole: true,
+            };
+        }
+        let sign = if self.statement.tone < 0.0 { -1.0 } else { 1.0 };
+        let mut anchor: Option<&Mark> = None;
+        for m in self.marks.iter().filter(|m| quotable(text, m.span)) {
+            if anchor.is_none_or(|a| m.weight * sign > a.weight * sign) {
+                anchor = Some(m);
+            }
+        }
+        let at = anchor.map_or(0, |m| m.span.0);
+        // Byte index `n` characters before or after byte index `i` (or the text's end).
+        let back = |i: usize, n: usize| {
+            text[..i]
+                .char_indices()
+                .rev()
+                .nth(n.saturating_sub(1))
+                .map_or(0, |(j, _)| j)
+        };
+        let ahead = |i: usize, n: usize| {
+            text[i..]
+                .char_indices()
+                .nth(n)
+                .map_or(text.len(), |(j, _)| i + j)
+        };
+        let mut start = back(at, QUOTE_CHARS / 2);
+        let mut end = ahead(start, QUOTE_CHARS);
+        if end == text.len() {
+            start = back(end, QUOTE_CHARS);
+        }
+        // Between words: the start after a space within QUOTE_SNAP characters, the end at one.
+        if start > 0 {
+            let limit = ahead(start, QUOTE_SNAP);
+            if let Some(j) = text[start..limit].find(char::is_whitespace) {
+                start += j;
+                start = ahead(start, 1);
+            }
+        }
+        if end < text.len() {
+            let limit = back(end, QUOTE_SNAP);
+            if let Some(j) = text[limit..end].rfind(char::is_whitespace) {
+                end = limit + j;
+            }
+        }
+        Excerpt {
+            start,
+            end,
+            chars,
+            whole: false,
+        }
+    }
+
+    /// The marks inside `excerpt`, in text order.
+    pub fn marks_in(&self, excerpt: Excerpt) -> impl Iterator<Item = &Mark> {
+        self.marks.iter().filter(move |m| {
+            quotable(&self.statement.text, m.span)
+                && m.span.0 >= excerpt.start
+                && m.span.1 <= excerpt.end
+        })
+    }
+}
+
+/// Whether `span` is a range of `text` on character boundaries.
+fn quotable(text: &str, (a, b): (usize, usize)) -> bool {
+    a <= b && text.get(a..b).is_some()
+}
+
 /// Categories per phase: each row's shares of absolute hit weight.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CategoryTable {
@@ -1068,6 +1170,82 @@ fn headline(s: &Shift, phases: &[Phase], gname: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn highlighted(text: &str, tone: f64, marks: &[(&str, f64)]) -> Highlighted {
+        let marks = marks
+            .iter()
+            .map(|&(word, weight)| {
+                let a = text.find(word).expect("the word is in the text");
+                Mark {
+                    span: (a, a + word.len()),
+                    term: word.to_string(),
+                    category: "c".to_string(),
+                    weight,
+                }
+            })
+            .collect();
+        Highlighted {
+            statement: Kept {
+                row: 0,
+                id: "1".to_string(),
+                day: None,
+                speaker: "A".to_string(),
+                target: String::new(),
+                text: text.to_string(),
+                tone,
+                label: Label::Neutral,
+            },
+            marks,
+        }
+    }
+
+    #[test]
+    fn a_long_statement_is_quoted_around_its_strongest_hit_between_words() {
+        // Multi-byte letters throughout: every cut must fall on a character boundary.
+        let filler = "la señora ministra habló ".repeat(60);
+        let text = format!("amenaza {filler}ATAQUE {filler}gracias");
+        let h = highlighted(
+            &text,
+            -0.5,
+            &[("amenaza", -1.0), ("ATAQUE", -3.0), ("gracias", 2.0)],
+        );
+        let ex = h.excerpt();
+        assert!(!ex.whole);
+        assert_eq!(ex.chars, text.chars().count());
+        let quoted = &text[ex.start..ex.end];
+        assert!(
+            quoted.contains("ATAQUE"),
+            "the strongest hostile hit is quoted"
+        );
+        let n = quoted.chars().count();
+        assert!(
+            n <= QUOTE_CHARS && n + 2 * QUOTE_SNAP >= QUOTE_CHARS,
+            "{n} characters"
+        );
+        assert!(text[..ex.start].ends_with(' ') && text[ex.end..].starts_with(' '));
+        let shown: Vec<&str> = h.marks_in(ex).map(|m| m.term.as_str()).collect();
+        assert_eq!(shown, ["ATAQUE"]);
+        // A cooperative statement is quoted around its most cooperative hit, here at the end.
+        let h = highlighted(
+            &text,
+            0.5,
+            &[("amenaza", -1.0), ("ATAQUE", -3.0), ("gracias", 2.0)],
+        );
+        let ex = h.excerpt();
+        assert_eq!(ex.end, text.len());
+        assert!(text[ex.start..].ends_with("gracias"));
+        // Up to QUOTE_CHARS characters the whole text.
+        let short = "ñ".repeat(QUOTE_CHARS);
+        let ex = highlighted(&short, 0.0, &[]).excerpt();
+        assert!(ex.whole && ex.start == 0 && ex.end == short.len());
+        // No hit, or no space to cut at: still a valid range of about QUOTE_CHARS characters.
+        let long = "ñ".repeat(3 * QUOTE_CHARS);
+        let ex = highlighted(&long, 0.0, &[]).excerpt();
+        assert_eq!(
+            (ex.start, long[ex.start..ex.end].chars().count()),
+            (0, QUOTE_CHARS)
+        );
+    }
 
     #[test]
     fn a_misspelt_speaker_gets_the_closest_name() {

@@ -1815,3 +1815,69 @@ fn pairs_are_drawn_in_their_speakers_colours() {
         dot_colour("US government")
     );
 }
+
+/// Regression: the lists of most hostile and most cooperative statements quoted every
+/// statement whole, with every hit marked and listed, so two speeches of 1 MB pasted as one
+/// field each made a 20 MB page. A statement longer than `QUOTE_CHARS` (600 characters) is
+/// quoted as an excerpt around its strongest hit, and the report says so.
+#[test]
+fn long_statements_are_quoted_as_excerpts_around_their_strongest_hit() {
+    let wd = Workdir::new();
+    let filler = "the delegation met in the capital to review the schedule ".repeat(30);
+    let long = format!("sanctions {filler}they will attack the port {filler}");
+    let chars = long.chars().count();
+    wd.write(
+        "long.csv",
+        format!(
+            "id,date,speaker,target,text\nl1,2026-01-04,A,B,{long}\ns1,2026-01-05,B,A,We thank you\n"
+        ),
+    );
+    let mut args = vec!["report", "long.csv", "-o", "long.html"];
+    let fixed = fixed_lexicon();
+    args.extend(fixed.iter().map(String::as_str));
+    let out = wd.run(&args, None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = wd.read("long.html");
+    let quote = |from: &str| {
+        let at = html.find(from).expect("the list");
+        let a = at + html[at..].find("<blockquote>").expect("a quote") + "<blockquote>".len();
+        let b = a + html[a..].find("</blockquote>").expect("its end");
+        html[a..b].to_string()
+    };
+    let hostile = quote("Most hostile statements");
+    assert!(
+        hostile.starts_with("… ") && hostile.ends_with(" …"),
+        "{hostile}"
+    );
+    assert!(
+        hostile.contains(r#"<mark class="h" title="attack: force -3.00">attack</mark>"#),
+        "the strongest hit is quoted and marked: {hostile}"
+    );
+    assert!(
+        !hostile.contains("sanctions"),
+        "the first hit is far outside"
+    );
+    assert!(hostile.len() < 800, "{} bytes quoted", hostile.len());
+    assert!(html.contains(&format!(" · excerpt of {chars} characters</div>")));
+    assert!(
+        html.contains("attack (force) -3.00 · and 1 more in the whole statement</div>"),
+        "the hits under the quote"
+    );
+    // A short statement is quoted whole, as before.
+    assert_eq!(
+        quote("Most cooperative statements"),
+        r#"We <mark class="c" title="thank: gratitude +2.00">thank</mark> you"#
+    );
+    let md = markdown_of(
+        &wd,
+        "long.csv",
+        &fixed.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
+    assert!(
+        md.contains(&format!("(hostile, excerpt of {chars} characters)")),
+        "{md}"
+    );
+    assert!(md.contains("… ") && md.contains("**attack**"));
+    assert!(md.contains("hits: attack (force) -3.00, and 1 more in the whole statement"));
+    assert!(md.len() < html.len() && !md.contains(&filler));
+}
