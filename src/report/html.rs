@@ -92,30 +92,6 @@ pub fn highlight_html(h: &Highlighted, ex: Excerpt) -> String {
     o
 }
 
-/// The hits under a quote: those in its excerpt, and how many more the whole statement has.
-fn hits_html(h: &Highlighted, ex: Excerpt) -> String {
-    let shown: Vec<String> = h
-        .marks_in(ex)
-        .map(|m| {
-            format!(
-                "{} ({}) {}",
-                esc(&m.term),
-                esc(&m.category),
-                signed(m.weight)
-            )
-        })
-        .collect();
-    let more = h.marks.len().saturating_sub(shown.len());
-    let mut o = shown.join(" · ");
-    if more > 0 && !ex.whole {
-        o.push_str(&format!(
-            "{}and {more} more in the whole statement",
-            if shown.is_empty() { "" } else { " · " }
-        ));
-    }
-    o
-}
-
 fn statements(o: &mut String, list: &[Highlighted]) {
     if list.is_empty() {
         o.push_str("<p>None.</p>\n");
@@ -148,7 +124,12 @@ fn statements(o: &mut String, list: &[Highlighted]) {
             s.label,
             part,
             highlight_html(h, ex),
-            hits_html(h, ex)
+            h.hits_line(ex, " · ", |m| format!(
+                "{} ({}) {}",
+                esc(&m.term),
+                esc(&m.category),
+                signed(m.weight)
+            ))
         ));
         o.push('\n');
     }

@@ -385,18 +385,9 @@ pub fn render<W: Write>(r: &Report, charts: &[String], out: &mut W) -> io::Resul
         for h in list {
             let s = &h.statement;
             let ex = h.excerpt();
-            let shown: Vec<String> = h
-                .marks_in(ex)
-                .map(|m| format!("{} ({}) {}", md(&m.term), m.category, signed(m.weight)))
-                .collect();
-            let more = h.marks.len().saturating_sub(shown.len());
-            let mut hits = shown.join(", ");
-            if more > 0 && !ex.whole {
-                hits.push_str(&format!(
-                    "{}and {more} more in the whole statement",
-                    if shown.is_empty() { "" } else { ", " }
-                ));
-            }
+            let hits = h.hits_line(ex, ", ", |m| {
+                format!("{} ({}) {}", md(&m.term), m.category, signed(m.weight))
+            });
             let part = if ex.whole {
                 String::new()
             } else {

@@ -392,6 +392,21 @@ impl Highlighted {
         }
     }
 
+    /// The line of hits under a quote of `excerpt`: the marks inside it as `item` writes
+    /// them, joined by `sep`, then for an excerpt how many more the whole statement has.
+    pub fn hits_line(&self, excerpt: Excerpt, sep: &str, item: impl Fn(&Mark) -> String) -> String {
+        let shown: Vec<String> = self.marks_in(excerpt).map(item).collect();
+        let more = self.marks.len().saturating_sub(shown.len());
+        let mut o = shown.join(sep);
+        if more > 0 && !excerpt.whole {
+            if !shown.is_empty() {
+                o.push_str(sep);
+            }
+            o.push_str(&format!("and {more} more in the whole statement"));
+        }
+        o
+    }
+
     /// The marks inside `excerpt`, in text order.
     pub fn marks_in(&self, excerpt: Excerpt) -> impl Iterator<Item = &Mark> {
         self.marks.iter().filter(move |m| {

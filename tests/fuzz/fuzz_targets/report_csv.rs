@@ -3,27 +3,13 @@
 //! of user text inside its escaping.
 #![no_main]
 
-use detente::Scorer;
 use detente::report::{ReportOptions, html, markdown, report_from_reader};
 use detente::score::batch::Pool;
 use detente::table::{OnError, StreamOptions};
 use libfuzzer_sys::fuzz_target;
-use std::sync::OnceLock;
 
-struct Setup {
-    scorer: Scorer,
-    one: Pool,
-    two: Pool,
-}
-
-fn setup() -> &'static Setup {
-    static S: OnceLock<Setup> = OnceLock::new();
-    S.get_or_init(|| Setup {
-        scorer: Scorer::new().expect("built-in scorer"),
-        one: Pool::single(),
-        two: Pool::new(2).expect("pool"),
-    })
-}
+mod common;
+use common::{on_both_pools, setup};
 
 fn run(input: &[u8], pool: &Pool, opts: &StreamOptions) -> Result<(Vec<u8>, Vec<u8>), String> {
     let mut rejected = 0u64;
@@ -59,11 +45,7 @@ fuzz_target!(|data: &[u8]| {
         batch_size: 1 + usize::from(knobs >> 4),
         ..StreamOptions::default()
     };
-    let s = setup();
-    let a = run(input, &s.one, &opts);
-    let b = run(input, &s.two, &opts);
-    assert_eq!(a, b, "one thread and two differ");
-    match a {
+    match on_both_pools(|pool| run(input, pool, &opts)) {
         Ok((page, _)) => {
             let page = String::from_utf8(page).expect("the page is UTF-8");
             // User text never opens an element: the only `<script` is none at all.

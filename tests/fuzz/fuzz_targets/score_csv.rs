@@ -3,26 +3,12 @@
 //! as two.
 #![no_main]
 
-use detente::Scorer;
 use detente::score::batch::Pool;
 use detente::table::{Format, OnError, Reject, StreamOptions, Summary, score_stream};
 use libfuzzer_sys::fuzz_target;
-use std::sync::OnceLock;
 
-struct Setup {
-    scorer: Scorer,
-    one: Pool,
-    two: Pool,
-}
-
-fn setup() -> &'static Setup {
-    static S: OnceLock<Setup> = OnceLock::new();
-    S.get_or_init(|| Setup {
-        scorer: Scorer::new().expect("built-in scorer"),
-        one: Pool::single(),
-        two: Pool::new(2).expect("pool"),
-    })
-}
+mod common;
+use common::{on_both_pools, setup};
 
 type Run = Result<(Vec<u8>, Vec<Reject>, Summary), String>;
 
@@ -58,11 +44,7 @@ fuzz_target!(|data: &[u8]| {
         batch_size: 1 + usize::from(knobs >> 4),
         ..StreamOptions::default()
     };
-    let s = setup();
-    let a = run(input, &s.one, &opts);
-    let b = run(input, &s.two, &opts);
-    assert_eq!(a, b, "one thread and two differ");
-    match a {
+    match on_both_pools(|pool| run(input, pool, &opts)) {
         Ok((out, rejects, summary)) => {
             assert_eq!(
                 summary.scored + summary.rejected,
