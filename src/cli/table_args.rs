@@ -59,7 +59,8 @@ pub struct TableArgs {
     #[arg(long, value_name = "PATH", requires = "skip_bad_rows")]
     pub rejects: Option<String>,
 
-    /// Largest field accepted, in bytes; a row with a longer one is rejected. A row longer than
+    /// Largest field accepted, in bytes; a row with a longer one is rejected (the `hits` column
+    /// of `detente score` output may be 8 times as long). A row longer than
     /// the header's number of fields times twice this (an unclosed quote, say) is read to its
     /// end without being kept, so memory stays bounded; its first 64 KiB go to --rejects.
     #[arg(long, default_value_t = StreamOptions::default().max_field_bytes, value_name = "BYTES")]

@@ -321,13 +321,17 @@ impl<R: Read> Source<R> {
         let width = self.headers.len();
         let text_col = self.map.text;
         let max_field = self.opts.max_field_bytes;
+        // In `detente score` output the `hits` column may be longer than the text it explains.
+        let wide =
+            hits_column(&self.headers).map(|c| (c, max_field.saturating_mul(HITS_FIELD_FACTOR)));
         let delimiter = self.opts.delimiter;
         let rows_per_chunk = self.opts.batch_size.max(1);
         // Longer than this, a row has a field over the limit (quotes doubled at most double
         // a field), more fields than the header, or an unclosed quote.
         let max_record = width
             .max(1)
-            .saturating_mul(max_field.saturating_mul(2).saturating_add(3));
+            .saturating_mul(max_field.saturating_mul(2).saturating_add(3))
+            .saturating_add(wide.map_or(0, |(_, max)| max.saturating_mul(2)));
         let on_error = self.opts.on_error;
         let mut summary = Summary::default();
         // A read error ends the input; it is reported once the rows read before it have gone
@@ -388,7 +392,7 @@ impl<R: Read> Source<R> {
             rows.parse(input, starts.get(..parsed).unwrap_or(&[]), delimiter, place);
             for rec in rows.iter() {
                 out.push(
-                    check_row(&rec, width, text_col, max_field)
+                    check_row(&rec, width, text_col, max_field, wide)
                         .and_then(|text| map(state, &rec, text)),
                 );
             }
@@ -884,6 +888,7 @@ pub fn check_row<'a>(
     width: usize,
     text_col: usize,
     max_field: usize,
+    wide: Option<(usize, usize)>,
 ) -> std::result::Result<&'a str, RowError> {
     if rec.len() != width {
         return Err((
@@ -933,8 +938,12 @@ pub fn check_row<'a>(
         }
     }
     for (i, f) in rec.iter().enumerate() {
-        if f.len() > max_field {
-            return Err(too_long(f.len(), max_field, i));
+        let max = match wide {
+            Some((c, max)) if c == i => max,
+            _ => max_field,
+        };
+        if f.len() > max {
+            return Err(too_long(f.len(), max, i));
         }
         if let Err(e) = std::str::from_utf8(f) {
             return Err((
@@ -948,6 +957,23 @@ pub fn check_row<'a>(
     rec.get(text_col)
         .and_then(|f| std::str::from_utf8(f).ok())
         .ok_or_else(|| missing_text(text_col))
+}
+
+/// How many times `--max-field-bytes` the `hits` column of `detente score` output may be
+/// long. A hit is written as its term, category and weight (`strike:threat:-2.60;`), about 20
+/// bytes more than the words it matched, so a text at the limit made only of short hits
+/// writes a hits field several times its length; `report` reads such files back.
+pub const HITS_FIELD_FACTOR: usize = 8;
+
+/// The `hits` column of a table that is `detente score` output (it has `tone` and `hits`
+/// columns, as [`output_names`] refuses to score again).
+fn hits_column(headers: &[String]) -> Option<usize> {
+    let at = |n: &str| {
+        headers
+            .iter()
+            .position(|h| h.trim().eq_ignore_ascii_case(n))
+    };
+    at("tone").and(at("hits"))
 }
 
 /// The reject of a field over the size limit.
@@ -1105,7 +1131,7 @@ mod tests {
         max_field: usize,
     ) -> std::result::Result<String, RowError> {
         let row = rows.get(0).expect("a row");
-        check_row(&row, width, text_col, max_field).map(|t| t.to_string())
+        check_row(&row, width, text_col, max_field, None).map(|t| t.to_string())
     }
 
     fn column_at_fault(r: std::result::Result<String, RowError>) -> Option<Option<usize>> {

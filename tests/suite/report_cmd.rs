@@ -1881,3 +1881,55 @@ fn long_statements_are_quoted_as_excerpts_around_their_strongest_hit() {
     assert!(md.contains("hits: attack (force) -3.00, and 1 more in the whole statement"));
     assert!(md.len() < html.len() && !md.contains(&filler));
 }
+
+/// Regression: `score` accepted a statement just under `--max-field-bytes`, made only of
+/// hits, and wrote a `hits` field three times as long, which `report` then rejected as over
+/// the limit. The `hits` column of score output may be `HITS_FIELD_FACTOR` times the limit.
+#[test]
+fn report_reads_back_the_hits_of_a_statement_near_the_field_limit() {
+    let wd = Workdir::new();
+    let text = "attack strike thank ".repeat(4_000); // 80,000 bytes
+    wd.write(
+        "long.csv",
+        format!("id,date,speaker,text\n1,2026-01-04,A,{text}\n2,2026-01-05,B,We thank you\n"),
+    );
+    let limit = ["--max-field-bytes", "100000"];
+    let mut args = vec!["score", "long.csv", "-o", "scores.csv"];
+    args.extend(limit);
+    let fixed = fixed_lexicon();
+    args.extend(fixed.iter().map(String::as_str));
+    let out = wd.run(&args, None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let scores = wd.read("scores.csv");
+    let hits = scores
+        .lines()
+        .nth(1)
+        .and_then(|l| l.rsplit(',').next())
+        .unwrap_or("");
+    assert!(
+        hits.len() > 100_000,
+        "the hits field is over the limit: {}",
+        hits.len()
+    );
+    let mut args = vec!["report", "scores.csv", "--format", "md", "-o", "-"];
+    args.extend(limit);
+    let out = wd.run(&args, None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("2 read, 2 used, 0 rejected"),
+        "{}",
+        stdout(&out)
+    );
+    // Any other column keeps the limit.
+    let padded = scores.replacen("\n1,", &format!("\n{},", "9".repeat(100_001)), 1);
+    wd.write("padded.csv", padded);
+    let mut args = vec!["report", "padded.csv", "--format", "md", "-o", "-"];
+    args.extend(limit);
+    let out = wd.run(&args, None);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("(id)): field of 100001 bytes exceeds the limit of 100000"),
+        "{}",
+        stderr(&out)
+    );
+}
