@@ -419,18 +419,33 @@ pub(crate) fn quoted(value: &str) -> String {
     }
 }
 
+/// Longest list [`quoted_list`] writes before its "and N more", in bytes: names full of
+/// control characters quote several times longer than they are ("\u{13}").
+const LIST_BYTES: usize = 600;
+
 /// Names as a message lists them: each [`quoted`], comma-separated, the list cut to
-/// [`LIST_NAMES`] names.
+/// [`LIST_NAMES`] names and about [`LIST_BYTES`] bytes (at least one name is shown).
 pub(crate) fn quoted_list<S: AsRef<str>>(names: &[S]) -> String {
-    let mut out: Vec<String> = names
-        .iter()
-        .take(LIST_NAMES)
-        .map(|n| quoted(n.as_ref()))
-        .collect();
-    if names.len() > LIST_NAMES {
-        out.push(format!("and {} more", names.len() - LIST_NAMES));
+    let mut out = String::new();
+    let mut shown = 0;
+    for name in names.iter().take(LIST_NAMES) {
+        let q = quoted(name.as_ref());
+        if shown > 0 && out.len() + q.len() + 2 > LIST_BYTES {
+            break;
+        }
+        if shown > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&q);
+        shown += 1;
     }
-    out.join(", ")
+    if names.len() > shown {
+        if shown > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&format!("and {} more", names.len() - shown));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -454,5 +469,20 @@ mod tests {
         assert!(quoted(&"x".repeat(70_000)).ends_with("... (70000 characters)"));
         let empty: [&str; 0] = [];
         assert_eq!(quoted_list(&empty), "");
+        // Found by fuzzing an events file (a message of 2,010 bytes): names of control
+        // characters quote several times longer than they are. The list stops near
+        // LIST_BYTES and counts the rest.
+        let noisy: Vec<String> = (0..45)
+            .map(|i| format!("{i}{}", "\u{13}".repeat(70)))
+            .collect();
+        let listed = quoted_list(&noisy);
+        assert!(listed.len() < LIST_BYTES + 400, "{} bytes", listed.len());
+        assert!(listed.starts_with("\"0\\u{13}"), "{listed}");
+        assert!(listed.ends_with(" more"), "{listed}");
+        let shown = listed.matches("characters)").count();
+        assert!(
+            listed.ends_with(&format!("and {} more", 45 - shown)),
+            "{listed}"
+        );
     }
 }

@@ -5,7 +5,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 corpus="$here/corpus"
-mkdir -p "$corpus"/{score_text,score_csv,report_csv,lexicon_tsv,import}
+mkdir -p "$corpus"/{score_text,score_csv,report_csv,lexicon_tsv,import,dates_events}
 
 # score_text: every gold statement, one file each (the text column, via Python's csv).
 python3 - "$root/tests/data/gold" "$corpus/score_text" <<'PY'
@@ -47,4 +47,14 @@ done
 # import: the fixtures in both formats (knob 0: VADER, 1: LIWC).
 { printf '\x00'; cat "$root/tests/fixtures/import/vader_format.txt"; } > "$corpus/import/vader"
 { printf '\x01'; cat "$root/tests/fixtures/import/liwc_format.dic"; } > "$corpus/import/liwc"
+# dates_events: the events files in each date format (knob 0-4), and dates written every way.
+for knob in 0 1 2 3 4; do
+    for f in "$root/examples/data/petro_trump_events.csv" "$root/tests/fixtures/report_events.csv"; do
+        { printf "\\x$(printf %02x "$knob")"; cat "$f"; } > "$corpus/dates_events/$knob-$(basename "$f")"
+    done
+    { printf "\\x$(printf %02x "$knob")"; printf '%s\n' 2026-01-04 04/01/2026 01/04/2026 \
+        2026/01/04 1767484800 "4 de enero de 2026" "Jan 4, 2026" "4 Jan 2026" \
+        2026-01-04T10:00Z "04/01/2026 10:30" 1767484800.5 0000-00-00 9999-12-31; } \
+        > "$corpus/dates_events/$knob-dates"
+done
 echo "seeded: $(for d in "$corpus"/*; do printf '%s %s  ' "$(basename "$d")" "$(ls "$d" | wc -l)"; done)"
