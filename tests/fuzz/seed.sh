@@ -5,7 +5,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 corpus="$here/corpus"
-mkdir -p "$corpus"/{score_text,score_csv,report_csv,lexicon_tsv,import,dates_events}
+mkdir -p "$corpus"/{score_text,score_csv,report_csv,lexicon_tsv,import,dates_events,eval_gold}
 
 # score_text: every gold statement, one file each (the text column, via Python's csv).
 python3 - "$root/tests/data/gold" "$corpus/score_text" <<'PY'
@@ -56,5 +56,9 @@ for knob in 0 1 2 3 4; do
         2026/01/04 1767484800 "4 de enero de 2026" "Jan 4, 2026" "4 Jan 2026" \
         2026-01-04T10:00Z "04/01/2026 10:30" 1767484800.5 0000-00-00 9999-12-31; } \
         > "$corpus/dates_events/$knob-dates"
+done
+# eval_gold: the gold files themselves (the first 40 rows of each, to keep inputs short).
+for f in "$root"/tests/data/gold/*.csv; do
+    head -n 41 "$f" > "$corpus/eval_gold/$(basename "$f")"
 done
 echo "seeded: $(for d in "$corpus"/*; do printf '%s %s  ' "$(basename "$d")" "$(ls "$d" | wc -l)"; done)"
