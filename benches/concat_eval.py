@@ -4,20 +4,50 @@ seed from the tuning files, one language) into one text, scores it with `detente
 and prints the mean of the joined statements' labels beside the tone of the whole.
 
     python3 benches/concat_eval.py [--bin PATH] [--lang en|es] [--draws K] [--sizes 1,3,10,30,100]
+                                   [--mode whole|sentences]
 
 A speech is many statements in one field: its tone is the tone of such a join. The labels of
 the joined statements say what a reader would call the whole (their mean, on -2..+2); the
-tone is what detente says (on -1..+1). See docs/EVALUATION.md, "Long statements".
+tone is what detente says (on -1..+1). With `--mode sentences` the joined text is cut into
+sentences after `.`, `!` or `?` and a space, each is scored as a row, and the tone of the
+whole is the mean of the sentences' tones: what scoring a speech a sentence per row and
+averaging gives. See docs/EVALUATION.md, "Long statements".
 """
 import argparse
 import csv
 import glob
 import os
 import random
+import re
 import statistics
 import subprocess
 import sys
 import tempfile
+
+
+def ranks(xs):
+    """Average ranks (ties share the mean of their positions), 1-based."""
+    order = sorted(range(len(xs)), key=lambda i: xs[i])
+    r = [0.0] * len(xs)
+    i = 0
+    while i < len(order):
+        j = i
+        while j + 1 < len(order) and xs[order[j + 1]] == xs[order[i]]:
+            j += 1
+        for k in range(i, j + 1):
+            r[order[k]] = (i + j) / 2 + 1
+        i = j + 1
+    return r
+
+
+def spearman(x, y):
+    """Spearman's rank correlation, or nan when either side is constant."""
+    rx, ry = ranks(x), ranks(y)
+    mx, my = statistics.mean(rx), statistics.mean(ry)
+    sxy = sum((a - mx) * (b - my) for a, b in zip(rx, ry))
+    sx = sum((a - mx) ** 2 for a in rx) ** 0.5
+    sy = sum((b - my) ** 2 for b in ry) ** 0.5
+    return sxy / (sx * sy) if sx and sy else float("nan")
 
 
 def main():
@@ -27,6 +57,7 @@ def main():
     ap.add_argument("--draws", type=int, default=20)
     ap.add_argument("--sizes", default="1,3,10,30,100")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--mode", choices=["whole", "sentences"], default="whole")
     a = ap.parse_args()
     os.chdir(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
     rows = []
@@ -48,15 +79,25 @@ def main():
             w = csv.writer(f)
             w.writerow(["id", "text"])
             for i, (_, _, _, text) in enumerate(joined):
-                w.writerow([i, text])
+                parts = [text]
+                if a.mode == "sentences":
+                    parts = [p for p in re.split(r"(?<=[.!?])\s+", text) if p.strip()]
+                for p in parts:
+                    w.writerow([i, p])
         out = subprocess.run(
             [a.bin, "score", "-q", "--lang", a.lang, path],
             check=True, capture_output=True, text=True,
         ).stdout
-    tones = [float(r["tone"]) for r in csv.DictReader(out.splitlines())]
-    print(f"{len(rows)} {a.lang} tuning statements; {a.draws} draws of each size, seed {a.seed}")
-    print("| statements joined | mean label (mean of draws) | tone (mean of draws) | mean abs(tone) | draws with abs(tone) > 0.9 | draws hostile (tone < -0.5) | draws whose mean label is < 0 |")
-    print("|---:|---:|---:|---:|---:|---:|---:|")
+    per = {}
+    for r in csv.DictReader(out.splitlines()):
+        per.setdefault(int(r["id"]), []).append(float(r["tone"]))
+    tones = [statistics.mean(per[i]) for i in range(len(joined))]
+    print(
+        f"{len(rows)} {a.lang} tuning statements; {a.draws} draws of each size, seed {a.seed}; "
+        f"tone of the {'whole text' if a.mode == 'whole' else 'mean of its sentences'}"
+    )
+    print("| statements joined | mean label (mean of draws) | tone (mean of draws) | mean abs(tone) | draws with abs(tone) > 0.9 | draws hostile (tone < -0.5) | draws whose mean label is < 0 | Spearman (mean label, tone) |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     for n in sizes:
         idx = [i for i, j in enumerate(joined) if j[0] == n]
         labels = [joined[i][2] for i in idx]
@@ -64,7 +105,8 @@ def main():
         print(
             f"| {n} | {statistics.mean(labels):+.2f} | {statistics.mean(t):+.2f} | "
             f"{statistics.mean(abs(x) for x in t):.2f} | {sum(abs(x) > 0.9 for x in t)} | "
-            f"{sum(x < -0.5 for x in t)} | {sum(m < 0 for m in labels)} |"
+            f"{sum(x < -0.5 for x in t)} | {sum(m < 0 for m in labels)} | "
+            f"{spearman(labels, t):+.2f} |"
         )
     return 0
 
