@@ -24,30 +24,9 @@ import subprocess
 import sys
 import tempfile
 
-
-def ranks(xs):
-    """Average ranks (ties share the mean of their positions), 1-based."""
-    order = sorted(range(len(xs)), key=lambda i: xs[i])
-    r = [0.0] * len(xs)
-    i = 0
-    while i < len(order):
-        j = i
-        while j + 1 < len(order) and xs[order[j + 1]] == xs[order[i]]:
-            j += 1
-        for k in range(i, j + 1):
-            r[order[k]] = (i + j) / 2 + 1
-        i = j + 1
-    return r
-
-
-def spearman(x, y):
-    """Spearman's rank correlation, or nan when either side is constant."""
-    rx, ry = ranks(x), ranks(y)
-    mx, my = statistics.mean(rx), statistics.mean(ry)
-    sxy = sum((a - mx) * (b - my) for a, b in zip(rx, ry))
-    sx = sum((a - mx) ** 2 for a in rx) ** 0.5
-    sy = sum((b - my) ** 2 for b in ry) ** 0.5
-    return sxy / (sx * sy) if sx and sy else float("nan")
+# Spearman's rank correlation with average ranks for ties, as the evaluation tables compute it.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from eval_tables import spearman  # noqa: E402
 
 
 def main():
