@@ -10,6 +10,7 @@ use crate::lexicon::Categories;
 use crate::score::batch::Pool;
 use crate::score::{Label, Scorer};
 use crate::table::{ColumnMap, Reject, Row, RowError, Source, StreamOptions, Summary};
+pub use crate::table::{ScoreColumns, score_columns};
 use std::io::Read;
 
 thread_local! {
@@ -17,28 +18,6 @@ thread_local! {
     /// [`Scorer::score_reusing`]).
     static LAST_SCORE: std::cell::RefCell<crate::score::Score> =
         std::cell::RefCell::new(crate::score::Score::default());
-}
-
-/// Where the score columns of a pre-scored table are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ScoreColumns {
-    /// The `tone` column.
-    pub tone: usize,
-    /// The `hits` column.
-    pub hits: usize,
-}
-
-/// Finds `tone` and `hits` columns (case-insensitive): the table is `detente score` output.
-pub fn score_columns(headers: &[String]) -> Option<ScoreColumns> {
-    let find = |n: &str| {
-        headers
-            .iter()
-            .position(|h| h.trim().eq_ignore_ascii_case(n))
-    };
-    Some(ScoreColumns {
-        tone: find("tone")?,
-        hits: find("hits")?,
-    })
 }
 
 /// Parses a `hits` field (`term:category:weight;...`) into (category id, |weight|) pairs.

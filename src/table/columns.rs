@@ -207,6 +207,28 @@ pub(crate) fn lookup(headers: &[String], wanted: &str) -> Option<usize> {
     })
 }
 
+/// Where the score columns of a pre-scored table are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScoreColumns {
+    /// The `tone` column.
+    pub tone: usize,
+    /// The `hits` column.
+    pub hits: usize,
+}
+
+/// Finds `tone` and `hits` columns (case-insensitive): the table is `detente score` output.
+pub fn score_columns(headers: &[String]) -> Option<ScoreColumns> {
+    let find = |n: &str| {
+        headers
+            .iter()
+            .position(|h| h.trim().eq_ignore_ascii_case(n))
+    };
+    Some(ScoreColumns {
+        tone: find("tone")?,
+        hits: find("hits")?,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,7 +10,7 @@ mod write;
 pub(crate) use stream::{LineEnds, csv_error, header_names, read_record};
 
 pub(crate) use columns::lookup;
-pub use columns::{ColumnMap, ColumnSpec, Role};
+pub use columns::{ColumnMap, ColumnSpec, Role, ScoreColumns, score_columns};
 pub use rows::{Place, Row, Rows};
 pub use stream::{
     OnError, Reject, RowError, Source, StreamOptions, Summary, check_row, is_delimiter,

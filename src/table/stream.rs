@@ -322,8 +322,8 @@ impl<R: Read> Source<R> {
         let text_col = self.map.text;
         let max_field = self.opts.max_field_bytes;
         // In `detente score` output the `hits` column may be longer than the text it explains.
-        let wide =
-            hits_column(&self.headers).map(|c| (c, max_field.saturating_mul(HITS_FIELD_FACTOR)));
+        let wide = super::score_columns(&self.headers)
+            .map(|c| (c.hits, max_field.saturating_mul(HITS_FIELD_FACTOR)));
         let delimiter = self.opts.delimiter;
         let rows_per_chunk = self.opts.batch_size.max(1);
         // Longer than this, a row has a field over the limit (quotes doubled at most double
@@ -965,17 +965,6 @@ pub fn check_row<'a>(
 /// writes a hits field several times its length; `report` reads such files back.
 pub const HITS_FIELD_FACTOR: usize = 8;
 
-/// The `hits` column of a table that is `detente score` output (it has `tone` and `hits`
-/// columns, as [`output_names`] refuses to score again).
-fn hits_column(headers: &[String]) -> Option<usize> {
-    let at = |n: &str| {
-        headers
-            .iter()
-            .position(|h| h.trim().eq_ignore_ascii_case(n))
-    };
-    at("tone").and(at("hits"))
-}
-
 /// The reject of a field over the size limit.
 fn too_long(len: usize, max_field: usize, column: usize) -> RowError {
     (
@@ -1003,7 +992,7 @@ fn missing_text(text_col: usize) -> RowError {
 /// an error.
 fn output_names(headers: &[String], loc: &Location) -> Result<Vec<String>> {
     let has = |n: &str| headers.iter().any(|h| h.trim().eq_ignore_ascii_case(n));
-    if has("tone") && has("hits") {
+    if super::score_columns(headers).is_some() {
         return Err(Error::new(
             ErrorKind::ColumnClash {
                 columns: vec!["tone".to_string(), "hits".to_string()],
