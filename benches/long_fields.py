@@ -6,9 +6,9 @@ as one field), against a baseline build, and prints the medians and their ratio.
 
 Each file repeats a short pattern without sentence ends up to N bytes (default 1,000,000, just
 under the default --max-field-bytes): hits only, hits with negations, conditionals,
-congratulations, Spanish, and plain words. Time linear in the length keeps every file near
-the plain one; a rule that reads the clause again for each hit shows as seconds. The files
-are written to target/bench/long/. Without --base only --bin is timed.
+congratulations, Spanish, approvals, and plain words. Time linear in the length keeps every
+file near the plain one; a rule that reads the clause again for each hit shows as seconds.
+The files are written to target/bench/long/. Without --base only --bin is timed.
 """
 import argparse
 import os
@@ -25,6 +25,7 @@ PATTERNS = {
     "conditionals": "if unless threat we will strike if they do not ",
     "congratulations": "congratulations on your threat attack enemy ",
     "spanish": "no es patio trasero de nadie según dijo amenaza guerra gracias ",
+    "approvals": "agreement we support the agreement peace dialogue respect ",
 }
 
 

@@ -1286,6 +1286,17 @@ impl Scorer {
     /// before it ("we support sanctions"), within [`ENDORSE_WINDOW`] units. Only approval
     /// entries weaker than [`ENDORSE_MAX_BASE`] approve: signing a treaty is an act of its own.
     fn endorsements(&self, hits: &mut [Hit], places: &[(u32, usize)]) {
+        let is_act = |o: &Hit| {
+            o.weight < 0.0
+                && !o.rules.contains(Rules::TOPIC)
+                && self.ids.endorsed.contains(&o.category)
+        };
+        // Hits come in text order, so a clause's hits are one run. The act an approval takes
+        // the side of is the first act of its clause (the earliest, acts before it or up to
+        // ENDORSE_WINDOW units after it): found once per clause, and moved when an approval
+        // becomes an act itself, as one before the first act can. Time linear in the hits,
+        // however many a clause has.
+        let mut run: Option<(u32, Option<usize>)> = None;
         for i in 0..hits.len() {
             let h = &hits[i];
             if h.rules.contains(Rules::NEGATED)
@@ -1296,26 +1307,30 @@ impl Scorer {
                 continue;
             }
             let (clause, at) = places[i];
-            // Hits come in text order, so a clause's hits are one run: search only that run.
-            let lo = places.partition_point(|(c, _)| *c < clause);
-            let hi = places.partition_point(|(c, _)| *c <= clause);
-            let run = hits.get(lo..hi).unwrap_or(&[]);
-            let act = run
-                .iter()
-                .zip(places.get(lo..hi).unwrap_or(&[]))
-                .find(|(o, (c, k))| {
-                    *c == clause
-                        && (*k < at || *k - at <= ENDORSE_WINDOW)
-                        && o.weight < 0.0
-                        && !o.rules.contains(Rules::TOPIC)
-                        && self.ids.endorsed.contains(&o.category)
-                });
-            if let Some((o, _)) = act {
-                let category = o.category;
+            let first = match run {
+                Some((c, first)) if c == clause => first,
+                _ => {
+                    let lo = places.partition_point(|(c, _)| *c < clause);
+                    let hi = places.partition_point(|(c, _)| *c <= clause);
+                    let first = (lo..hi).find(|&j| hits.get(j).is_some_and(is_act));
+                    run = Some((clause, first));
+                    first
+                }
+            };
+            let act = first.filter(|&j| {
+                places
+                    .get(j)
+                    .is_some_and(|&(_, k)| k <= at + ENDORSE_WINDOW)
+            });
+            if let Some(j) = act {
+                let category = hits[j].category;
                 let h = &mut hits[i];
                 h.weight = -h.weight;
                 h.category = category;
                 h.rules.insert(Rules::ENDORSES_HOSTILITY);
+                if is_act(h) && first.is_none_or(|f| i < f) {
+                    run = Some((clause, Some(i)));
+                }
             }
         }
     }

@@ -398,6 +398,23 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         Label::Hostile,
     ),
     (
+        "approvals take the first act of their clause, before them or up to four units after \
+         (\"we\" is a unit)",
+        Lang::En,
+        "we support we support we support we support we support sanctions we support",
+        "support:agreement:1.00;support:agreement:1.00;support:agreement:1.00;\
+         support:coercion:-1.00;support:coercion:-1.00;sanctions:coercion:-2.50;\
+         support:coercion:-1.00",
+        Label::Hostile,
+    ),
+    (
+        "the act an approval took does not carry into the next clause",
+        Lang::En,
+        "sanctions we support, we support",
+        "sanctions:coercion:-2.50;support:coercion:-1.00;support:agreement:1.00",
+        Label::Hostile,
+    ),
+    (
         "english words ending like a spanish future are not",
         Lang::En,
         "They declare sanctions",
