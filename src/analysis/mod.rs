@@ -821,6 +821,18 @@ impl Accumulator {
         sorted(&self.cooperative)
     }
 
+    /// The most hostile and the most cooperative statements, as [`Accumulator::most_hostile`]
+    /// and [`Accumulator::most_cooperative`] give them, moved out: the lists are left empty,
+    /// and their statements (speeches of a megabyte, perhaps) are not copied.
+    pub fn take_extremes(&mut self) -> (Vec<Kept>, Vec<Kept>) {
+        let take = |h: &mut BinaryHeap<Ranked>| {
+            let mut v = std::mem::take(h).into_vec();
+            v.sort();
+            v.into_iter().map(|r| r.kept).collect()
+        };
+        (take(&mut self.hostile), take(&mut self.cooperative))
+    }
+
     /// Number of categories.
     pub fn categories(&self) -> usize {
         self.k
@@ -950,6 +962,10 @@ mod tests {
             ids.iter().all(|id| (1..=6).any(|n| *id == n.to_string())),
             "{ids:?}"
         );
+        // Taken out, the lists are the same, in the same order, and left empty.
+        let hostile = acc.most_hostile();
+        assert_eq!(acc.take_extremes(), (hostile, Vec::new()));
+        assert!(acc.most_hostile().is_empty() && acc.most_cooperative().is_empty());
     }
 
     #[test]

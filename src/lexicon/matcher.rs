@@ -89,6 +89,18 @@ pub struct MatchScratch {
     stack: Vec<(u32, usize, u32, u32)>,
 }
 
+impl MatchScratch {
+    /// Empties the buffers and gives back their room beyond `keep` tokens' worth.
+    pub(crate) fn trim(&mut self, keep: usize) {
+        self.slots.clear();
+        self.slots.shrink_to(keep);
+        self.prefixes.clear();
+        self.prefixes.shrink_to(keep);
+        self.stack.clear();
+        self.stack.shrink_to(keep);
+    }
+}
+
 /// What the phrase search needs of an exact word of the lexicon, found when it is compiled.
 #[derive(Debug, Clone, Copy)]
 struct WordInfo {

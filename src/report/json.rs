@@ -207,6 +207,13 @@ fn highlighted(h: &Highlighted) -> Value {
                 })
                 .collect(),
         );
+        // A long statement is quoted as an excerpt: its hits above are those inside it.
+        let ex = h.excerpt();
+        if !ex.whole {
+            o.insert("hits_total".into(), h.hits.into());
+            o.insert("excerpt_start".into(), ex.start.into());
+            o.insert("excerpt_end".into(), ex.end.into());
+        }
     }
     v
 }

@@ -25,7 +25,7 @@ use crate::analysis::stats::{
 use crate::analysis::{Accumulator, Aliases, Cell, Kept, Pair};
 use crate::lexicon::Side;
 use crate::score::batch::Pool;
-use crate::score::{Label, Scorer};
+use crate::score::{Hit, Label, Scorer};
 use crate::table::Summary;
 use ndarray::Array2;
 
@@ -301,8 +301,13 @@ pub struct Mark {
 pub struct Highlighted {
     /// The statement.
     pub statement: Kept,
-    /// Its hits, in text order.
+    /// Its hits inside [`Highlighted::excerpt`], in text order: all of them when the
+    /// statement is quoted whole.
     pub marks: Vec<Mark>,
+    /// How many hits the whole statement has.
+    pub hits: usize,
+    /// The part of the statement the report quotes.
+    pub quoted: Excerpt,
 }
 
 /// A statement longer than this many characters is quoted in the report's lists of most
@@ -327,76 +332,35 @@ pub struct Excerpt {
 }
 
 impl Highlighted {
-    /// The text the report quotes: all of it up to [`QUOTE_CHARS`] characters; beyond that
-    /// about [`QUOTE_CHARS`] characters around the strongest hit on the side of the
-    /// statement's tone (the most hostile hit of a hostile statement, the most cooperative
-    /// of a cooperative one; the first such hit when several weigh the same), half of them
-    /// before it, with the ends moved to fall between words.
+    /// `statement` with its hits as `marks` (in text order): the excerpt is chosen
+    /// ([`excerpt_of`]) and only the marks inside it are kept, so that a long speech's
+    /// thousands of hits do not stay in memory for one quote.
+    pub fn new(statement: Kept, mut marks: Vec<Mark>) -> Highlighted {
+        let quoted = excerpt_of(
+            &statement.text,
+            statement.tone,
+            marks.iter().map(|m| (m.span, m.weight)),
+        );
+        let hits = marks.len();
+        marks.retain(|m| inside(&statement.text, quoted, m.span));
+        Highlighted {
+            statement,
+            marks,
+            hits,
+            quoted,
+        }
+    }
+
+    /// The text the report quotes (see [`excerpt_of`]).
     pub fn excerpt(&self) -> Excerpt {
-        let text = self.statement.text.as_str();
-        let chars = text.chars().count();
-        if chars <= QUOTE_CHARS {
-            return Excerpt {
-                start: 0,
-                end: text.len(),
-                chars,
-                whole: true,
-            };
-        }
-        let sign = if self.statement.tone < 0.0 { -1.0 } else { 1.0 };
-        let mut anchor: Option<&Mark> = None;
-        for m in self.marks.iter().filter(|m| quotable(text, m.span)) {
-            if anchor.is_none_or(|a| m.weight * sign > a.weight * sign) {
-                anchor = Some(m);
-            }
-        }
-        let at = anchor.map_or(0, |m| m.span.0);
-        // Byte index `n` characters before or after byte index `i` (or the text's end).
-        let back = |i: usize, n: usize| {
-            text[..i]
-                .char_indices()
-                .rev()
-                .nth(n.saturating_sub(1))
-                .map_or(0, |(j, _)| j)
-        };
-        let ahead = |i: usize, n: usize| {
-            text[i..]
-                .char_indices()
-                .nth(n)
-                .map_or(text.len(), |(j, _)| i + j)
-        };
-        let mut start = back(at, QUOTE_CHARS / 2);
-        let mut end = ahead(start, QUOTE_CHARS);
-        if end == text.len() {
-            start = back(end, QUOTE_CHARS);
-        }
-        // Between words: the start after a space within QUOTE_SNAP characters, the end at one.
-        if start > 0 {
-            let limit = ahead(start, QUOTE_SNAP);
-            if let Some(j) = text[start..limit].find(char::is_whitespace) {
-                start += j;
-                start = ahead(start, 1);
-            }
-        }
-        if end < text.len() {
-            let limit = back(end, QUOTE_SNAP);
-            if let Some(j) = text[limit..end].rfind(char::is_whitespace) {
-                end = limit + j;
-            }
-        }
-        Excerpt {
-            start,
-            end,
-            chars,
-            whole: false,
-        }
+        self.quoted
     }
 
     /// The line of hits under a quote of `excerpt`: the marks inside it as `item` writes
     /// them, joined by `sep`, then for an excerpt how many more the whole statement has.
     pub fn hits_line(&self, excerpt: Excerpt, sep: &str, item: impl Fn(&Mark) -> String) -> String {
         let shown: Vec<String> = self.marks_in(excerpt).map(item).collect();
-        let more = self.marks.len().saturating_sub(shown.len());
+        let more = self.hits.saturating_sub(shown.len());
         let mut o = shown.join(sep);
         if more > 0 && !excerpt.whole {
             if !shown.is_empty() {
@@ -409,12 +373,84 @@ impl Highlighted {
 
     /// The marks inside `excerpt`, in text order.
     pub fn marks_in(&self, excerpt: Excerpt) -> impl Iterator<Item = &Mark> {
-        self.marks.iter().filter(move |m| {
-            quotable(&self.statement.text, m.span)
-                && m.span.0 >= excerpt.start
-                && m.span.1 <= excerpt.end
-        })
+        self.marks
+            .iter()
+            .filter(move |m| inside(&self.statement.text, excerpt, m.span))
     }
+}
+
+/// The part of a statement of tone `tone` the report quotes, given its hits' spans and
+/// weights: all of it up to [`QUOTE_CHARS`] characters; beyond that about [`QUOTE_CHARS`]
+/// characters around the strongest hit on the side of the statement's tone (the most hostile
+/// hit of a hostile statement, the most cooperative of a cooperative one; the first such hit
+/// when several weigh the same), half of them before it, with the ends moved to fall between
+/// words.
+pub fn excerpt_of(
+    text: &str,
+    tone: f64,
+    hits: impl Iterator<Item = ((usize, usize), f64)>,
+) -> Excerpt {
+    let chars = text.chars().count();
+    if chars <= QUOTE_CHARS {
+        return Excerpt {
+            start: 0,
+            end: text.len(),
+            chars,
+            whole: true,
+        };
+    }
+    let sign = if tone < 0.0 { -1.0 } else { 1.0 };
+    let mut anchor: Option<((usize, usize), f64)> = None;
+    for (span, weight) in hits.filter(|&(span, _)| quotable(text, span)) {
+        if anchor.is_none_or(|(_, a)| weight * sign > a * sign) {
+            anchor = Some((span, weight));
+        }
+    }
+    let at = anchor.map_or(0, |(span, _)| span.0);
+    // Byte index `n` characters before or after byte index `i` (or the text's end).
+    let back = |i: usize, n: usize| {
+        text[..i]
+            .char_indices()
+            .rev()
+            .nth(n.saturating_sub(1))
+            .map_or(0, |(j, _)| j)
+    };
+    let ahead = |i: usize, n: usize| {
+        text[i..]
+            .char_indices()
+            .nth(n)
+            .map_or(text.len(), |(j, _)| i + j)
+    };
+    let mut start = back(at, QUOTE_CHARS / 2);
+    let mut end = ahead(start, QUOTE_CHARS);
+    if end == text.len() {
+        start = back(end, QUOTE_CHARS);
+    }
+    // Between words: the start after a space within QUOTE_SNAP characters, the end at one.
+    if start > 0 {
+        let limit = ahead(start, QUOTE_SNAP);
+        if let Some(j) = text[start..limit].find(char::is_whitespace) {
+            start += j;
+            start = ahead(start, 1);
+        }
+    }
+    if end < text.len() {
+        let limit = back(end, QUOTE_SNAP);
+        if let Some(j) = text[limit..end].rfind(char::is_whitespace) {
+            end = limit + j;
+        }
+    }
+    Excerpt {
+        start,
+        end,
+        chars,
+        whole: false,
+    }
+}
+
+/// Whether `span` is a range of `text` on character boundaries inside `excerpt`.
+fn inside(text: &str, excerpt: Excerpt, span: (usize, usize)) -> bool {
+    quotable(text, span) && span.0 >= excerpt.start && span.1 <= excerpt.end
 }
 
 /// Whether `span` is a range of `text` on character boundaries.
@@ -663,9 +699,10 @@ pub const HEADLINE_SPEAKERS: usize = 5;
 pub const ALL: &str = "All speakers";
 
 impl Report {
-    /// Builds the report from the aggregates.
+    /// Builds the report from the aggregates. The most hostile and most cooperative
+    /// statements are moved out of `acc` ([`Accumulator::take_extremes`]).
     pub fn build(
-        acc: &Accumulator,
+        acc: &mut Accumulator,
         opts: &ReportOptions,
         scorer: &Scorer,
         summary: Summary,
@@ -678,12 +715,14 @@ impl Report {
     /// depend on the pool.
     pub fn build_on(
         pool: &Pool,
-        acc: &Accumulator,
+        acc: &mut Accumulator,
         opts: &ReportOptions,
         scorer: &Scorer,
         summary: Summary,
         rescored: bool,
     ) -> Report {
+        let (hostile, cooperative) = acc.take_extremes();
+        let acc = &*acc;
         // Rows the selection left out were valid but are in no figure: not "used".
         let summary = Summary {
             scored: summary.scored.saturating_sub(acc.left_out()),
@@ -947,13 +986,22 @@ impl Report {
             })
             .collect();
 
+        // Marks are made only for the hits inside the excerpt: a speech of a million bytes
+        // has a hundred thousand hits, and the lists hold sixteen statements.
         let highlight = |k: Kept| {
             let score = scorer.score(&k.text);
+            let span = |h: &Hit| (h.span.0 as usize, h.span.1 as usize);
+            let quoted = excerpt_of(
+                &k.text,
+                k.tone,
+                score.hits.iter().map(|h| (span(h), h.weight)),
+            );
             let marks = score
                 .hits
                 .iter()
+                .filter(|h| inside(&k.text, quoted, span(h)))
                 .map(|h| Mark {
-                    span: (h.span.0 as usize, h.span.1 as usize),
+                    span: span(h),
                     term: scorer.term(score.lang, h).to_string(),
                     category: cats.get(h.category).name.clone(),
                     weight: h.weight,
@@ -962,6 +1010,8 @@ impl Report {
             Highlighted {
                 statement: k,
                 marks,
+                hits: score.hits.len(),
+                quoted,
             }
         };
         let checksum = scorer.checksum();
@@ -988,8 +1038,8 @@ impl Report {
             dyads,
             pair_shifts,
             categories,
-            hostile: acc.most_hostile().into_iter().map(highlight).collect(),
-            cooperative: acc.most_cooperative().into_iter().map(highlight).collect(),
+            hostile: hostile.into_iter().map(highlight).collect(),
+            cooperative: cooperative.into_iter().map(highlight).collect(),
             method: Method {
                 version: env!("CARGO_PKG_VERSION"),
                 checksum,
@@ -1199,8 +1249,8 @@ mod tests {
                 }
             })
             .collect();
-        Highlighted {
-            statement: Kept {
+        Highlighted::new(
+            Kept {
                 row: 0,
                 id: "1".to_string(),
                 day: None,
@@ -1211,7 +1261,7 @@ mod tests {
                 label: Label::Neutral,
             },
             marks,
-        }
+        )
     }
 
     #[test]

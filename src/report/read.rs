@@ -8,7 +8,7 @@ use crate::error::quoted;
 use crate::error::{ErrorKind, Result};
 use crate::lexicon::Categories;
 use crate::score::batch::Pool;
-use crate::score::{Label, Scorer};
+use crate::score::{LONG_STATEMENT, Label, Scorer};
 use crate::table::{ColumnMap, Reject, Row, RowError, Source, StreamOptions, Summary};
 pub use crate::table::{ScoreColumns, score_columns};
 use std::io::Read;
@@ -65,7 +65,7 @@ pub fn report_from_reader<R: Read>(
     let (summary, scored) = read(input, scorer, pool, stream, opts, &mut acc, None, on_reject)?;
     Ok(Report::build_on(
         pool,
-        &acc,
+        &mut acc,
         opts,
         scorer,
         summary,
@@ -92,7 +92,7 @@ pub fn report_from_reopenable<R: Read>(
     mut on_reject: impl FnMut(Reject) -> Result<()>,
 ) -> Result<Report> {
     let categories = scorer.categories();
-    let build = |acc: &Accumulator, summary, scored: Option<ScoreColumns>| {
+    let build = |acc: &mut Accumulator, summary, scored: Option<ScoreColumns>| {
         Report::build_on(pool, acc, opts, scorer, summary, scored.is_none())
     };
     let budget = opts.budget();
@@ -105,7 +105,7 @@ pub fn report_from_reopenable<R: Read>(
         on_reject(r)
     })?;
     if acc.detail_bytes() <= budget || limit.is_none() {
-        return Ok(build(&acc, summary, scored));
+        return Ok(build(&mut acc, summary, scored));
     }
     drop(acc);
     let census = census_of(open()?, scorer, pool, stream, opts)?;
@@ -131,7 +131,7 @@ pub fn report_from_reopenable<R: Read>(
             stream.input.clone(),
         ));
     }
-    Ok(build(&acc, summary, scored))
+    Ok(build(&mut acc, summary, scored))
 }
 
 /// An empty accumulator for `opts` (its aliases).
@@ -223,7 +223,12 @@ fn observe(
             // Each thread's last score lends its hit buffer to the next row.
             Ok(mut last) => {
                 scorer.score_reusing(text, &mut last);
-                RowObs::from_score(day, &last)
+                let obs = RowObs::from_score(day, &last);
+                if text.len() > LONG_STATEMENT {
+                    // A long statement's many hits are not kept for the rest of the run.
+                    last.hits = Vec::new();
+                }
+                obs
             }
             Err(_) => RowObs::from_score(day, &scorer.score(text)),
         }),

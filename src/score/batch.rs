@@ -90,10 +90,17 @@ impl Pool {
     /// that finishes one starts the next. An error from `fill` or `drain` stops the pipeline
     /// once the work in flight is done, and is returned. With one thread: fill, work, drain
     /// in turn on one slot.
+    ///
+    /// `weigh` gives a filled slot's weight (its bytes of input, say): no slot is filled
+    /// while those in flight (filled and not yet drained) weigh `budget` or more, so a few
+    /// heavy pieces of work do not take every slot at once; one slot is always let through.
+    #[allow(clippy::too_many_arguments)]
     pub fn pipeline<S, E>(
         &self,
         slots: usize,
+        budget: usize,
         new_slot: impl Fn() -> S,
+        weigh: impl Fn(&S) -> usize,
         mut fill: impl FnMut(&mut S) -> Result<bool, E>,
         work: impl Fn(&mut S) + Sync,
         mut drain: impl FnMut(&mut S) -> Result<(), E>,
@@ -116,9 +123,18 @@ impl Pool {
             // Worked slots that arrived before the one due next, by sequence number.
             let mut early = std::collections::BTreeMap::new();
             let (mut filled, mut drained, mut over) = (0u64, 0u64, false);
+            // The weight of each slot in flight, by sequence number, and their sum.
+            let mut weights = std::collections::VecDeque::new();
+            let mut in_flight = 0usize;
             loop {
-                while !over && let Some(mut slot) = free.pop() {
+                while !over
+                    && (filled == drained || in_flight < budget)
+                    && let Some(mut slot) = free.pop()
+                {
                     if fill(&mut slot)? {
+                        let weight = weigh(&slot);
+                        weights.push_back(weight);
+                        in_flight = in_flight.saturating_add(weight);
                         let (seq, tx) = (filled, done_tx.clone());
                         scope.spawn(move |_| {
                             // A panic is sent back and resumed on the calling thread, which
@@ -154,6 +170,7 @@ impl Pool {
                     drain(&mut slot)?;
                     free.push(slot);
                     drained += 1;
+                    in_flight = in_flight.saturating_sub(weights.pop_front().unwrap_or(0));
                 }
             }
         })
@@ -190,7 +207,9 @@ mod tests {
             let (mut next, mut seen) = (0u64, Vec::new());
             let run = pool.pipeline(
                 4,
+                usize::MAX,
                 || (0u64, 0u64),
+                |_| 0,
                 |slot: &mut (u64, u64)| {
                     next += 1;
                     slot.0 = next;
@@ -209,7 +228,9 @@ mod tests {
             let mut n = 0u64;
             let stopped = pool.pipeline(
                 3,
+                usize::MAX,
                 || 0u64,
+                |_| 0,
                 |slot: &mut u64| {
                     n += 1;
                     *slot = n;
@@ -225,6 +246,55 @@ mod tests {
                 },
             );
             assert_eq!(stopped, Err("stop at 10".to_string()));
+        }
+    }
+
+    #[test]
+    fn pipeline_fills_no_slot_while_those_in_flight_weigh_the_budget() {
+        // Slot n weighs (n % 4) * 100; the budget is 250, so slots of 300 (over the budget
+        // alone) must still go through, one at a time.
+        let weight = |n: u64| (n % 4) as usize * 100;
+        for threads in [1, 2, 3] {
+            let pool = Pool::new(threads).expect("pool");
+            let in_flight = std::cell::Cell::new(0usize);
+            let slots = std::cell::Cell::new(0usize);
+            let (mut next, mut most, mut most_slots, mut seen) = (0u64, 0, 0, Vec::new());
+            let run = pool.pipeline(
+                6,
+                250,
+                || 0u64,
+                |slot| weight(*slot),
+                |slot: &mut u64| {
+                    // Called only with nothing in flight or room under the budget.
+                    assert!(in_flight.get() == 0 || in_flight.get() < 250);
+                    next += 1;
+                    *slot = next;
+                    if next > 200 {
+                        return Ok::<bool, String>(false);
+                    }
+                    in_flight.set(in_flight.get() + weight(next));
+                    slots.set(slots.get() + 1);
+                    most = most.max(in_flight.get());
+                    most_slots = most_slots.max(slots.get());
+                    Ok(true)
+                },
+                |slot| *slot = std::hint::black_box(*slot),
+                |slot| {
+                    in_flight.set(in_flight.get() - weight(*slot));
+                    slots.set(slots.get() - 1);
+                    seen.push(*slot);
+                    Ok(())
+                },
+            );
+            assert_eq!(run, Ok(()));
+            assert_eq!(seen, (1..=200).collect::<Vec<_>>(), "{threads} threads");
+            assert_eq!(in_flight.get(), 0);
+            // Below the budget plus the heaviest slot; with a pool, slots of 100 and 200 (or
+            // 0) are filled together, and never more than fit: 0 + 100 + 200 is the most
+            // slots the budget lets in at once (then 300 is in flight).
+            assert!(most < 250 + 300, "{most}");
+            let expected = if threads == 1 { 1 } else { 3 };
+            assert_eq!(most_slots, expected, "{threads} threads");
         }
     }
 }

@@ -6,7 +6,10 @@ mod context;
 pub mod rules;
 mod scorer;
 
-pub use scorer::{Explanation, LangGuess, LangMode, Role, Scorer, ScorerBuilder, Unit};
+pub use scorer::{
+    Explanation, LONG_BUDGET, LONG_STATEMENT, LangGuess, LangMode, Role, Scorer, ScorerBuilder,
+    Unit,
+};
 
 use crate::lexicon::CategoryId;
 use crate::text::Lang;

@@ -11,6 +11,7 @@ use crate::lexicon::{
 };
 use crate::text::{Lang, Token, TokenKind, Tokens, function_words, larger, vote_counts};
 use std::cell::RefCell;
+use std::sync::{Condvar, Mutex, PoisonError};
 
 /// How the language of each statement is chosen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -463,6 +464,69 @@ impl ScorerBuilder {
     }
 }
 
+/// A statement longer than this many bytes is long: it waits for room in [`LONG_BUDGET`]
+/// before it is scored, and its thread's buffers are trimmed after it (see
+/// [`Scorer::score_reusing`]). Speeches of a few pages are shorter and score on every thread
+/// at once.
+pub const LONG_STATEMENT: usize = 128 << 10;
+
+/// The long statements being scored at any one time total at most this many bytes (a longer
+/// one is scored alone), whatever the number of threads.
+pub const LONG_BUDGET: usize = 1 << 20;
+
+/// Tokens' worth of room each buffer of [`Scratch`] keeps after a long statement: about that
+/// of a [`LONG_STATEMENT`] statement of short words.
+const KEEP_TOKENS: usize = 32 << 10;
+
+/// The bytes of long statements being scored, with a wait for room: see
+/// [`Scorer::score_reusing`].
+struct LongGate {
+    in_use: Mutex<usize>,
+    freed: Condvar,
+}
+
+static LONG_GATE: LongGate = LongGate {
+    in_use: Mutex::new(0),
+    freed: Condvar::new(),
+};
+
+impl LongGate {
+    /// Waits until a statement of `bytes` fits in [`LONG_BUDGET`] with the others being
+    /// scored (at once, when none is), and takes its room until the turn is dropped.
+    fn enter(&'static self, bytes: usize) -> LongTurn {
+        let bytes = bytes.min(LONG_BUDGET);
+        // Nothing panics while the lock is held, and a count is still right after a panic
+        // elsewhere: poisoning is ignored.
+        let mut in_use = self.in_use.lock().unwrap_or_else(PoisonError::into_inner);
+        while *in_use > 0 && *in_use + bytes > LONG_BUDGET {
+            in_use = self
+                .freed
+                .wait(in_use)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+        *in_use += bytes;
+        LongTurn { gate: self, bytes }
+    }
+}
+
+/// A long statement's room in [`LONG_GATE`], given back when dropped.
+struct LongTurn {
+    gate: &'static LongGate,
+    bytes: usize,
+}
+
+impl Drop for LongTurn {
+    fn drop(&mut self) {
+        let mut in_use = self
+            .gate
+            .in_use
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        *in_use = in_use.saturating_sub(self.bytes);
+        self.gate.freed.notify_all();
+    }
+}
+
 /// Per-thread buffers reused between statements.
 #[derive(Default)]
 struct Scratch {
@@ -490,6 +554,28 @@ struct RuleScratch {
     opens_sentence: Vec<bool>,
     conditions: Vec<(usize, usize, u32)>,
     clauses: Vec<(u32, usize)>,
+}
+
+impl Scratch {
+    /// Empties the buffers and gives back the room a long statement took beyond
+    /// [`KEEP_TOKENS`] tokens.
+    fn trim(&mut self) {
+        fn trim<T>(v: &mut Vec<T>) {
+            v.clear();
+            v.shrink_to(KEEP_TOKENS);
+        }
+        self.tokens.trim(KEEP_TOKENS);
+        trim(&mut self.word_ids);
+        trim(&mut self.marks);
+        self.match_scratch.trim(KEEP_TOKENS);
+        trim(&mut self.units);
+        let r = &mut self.rules;
+        trim(&mut r.recycled);
+        trim(&mut r.contrast_at);
+        trim(&mut r.opens_sentence);
+        trim(&mut r.conditions);
+        trim(&mut r.clauses);
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -600,10 +686,28 @@ impl Scorer {
 
     /// Scores `text` into `out`, reusing the memory of `out`'s hits: the same [`Score`] as
     /// [`Scorer::score`] gives, without an allocation per statement when scoring many.
+    ///
+    /// A statement longer than [`LONG_STATEMENT`] bytes waits for its turn at the long
+    /// statements' budget ([`LONG_BUDGET`]: a few such statements, on any threads, at once), and
+    /// its thread's buffers are given back once it is scored: the memory a statement takes
+    /// grows with its length (some 40 bytes per byte of text), so that is what keeps a
+    /// process's memory bounded whatever the number of threads.
     pub fn score_reusing(&self, text: &str, out: &mut Score) {
-        let hits = std::mem::take(&mut out.hits);
+        let mut hits = std::mem::take(&mut out.hits);
+        let long = text.len() > LONG_STATEMENT;
+        if !long && hits.capacity() > KEEP_TOKENS {
+            // The last statement scored into `out` was long; this one does not need its room.
+            hits = Vec::new();
+        }
+        let _turn = long.then(|| LONG_GATE.enter(text.len()));
         *out = SCRATCH.with(|s| match s.try_borrow_mut() {
-            Ok(mut s) => self.score_into(text, &mut s, hits),
+            Ok(mut s) => {
+                let score = self.score_into(text, &mut s, hits);
+                if long {
+                    s.trim();
+                }
+                score
+            }
             // Re-entrant use from the same thread cannot happen through this API; fall back to
             // fresh buffers rather than panic.
             Err(_) => self.score_into(text, &mut Scratch::default(), hits),
@@ -810,6 +914,8 @@ impl Scorer {
         let marks = Marks::with_present(&s.marks, li, s.present[li.min(1)]);
         // The units are built as the phrase search reports each match and each word between.
         s.units.clear();
+        // A unit per token at most: room for that, not twice what a long statement needs.
+        s.units.reserve_exact(s.tokens.tokens().len());
         let mut units = Units {
             tokens: &s.tokens,
             marks,
@@ -913,6 +1019,8 @@ impl Scorer {
         hits.clear();
         hits.reserve(counts.tones);
         clauses.clear();
+        // One pair per hit; exactly, not doubled, as the hits of a long statement are many.
+        clauses.reserve_exact(counts.tones);
         let mut threat_scan = ThreatScan::default();
         // How many condition regions start at or before the hit, the furthest end among them,
         // and the first region not in a sentence before the hit's.
@@ -1864,4 +1972,89 @@ struct UnitCounts {
     contrasts: usize,
     conditionals: usize,
     clause_negators: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    #[test]
+    fn the_long_gate_keeps_statements_in_progress_within_the_budget() {
+        static GATE: LongGate = LongGate {
+            in_use: Mutex::new(0),
+            freed: Condvar::new(),
+        };
+        static NOW: AtomicUsize = AtomicUsize::new(0);
+        static MOST: AtomicUsize = AtomicUsize::new(0);
+        static ALONE_WITH: AtomicUsize = AtomicUsize::new(usize::MAX);
+        // Sizes over the budget run alone; the others share it.
+        let sizes = [
+            600_000, 300_000, 2_000_000, 700_000, 200_000, 1_048_576, 500_000, 400_000,
+        ];
+        std::thread::scope(|scope| {
+            for round in 0..4 {
+                for (i, &bytes) in sizes.iter().enumerate() {
+                    scope.spawn(move || {
+                        let turn = GATE.enter(bytes);
+                        let held = bytes.min(LONG_BUDGET);
+                        let now = NOW.fetch_add(held, Ordering::SeqCst) + held;
+                        MOST.fetch_max(now, Ordering::SeqCst);
+                        if held == LONG_BUDGET {
+                            ALONE_WITH.fetch_min(now - held, Ordering::SeqCst);
+                        }
+                        // Long enough for the others to try their turn meanwhile.
+                        std::thread::sleep(std::time::Duration::from_millis(
+                            ((i + round) % 3) as u64,
+                        ));
+                        NOW.fetch_sub(held, Ordering::SeqCst);
+                        drop(turn);
+                    });
+                }
+            }
+        });
+        let most = MOST.load(Ordering::SeqCst);
+        assert!(most <= LONG_BUDGET, "{most} bytes in progress at once");
+        assert!(most > 700_000, "statements shared the budget: {most}");
+        assert_eq!(
+            ALONE_WITH.load(Ordering::SeqCst),
+            0,
+            "a full-budget turn ran alone"
+        );
+        assert_eq!(
+            *GATE.in_use.lock().expect("lock"),
+            0,
+            "every turn given back"
+        );
+    }
+
+    #[test]
+    fn a_long_statement_gives_its_buffers_back_and_scores_as_before() {
+        let scorer = Scorer::new().expect("the built-in lexicons load");
+        let unit = "they will attack the port and we thank our partners for the agreement ";
+        // More tokens and hits than the buffers keep after it, so that trimming shows.
+        let long = unit.repeat(5 * LONG_STATEMENT / unit.len());
+        let short = "We thank you for the agreement";
+        let before = scorer.score(short);
+        let mut out = Score::default();
+        scorer.score_reusing(&long, &mut out);
+        assert!(out.hits.len() > KEEP_TOKENS, "{} hits", out.hits.len());
+        let first = out.clone();
+        SCRATCH.with(|s| {
+            let s = s.borrow();
+            assert!(s.units.capacity() <= KEEP_TOKENS, "{}", s.units.capacity());
+            assert!(s.word_ids.capacity() <= KEEP_TOKENS);
+            assert!(s.tokens.tokens().is_empty());
+        });
+        // The next short statement drops the long one's hit buffer and scores as before.
+        scorer.score_reusing(short, &mut out);
+        assert!(
+            out.hits.capacity() <= KEEP_TOKENS,
+            "{}",
+            out.hits.capacity()
+        );
+        assert_eq!(out, before);
+        // Trimmed buffers score the long statement again to the same result.
+        assert_eq!(scorer.score(&long), first);
+    }
 }

@@ -473,13 +473,16 @@ impl<R: Read> Source<R> {
                 }
             }
             sink(Sunk::Flush, state)?;
-            // A chunk of long statements does not keep its large buffers for good.
+            // A chunk of long statements does not keep its large buffers for good, nor a
+            // free slot its output.
+            state.clear();
             chunk.input.shrink_to(CHUNK_KEEP);
             chunk.rows.shrink_to(CHUNK_KEEP);
             Ok(())
         };
         pool.pipeline(
             CHUNKS_PER_THREAD * pool.threads(),
+            IN_FLIGHT_EXTRA,
             || Chunk {
                 input: Vec::new(),
                 start: Place::default(),
@@ -490,6 +493,7 @@ impl<R: Read> Source<R> {
                 state: new_state(),
                 out: Vec::new(),
             },
+            |chunk| chunk.input.len().saturating_sub(CHUNK_BYTES),
             fill,
             work,
             drain,
@@ -719,6 +723,15 @@ const CHUNK_BYTES: usize = 256 << 10;
 /// finished ones waiting for their turn to be drained.
 const CHUNKS_PER_THREAD: usize = 3;
 
+/// No chunk is read while those in flight hold this many bytes of input beyond
+/// [`CHUNK_BYTES`] each, or more: a chunk ends with the record that crosses `CHUNK_BYTES`, so
+/// chunks of short rows hardly count, whatever the number of threads, but a chunk of one
+/// statement near `--max-field-bytes` holds that and its output (several times its size when
+/// it is dense in hits), and a few of them, not `CHUNKS_PER_THREAD` per thread, are enough to
+/// keep the threads busy (long statements are scored a few at a time anyway:
+/// [`crate::score::LONG_BUDGET`]).
+const IN_FLIGHT_EXTRA: usize = 1 << 20;
+
 /// Bytes asked of the input per read.
 const READ_BYTES: usize = 64 << 10;
 
@@ -780,7 +793,7 @@ struct ScoreChunk {
 impl ChunkState for ScoreChunk {
     fn clear(&mut self) {
         self.bytes.clear();
-        // A chunk of long statements does not keep its large buffer for good.
+        // A chunk of long statements does not keep its large buffers for good.
         self.bytes.shrink_to(CHUNK_KEEP);
     }
 }

@@ -67,6 +67,17 @@ impl Tokens {
         Tokens::default()
     }
 
+    /// Empties the buffer and gives back its room beyond `keep` tokens' worth (about six
+    /// bytes of folded text each), after a long statement.
+    pub(crate) fn trim(&mut self, keep: usize) {
+        self.tokens.clear();
+        self.tokens.shrink_to(keep);
+        self.sentences.clear();
+        self.sentences.shrink_to(keep);
+        self.folded.clear();
+        self.folded.shrink_to(keep.saturating_mul(6));
+    }
+
     /// Tokenizes `text`, replacing what the buffer held.
     ///
     /// Walks the bytes, dispatching on a byte-class table: an ASCII byte is a whole character,

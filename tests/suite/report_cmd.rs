@@ -1880,6 +1880,89 @@ fn long_statements_are_quoted_as_excerpts_around_their_strongest_hit() {
     assert!(md.contains("… ") && md.contains("**attack**"));
     assert!(md.contains("hits: attack (force) -3.00, and 1 more in the whole statement"));
     assert!(md.len() < html.len() && !md.contains(&filler));
+    // JSON keeps the whole text; for an excerpt, its hits are those inside it, with the
+    // count of all and the excerpt's byte range.
+    let mut args = vec!["report", "long.csv", "--format", "json", "-q"];
+    args.extend(fixed.iter().map(String::as_str));
+    let out = wd.run(&args, None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let h = &v["most_hostile"][0];
+    assert_eq!(h["text"], long.as_str());
+    let hits = h["hits"].as_array().expect("hits");
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0]["term"], "attack");
+    assert_eq!(h["hits_total"], 2);
+    let (a, b) = (
+        h["excerpt_start"].as_u64().expect("start") as usize,
+        h["excerpt_end"].as_u64().expect("end") as usize,
+    );
+    let at = hits[0]["start"].as_u64().expect("hit start") as usize;
+    assert!(
+        a <= at && at < b && b - a < 800 && long.get(a..b).is_some(),
+        "{a}..{b}"
+    );
+    // A statement quoted whole has neither field.
+    let c = &v["most_cooperative"][0];
+    assert!(
+        c.get("hits_total").is_none() && c.get("excerpt_start").is_none(),
+        "{c}"
+    );
+    assert_eq!(c["hits"][0]["term"], "thank");
+}
+
+#[test]
+fn long_statements_give_the_same_bytes_on_one_thread_or_two() {
+    // Statements over LONG_STATEMENT (128 KiB) wait for room in the long statements' budget
+    // (1 MiB at a time) and chunks of them are read a few at a time: on two threads, some
+    // of these wait and some run side by side. Neither may change a byte or lose a row.
+    let wd = Workdir::new();
+    let unit = "they will attack the port and we thank our partners for the agreement ";
+    let mut csv = String::from("id,date,speaker,target,text\n");
+    for (i, kb) in [700usize, 200, 900, 150, 1000, 300, 2, 600]
+        .iter()
+        .enumerate()
+    {
+        let text = unit.repeat(kb * 1024 / unit.len());
+        csv.push_str(&format!("r{i},2026-01-0{},A,B,{text}\n", i + 1));
+    }
+    wd.write("speeches.csv", csv);
+    let mut outputs = Vec::new();
+    for threads in ["1", "2"] {
+        let out = wd.run(
+            &[
+                "score",
+                "speeches.csv",
+                "--threads",
+                threads,
+                "-q",
+                "-o",
+                "-",
+            ],
+            None,
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        let report = wd.run(
+            &[
+                "report",
+                "speeches.csv",
+                "--threads",
+                threads,
+                "--format",
+                "json",
+                "-q",
+            ],
+            None,
+        );
+        assert!(report.status.success(), "{}", stderr(&report));
+        outputs.push((out.stdout, report.stdout));
+    }
+    assert_eq!(
+        outputs[0].0.split(|&b| b == b'\n').count(),
+        10,
+        "header, 8 rows, end"
+    );
+    assert!(outputs[0] == outputs[1], "one thread and two differ");
 }
 
 /// Regression: `score` accepted a statement just under `--max-field-bytes`, made only of
