@@ -5,10 +5,10 @@
 use super::{EXIT_OK, LexiconArgs};
 use clap::{Args, ValueEnum};
 use detente::lexicon::ContextRole;
-use detente::score::{Role, rules};
+use detente::score::{Role, Unit, rules};
 use detente::table::fixed;
-use detente::{Error, LangMode, Location, Scorer};
-use std::io::Read;
+use detente::{Error, LangMode, Location, Score, Scorer};
+use std::io::{Read, Write};
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum ExplainFormat {
@@ -48,11 +48,14 @@ pub fn run(args: &ExplainArgs) -> Result<u8, Error> {
     } else {
         args.text.join(" ")
     };
-    let out = match args.format {
-        ExplainFormat::Text => render_text(&scorer, &text),
-        ExplainFormat::Json => render_json(&scorer, &text),
-    };
-    super::write_stdout(out.as_bytes())?;
+    // Written as it is made: a speech of a megabyte has a hundred thousand lines of units.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match args.format {
+        ExplainFormat::Text => render_text(&mut out, &scorer, &text),
+        ExplainFormat::Json => render_json(&mut out, &scorer, &text),
+    }
+    .and_then(|()| out.flush())
+    .map_err(|e| Error::io(&e, Location::in_source("<stdout>")))?;
     Ok(EXIT_OK)
 }
 
@@ -69,7 +72,7 @@ fn num(x: f64, d: usize) -> String {
 }
 
 /// The readable explanation.
-pub fn render_text(scorer: &Scorer, text: &str) -> String {
+pub fn render_text(w: &mut impl Write, scorer: &Scorer, text: &str) -> std::io::Result<()> {
     let ex = scorer.explain(text);
     let s = &ex.score;
     let cats = scorer.categories();
@@ -90,10 +93,10 @@ pub fn render_text(scorer: &Scorer, text: &str) -> String {
         (LangMode::Auto(_), None) => "guessed".to_string(),
         (LangMode::Fixed(_), _) => "given".to_string(),
     };
-    let mut o = String::new();
-    o.push_str(&format!("statement  {text}\n"));
-    o.push_str(&format!("language   {} ({how})\n", s.lang));
-    o.push_str(&format!(
+    writeln!(w, "statement  {text}")?;
+    writeln!(w, "language   {} ({how})", s.lang)?;
+    write!(
+        w,
         "tone       {}  {}   goldstein {}   category {}\n\n",
         num(s.tone, 3),
         s.label,
@@ -101,11 +104,13 @@ pub fn render_text(scorer: &Scorer, text: &str) -> String {
         s.category
             .map(|c| format!("{} (CAMEO {})", cats.get(c).name, cats.get(c).cameo))
             .unwrap_or_else(|| "-".to_string())
-    ));
-    o.push_str(&format!(
-        "{:<26} {:<11} {:<24} {:<13} {:>6} {:>7}  {}\n",
-        "words", "role", "entry", "category", "base", "weight", "rules"
-    ));
+    )?;
+    let head = ["words", "role", "entry", "category", "base", "weight", "rules"];
+    writeln!(
+        w,
+        "{:<26} {:<11} {:<24} {:<13} {:>6} {:>7}  {}",
+        head[0], head[1], head[2], head[3], head[4], head[5], head[6]
+    )?;
     for u in &ex.units {
         let words = if u.text.chars().count() > 26 {
             format!("{}…", u.text.chars().take(25).collect::<String>())
@@ -140,30 +145,32 @@ pub fn render_text(scorer: &Scorer, text: &str) -> String {
             Role::Plain => format!("{words:<26} ."),
             Role::Name => format!("{words:<26} name        (part of a proper name: not scored)"),
         };
-        o.push_str(line.trim_end());
+        w.write_all(line.trim_end().as_bytes())?;
         // A matched unit that is also a context word ("smuggling": an entry and a shared
         // target) says so after its line.
         if !u.context.is_empty() && !matches!(u.role, Role::Skip | Role::Plain) {
-            o.push_str(&format!("  [context: {}]", context_names(&u.context)));
+            write!(w, "  [context: {}]", context_names(&u.context))?;
         }
-        o.push('\n');
+        w.write_all(b"\n")?;
     }
-    o.push_str(&format!(
-        "\nsum of weights {} -> tone = sum / sqrt(sum^2 + {}) = {}\n",
+    writeln!(
+        w,
+        "\nsum of weights {} -> tone = sum / sqrt(sum^2 + {}) = {}",
         num(s.raw, 2),
         rules::ALPHA,
         num(s.tone, 3)
-    ));
-    o.push_str(&format!(
-        "hostility {}  cooperation {}  (labels: hostile <= {}, tense <= {}, conciliatory >= {}, cooperative >= {})\n",
+    )?;
+    writeln!(
+        w,
+        "hostility {}  cooperation {}  (labels: hostile <= {}, tense <= {}, conciliatory >= {}, cooperative >= {})",
         num(s.hostility, 2).trim_start_matches('+'),
         num(s.cooperation, 2).trim_start_matches('+'),
         rules::HOSTILE_MAX,
         rules::TENSE_MAX,
         rules::CONCILIATORY_MIN,
         rules::COOPERATIVE_MIN
-    ));
-    o
+    )?;
+    Ok(())
 }
 
 /// Context roles as `relay, first-person`.
@@ -175,62 +182,138 @@ fn context_names(roles: &[ContextRole]) -> String {
         .join(", ")
 }
 
-fn render_json(scorer: &Scorer, text: &str) -> String {
+/// The JSON explanation, written as it is serialized (no tree of the whole output in memory).
+/// Keys are in alphabetical order, as serde_json's map without `preserve_order` wrote them
+/// before.
+fn render_json(w: &mut impl Write, scorer: &Scorer, text: &str) -> std::io::Result<()> {
     let ex = scorer.explain(text);
     let s = &ex.score;
     let cats = scorer.categories();
-    let units: Vec<serde_json::Value> = ex
-        .units
-        .iter()
-        .map(|u| {
-            let (role, extra) = match &u.role {
-                Role::Hit(i) => {
-                    let Some(h) = s.hits.get(*i) else {
-                        return serde_json::json!({ "text": u.text, "span": [u.span.0, u.span.1], "role": "plain", "hit": null });
-                    };
-                    (
-                        "entry",
-                        serde_json::json!({
-                            "term": scorer.term(s.lang, h),
-                            "category": cats.get(h.category).name,
-                            "base": h.base,
-                            "weight": rounded(h.weight, 1000.0),
-                            "rules": h.rules.names().collect::<Vec<_>>(),
-                        }),
-                    )
-                }
-                Role::Negator => ("negator", serde_json::Value::Null),
-                Role::ClauseNegator => ("clause-negator", serde_json::Value::Null),
-                Role::Reverser => ("reverser", serde_json::Value::Null),
-                Role::Intensity(v) => ("intensity", serde_json::json!({ "scale": v })),
-                Role::Contrast => ("contrast", serde_json::Value::Null),
-                Role::Conditional => ("conditional", serde_json::Value::Null),
-                Role::Skip => ("skip", serde_json::Value::Null),
-                Role::Plain => ("plain", serde_json::Value::Null),
-                Role::Name => ("name", serde_json::Value::Null),
-            };
-            let context: Vec<&str> = u.context.iter().map(|r| r.name()).collect();
-            serde_json::json!({ "text": u.text, "span": [u.span.0, u.span.1], "role": role, "hit": extra, "context": context })
-        })
-        .collect();
-    let v = serde_json::json!({
-        "text": text,
-        "lang": s.lang.code(),
-        "lang_guess": ex.guess.map(|g| serde_json::json!({
-            "votes": { "en": g.votes[0], "es": g.votes[1] },
-            "lexicon_words": g.lexicon.map(|[en, es]| serde_json::json!({ "en": en, "es": es })),
-        })),
-        "tone": rounded(s.tone, 10000.0),
-        "label": s.label.name(),
-        "hostility": rounded(s.hostility, 1000.0),
-        "cooperation": rounded(s.cooperation, 1000.0),
-        "goldstein": rounded(s.goldstein, 100.0),
-        "category": s.category.map(|c| cats.get(c).name.clone()),
-        "units": units,
-    });
-    let mut out = serde_json::to_string_pretty(&v).unwrap_or_default();
-    out.push('\n');
-    out
+    fn unit<'a>(u: &'a Unit, s: &'a Score, scorer: &'a Scorer) -> UnitJson<'a> {
+        let cats = scorer.categories();
+        let hit = match &u.role {
+            Role::Hit(i) => s.hits.get(*i).map(|h| HitJson::Entry {
+                base: h.base,
+                category: &cats.get(h.category).name,
+                rules: h.rules.names().collect(),
+                term: scorer.term(s.lang, h),
+                weight: rounded(h.weight, 1000.0),
+            }),
+            Role::Intensity(v) => Some(HitJson::Scale { scale: *v }),
+            _ => None,
+        };
+        let role = match &u.role {
+            Role::Hit(i) if s.hits.get(*i).is_some() => "entry",
+            Role::Hit(_) | Role::Plain => "plain",
+            Role::Negator => "negator",
+            Role::ClauseNegator => "clause-negator",
+            Role::Reverser => "reverser",
+            Role::Intensity(_) => "intensity",
+            Role::Contrast => "contrast",
+            Role::Conditional => "conditional",
+            Role::Skip => "skip",
+            Role::Name => "name",
+        };
+        // A unit whose hit is missing had no context key before.
+        let context = match &u.role {
+            Role::Hit(i) if s.hits.get(*i).is_none() => None,
+            _ => Some(u.context.iter().map(|r| r.name()).collect()),
+        };
+        UnitJson {
+            context,
+            hit,
+            role,
+            span: [u.span.0, u.span.1],
+            text: &u.text,
+        }
+    }
+    let v = ExplainJson {
+        category: s.category.map(|c| cats.get(c).name.as_str()),
+        cooperation: rounded(s.cooperation, 1000.0),
+        goldstein: rounded(s.goldstein, 100.0),
+        hostility: rounded(s.hostility, 1000.0),
+        label: s.label.name(),
+        lang: s.lang.code(),
+        lang_guess: ex.guess.map(|g| GuessJson {
+            lexicon_words: g.lexicon.map(|[en, es]| Votes { en, es }),
+            votes: Votes {
+                en: g.votes[0],
+                es: g.votes[1],
+            },
+        }),
+        text,
+        tone: rounded(s.tone, 10000.0),
+        units: Units(std::cell::Cell::new(Some(Box::new(
+            ex.units.iter().map(|u| unit(u, s, scorer)),
+        )))),
+    };
+    serde_json::to_writer_pretty(&mut *w, &v)?;
+    w.write_all(b"\n")
+}
+
+#[derive(serde::Serialize)]
+struct ExplainJson<'a> {
+    category: Option<&'a str>,
+    cooperation: f64,
+    goldstein: f64,
+    hostility: f64,
+    label: &'a str,
+    lang: &'a str,
+    lang_guess: Option<GuessJson>,
+    text: &'a str,
+    tone: f64,
+    units: Units<'a>,
+}
+
+#[derive(serde::Serialize)]
+struct GuessJson {
+    lexicon_words: Option<Votes>,
+    votes: Votes,
+}
+
+#[derive(serde::Serialize)]
+struct Votes {
+    en: usize,
+    es: usize,
+}
+
+#[derive(serde::Serialize)]
+struct UnitJson<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    context: Option<Vec<&'a str>>,
+    hit: Option<HitJson<'a>>,
+    role: &'a str,
+    span: [u32; 2],
+    text: &'a str,
+}
+
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+enum HitJson<'a> {
+    Entry {
+        base: f64,
+        category: &'a str,
+        rules: Vec<&'a str>,
+        term: &'a str,
+        weight: f64,
+    },
+    Scale {
+        scale: f64,
+    },
+}
+
+/// The units, made one at a time as the serializer asks for them.
+type UnitIter<'a> = Box<dyn Iterator<Item = UnitJson<'a>> + 'a>;
+
+struct Units<'a>(std::cell::Cell<Option<UnitIter<'a>>>);
+
+impl serde::Serialize for Units<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0.take() {
+            Some(units) => serializer.collect_seq(units),
+            None => serializer.collect_seq(std::iter::empty::<UnitJson<'_>>()),
+        }
+    }
 }
 
 /// `x` rounded to the precision `scale` (1000.0: three decimals), never -0.0: an empty float

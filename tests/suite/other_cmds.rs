@@ -1,4 +1,4 @@
-use crate::util::{Workdir, stderr, stdout};
+use crate::util::{Workdir, fixture, stderr, stdout};
 
 #[test]
 fn explain_lists_hits_rules_and_formula() {
@@ -72,6 +72,29 @@ fn explain_spanish_json() {
     // "Nadie" reaches past the 3-unit window: a clause negator (dev8 tuning).
     assert!(roles.contains(&"clause-negator"), "{roles:?}");
     assert!(roles.contains(&"contrast"), "{roles:?}");
+}
+
+#[test]
+fn explain_json_keeps_its_bytes() {
+    // tests/fixtures/explain.json was written by the build before explain streamed its
+    // JSON (serde_json's map, keys in alphabetical order): the streamed output is the same.
+    let wd = Workdir::new();
+    let out = wd.run(
+        &[
+            "explain",
+            "--format",
+            "json",
+            "They will very likely attack, but we thank you",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let want = std::fs::read(fixture("explain.json")).expect("the fixture");
+    assert!(
+        out.stdout == want,
+        "explain JSON changed:\n{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 }
 
 #[test]

@@ -1,13 +1,4 @@
-use crate::util::{Workdir, stderr, stdout};
-use std::path::Path;
-
-fn fixture(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-        .to_string_lossy()
-        .into_owned()
-}
+use crate::util::{Workdir, fixture, stderr, stdout};
 
 /// Report flags that make the output independent of the built-in lexicons.
 fn fixed_lexicon() -> Vec<String> {

@@ -132,3 +132,12 @@ pub fn founding_with(delimiter: u8) -> Vec<u8> {
     }
     wtr.into_inner().expect("bytes")
 }
+
+/// The path of `tests/fixtures/NAME`.
+pub fn fixture(name: &str) -> String {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
