@@ -105,7 +105,9 @@ pub fn render_text(w: &mut impl Write, scorer: &Scorer, text: &str) -> std::io::
             .map(|c| format!("{} (CAMEO {})", cats.get(c).name, cats.get(c).cameo))
             .unwrap_or_else(|| "-".to_string())
     )?;
-    let head = ["words", "role", "entry", "category", "base", "weight", "rules"];
+    let head = [
+        "words", "role", "entry", "category", "base", "weight", "rules",
+    ];
     writeln!(
         w,
         "{:<26} {:<11} {:<24} {:<13} {:>6} {:>7}  {}",

@@ -973,10 +973,13 @@ pub fn check_row<'a>(
 }
 
 /// How many times `--max-field-bytes` the `hits` column of `detente score` output may be
-/// long. A hit is written as its term, category and weight (`strike:threat:-2.60;`), about 20
-/// bytes more than the words it matched, so a text at the limit made only of short hits
-/// writes a hits field several times its length; `report` reads such files back.
-pub const HITS_FIELD_FACTOR: usize = 8;
+/// long. A hit is written as its term, category and weight (`strike:threat:-2.60;`), so a
+/// text at the limit made only of short hits writes a hits field several times its length;
+/// `report` reads such files back. The worst case is a one-letter entry (a user's: two bytes
+/// of text with the space after it; a wildcard needs three letters) in the longest category
+/// name (`deescalation`, 12 bytes) with a weight of two digits before the point:
+/// `a:deescalation:-10.00;`, 22 bytes for 2, so 11; weights start within ±4.
+pub const HITS_FIELD_FACTOR: usize = 12;
 
 /// The reject of a field over the size limit.
 fn too_long(len: usize, max_field: usize, column: usize) -> RowError {

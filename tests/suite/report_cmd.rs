@@ -2007,3 +2007,40 @@ fn report_reads_back_the_hits_of_a_statement_near_the_field_limit() {
         stderr(&out)
     );
 }
+
+#[test]
+fn report_reads_back_the_hits_of_one_letter_entries_in_the_longest_category() {
+    // The worst case for the hits field: a one-letter entry ("a", two bytes of text with its
+    // space) in the longest category name (deescalation) writes "a:deescalation:1.50;",
+    // ten times the text; HITS_FIELD_FACTOR (12) must cover it.
+    let wd = Workdir::new();
+    wd.write("one.tsv", "a\t1.5\tdeescalation\n");
+    let text = "a ".repeat(500);
+    wd.write("one.csv", format!("id,text\n1,{}\n", text.trim_end()));
+    let args = [
+        "--no-builtin",
+        "--lexicon",
+        "one.tsv",
+        "--lang",
+        "en",
+        "--max-field-bytes",
+        "1000",
+        "-q",
+    ];
+    let mut score = vec!["score", "one.csv", "-o", "scores.csv"];
+    score.extend(args);
+    let out = wd.run(&score, None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let scores = wd.read("scores.csv");
+    let hits = scores.lines().nth(1).and_then(|l| l.rsplit(',').next());
+    assert!(hits.is_some_and(|h| h.len() > 9_000), "{hits:?}");
+    let mut report = vec!["report", "scores.csv", "--format", "md", "-o", "-"];
+    report.extend(args);
+    let out = wd.run(&report, None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("1 read, 1 used, 0 rejected"),
+        "{}",
+        stdout(&out)
+    );
+}
