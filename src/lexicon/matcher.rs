@@ -92,12 +92,10 @@ pub struct MatchScratch {
 impl MatchScratch {
     /// Empties the buffers and gives back their room beyond `keep` tokens' worth.
     pub(crate) fn trim(&mut self, keep: usize) {
-        self.slots.clear();
-        self.slots.shrink_to(keep);
-        self.prefixes.clear();
-        self.prefixes.shrink_to(keep);
-        self.stack.clear();
-        self.stack.shrink_to(keep);
+        use crate::text::empty_to;
+        empty_to(&mut self.slots, keep);
+        empty_to(&mut self.prefixes, keep);
+        empty_to(&mut self.stack, keep);
     }
 }
 

@@ -560,21 +560,19 @@ impl Scratch {
     /// Empties the buffers and gives back the room a long statement took beyond
     /// [`KEEP_TOKENS`] tokens.
     fn trim(&mut self) {
-        fn trim<T>(v: &mut Vec<T>) {
-            v.clear();
-            v.shrink_to(KEEP_TOKENS);
-        }
-        self.tokens.trim(KEEP_TOKENS);
-        trim(&mut self.word_ids);
-        trim(&mut self.marks);
-        self.match_scratch.trim(KEEP_TOKENS);
-        trim(&mut self.units);
+        use crate::text::empty_to;
+        const KEEP: usize = KEEP_TOKENS;
+        self.tokens.trim(KEEP);
+        empty_to(&mut self.word_ids, KEEP);
+        empty_to(&mut self.marks, KEEP);
+        self.match_scratch.trim(KEEP);
+        empty_to(&mut self.units, KEEP);
         let r = &mut self.rules;
-        trim(&mut r.recycled);
-        trim(&mut r.contrast_at);
-        trim(&mut r.opens_sentence);
-        trim(&mut r.conditions);
-        trim(&mut r.clauses);
+        empty_to(&mut r.recycled, KEEP);
+        empty_to(&mut r.contrast_at, KEEP);
+        empty_to(&mut r.opens_sentence, KEEP);
+        empty_to(&mut r.conditions, KEEP);
+        empty_to(&mut r.clauses, KEEP);
     }
 }
 

@@ -17,6 +17,13 @@ pub enum TokenKind {
     Mention,
 }
 
+/// Empties `v` and gives back its room beyond `keep` items: a buffer reused between
+/// statements does not keep for good what one long statement needed.
+pub(crate) fn empty_to<T>(v: &mut Vec<T>, keep: usize) {
+    v.clear();
+    v.shrink_to(keep);
+}
+
 /// One word of a statement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
@@ -70,10 +77,8 @@ impl Tokens {
     /// Empties the buffer and gives back its room beyond `keep` tokens' worth (about six
     /// bytes of folded text each), after a long statement.
     pub(crate) fn trim(&mut self, keep: usize) {
-        self.tokens.clear();
-        self.tokens.shrink_to(keep);
-        self.sentences.clear();
-        self.sentences.shrink_to(keep);
+        empty_to(&mut self.tokens, keep);
+        empty_to(&mut self.sentences, keep);
         self.folded.clear();
         self.folded.shrink_to(keep.saturating_mul(6));
     }
