@@ -298,8 +298,8 @@ impl<R: Read> Source<R> {
 
     /// [`Source::for_each`] with a working state per chunk of rows: `map` may leave output
     /// in its chunk's state (formatted bytes, say) and `sink` reads it back. States are made by
-    /// `new_state`, cleared by [`ChunkState::clear`] before each use and after each drain, and reused, so a steady
-    /// run allocates nothing per row. `sink` also gets [`Sunk::Flush`] once the rows of a
+    /// `new_state`, cleared by [`ChunkState::clear`] before each use and after each drain, and
+    /// reused, so a steady run allocates nothing per row. `sink` also gets [`Sunk::Flush`] once the rows of a
     /// chunk have gone to it and before a reject, so that it can hand on the rows it was
     /// gathering while their chunk's state is still there.
     fn run<C, T, M, S, J>(
