@@ -191,44 +191,6 @@ fn render_json(w: &mut impl Write, scorer: &Scorer, text: &str) -> std::io::Resu
     let ex = scorer.explain(text);
     let s = &ex.score;
     let cats = scorer.categories();
-    fn unit<'a>(u: &'a Unit, s: &'a Score, scorer: &'a Scorer) -> UnitJson<'a> {
-        let cats = scorer.categories();
-        let hit = match &u.role {
-            Role::Hit(i) => s.hits.get(*i).map(|h| HitJson::Entry {
-                base: h.base,
-                category: &cats.get(h.category).name,
-                rules: h.rules.names().collect(),
-                term: scorer.term(s.lang, h),
-                weight: rounded(h.weight, 1000.0),
-            }),
-            Role::Intensity(v) => Some(HitJson::Scale { scale: *v }),
-            _ => None,
-        };
-        let role = match &u.role {
-            Role::Hit(i) if s.hits.get(*i).is_some() => "entry",
-            Role::Hit(_) | Role::Plain => "plain",
-            Role::Negator => "negator",
-            Role::ClauseNegator => "clause-negator",
-            Role::Reverser => "reverser",
-            Role::Intensity(_) => "intensity",
-            Role::Contrast => "contrast",
-            Role::Conditional => "conditional",
-            Role::Skip => "skip",
-            Role::Name => "name",
-        };
-        // A unit whose hit is missing had no context key before.
-        let context = match &u.role {
-            Role::Hit(i) if s.hits.get(*i).is_none() => None,
-            _ => Some(u.context.iter().map(|r| r.name()).collect()),
-        };
-        UnitJson {
-            context,
-            hit,
-            role,
-            span: [u.span.0, u.span.1],
-            text: &u.text,
-        }
-    }
     let v = ExplainJson {
         category: s.category.map(|c| cats.get(c).name.as_str()),
         cooperation: rounded(s.cooperation, 1000.0),
@@ -245,9 +207,11 @@ fn render_json(w: &mut impl Write, scorer: &Scorer, text: &str) -> std::io::Resu
         }),
         text,
         tone: rounded(s.tone, 10000.0),
-        units: Units(std::cell::Cell::new(Some(Box::new(
-            ex.units.iter().map(|u| unit(u, s, scorer)),
-        )))),
+        units: Units {
+            units: &ex.units,
+            score: s,
+            scorer,
+        },
     };
     serde_json::to_writer_pretty(&mut *w, &v)?;
     w.write_all(b"\n")
@@ -304,17 +268,60 @@ enum HitJson<'a> {
     },
 }
 
-/// The units, made one at a time as the serializer asks for them.
-type UnitIter<'a> = Box<dyn Iterator<Item = UnitJson<'a>> + 'a>;
+/// One unit of [`render_json`]'s `units`.
+fn unit_json<'a>(u: &'a Unit, s: &'a Score, scorer: &'a Scorer) -> UnitJson<'a> {
+    let cats = scorer.categories();
+    let hit = match &u.role {
+        Role::Hit(i) => s.hits.get(*i).map(|h| HitJson::Entry {
+            base: h.base,
+            category: &cats.get(h.category).name,
+            rules: h.rules.names().collect(),
+            term: scorer.term(s.lang, h),
+            weight: rounded(h.weight, 1000.0),
+        }),
+        Role::Intensity(v) => Some(HitJson::Scale { scale: *v }),
+        _ => None,
+    };
+    let role = match &u.role {
+        Role::Hit(i) if s.hits.get(*i).is_some() => "entry",
+        Role::Hit(_) | Role::Plain => "plain",
+        Role::Negator => "negator",
+        Role::ClauseNegator => "clause-negator",
+        Role::Reverser => "reverser",
+        Role::Intensity(_) => "intensity",
+        Role::Contrast => "contrast",
+        Role::Conditional => "conditional",
+        Role::Skip => "skip",
+        Role::Name => "name",
+    };
+    // A unit whose hit is missing had no context key before.
+    let context = match &u.role {
+        Role::Hit(i) if s.hits.get(*i).is_none() => None,
+        _ => Some(u.context.iter().map(|r| r.name()).collect()),
+    };
+    UnitJson {
+        context,
+        hit,
+        role,
+        span: [u.span.0, u.span.1],
+        text: &u.text,
+    }
+}
 
-struct Units<'a>(std::cell::Cell<Option<UnitIter<'a>>>);
+/// The units, each made as the serializer reaches it.
+struct Units<'a> {
+    units: &'a [Unit],
+    score: &'a Score,
+    scorer: &'a Scorer,
+}
 
 impl serde::Serialize for Units<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self.0.take() {
-            Some(units) => serializer.collect_seq(units),
-            None => serializer.collect_seq(std::iter::empty::<UnitJson<'_>>()),
-        }
+        serializer.collect_seq(
+            self.units
+                .iter()
+                .map(|u| unit_json(u, self.score, self.scorer)),
+        )
     }
 }
 
