@@ -335,18 +335,32 @@ impl Highlighted {
     /// `statement` with its hits as `marks` (in text order): the excerpt is chosen
     /// ([`excerpt_of`]) and only the marks inside it are kept, so that a long speech's
     /// thousands of hits do not stay in memory for one quote.
-    pub fn new(statement: Kept, mut marks: Vec<Mark>) -> Highlighted {
+    pub fn new(statement: Kept, marks: Vec<Mark>) -> Highlighted {
+        Highlighted::of_hits(statement, &marks, |m| (m.span, m.weight), Mark::clone)
+    }
+
+    /// [`Highlighted::new`] from any kind of hit, given its span and weight: `mark` is called
+    /// only for the hits inside the excerpt.
+    fn of_hits<T>(
+        statement: Kept,
+        hits: &[T],
+        span_weight: impl Fn(&T) -> ((usize, usize), f64),
+        mark: impl Fn(&T) -> Mark,
+    ) -> Highlighted {
         let quoted = excerpt_of(
             &statement.text,
             statement.tone,
-            marks.iter().map(|m| (m.span, m.weight)),
+            hits.iter().map(&span_weight),
         );
-        let hits = marks.len();
-        marks.retain(|m| inside(&statement.text, quoted, m.span));
+        let marks = hits
+            .iter()
+            .filter(|h| inside(&statement.text, quoted, span_weight(h).0))
+            .map(mark)
+            .collect();
         Highlighted {
             statement,
             marks,
-            hits,
+            hits: hits.len(),
             quoted,
         }
     }
@@ -991,28 +1005,17 @@ impl Report {
         let highlight = |k: Kept| {
             let score = scorer.score(&k.text);
             let span = |h: &Hit| (h.span.0 as usize, h.span.1 as usize);
-            let quoted = excerpt_of(
-                &k.text,
-                k.tone,
-                score.hits.iter().map(|h| (span(h), h.weight)),
-            );
-            let marks = score
-                .hits
-                .iter()
-                .filter(|h| inside(&k.text, quoted, span(h)))
-                .map(|h| Mark {
+            Highlighted::of_hits(
+                k,
+                &score.hits,
+                |h| (span(h), h.weight),
+                |h| Mark {
                     span: span(h),
                     term: scorer.term(score.lang, h).to_string(),
                     category: cats.get(h.category).name.clone(),
                     weight: h.weight,
-                })
-                .collect();
-            Highlighted {
-                statement: k,
-                marks,
-                hits: score.hits.len(),
-                quoted,
-            }
+                },
+            )
         };
         let checksum = scorer.checksum();
         let time_unit = match (daily.keys().next(), daily.keys().next_back()) {
