@@ -1968,32 +1968,12 @@ fn report_reads_back_the_hits_of_a_statement_near_the_field_limit() {
         format!("id,date,speaker,text\n1,2026-01-04,A,{text}\n2,2026-01-05,B,We thank you\n"),
     );
     let limit = ["--max-field-bytes", "100000"];
-    let mut args = vec!["score", "long.csv", "-o", "scores.csv"];
-    args.extend(limit);
     let fixed = fixed_lexicon();
-    args.extend(fixed.iter().map(String::as_str));
-    let out = wd.run(&args, None);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let scores = wd.read("scores.csv");
-    let hits = scores
-        .lines()
-        .nth(1)
-        .and_then(|l| l.rsplit(',').next())
-        .unwrap_or("");
-    assert!(
-        hits.len() > 100_000,
-        "the hits field is over the limit: {}",
-        hits.len()
-    );
-    let mut args = vec!["report", "scores.csv", "--format", "md", "-o", "-"];
-    args.extend(limit);
-    let out = wd.run(&args, None);
-    assert!(out.status.success(), "{}", stderr(&out));
-    assert!(
-        stdout(&out).contains("2 read, 2 used, 0 rejected"),
-        "{}",
-        stdout(&out)
-    );
+    let mut score = limit.to_vec();
+    score.extend(fixed.iter().map(String::as_str));
+    let (scores, hits, report) = score_then_report(&wd, "long.csv", &score, &limit);
+    assert!(hits > 100_000, "the hits field is over the limit: {hits}");
+    assert!(report.contains("2 read, 2 used, 0 rejected"), "{report}");
     // Any other column keeps the limit.
     let padded = scores.replacen("\n1,", &format!("\n{},", "9".repeat(100_001)), 1);
     wd.write("padded.csv", padded);
@@ -2027,20 +2007,33 @@ fn report_reads_back_the_hits_of_one_letter_entries_in_the_longest_category() {
         "1000",
         "-q",
     ];
-    let mut score = vec!["score", "one.csv", "-o", "scores.csv"];
-    score.extend(args);
-    let out = wd.run(&score, None);
+    let (_, hits, report) = score_then_report(&wd, "one.csv", &args, &args);
+    assert!(hits > 9_000, "{hits}");
+    assert!(report.contains("1 read, 1 used, 0 rejected"), "{report}");
+}
+
+/// Scores `input` into scores.csv with `score_args`, then reports on that file as Markdown
+/// with `report_args`, both required to succeed: the score file, the length of its first
+/// row's `hits` field (the last), and the report.
+fn score_then_report(
+    wd: &Workdir,
+    input: &str,
+    score_args: &[&str],
+    report_args: &[&str],
+) -> (String, usize, String) {
+    let mut args = vec!["score", input, "-o", "scores.csv"];
+    args.extend(score_args);
+    let out = wd.run(&args, None);
     assert!(out.status.success(), "{}", stderr(&out));
     let scores = wd.read("scores.csv");
-    let hits = scores.lines().nth(1).and_then(|l| l.rsplit(',').next());
-    assert!(hits.is_some_and(|h| h.len() > 9_000), "{hits:?}");
-    let mut report = vec!["report", "scores.csv", "--format", "md", "-o", "-"];
-    report.extend(args);
-    let out = wd.run(&report, None);
+    let hits = scores
+        .lines()
+        .nth(1)
+        .and_then(|l| l.rsplit(',').next())
+        .map_or(0, str::len);
+    let mut args = vec!["report", "scores.csv", "--format", "md", "-o", "-"];
+    args.extend(report_args);
+    let out = wd.run(&args, None);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(
-        stdout(&out).contains("1 read, 1 used, 0 rejected"),
-        "{}",
-        stdout(&out)
-    );
+    (scores, hits, stdout(&out))
 }
