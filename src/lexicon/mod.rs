@@ -212,6 +212,15 @@ pub enum ContextRole {
     Comparative,
     /// The particle of a comparison (`than`, `que`), for [`ContextRole::Comparative`].
     Than,
+    /// A word that says something exists or is had (`there`, `has`, `hay`, `tenemos`): with
+    /// a negator next to it and a [`ContextRole::Comparative`] just after, the negation is a
+    /// superlative without any "than" ("there is no greater threat", "Valdoria has no better
+    /// partner", "no hay mejor amigo").
+    Existential,
+    /// A comparative of amount (`more`): after an existential negation it ends something
+    /// ("there will be no more war") rather than ranking it, so the existential reading
+    /// leaves it alone; with a "than" it is a comparative as before.
+    Quantity,
     /// A word a negator before it does not reach past (`forget`, `olvidaremos`): "we will never
     /// forget your solidarity" keeps the solidarity cooperative, "we will never forget their
     /// crimes" the crimes hostile.
@@ -242,7 +251,7 @@ pub enum ContextRole {
 
 impl ContextRole {
     /// Every role, in the order `lexicon stats` lists them.
-    pub const ALL: [ContextRole; 19] = [
+    pub const ALL: [ContextRole; 21] = [
         ContextRole::Relay,
         ContextRole::Report,
         ContextRole::SharedTarget,
@@ -256,6 +265,8 @@ impl ContextRole {
         ContextRole::Subordinator,
         ContextRole::Comparative,
         ContextRole::Than,
+        ContextRole::Existential,
+        ContextRole::Quantity,
         ContextRole::Barrier,
         ContextRole::Sarcasm,
         ContextRole::Hedge,
@@ -280,6 +291,8 @@ impl ContextRole {
             ContextRole::Subordinator => "subordinator",
             ContextRole::Comparative => "comparative",
             ContextRole::Than => "than",
+            ContextRole::Existential => "existential",
+            ContextRole::Quantity => "quantity",
             ContextRole::Barrier => "barrier",
             ContextRole::Sarcasm => "sarcasm",
             ContextRole::Hedge => "hedge",

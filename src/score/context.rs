@@ -293,7 +293,7 @@ impl RelayKeys {
 
     /// Whether one of the markers occurs in `tokens`, comparing only at the tokens whose
     /// `marks` carry `key` (the vocabulary's flag for these markers' key words).
-    fn found_in(&self, tokens: &Tokens, marks: Marks<'_>, key: u16) -> bool {
+    fn found_in(&self, tokens: &Tokens, marks: Marks<'_>, key: u32) -> bool {
         (0..tokens.tokens().len()).any(|i| marks.get(i) & key != 0 && self.keyed_at(tokens, i))
     }
 
@@ -856,8 +856,8 @@ mod tests {
         let mut tokens = Tokens::new();
         tokens.tokenize(text);
         let keys: Vec<&str> = words.relay_key_words().collect();
-        let marks: Vec<[u16; 2]> = (0..tokens.tokens().len())
-            .map(|i| [u16::from(keys.contains(&tokens.folded(i))) * RELAY_KEY, 0])
+        let marks: Vec<[u32; 2]> = (0..tokens.tokens().len())
+            .map(|i| [u32::from(keys.contains(&tokens.folded(i))) * RELAY_KEY, 0])
             .collect();
         let at = (0..tokens.tokens().len()).find(|&i| tokens.folded(i) == "attack");
         let last = at.map_or((0, 0), |i| tokens.tokens()[i].span);

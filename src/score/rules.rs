@@ -15,6 +15,14 @@ pub const NEGATION_WINDOW: usize = 3;
 /// not attack" reassures less than "we will attack" threatens. VADER's value (-0.74).
 pub const NEGATION_SCALAR: f64 = -0.74;
 
+/// An existential negation ("there is no", "has no", "no hay", "we do not have") makes a
+/// comparative right after it a superlative ("there is no greater threat", "no hay mejor
+/// amigo"): the negator and the `existential` word must both be among this many units before
+/// the comparative (not counting `skip` words), one of them right before it. Three covers
+/// "there is no" and "no ha habido"; "there will be no more" and "we do not think there is a
+/// greater" are out of reach.
+pub const EXISTENTIAL_REACH: usize = 3;
+
 /// Boosters and dampeners act within this many preceding units.
 pub const BOOSTER_WINDOW: usize = 3;
 

@@ -117,47 +117,51 @@ struct VocabEntry {
     /// [`CONSEQUENCE_WORD`], [`BE_WORD`], [`FIRST_PERSON_BE_WORD`], [`RELATION_WORD`],
     /// [`SUBORDINATOR_WORD`], [`COMPARATIVE_WORD`], [`THAN_WORD`], [`BARRIER_WORD`],
     /// [`SARCASM_KEY`], [`HEDGE_WORD`], [`TOPIC_WORD`].
-    marks: [u16; 2],
+    marks: [u32; 2],
 }
 
 /// The key word of a relayed-report marker (see [`super::context::relayed`]).
-pub(super) const RELAY_KEY: u16 = 1;
+pub(super) const RELAY_KEY: u32 = 1;
 /// A `first-person` context word ("we", "nosotros").
-pub(super) const FIRST_PERSON_WORD: u16 = 1 << 1;
+pub(super) const FIRST_PERSON_WORD: u32 = 1 << 1;
 /// A `future` context word ("will", "vamos").
-pub(super) const FUTURE_WORD: u16 = 1 << 2;
+pub(super) const FUTURE_WORD: u32 = 1 << 2;
 /// A `first-person-future` context word ("we'll", "haremos").
-pub(super) const FIRST_PERSON_FUTURE_WORD: u16 = 1 << 3;
+pub(super) const FIRST_PERSON_FUTURE_WORD: u32 = 1 << 3;
 /// A `consequence` context word ("then", "entonces").
-pub(super) const CONSEQUENCE_WORD: u16 = 1 << 4;
+pub(super) const CONSEQUENCE_WORD: u32 = 1 << 4;
 /// A `be` context word ("am", "are").
-pub(super) const BE_WORD: u16 = 1 << 5;
+pub(super) const BE_WORD: u32 = 1 << 5;
 /// A `first-person-be` context word ("i'm", "somos").
-pub(super) const FIRST_PERSON_BE_WORD: u16 = 1 << 6;
+pub(super) const FIRST_PERSON_BE_WORD: u32 = 1 << 6;
 /// A `relation` context word ("enemy", "enemigos").
-pub(super) const RELATION_WORD: u16 = 1 << 7;
+pub(super) const RELATION_WORD: u32 = 1 << 7;
 /// A `subordinator` context word ("until", "than", "hasta"): a negator before it belongs to
 /// the main clause and does not reach the entries after it.
-pub(super) const SUBORDINATOR_WORD: u16 = 1 << 8;
+pub(super) const SUBORDINATOR_WORD: u32 = 1 << 8;
 /// A function word the language guess counts for that language ([`function_words`]).
-const FUNCTION_WORD: u16 = 1 << 9;
+const FUNCTION_WORD: u32 = 1 << 9;
 /// A `comparative` context word ("greater", "mayor").
-pub(super) const COMPARATIVE_WORD: u16 = 1 << 10;
+pub(super) const COMPARATIVE_WORD: u32 = 1 << 10;
 /// A `than` context word ("than", "que").
-pub(super) const THAN_WORD: u16 = 1 << 11;
+pub(super) const THAN_WORD: u32 = 1 << 11;
 /// A `barrier` context word ("forget", "olvidaremos"): a negator before it does not reach the
 /// entries after it.
-pub(super) const BARRIER_WORD: u16 = 1 << 12;
+pub(super) const BARRIER_WORD: u32 = 1 << 12;
 /// The key word of a `sarcasm` marker (its longest word, as for [`RELAY_KEY`]).
-pub(super) const SARCASM_KEY: u16 = 1 << 13;
+pub(super) const SARCASM_KEY: u32 = 1 << 13;
 /// A `hedge` context word ("rule" in "not rule out", "descartamos").
-pub(super) const HEDGE_WORD: u16 = 1 << 14;
+pub(super) const HEDGE_WORD: u32 = 1 << 14;
 /// A `topic` context word ("on", "about", "sobre").
-pub(super) const TOPIC_WORD: u16 = 1 << 15;
+pub(super) const TOPIC_WORD: u32 = 1 << 15;
+/// An `existential` context word ("there", "has", "hay").
+pub(super) const EXISTENTIAL_WORD: u32 = 1 << 16;
+/// A `quantity` context word ("more"): a comparative the existential reading leaves alone.
+pub(super) const QUANTITY_WORD: u32 = 1 << 17;
 
 /// The flag of a one-word context role in [`VocabEntry::marks`] (relay markers are flagged by
 /// their key word instead, shared-target terms not at all).
-fn role_mark(role: ContextRole) -> u16 {
+fn role_mark(role: ContextRole) -> u32 {
     match role {
         ContextRole::FirstPerson => FIRST_PERSON_WORD,
         ContextRole::Future => FUTURE_WORD,
@@ -169,6 +173,8 @@ fn role_mark(role: ContextRole) -> u16 {
         ContextRole::Subordinator => SUBORDINATOR_WORD,
         ContextRole::Comparative => COMPARATIVE_WORD,
         ContextRole::Than => THAN_WORD,
+        ContextRole::Existential => EXISTENTIAL_WORD,
+        ContextRole::Quantity => QUANTITY_WORD,
         ContextRole::Barrier => BARRIER_WORD,
         ContextRole::Hedge => HEDGE_WORD,
         ContextRole::Topic => TOPIC_WORD,
@@ -185,15 +191,15 @@ fn role_mark(role: ContextRole) -> u16 {
 /// in.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Marks<'a> {
-    all: &'a [[u16; 2]],
+    all: &'a [[u32; 2]],
     li: usize,
     /// Every flag some token has: what [`Marks::any`] answers from.
-    present: u16,
+    present: u32,
 }
 
 impl<'a> Marks<'a> {
     /// The flags of language index `li` among `all` (one pair per token).
-    pub(super) fn new(all: &'a [[u16; 2]], li: usize) -> Marks<'a> {
+    pub(super) fn new(all: &'a [[u32; 2]], li: usize) -> Marks<'a> {
         let l = li.min(1);
         let present = all.iter().fold(0, |a, m| a | m[l]);
         Marks { all, li, present }
@@ -202,13 +208,13 @@ impl<'a> Marks<'a> {
     /// [`Marks::new`] with the union of the flags already known (`present`, as
     /// [`Scorer::look_up`] gathers it while it fills `all`): the rules ask [`Marks::any`]
     /// several times a statement, and each answer is then one test instead of a pass.
-    fn with_present(all: &'a [[u16; 2]], li: usize, present: u16) -> Marks<'a> {
+    fn with_present(all: &'a [[u32; 2]], li: usize, present: u32) -> Marks<'a> {
         Marks { all, li, present }
     }
 
     /// Token `i`'s flags (none past the end).
     #[inline]
-    pub(super) fn get(&self, i: usize) -> u16 {
+    pub(super) fn get(&self, i: usize) -> u32 {
         self.all
             .get(i)
             .and_then(|m| m.get(self.li))
@@ -217,7 +223,7 @@ impl<'a> Marks<'a> {
     }
 
     /// Whether some token has a flag of `bits`.
-    pub(super) fn any(&self, bits: u16) -> bool {
+    pub(super) fn any(&self, bits: u32) -> bool {
         self.present & bits != 0
     }
 }
@@ -263,7 +269,7 @@ fn shared_vocab(models: &[LangModel]) -> WordTable<VocabEntry> {
             entries.push((w.as_str(), e));
         }
         // Flags: function words, a relay marker's key word, and the one-word context roles.
-        let mut mark = |w, bit: u16| {
+        let mut mark = |w, bit: u32| {
             let mut e = UNKNOWN_WORD;
             if let Some(slot) = e.marks.get_mut(li) {
                 *slot = bit;
@@ -534,9 +540,9 @@ struct Scratch {
     /// Each token's [`VocabEntry::ids`].
     word_ids: Vec<[u32; 2]>,
     /// Each token's [`VocabEntry::marks`].
-    marks: Vec<[u16; 2]>,
+    marks: Vec<[u32; 2]>,
     /// The union of `marks`, per language: [`Marks::any`] without a pass over the tokens.
-    present: [u16; 2],
+    present: [u32; 2],
     match_scratch: MatchScratch,
     units: Vec<RawUnit>,
     per_cat: Vec<f64>,
@@ -840,7 +846,7 @@ impl Scorer {
         s.marks.clear();
         s.marks.resize(n, [0; 2]);
         let (mut en, mut es) = (0usize, 0usize);
-        let mut present = [0u16; 2];
+        let mut present = [0u32; 2];
         for (i, (ids, marks)) in s.word_ids.iter_mut().zip(s.marks.iter_mut()).enumerate() {
             let e = self.vocab.token(&s.tokens, i);
             en += usize::from(e.marks[Lang::En.index()] & FUNCTION_WORD != 0);
@@ -1103,10 +1109,12 @@ impl Scorer {
                 // your solidarity").
                 let m = marks.get(p.start as usize);
                 // A comparative with "than" after the entry makes the negation a superlative:
-                // "there is no greater threat than ...", "no hay mayor amenaza ... que".
+                // "there is no greater threat than ...", "no hay mayor amenaza ... que"; so
+                // does one right after an existential negation: "there is no greater threat".
                 if m & (SUBORDINATOR_WORD | BARRIER_WORD) != 0
                     || (m & COMPARATIVE_WORD != 0
-                        && than_after(toks, marks, u.end as usize, &mut than))
+                        && (than_after(toks, marks, u.end as usize, &mut than)
+                            || existential_negation(units, marks, j)))
                 {
                     shielded |= !blocked;
                     blocked = true;
@@ -1180,10 +1188,16 @@ impl Scorer {
             let would_negate = super::context::negated(lang, negators, reversers)
                 && !matcher.carries_negator(entry_idx as usize);
             // An entry opening a clause of its own ("until they beg"), or followed by a
-            // comparison ("nothing threatens us more than ..."), keeps its sign.
+            // comparison ("nothing threatens us more than ..."), keeps its sign; so does one
+            // that opens with a comparative in a superlative ("no hay mejor amigo que ...",
+            // "no hay mejor amigo").
+            let first = marks.get(u.start as usize);
             if would_negate
-                && (marks.get(u.start as usize) & SUBORDINATOR_WORD != 0
-                    || compared_after(toks, marks, u.end as usize, &mut compared))
+                && (first & SUBORDINATOR_WORD != 0
+                    || compared_after(toks, marks, u.end as usize, &mut compared)
+                    || (first & COMPARATIVE_WORD != 0
+                        && (than_after(toks, marks, u.end as usize, &mut than)
+                            || existential_negation(units, marks, k))))
             {
                 stopped = true;
             } else if would_negate {
@@ -1701,6 +1715,47 @@ fn describes_speaker(marks: Marks<'_>, i: usize) -> bool {
     let m = marks.get(i);
     m & FIRST_PERSON_BE_WORD != 0
         || (m & BE_WORD != 0 && i > 0 && marks.get(i - 1) & FIRST_PERSON_WORD != 0)
+}
+
+/// Whether the comparative that opens unit `at` follows an existential negation: a negator
+/// and an `existential` word ([`EXISTENTIAL_WORD`]) among the [`EXISTENTIAL_REACH`] units
+/// before it in its clause (articles and other `skip` words not counted), one of them right
+/// before it: "there is no greater threat", "Valdoria has no better partner", "we do not
+/// have a better friend", "no hay mejor amigo", "no ha habido mayor amenaza". Such a
+/// negation ranks what follows rather than denying it, with or without "than". A word
+/// between ("Colombia has not been a better partner"), a `quantity` comparative ("there
+/// will be no more war") or no existential word ("we do not want a greater threat") leave
+/// the negation as it is.
+fn existential_negation(units: &[RawUnit], marks: Marks<'_>, at: usize) -> bool {
+    let Some(u) = units.get(at) else {
+        return false;
+    };
+    if marks.get(u.start as usize) & QUANTITY_WORD != 0 {
+        return false;
+    }
+    let (mut negator, mut existential, mut steps) = (false, false, 0usize);
+    for p in units.get(..at).unwrap_or(&[]).iter().rev() {
+        if p.clause != u.clause || p.sentence != u.sentence {
+            break;
+        }
+        match p.kind {
+            Kind::Skip => continue,
+            Kind::Negator | Kind::ClauseNegator => negator = true,
+            Kind::Plain if marks.get(p.start as usize) & EXISTENTIAL_WORD != 0 => {
+                existential = true
+            }
+            Kind::Plain => {}
+            _ => break,
+        }
+        steps += 1;
+        if negator && existential {
+            return true;
+        }
+        if (steps == 1 && !negator && !existential) || steps >= EXISTENTIAL_REACH {
+            break;
+        }
+    }
+    false
 }
 
 /// Whether a `than` word ([`THAN_WORD`]) follows token `from` in its sentence: the second half

@@ -1123,6 +1123,64 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "amenaz*:threat:-3.00",
         Label::Hostile,
     ),
+    // An existential negation ("there is no", "we have no", "no hay") before a comparative
+    // is a superlative without "than" too; an entry may open with the comparative.
+    (
+        "an existential negation before a comparative is a superlative",
+        Lang::En,
+        "there is no greater threat to the region",
+        "threat*:threat:-3.00",
+        Label::Hostile,
+    ),
+    (
+        "a negated have before a comparative is a superlative",
+        Lang::En,
+        "we have no better alliance",
+        "alliance:partnership:2.00",
+        Label::Conciliatory,
+    ),
+    (
+        "a Spanish existential negation before a comparative",
+        Lang::Es,
+        "no hay mayor amenaza para la región",
+        "amenaz*:threat:-3.00",
+        Label::Hostile,
+    ),
+    (
+        "an entry opening with a comparative keeps its sign with que after it",
+        Lang::Es,
+        "no hay mejor amigo que este",
+        "mejor amigo:partnership:2.50",
+        Label::Cooperative,
+    ),
+    (
+        "an entry opening with a comparative keeps its sign after an existential negation",
+        Lang::Es,
+        "no hay mejor amigo",
+        "mejor amigo:partnership:2.50",
+        Label::Cooperative,
+    ),
+    (
+        "a word between the negation and the comparative leaves the negation",
+        Lang::En,
+        "they have not been a greater threat",
+        "threat*:deescalation:2.22",
+        Label::Conciliatory,
+    ),
+    (
+        "a quantity comparative after an existential negation stays a negation",
+        Lang::En,
+        "there are no more threats",
+        "threat*:deescalation:2.22",
+        Label::Conciliatory,
+    ),
+    (
+        "an entry opening with a comparative is negated without an existential word",
+        Lang::Es,
+        "no quiero mejor amigo",
+        "mejor amigo:defiance:-1.85",
+        Label::Tense,
+    ),
     // A barrier's object is not negated: never forgetting something keeps it as it is.
     (
         "never forget keeps the solidarity cooperative",
@@ -1280,6 +1338,12 @@ fn a_stopped_negation_is_named_on_the_hit() {
         [true]
     );
     assert_eq!(stopped(&es, "no hay mayor amenaza que esta"), [true]);
+    assert_eq!(
+        stopped(&en, "there is no greater threat to the region"),
+        [true]
+    );
+    assert_eq!(stopped(&es, "no hay mejor amigo"), [true]);
+    assert_eq!(stopped(&en, "there are no more threats"), [false]);
     // Not when the negator acts, when there is none, or when an entry stands between.
     assert_eq!(stopped(&en, "we will never need your solidarity"), [false]);
     assert_eq!(stopped(&en, "there is a greater threat than this"), [false]);
