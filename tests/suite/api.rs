@@ -283,6 +283,25 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         // Without "than" the negation stands.
         ("No more war.", Label::Cooperative),
+        // ... unless it says something exists or is had (twenty-sixth session).
+        (
+            "There is no greater threat to our region.",
+            Label::Tense,
+        ),
+        ("No hay mejor amigo que Colombia.", Label::Cooperative),
+        ("No hay mayor amenaza para la región.", Label::Hostile),
+        ("There are no more threats.", Label::Conciliatory),
+        (
+            "Colombia has not been a better partner.",
+            Label::Tense,
+        ),
+        // "Will not hesitate" before a cooperative act is a commitment, before force a threat.
+        (
+            "We will not hesitate to help our neighbours.",
+            Label::Cooperative,
+        ),
+        ("No dudaremos en ayudar a nuestros hermanos.", Label::Cooperative),
+        ("We will not hesitate to use force.", Label::Hostile),
         // A barrier: never forgetting keeps the object's sign.
         (
             "We will never forget your solidarity, Estlandia.",
