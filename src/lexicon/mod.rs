@@ -217,6 +217,10 @@ pub enum ContextRole {
     /// superlative without any "than" ("there is no greater threat", "Valdoria has no better
     /// partner", "no hay mejor amigo").
     Existential,
+    /// A first-person object pronoun (`us`, `me`, `nos`): right after a negated threat or
+    /// coercion entry, or right before it, the speaker defies the pressure ("they
+    /// will not intimidate us", "no nos intimidarán") rather than promising not to apply it.
+    FirstPersonObject,
     /// A comparative of amount (`more`): after an existential negation it ends something
     /// ("there will be no more war") rather than ranking it, so the existential reading
     /// leaves it alone; with a "than" it is a comparative as before.
@@ -251,7 +255,7 @@ pub enum ContextRole {
 
 impl ContextRole {
     /// Every role, in the order `lexicon stats` lists them.
-    pub const ALL: [ContextRole; 21] = [
+    pub const ALL: [ContextRole; 22] = [
         ContextRole::Relay,
         ContextRole::Report,
         ContextRole::SharedTarget,
@@ -261,6 +265,7 @@ impl ContextRole {
         ContextRole::Consequence,
         ContextRole::Be,
         ContextRole::FirstPersonBe,
+        ContextRole::FirstPersonObject,
         ContextRole::Relation,
         ContextRole::Subordinator,
         ContextRole::Comparative,
@@ -287,6 +292,7 @@ impl ContextRole {
             ContextRole::Consequence => "consequence",
             ContextRole::Be => "be",
             ContextRole::FirstPersonBe => "first-person-be",
+            ContextRole::FirstPersonObject => "first-person-object",
             ContextRole::Relation => "relation",
             ContextRole::Subordinator => "subordinator",
             ContextRole::Comparative => "comparative",

@@ -153,8 +153,12 @@ impl Rules {
     /// day or a month and has no other hits ("the joint commission meets on 14 March", "the
     /// deportation flight has been moved to Friday"): a schedule, damped.
     pub const SCHEDULE: Rules = Rules(1 << 26);
+    /// A negated threat or coercion with the speaker as its object ("they will not intimidate
+    /// us", "no nos van a chantajear"): defiance of the pressure, kept hostile and reported as
+    /// defiance instead of flipped.
+    pub const DEFIED: Rules = Rules(1 << 27);
 
-    const NAMES: [(Rules, &'static str); 27] = [
+    const NAMES: [(Rules, &'static str); 28] = [
         (Rules::NEGATED, "negated"),
         (Rules::BOOSTED, "boosted"),
         (Rules::DAMPENED, "dampened"),
@@ -182,6 +186,7 @@ impl Rules {
         (Rules::QUOTED, "quoted"),
         (Rules::NOTICE, "notice"),
         (Rules::SCHEDULE, "schedule"),
+        (Rules::DEFIED, "defied"),
     ];
 
     /// Every rule at once: `Rules::ALL.names()` lists every name a hit's rules can have.

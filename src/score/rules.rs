@@ -159,6 +159,15 @@ pub const DENIAL_CATEGORIES: &[&str] = &["accusation", "insult"];
 /// The category a denial is reported under: rejection of the other party's charge.
 pub const DENIAL_CATEGORY: &str = "defiance";
 
+/// Categories whose negation with the speaker as the object is defiance, not a promise: "they
+/// will not intimidate us", "nobody is going to blackmail us", "no nos intimidarán" reject the
+/// pressure (reported under [`DENIAL_CATEGORY`] at [`DENIAL_SCALAR`], rule `defied`), where
+/// "we will not threaten anyone" de-escalates. The object is a `first-person-object` context
+/// word right after the entry or right before it (a Spanish clitic, "nadie nos chantajea"); a
+/// "nos" further away is as often reflexive ("en ningún momento nos hemos planteado romper
+/// relaciones"). Force is left out: "they will not attack us" is as often a reassurance.
+pub const DEFIED_CATEGORIES: &[&str] = &["threat", "coercion"];
+
 /// A denial keeps its hostile sign at this share of the entry's weight: "no soy narco" is a
 /// rebuttal, milder than the charge it rejects (such gold rows are labelled -1, not -2).
 pub const DENIAL_SCALAR: f64 = 0.5;

@@ -158,6 +158,8 @@ pub(super) const TOPIC_WORD: u32 = 1 << 15;
 pub(super) const EXISTENTIAL_WORD: u32 = 1 << 16;
 /// A `quantity` context word ("more"): a comparative the existential reading leaves alone.
 pub(super) const QUANTITY_WORD: u32 = 1 << 17;
+/// A `first-person-object` context word ("us", "nos").
+pub(super) const FIRST_PERSON_OBJECT_WORD: u32 = 1 << 18;
 
 /// The flag of a one-word context role in [`VocabEntry::marks`] (relay markers are flagged by
 /// their key word instead, shared-target terms not at all).
@@ -169,6 +171,7 @@ fn role_mark(role: ContextRole) -> u32 {
         ContextRole::Consequence => CONSEQUENCE_WORD,
         ContextRole::Be => BE_WORD,
         ContextRole::FirstPersonBe => FIRST_PERSON_BE_WORD,
+        ContextRole::FirstPersonObject => FIRST_PERSON_OBJECT_WORD,
         ContextRole::Relation => RELATION_WORD,
         ContextRole::Subordinator => SUBORDINATOR_WORD,
         ContextRole::Comparative => COMPARATIVE_WORD,
@@ -311,6 +314,7 @@ struct RuleCategories {
     schedule: CategorySet,
     denied: CategorySet,
     denial: Option<CategoryId>,
+    defied: CategorySet,
     mocked: CategorySet,
     mockery: Option<CategoryId>,
     hedge: Option<CategoryId>,
@@ -362,6 +366,7 @@ impl RuleCategories {
             schedule: ids(SCHEDULE_CATEGORIES),
             denied: ids(DENIAL_CATEGORIES),
             denial: c.find(DENIAL_CATEGORY),
+            defied: ids(DEFIED_CATEGORIES),
             mocked: ids(SARCASM_CATEGORIES),
             mockery: c.find(SARCASM_CATEGORY),
             hedge: c.find(HEDGE_CATEGORY),
@@ -1218,6 +1223,15 @@ impl Scorer {
                     weight *= DENIAL_SCALAR;
                     category = denial;
                     rules.insert(Rules::DENIED);
+                } else if self.ids.defied.contains(&category)
+                    && let Some(denial) = self.ids.denial
+                    && speaker_as_object(toks, marks, u)
+                {
+                    // "They will not intimidate us", "no nos intimidarán": the speaker defies
+                    // the pressure.
+                    weight *= DENIAL_SCALAR;
+                    category = denial;
+                    rules.insert(Rules::DEFIED);
                 } else {
                     weight *= NEGATION_SCALAR;
                     category = self.categories.get(category).when_negated;
@@ -1715,6 +1729,19 @@ fn describes_speaker(marks: Marks<'_>, i: usize) -> bool {
     let m = marks.get(i);
     m & FIRST_PERSON_BE_WORD != 0
         || (m & BE_WORD != 0 && i > 0 && marks.get(i - 1) & FIRST_PERSON_WORD != 0)
+}
+
+/// Whether a `first-person-object` word ([`FIRST_PERSON_OBJECT_WORD`]) stands right after
+/// unit `u` or right before it, in its clause: the speaker is the object of the act ("they
+/// will not intimidate us", "nadie nos chantajea"). Asked only of negated hits.
+#[inline(never)]
+fn speaker_as_object(toks: &[Token], marks: Marks<'_>, u: &RawUnit) -> bool {
+    [u.end as usize, (u.start as usize).wrapping_sub(1)]
+        .into_iter()
+        .any(|i| {
+            toks.get(i).is_some_and(|t| t.clause == u.clause)
+                && marks.get(i) & FIRST_PERSON_OBJECT_WORD != 0
+        })
 }
 
 /// Whether the comparative that opens unit `at` follows an existential negation: a negator

@@ -284,23 +284,24 @@ fn builtin_lexicons_read_these_constructions() {
         // Without "than" the negation stands.
         ("No more war.", Label::Cooperative),
         // ... unless it says something exists or is had (twenty-sixth session).
-        (
-            "There is no greater threat to our region.",
-            Label::Tense,
-        ),
+        ("There is no greater threat to our region.", Label::Tense),
         ("No hay mejor amigo que Colombia.", Label::Cooperative),
         ("No hay mayor amenaza para la región.", Label::Hostile),
         ("There are no more threats.", Label::Conciliatory),
-        (
-            "Colombia has not been a better partner.",
-            Label::Tense,
-        ),
+        ("Colombia has not been a better partner.", Label::Tense),
+        // A negated threat aimed at the speaker is defiance; aimed at no one, de-escalation.
+        ("They will not intimidate us.", Label::Tense),
+        ("Nobody is going to blackmail us.", Label::Tense),
+        ("We will not threaten anyone.", Label::Conciliatory),
         // "Will not hesitate" before a cooperative act is a commitment, before force a threat.
         (
             "We will not hesitate to help our neighbours.",
             Label::Cooperative,
         ),
-        ("No dudaremos en ayudar a nuestros hermanos.", Label::Cooperative),
+        (
+            "No dudaremos en ayudar a nuestros hermanos.",
+            Label::Cooperative,
+        ),
         ("We will not hesitate to use force.", Label::Hostile),
         // A barrier: never forgetting keeps the object's sign.
         (

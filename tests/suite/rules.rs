@@ -1181,6 +1181,42 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "mejor amigo:defiance:-1.85",
         Label::Tense,
     ),
+    // A negated threat or coercion with the speaker as its object is defiance.
+    (
+        "a negated threat aimed at the speaker is defiance",
+        Lang::En,
+        "they will not threaten us",
+        "threat*:defiance:-1.50",
+        Label::Tense,
+    ),
+    (
+        "a negated threat aimed at no one is de-escalation",
+        Lang::En,
+        "we will not threaten anyone",
+        "threat*:deescalation:2.22",
+        Label::Conciliatory,
+    ),
+    (
+        "a Spanish clitic right before the negated threat is defiance",
+        Lang::Es,
+        "no nos amenazan",
+        "amenaz*:defiance:-1.50",
+        Label::Tense,
+    ),
+    (
+        "negated force aimed at the speaker stays a negation",
+        Lang::En,
+        "they will not attack us",
+        "attack:deescalation:2.22",
+        Label::Conciliatory,
+    ),
+    (
+        "a first-person word in the next sentence is no object",
+        Lang::En,
+        "they will not threaten. us, never",
+        "threat*:deescalation:2.22",
+        Label::Conciliatory,
+    ),
     // A barrier's object is not negated: never forgetting something keeps it as it is.
     (
         "never forget keeps the solidarity cooperative",
