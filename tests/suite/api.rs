@@ -289,6 +289,12 @@ fn builtin_lexicons_read_these_constructions() {
         ("No hay mayor amenaza para la región.", Label::Hostile),
         ("There are no more threats.", Label::Conciliatory),
         ("Colombia has not been a better partner.", Label::Tense),
+        // Idioms (twenty-sixth session): sneers and complaints, not thanks or neutral words.
+        ("Thank you for nothing.", Label::Hostile),
+        ("Gracias por nada.", Label::Hostile),
+        ("Relations have never been worse.", Label::Hostile),
+        ("Colombia will never again be a colony.", Label::Hostile),
+        ("Petro es un líder de las drogas.", Label::Hostile),
         // A negated threat aimed at the speaker is defiance; aimed at no one, de-escalation.
         ("They will not intimidate us.", Label::Tense),
         ("Nobody is going to blackmail us.", Label::Tense),
