@@ -295,6 +295,9 @@ fn builtin_lexicons_read_these_constructions() {
         ("Relations have never been worse.", Label::Hostile),
         ("Colombia will never again be a colony.", Label::Hostile),
         ("Petro es un líder de las drogas.", Label::Hostile),
+        ("We will cut off all aid immediately.", Label::Hostile),
+        ("Que no se metan con Colombia.", Label::Hostile),
+        ("El diálogo es el único camino.", Label::Conciliatory),
         // A negated threat aimed at the speaker is defiance; aimed at no one, de-escalation.
         ("They will not intimidate us.", Label::Tense),
         ("Nobody is going to blackmail us.", Label::Tense),
