@@ -60,7 +60,7 @@ pub struct TableArgs {
     pub rejects: Option<String>,
 
     /// Largest field accepted, in bytes; a row with a longer one is rejected (the `hits` column
-    /// of `detente score` output may be 8 times as long). A row longer than
+    /// of `detente score` output may be 12 times as long). A row longer than
     /// the header's number of fields times twice this (an unclosed quote, say) is read to its
     /// end without being kept, so memory stays bounded; its first 64 KiB go to --rejects.
     #[arg(long, default_value_t = StreamOptions::default().max_field_bytes, value_name = "BYTES")]
