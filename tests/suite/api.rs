@@ -298,6 +298,11 @@ fn builtin_lexicons_read_these_constructions() {
         ("We will cut off all aid immediately.", Label::Hostile),
         ("Que no se metan con Colombia.", Label::Hostile),
         ("El diálogo es el único camino.", Label::Conciliatory),
+        (
+            "Respetamos a Estados Unidos, pero no somos su colonia.",
+            Label::Hostile,
+        ),
+        ("Estamos profundamente preocupados.", Label::Tense),
         // A negated threat aimed at the speaker is defiance; aimed at no one, de-escalation.
         ("They will not intimidate us.", Label::Tense),
         ("Nobody is going to blackmail us.", Label::Tense),
