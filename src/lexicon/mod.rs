@@ -205,10 +205,11 @@ pub enum ContextRole {
     /// Opens a subordinate clause (`until`, `unless`, `hasta`): an entry that starts with one
     /// is a clause of its own, not flipped by a negator before it.
     Subordinator,
-    /// A comparative (`greater`, `worse`, `mayor`, `peor`): between a negator and an entry,
-    /// with a [`ContextRole::Than`] word after the entry in the same sentence, it makes the
-    /// negation a superlative ("there is no greater threat than ...") that leaves the entry's
-    /// sign alone.
+    /// A comparative (`greater`, `worse`, `mayor`, `peor`): between a negator and an entry
+    /// (or opening the entry), with a [`ContextRole::Than`] word after the entry in the same
+    /// sentence or right after an existential negation ([`ContextRole::Existential`]), it
+    /// makes the negation a superlative ("there is no greater threat than ...", "no hay mejor
+    /// amigo") that leaves the entry's sign alone.
     Comparative,
     /// The particle of a comparison (`than`, `que`), for [`ContextRole::Comparative`].
     Than,

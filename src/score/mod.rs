@@ -118,8 +118,8 @@ impl Rules {
     /// denial, kept hostile and reported as defiance instead of flipped.
     pub const DENIED: Rules = Rules(1 << 15);
     /// A negator before the entry did not reach it: a subordinator ("until"), a barrier
-    /// ("forget") or a comparison ("no greater ... than") stood between, or the entry opens a
-    /// clause of its own. The entry keeps its sign; the flag says why.
+    /// ("forget") or a comparison ("no greater ... than", "there is no greater") stood
+    /// between, or the entry opens a clause of its own. The entry keeps its sign; the flag says why.
     pub const NEGATION_STOPPED: Rules = Rules(1 << 16);
     /// Praise or thanks in a statement with a `sarcasm` marker ("congratulations on finally
     /// noticing ..."): mockery, reported as an accusation.
@@ -154,7 +154,7 @@ impl Rules {
     /// deportation flight has been moved to Friday"): a schedule, damped.
     pub const SCHEDULE: Rules = Rules(1 << 26);
     /// A negated threat or coercion with the speaker as its object ("they will not intimidate
-    /// us", "no nos van a chantajear"): defiance of the pressure, kept hostile and reported as
+    /// us", "no nos amenazan"): defiance of the pressure, kept hostile and reported as
     /// defiance instead of flipped.
     pub const DEFIED: Rules = Rules(1 << 27);
 
