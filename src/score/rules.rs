@@ -161,12 +161,18 @@ pub const DENIAL_CATEGORY: &str = "defiance";
 
 /// Categories whose negation with the speaker as the object is defiance, not a promise: "they
 /// will not intimidate us", "nobody is going to blackmail us", "no nos intimidarán" reject the
-/// pressure (reported under [`DENIAL_CATEGORY`] at [`DENIAL_SCALAR`], rule `defied`), where
+/// pressure (reported under [`DENIAL_CATEGORY`] at [`DEFIED_SCALAR`], rule `defied`), where
 /// "we will not threaten anyone" de-escalates. The object is a `first-person-object` context
 /// word right after the entry or right before it (a Spanish clitic, "nadie nos chantajea"); a
 /// "nos" further away is as often reflexive ("en ningún momento nos hemos planteado romper
 /// relaciones"). Force is left out: "they will not attack us" is as often a reassurance.
 pub const DEFIED_CATEGORIES: &[&str] = &["threat", "coercion"];
+
+/// Defiance of pressure keeps the entry's whole weight, with its hostile sign: "they will not
+/// intimidate us" is a confrontation, not the milder rebuttal of a label a denial is. The two
+/// tuning rows of the kind ("SIERRAMAR NO NOS VA A INTIMIDAR!!!", "Montelar no nos va a
+/// chantajear con sus aranceles") are labelled -2.
+pub const DEFIED_SCALAR: f64 = 1.0;
 
 /// A denial keeps its hostile sign at this share of the entry's weight: "no soy narco" is a
 /// rebuttal, milder than the charge it rejects (such gold rows are labelled -1, not -2).

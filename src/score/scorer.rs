@@ -1230,7 +1230,7 @@ impl Scorer {
                 {
                     // "They will not intimidate us", "no nos intimidarán": the speaker defies
                     // the pressure.
-                    weight *= DENIAL_SCALAR;
+                    weight *= DEFIED_SCALAR;
                     category = denial;
                     rules.insert(Rules::DEFIED);
                 } else {

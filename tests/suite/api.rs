@@ -305,7 +305,7 @@ fn builtin_lexicons_read_these_constructions() {
         ("Estamos profundamente preocupados.", Label::Tense),
         // A negated threat aimed at the speaker is defiance; aimed at no one, de-escalation.
         ("They will not intimidate us.", Label::Tense),
-        ("Nobody is going to blackmail us.", Label::Tense),
+        ("Nobody is going to blackmail us.", Label::Hostile),
         ("We will not threaten anyone.", Label::Conciliatory),
         // "Will not hesitate" before a cooperative act is a commitment, before force a threat.
         (

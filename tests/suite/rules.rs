@@ -1186,8 +1186,8 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "a negated threat aimed at the speaker is defiance",
         Lang::En,
         "they will not threaten us",
-        "threat*:defiance:-1.50",
-        Label::Tense,
+        "threat*:defiance:-3.00",
+        Label::Hostile,
     ),
     (
         "a negated threat aimed at no one is de-escalation",
@@ -1200,8 +1200,8 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "a Spanish clitic right before the negated threat is defiance",
         Lang::Es,
         "no nos amenazan",
-        "amenaz*:defiance:-1.50",
-        Label::Tense,
+        "amenaz*:defiance:-3.00",
+        Label::Hostile,
     ),
     (
         "negated force aimed at the speaker stays a negation",
