@@ -303,6 +303,8 @@ fn builtin_lexicons_read_these_constructions() {
             Label::Hostile,
         ),
         ("Estamos profundamente preocupados.", Label::Tense),
+        ("No more free rides.", Label::Tense),
+        ("Trump no sabe nada de Colombia.", Label::Tense),
         // A negated threat aimed at the speaker is defiance; aimed at no one, de-escalation.
         ("They will not intimidate us.", Label::Tense),
         ("Nobody is going to blackmail us.", Label::Hostile),
