@@ -304,6 +304,9 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         ("Estamos profundamente preocupados.", Label::Tense),
         ("No more free rides.", Label::Tense),
+        ("Relations are at an all-time low.", Label::Tense),
+        ("The peso is at an all-time low.", Label::Neutral),
+        ("Las relaciones han mejorado mucho.", Label::Conciliatory),
         ("Trump no sabe nada de Colombia.", Label::Tense),
         // A negated threat aimed at the speaker is defiance; aimed at no one, de-escalation.
         ("They will not intimidate us.", Label::Tense),
