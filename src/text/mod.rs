@@ -198,7 +198,11 @@ impl Tokens {
                 word = read_word(&mut self.folded, text, i, kind, false, i + 1, 0);
             } else {
                 match class {
-                    STOP if !between_digits(bytes, i, i + 1) => at.pending_end = true,
+                    STOP if !between_digits(bytes, i, i + 1)
+                        && !abbreviation_period(bytes, i, &self.tokens) =>
+                    {
+                        at.pending_end = true
+                    }
                     BANG => {
                         at.sentence.exclamations += 1;
                         at.pending_end = true;
@@ -650,6 +654,89 @@ fn clock_time_at(bytes: &[u8], i: usize) -> bool {
     hour <= 24
 }
 
+/// Titles and ranks written with a period that ends no sentence ("Mr. President", "Sra.
+/// Ministra", "Gen. Ortiz"), English and Spanish, compared without letter case. "No." (a
+/// number) is left out: "no." ends many sentences.
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "adm", "amb", "capt", "cmdr", "col", "dr", "dra", "gen", "gov", "hon", "ing", "lic", "lt",
+    "mr", "mrs", "ms", "pres", "prof", "rep", "sen", "sgt", "sr", "sra", "srta", "st",
+];
+
+/// Whether the period at byte `i` ends no sentence, given the tokens read so far: it joins
+/// letters ("U.S", "EE.UU", "a.m"), or closes an abbreviation written right before it: the
+/// last letters of an initialism ("U.S.", "EE.UU.", "a.m."), a capital initial between a
+/// capitalized word and a capitalized word ("Donald J. Trump"), or a title that opens with a
+/// capital ("Mr.", "Sra."). The rules read sentences (questions, exclamations, contrast, the
+/// windows): "The U.S. will respond" is one sentence, not three. The common case (a period
+/// after a word longer than any abbreviation, then a space) is decided here; the rest out of
+/// line, so that the tokenizer's loop stays small.
+#[inline(always)]
+fn abbreviation_period(bytes: &[u8], i: usize, tokens: &[Token]) -> bool {
+    if bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
+        return true;
+    }
+    // No abbreviation here is longer than four letters.
+    match tokens.last() {
+        Some(t) if t.span.1 as usize == i && t.span.1 - t.span.0 <= 4 => {
+            abbreviation_before(bytes, i, tokens, t.span.0 as usize)
+        }
+        _ => false,
+    }
+}
+
+/// [`abbreviation_period`] for a word of at most four bytes, `bytes[start..i]`, right before
+/// the period.
+#[cold]
+#[inline(never)]
+fn abbreviation_before(bytes: &[u8], i: usize, tokens: &[Token], start: usize) -> bool {
+    let Some(word) = bytes.get(start..i) else {
+        return false;
+    };
+    if !word.iter().all(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    // The end of an initialism: "U.S.", "EE.UU.", "a.m.".
+    if word.len() <= 2 && start > 0 && bytes.get(start - 1) == Some(&b'.') {
+        return true;
+    }
+    let capital = word.first().is_some_and(u8::is_ascii_uppercase);
+    // A middle initial: "Donald J. Trump", "George W. Bush".
+    if word.len() == 1
+        && capital
+        && tokens.len() >= 2
+        && tokens.get(tokens.len() - 2).is_some_and(|t| t.capital)
+        && bytes.get(i + 1) == Some(&b' ')
+        && bytes.get(i + 2).is_some_and(u8::is_ascii_uppercase)
+    {
+        return true;
+    }
+    capital && {
+        let mut key = [0u8; 4];
+        for (k, b) in key.iter_mut().zip(word) {
+            *k = b.to_ascii_lowercase();
+        }
+        TITLE_KEYS.contains(&u32::from_le_bytes(key))
+    }
+}
+
+/// [`TITLE_ABBREVIATIONS`] as four bytes each (zero-padded), for one comparison a title.
+const TITLE_KEYS: [u32; TITLE_ABBREVIATIONS.len()] = {
+    let mut keys = [0u32; TITLE_ABBREVIATIONS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        let t = TITLE_ABBREVIATIONS[i].as_bytes();
+        let mut key = [0u8; 4];
+        let mut j = 0;
+        while j < t.len() {
+            key[j] = t[j];
+            j += 1;
+        }
+        keys[i] = u32::from_le_bytes(key);
+        i += 1;
+    }
+    keys
+};
+
 fn between_digits(bytes: &[u8], i: usize, next: usize) -> bool {
     i > 0
         && bytes.get(i - 1).is_some_and(u8::is_ascii_digit)
@@ -740,6 +827,38 @@ mod tests {
             words("#Peace now @petrogustavo"),
             ["peace", "now", "@petrogustavo"]
         );
+    }
+
+    #[test]
+    fn abbreviations_end_no_sentence() {
+        // Each word's sentence, by its folded form.
+        let sentences = |text: &str| -> Vec<(String, u32)> {
+            let mut t = Tokens::new();
+            t.tokenize(text);
+            (0..t.tokens().len())
+                .map(|i| (t.folded(i).to_owned(), t.tokens()[i].sentence))
+                .collect()
+        };
+        let last_sentence = |text: &str| sentences(text).last().map(|w| w.1);
+        // Titles, initialisms and middle initials.
+        assert_eq!(last_sentence("Thanks, Mr. President."), Some(0));
+        assert_eq!(last_sentence("The U.S. will pay."), Some(0));
+        assert_eq!(last_sentence("EE.UU. respondió."), Some(0));
+        assert_eq!(last_sentence("We meet at 10 a.m. today."), Some(0));
+        assert_eq!(last_sentence("President Donald J. Trump spoke."), Some(0));
+        assert_eq!(last_sentence("La Sra. Ministra habló."), Some(0));
+        assert_eq!(
+            sentences("Thanks, Mr. President. The U.S. will pay 3.5 million. Great!")
+                .iter()
+                .map(|w| w.1)
+                .max(),
+            Some(2)
+        );
+        // Sentences still end after short words and lower-case letters, and after "no".
+        assert_eq!(last_sentence("We have a plan b. We will use it."), Some(1));
+        assert_eq!(last_sentence("He said no. Then he left."), Some(1));
+        assert_eq!(last_sentence("We waited a week. Then we left."), Some(1));
+        assert_eq!(last_sentence("They came in May. We met."), Some(1));
     }
 
     #[test]
@@ -921,7 +1040,8 @@ mod tests {
                         .next_back()
                         .is_some_and(|p| p.is_ascii_digit());
                     let next_digit = chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit());
-                    if !(prev_digit && next_digit) {
+                    let abbreviated = c == '.' && abbreviation(this, text, i);
+                    if !(prev_digit && next_digit || abbreviated) {
                         pending_end = true;
                     }
                 }
@@ -946,6 +1066,41 @@ mod tests {
             }
         }
         this.sentences.push(sentence);
+    }
+
+    /// The reference's reading of a period at byte `i` that ends no sentence, written from
+    /// the rule's description over `str` rather than bytes.
+    fn abbreviation(this: &Tokens, text: &str, i: usize) -> bool {
+        let after = &text[i + 1..];
+        if after.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            return true;
+        }
+        let n = this.tokens.len();
+        let Some(last) = this.tokens.last() else {
+            return false;
+        };
+        if last.span.1 as usize != i {
+            return false;
+        }
+        let word = &text[last.span.0 as usize..i];
+        if word.len() > 4 || !word.chars().all(|c| c.is_ascii_alphabetic()) {
+            return false;
+        }
+        if word.len() <= 2 && text[..last.span.0 as usize].ends_with('.') {
+            return true;
+        }
+        let capital = word.starts_with(|c: char| c.is_ascii_uppercase());
+        let mut rest = after.chars();
+        if word.len() == 1
+            && capital
+            && n >= 2
+            && this.tokens[n - 2].capital
+            && rest.next() == Some(' ')
+            && rest.next().is_some_and(|c| c.is_ascii_uppercase())
+        {
+            return true;
+        }
+        capital && TITLE_ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str())
     }
 
     fn next_is_word(chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>) -> bool {
@@ -1000,6 +1155,8 @@ mod tests {
             "1,000,000.50 2.5.6 v1.2 a1,2 x'y x’y x’ 'x DIÁLOGO-ABIERTO",
             "ends with a word",
             "ends with a digit 7",
+            "Mr. Petro. The U.S. and EE.UU. at 10 a.m. Donald J. Trump. Sra. X. plan B. Dr.",
+            "Gen.. MR. mr. A.B.C. J. K. Lee. 3.b. a.5",
         ]
         .iter()
         .map(|s| s.to_string())

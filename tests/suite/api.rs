@@ -308,7 +308,10 @@ fn builtin_lexicons_read_these_constructions() {
         ("The peso is at an all-time low.", Label::Neutral),
         ("Las relaciones han mejorado mucho.", Label::Conciliatory),
         ("Their actions undermine regional stability.", Label::Tense),
-        ("Los narcos son nuestros enemigos comunes.", Label::Conciliatory),
+        (
+            "Los narcos son nuestros enemigos comunes.",
+            Label::Conciliatory,
+        ),
         ("Trump no sabe nada de Colombia.", Label::Tense),
         // A negated threat aimed at the speaker is defiance; aimed at no one, de-escalation.
         ("They will not intimidate us.", Label::Tense),

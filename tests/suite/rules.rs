@@ -132,6 +132,20 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         Label::Hostile,
     ),
     (
+        "a title's period ends no sentence: the exclamation reaches the thanks",
+        Lang::En,
+        "thank you, Mr. President!",
+        "thank:gratitude:2.20",
+        Label::Conciliatory,
+    ),
+    (
+        "an initialism's periods end no sentence",
+        Lang::En,
+        "the U.S. will attack!",
+        "attack:force:-3.30",
+        Label::Hostile,
+    ),
+    (
         "exclamation caps at three",
         Lang::En,
         "They will attack!!!!!!",
