@@ -10,13 +10,21 @@ use super::progress::Progress;
 use super::table_args::{Rejects, TableArgs};
 use super::{EXIT_OK, EXIT_PARTIAL, LexiconArgs};
 use clap::{Args, ValueEnum};
-use detente::table::{Format, score_stream};
+use detente::table::{Format, Split, score_stream};
 use detente::{Error, ErrorKind, Location};
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum FormatArg {
     Csv,
     Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum SplitArg {
+    /// One row per sentence (ends at . ! ? … and blank lines, not at "Mr." or "U.S.").
+    Sentences,
+    /// One row per paragraph (stretches between blank lines).
+    Paragraphs,
 }
 
 /// Arguments of `detente score`.
@@ -57,6 +65,14 @@ pub struct ScoreArgs {
     #[arg(long)]
     escape_formulas: bool,
 
+    /// Score each statement's sentences (or paragraphs) apart, one output row each: the text
+    /// column holds the part, and a `sentence` (or `paragraph`) column after the input
+    /// columns numbers it from 1. For speeches and long posts, whose tone scored whole
+    /// saturates; `detente report` then averages the rows. A statement with no words is one
+    /// row.
+    #[arg(long, value_enum, value_name = "UNIT")]
+    split: Option<SplitArg>,
+
     #[command(flatten)]
     table: TableArgs,
 
@@ -92,6 +108,11 @@ pub fn run(args: &ScoreArgs) -> Result<u8, Error> {
         FormatArg::Jsonl => Format::Jsonl,
     };
     opts.escape_formulas = args.escape_formulas;
+    opts.split = match args.split {
+        None => Split::Whole,
+        Some(SplitArg::Sentences) => Split::Sentences,
+        Some(SplitArg::Paragraphs) => Split::Paragraphs,
+    };
     let progress = Progress::new(&args.input, args.quiet);
     let input = decode(progress.wrap(open_input(&args.input)?), args.table.encoding);
     let mut output = Output::create(&args.output)?;
@@ -101,7 +122,12 @@ pub fn run(args: &ScoreArgs) -> Result<u8, Error> {
     })?;
     drop(progress);
     output.commit()?;
-    rejects.finish(&summary, args.output != "-")?;
+    let unit = match args.split {
+        None => None,
+        Some(SplitArg::Sentences) => Some("sentences"),
+        Some(SplitArg::Paragraphs) => Some("paragraphs"),
+    };
+    rejects.finish_split(&summary, args.output != "-", unit)?;
     Ok(if summary.rejected > 0 {
         EXIT_PARTIAL
     } else {

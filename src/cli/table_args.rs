@@ -213,6 +213,17 @@ impl Rejects {
     /// Finishes the rejects file and prints the summary line when asked or when rows were
     /// rejected.
     pub fn finish(self, summary: &detente::table::Summary, always: bool) -> Result<(), Error> {
+        self.finish_split(summary, always, None)
+    }
+
+    /// [`Rejects::finish`] for a run that split its statements into parts (`unit`: "sentences"
+    /// or "paragraphs"): the summary line counts them too.
+    pub fn finish_split(
+        self,
+        summary: &detente::table::Summary,
+        always: bool,
+        unit: Option<&str>,
+    ) -> Result<(), Error> {
         let path = self.file.as_ref().map(|(_, p)| p.clone());
         if let Some((w, p)) = self.file {
             let out = w
@@ -227,8 +238,9 @@ impl Rejects {
                     self.seen - REJECTS_SHOWN
                 );
             }
+            let parts = unit.map_or(String::new(), |u| format!(" as {} {u}", summary.parts));
             eprintln!(
-                "detente: read {} rows: {} scored, {} rejected{}{}",
+                "detente: read {} rows: {} scored{parts}, {} rejected{}{}",
                 summary.read,
                 summary.scored,
                 summary.rejected,
@@ -237,9 +249,10 @@ impl Rejects {
                     _ => String::new(),
                 },
                 // The language guess at a glance: a Spanish corpus read as English shows here.
-                match summary.langs {
-                    [0, 0] => String::new(),
-                    [en, es] => format!("; scored as English {en}, as Spanish {es}"),
+                match (summary.langs, unit) {
+                    ([0, 0], _) => String::new(),
+                    ([en, es], None) => format!("; scored as English {en}, as Spanish {es}"),
+                    ([en, es], Some(u)) => format!("; {u} scored as English {en}, as Spanish {es}"),
                 }
             );
         }

@@ -13,7 +13,7 @@ pub(crate) use columns::lookup;
 pub use columns::{ColumnMap, ColumnSpec, Role, ScoreColumns, score_columns};
 pub use rows::{Place, Row, Rows};
 pub use stream::{
-    OnError, Reject, RowError, Source, StreamOptions, Summary, check_row, is_delimiter,
+    OnError, Reject, RowError, Source, Split, StreamOptions, Summary, check_row, is_delimiter,
     score_stream,
 };
 pub use write::{

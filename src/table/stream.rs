@@ -9,11 +9,14 @@ use super::columns::{ColumnMap, ColumnSpec};
 use super::rows::{Place, Row, Rows};
 use super::split::{RecordStart, Splitter};
 use super::write::{
-    Format, JsonlKeys, SCORE_COLUMNS, csv_record, csv_record_escaped, csv_scored_row, jsonl_into,
+    Format, JsonlKeys, SCORE_COLUMNS, csv_field_escaped, csv_record, csv_record_escaped,
+    csv_score_fields, csv_scored_row, jsonl_fields, jsonl_into, jsonl_number_field,
+    jsonl_score_fields, write_csv_field,
 };
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::score::batch::Pool;
 use crate::score::{Score, Scorer};
+use crate::text::{Tokens, paragraph_ranges};
 use std::io::{Read, Write};
 
 /// What to do with a row that cannot be used.
@@ -54,6 +57,34 @@ pub struct StreamOptions {
     /// CSV output only: input fields (and header names) that a spreadsheet would run as a
     /// formula get a `'` before them ([`super::write::looks_like_formula`]).
     pub escape_formulas: bool,
+    /// `score` only: each statement scored whole (the default), or split into sentences or
+    /// paragraphs, one output row each.
+    pub split: Split,
+}
+
+/// How [`score_stream`] cuts each statement before scoring it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Split {
+    /// One output row per input row (the default).
+    #[default]
+    Whole,
+    /// One output row per sentence ([`crate::text::Tokens::sentence_ranges`]), the text
+    /// column holding the sentence and a `sentence` column its number in the statement.
+    Sentences,
+    /// One output row per paragraph ([`crate::text::paragraph_ranges`]: stretches between
+    /// blank lines), with a `paragraph` column.
+    Paragraphs,
+}
+
+impl Split {
+    /// The name of the column that numbers the parts (`sentence`, `paragraph`), if any.
+    pub fn column(self) -> Option<&'static str> {
+        match self {
+            Split::Whole => None,
+            Split::Sentences => Some("sentence"),
+            Split::Paragraphs => Some("paragraph"),
+        }
+    }
 }
 
 impl Default for StreamOptions {
@@ -69,6 +100,7 @@ impl Default for StreamOptions {
             input: Location::default(),
             delimiter: b',',
             escape_formulas: false,
+            split: Split::Whole,
         }
     }
 }
@@ -101,8 +133,10 @@ pub struct Summary {
     /// Rows rejected.
     pub rejected: u64,
     /// Rows scored in each language, English then Spanish (`detente score` only; zeros
-    /// elsewhere).
+    /// elsewhere); with a [`Split`], the parts (sentences or paragraphs) in each.
     pub langs: [u64; 2],
+    /// With a [`Split`], the parts written (output rows); 0 without.
+    pub parts: u64,
 }
 
 /// Why a row cannot be used: the error kind and the 0-based column at fault.
@@ -788,6 +822,9 @@ struct ScoreChunk {
     bytes: Vec<u8>,
     /// The last row's score, whose hit buffer the next row reuses.
     score: Score,
+    /// With a [`Split`]: the statement's tokens (for its sentences) and its parts' ranges.
+    tokens: Tokens,
+    parts: Vec<(usize, usize)>,
 }
 
 impl ChunkState for ScoreChunk {
@@ -795,8 +832,14 @@ impl ChunkState for ScoreChunk {
         self.bytes.clear();
         // A chunk of long statements does not keep its large buffer for good.
         self.bytes.shrink_to(CHUNK_KEEP);
+        self.tokens.trim(SPLIT_KEEP_TOKENS);
+        crate::text::empty_to(&mut self.parts, SPLIT_KEEP_TOKENS);
     }
 }
+
+/// Tokens' worth of room a chunk keeps for splitting between chunks (a long statement's is
+/// given back).
+const SPLIT_KEEP_TOKENS: usize = 4096;
 
 /// Scores every row of the CSV `input` into `output`: the input columns followed by
 /// [`SCORE_COLUMNS`], as CSV or JSON Lines. Rejected rows go to `on_reject` when the policy is
@@ -815,12 +858,26 @@ pub fn score_stream<R: Read, W: Write>(
     let mut source = Source::open(input, opts)?;
     let headers = source.headers().to_vec();
     let out_names = output_names(&headers, &opts.input)?;
+    let split = opts.split;
+    // The column numbering the parts, renamed as the score columns are when the input has it.
+    let part_name = split.column().map(|c| {
+        if headers.iter().any(|h| h.trim().eq_ignore_ascii_case(c)) {
+            format!("score_{c}")
+        } else {
+            c.to_string()
+        }
+    });
+    let text_col = source.columns().text;
     let out_loc = Location::in_source("output");
     let io_err = |e: std::io::Error| Error::io(&e, out_loc.clone());
     let mut out = std::io::BufWriter::with_capacity(1 << 16, output);
     if let (true, Format::Csv) = (opts.headers, opts.format) {
         let mut line = Vec::new();
-        let names = headers.iter().chain(&out_names).map(|h| h.as_bytes());
+        let names = headers
+            .iter()
+            .chain(&part_name)
+            .chain(&out_names)
+            .map(|h| h.as_bytes());
         if opts.escape_formulas {
             csv_record_escaped(&mut line, names);
         } else {
@@ -836,6 +893,7 @@ pub fn score_stream<R: Read, W: Write>(
     };
     let mut pending = 0..0;
     let mut langs = [0u64; 2];
+    let mut parts = 0u64;
     let write_range =
         |out: &mut std::io::BufWriter<W>, chunk: &ScoreChunk, range: &std::ops::Range<usize>| {
             out.write_all(chunk.bytes.get(range.clone()).unwrap_or(&[]))
@@ -846,8 +904,58 @@ pub fn score_stream<R: Read, W: Write>(
         || ScoreChunk {
             bytes: Vec::new(),
             score: Score::default(),
+            tokens: Tokens::new(),
+            parts: Vec::new(),
         },
         |chunk, rec, text| {
+            if let Some(name) = &part_name {
+                let start = chunk.bytes.len();
+                let mut counts = [0u32; 2];
+                match split {
+                    Split::Paragraphs => paragraph_ranges(text, &mut chunk.parts),
+                    _ => {
+                        chunk.tokens.tokenize(text);
+                        chunk.tokens.sentence_ranges(text, &mut chunk.parts);
+                    }
+                }
+                for (n, &(a, b)) in chunk.parts.iter().enumerate() {
+                    let part = text.get(a..b).unwrap_or("");
+                    scorer.score_reusing(part, &mut chunk.score);
+                    let score = &chunk.score;
+                    if let Some(c) = counts.get_mut(score.lang.index()) {
+                        *c += 1;
+                    }
+                    // The row's fields, the text column holding the part.
+                    let fields = rec
+                        .iter()
+                        .enumerate()
+                        .map(|(i, f)| if i == text_col { part.as_bytes() } else { f });
+                    match format {
+                        Format::Csv => {
+                            for f in fields {
+                                if escape {
+                                    csv_field_escaped(&mut chunk.bytes, f);
+                                } else {
+                                    write_csv_field(&mut chunk.bytes, f);
+                                }
+                                chunk.bytes.push(b',');
+                            }
+                            chunk
+                                .bytes
+                                .extend_from_slice((n + 1).to_string().as_bytes());
+                            chunk.bytes.push(b',');
+                            csv_score_fields(&mut chunk.bytes, score, scorer);
+                        }
+                        Format::Jsonl => {
+                            chunk.bytes.push(b'{');
+                            jsonl_fields(&mut chunk.bytes, &keys, fields);
+                            jsonl_number_field(&mut chunk.bytes, name.as_bytes(), n + 1);
+                            jsonl_score_fields(&mut chunk.bytes, &keys, score, scorer);
+                        }
+                    }
+                }
+                return Ok((start, chunk.bytes.len(), counts));
+            }
             scorer.score_reusing(text, &mut chunk.score);
             let score = &chunk.score;
             let start = chunk.bytes.len();
@@ -865,14 +973,21 @@ pub fn score_stream<R: Read, W: Write>(
                     jsonl_into(&mut chunk.bytes, &keys, rec.iter(), score, scorer);
                 }
             }
-            Ok((start, chunk.bytes.len(), score.lang.index()))
+            let mut counts = [0u32; 2];
+            if let Some(c) = counts.get_mut(score.lang.index()) {
+                *c = 1;
+            }
+            Ok((start, chunk.bytes.len(), counts))
         },
         // Consecutive rows of a chunk are consecutive in its bytes: they go out in one write,
         // which BufWriter passes straight on when it is at least its capacity.
         |event, chunk| match event {
-            Sunk::Row(_, (start, end, li)) => {
-                if let Some(n) = langs.get_mut(li) {
-                    *n += 1;
+            Sunk::Row(_, (start, end, counts)) => {
+                for (n, c) in langs.iter_mut().zip(counts) {
+                    *n += u64::from(c);
+                }
+                if part_name.is_some() {
+                    parts += u64::from(counts[0]) + u64::from(counts[1]);
                 }
                 if start != pending.end {
                     write_range(&mut out, chunk, &pending)?;
@@ -890,7 +1005,11 @@ pub fn score_stream<R: Read, W: Write>(
         on_reject,
     )?;
     out.flush().map_err(io_err)?;
-    Ok(Summary { langs, ..summary })
+    Ok(Summary {
+        langs,
+        parts,
+        ..summary
+    })
 }
 
 /// The text of a row, or why the row cannot be used (with the 0-based column at fault): a

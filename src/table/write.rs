@@ -344,7 +344,6 @@ pub(crate) fn csv_scored_row<const ESCAPE: bool>(
     score: &Score,
     scorer: &Scorer,
 ) {
-    let cats: &Categories = scorer.categories();
     if ESCAPE {
         for f in rec.iter() {
             csv_field_escaped(out, f);
@@ -353,6 +352,14 @@ pub(crate) fn csv_scored_row<const ESCAPE: bool>(
     } else {
         csv_fields(out, rec);
     }
+    csv_score_fields(out, score, scorer);
+}
+
+/// Appends the [`SCORE_COLUMNS`] of `score` as CSV fields, then `\n`: the end of a row whose
+/// input fields (each followed by a comma) are written already.
+#[inline]
+pub(crate) fn csv_score_fields(out: &mut Vec<u8>, score: &Score, scorer: &Scorer) {
+    let cats: &Categories = scorer.categories();
     fixed_into::<4>(out, score.tone);
     out.push(b',');
     out.extend_from_slice(score.label.name().as_bytes());
@@ -436,6 +443,11 @@ const BLOCK: usize = 32;
 /// Appends one field as [`csv_record`] writes it: quoted, with `"` doubled, when it holds a
 /// comma, a quote, CR or LF.
 #[inline]
+/// [`csv_field`] for other modules: one field as [`csv_record`] writes it.
+pub(crate) fn write_csv_field(out: &mut Vec<u8>, f: &[u8]) {
+    csv_field(out, f);
+}
+
 fn csv_field(out: &mut Vec<u8>, f: &[u8]) {
     if needs_quotes(f) {
         quoted_field(out, f);
@@ -605,14 +617,44 @@ pub(crate) fn jsonl_into<'a>(
     score: &Score,
     scorer: &Scorer,
 ) {
-    let cats = scorer.categories();
-    let key = |line: &mut Vec<u8>, i: usize| line.extend_from_slice(keys.score(i));
     line.push(b'{');
+    jsonl_fields(line, keys, fields);
+    jsonl_score_fields(line, keys, score, scorer);
+}
+
+/// Appends `"key":"value",` for each input field, as [`jsonl_into`] writes them.
+#[inline]
+pub(crate) fn jsonl_fields<'a>(
+    line: &mut Vec<u8>,
+    keys: &JsonlKeys,
+    fields: impl Iterator<Item = &'a [u8]>,
+) {
     for (k, v) in keys.fields.iter().zip(fields) {
         line.extend_from_slice(k);
         json_str(line, v);
         line.push(b',');
     }
+}
+
+/// Appends `"key":value` for a number field, then a comma: the part number of a split row.
+pub(crate) fn jsonl_number_field(line: &mut Vec<u8>, key: &[u8], n: usize) {
+    json_str(line, key);
+    line.push(b':');
+    line.extend_from_slice(n.to_string().as_bytes());
+    line.push(b',');
+}
+
+/// Appends the score fields of `score` and the closing `}` and `\n`: the end of an object
+/// whose input fields [`jsonl_fields`] wrote.
+#[inline]
+pub(crate) fn jsonl_score_fields(
+    line: &mut Vec<u8>,
+    keys: &JsonlKeys,
+    score: &Score,
+    scorer: &Scorer,
+) {
+    let cats = scorer.categories();
+    let key = |line: &mut Vec<u8>, i: usize| line.extend_from_slice(keys.score(i));
     key(line, 0);
     fixed_into::<4>(line, score.tone);
     line.push(b',');

@@ -254,6 +254,45 @@ impl Tokens {
         self.caps_words = caps_words;
     }
 
+    /// The byte ranges of the sentences of `text`, the statement last tokenized, in order,
+    /// written to `out` (cleared first): each sentence from the first character that opens
+    /// it (an opening mark or quote right before its first word: "¿", "¡", "\"") to the
+    /// character before the next one's, trimmed of white space. A sentence ends where the
+    /// rules' sentences end: at `.`, `!`, `?`, `…` and blank lines, not at an abbreviation's
+    /// period ("Mr.", "U.S."). A statement with no words is one range, the whole text trimmed
+    /// (empty for an empty text). Used by `detente score --split sentences`.
+    pub fn sentence_ranges(&self, text: &str, out: &mut Vec<(usize, usize)>) {
+        out.clear();
+        let mut start = 0usize;
+        for pair in self.tokens.windows(2) {
+            let (Some(before), Some(token)) = (pair.first(), pair.get(1)) else {
+                continue;
+            };
+            if token.sentence == before.sentence {
+                continue;
+            }
+            // Back over the characters glued to the first word, down to a space, a terminator
+            // or the previous word.
+            let floor = before.span.1 as usize;
+            let mut at = token.span.0 as usize;
+            while at > floor {
+                let Some(c) = text.get(..at).and_then(|t| t.chars().next_back()) else {
+                    break;
+                };
+                if c.is_whitespace() || matches!(c, '.' | '!' | '?' | '…') {
+                    break;
+                }
+                at -= c.len_utf8();
+            }
+            push_trimmed(text, start, at, out);
+            start = at;
+        }
+        push_trimmed(text, start, text.len(), out);
+        if out.is_empty() {
+            push_trimmed_always(text, out);
+        }
+    }
+
     /// The tokens in order.
     pub fn tokens(&self) -> &[Token] {
         &self.tokens
@@ -654,6 +693,66 @@ fn clock_time_at(bytes: &[u8], i: usize) -> bool {
     hour <= 24
 }
 
+/// Appends the range `from..to` of `text` without the white space at its ends, unless
+/// nothing is left.
+fn push_trimmed(text: &str, from: usize, to: usize, out: &mut Vec<(usize, usize)>) {
+    let Some(part) = text.get(from..to) else {
+        return;
+    };
+    let lead = part.len() - part.trim_start().len();
+    let trail = part.len() - part.trim_end().len();
+    if lead < part.len() {
+        out.push((from + lead, to - trail));
+    }
+}
+
+/// The whole of `text`, trimmed, as one range (an empty one for a text of white space).
+fn push_trimmed_always(text: &str, out: &mut Vec<(usize, usize)>) {
+    let lead = text.len() - text.trim_start().len();
+    let end = text.trim_end().len().max(lead);
+    out.push((lead, end));
+}
+
+/// The byte ranges of the paragraphs of `text` into `out` (cleared first): the stretches
+/// between blank lines (a line break, spaces or tabs at most, another line break), trimmed,
+/// empty ones left out; a text without any is one range, the whole text trimmed. Used by
+/// `detente score --split paragraphs`.
+pub fn paragraph_ranges(text: &str, out: &mut Vec<(usize, usize)>) {
+    out.clear();
+    let bytes = text.as_bytes();
+    let mut start = 0usize;
+    let mut i = 0usize;
+    while let Some(&b) = bytes.get(i) {
+        if b == b'\n' {
+            // A blank line: another line break after nothing but spaces, tabs and CRs.
+            let mut j = i + 1;
+            while bytes
+                .get(j)
+                .is_some_and(|&c| c == b' ' || c == b'\t' || c == b'\r')
+            {
+                j += 1;
+            }
+            if bytes.get(j) == Some(&b'\n') {
+                push_trimmed(text, start, i, out);
+                while bytes
+                    .get(j)
+                    .is_some_and(|&c| c == b'\n' || c == b' ' || c == b'\t' || c == b'\r')
+                {
+                    j += 1;
+                }
+                start = j;
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push_trimmed(text, start, text.len(), out);
+    if out.is_empty() {
+        push_trimmed_always(text, out);
+    }
+}
+
 /// Titles and ranks written with a period that ends no sentence ("Mr. President", "Sra.
 /// Ministra", "Gen. Ortiz"), English and Spanish, compared without letter case. "No." (a
 /// number) is left out: "no." ends many sentences.
@@ -827,6 +926,55 @@ mod tests {
             words("#Peace now @petrogustavo"),
             ["peace", "now", "@petrogustavo"]
         );
+    }
+
+    #[test]
+    fn sentence_ranges_cover_each_sentence_with_its_marks() {
+        let ranges = |text: &str| -> Vec<String> {
+            let mut t = Tokens::new();
+            t.tokenize(text);
+            let mut out = Vec::new();
+            t.sentence_ranges(text, &mut out);
+            out.iter().map(|&(a, b)| text[a..b].to_string()).collect()
+        };
+        assert_eq!(
+            ranges("Thank you, Mr. President!  ¿Qué quieren?\n\nHe said: \"No.\" Fine..."),
+            [
+                "Thank you, Mr. President!",
+                "¿Qué quieren?",
+                "He said: \"No.\"",
+                "Fine...",
+            ]
+        );
+        assert_eq!(ranges("Stop!!!Why?"), ["Stop!!!", "Why?"]);
+        assert_eq!(
+            ranges("  one sentence without an end  "),
+            ["one sentence without an end"]
+        );
+        assert_eq!(
+            ranges("The U.S. will pay 3.5 million."),
+            ["The U.S. will pay 3.5 million."]
+        );
+        // No words: the whole text, trimmed; an empty text gives one empty range.
+        assert_eq!(ranges(" ?! "), ["?!"]);
+        assert_eq!(ranges(""), [""]);
+        assert_eq!(ranges("   "), [""]);
+    }
+
+    #[test]
+    fn paragraph_ranges_split_at_blank_lines() {
+        let ranges = |text: &str| -> Vec<String> {
+            let mut out = Vec::new();
+            paragraph_ranges(text, &mut out);
+            out.iter().map(|&(a, b)| text[a..b].to_string()).collect()
+        };
+        assert_eq!(
+            ranges("First one.\nStill first.\n\n  Second.\r\n \t\r\nThird\n\n\n"),
+            ["First one.\nStill first.", "Second.", "Third"]
+        );
+        assert_eq!(ranges("no blank line"), ["no blank line"]);
+        assert_eq!(ranges("\n\n"), [""]);
+        assert_eq!(ranges(""), [""]);
     }
 
     #[test]

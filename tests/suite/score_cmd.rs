@@ -1576,3 +1576,155 @@ fn threads_beyond_the_limit_are_refused() {
     );
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+/// `--split sentences`: one row per sentence, the text column holding it and a `sentence`
+/// column numbering it; each sentence scored as a statement of its own.
+#[test]
+fn split_sentences_scores_each_sentence_in_its_own_row() {
+    let wd = Workdir::new();
+    wd.write(
+        "speech.csv",
+        "id,speaker,text\n\
+         1,Trump,\"Thank you, Mr. President! The U.S. will strike the cartels. We are ready to talk.\"\n\
+         2,Petro,\"¿Quieren guerra? No la tendrán.\n\nColombia no es colonia de nadie.\"\n\
+         3,Nobody,\n",
+    );
+    let out = wd.run(
+        &[
+            "score",
+            "speech.csv",
+            "--split",
+            "sentences",
+            "-o",
+            "out.csv",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (headers, rows) = parse_csv(&wd.read("out.csv"));
+    let mut want: Vec<String> = ["id", "speaker", "text", "sentence"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    want.extend(SCORE_COLS.iter().map(|s| s.to_string()));
+    assert_eq!(headers, want);
+    let parts: Vec<(&str, &str, &str)> = rows
+        .iter()
+        .map(|r| {
+            (
+                col(&headers, r, "id"),
+                col(&headers, r, "sentence"),
+                col(&headers, r, "text"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            ("1", "1", "Thank you, Mr. President!"),
+            ("1", "2", "The U.S. will strike the cartels."),
+            ("1", "3", "We are ready to talk."),
+            ("2", "1", "¿Quieren guerra?"),
+            ("2", "2", "No la tendrán."),
+            ("2", "3", "Colombia no es colonia de nadie."),
+            ("3", "1", ""),
+        ]
+    );
+    // Each row's scores are its sentence's, as `score` gives them for that sentence alone.
+    let scorer = detente::Scorer::new().expect("builtin lexicons");
+    for r in &rows {
+        let s = scorer.score(col(&headers, r, "text"));
+        let tone: f64 = col(&headers, r, "tone").parse().expect("tone");
+        assert!((tone - s.tone).abs() < 1e-4, "{r:?} against {}", s.tone);
+    }
+    assert!(
+        stderr(&out).contains("read 3 rows: 3 scored as 7 sentences, 0 rejected"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// Paragraphs, JSON Lines (the part number is a number), a clash with an input column of the
+/// same name, and the same bytes on one thread or three with small chunks.
+#[test]
+fn split_paragraphs_jsonl_and_threads() {
+    let wd = Workdir::new();
+    wd.write(
+        "p.csv",
+        "id,paragraph,text\n1,x,\"We thank Colombia.\n\nBut we reject these threats!\"\n",
+    );
+    let out = wd.run(
+        &[
+            "score",
+            "p.csv",
+            "--split",
+            "paragraphs",
+            "--format",
+            "jsonl",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON"))
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["paragraph"], "x", "the input column is kept");
+    assert_eq!(lines[0]["score_paragraph"], 1);
+    assert_eq!(lines[1]["score_paragraph"], 2);
+    assert_eq!(lines[1]["text"], "But we reject these threats!");
+    assert!(lines[0]["tone"].as_f64().expect("tone") > 0.0);
+    assert!(lines[1]["tone"].as_f64().expect("tone") < 0.0);
+
+    wd.write("big.csv", big_csv(5_000));
+    let mut outputs = Vec::new();
+    for (threads, batch) in [("1", "8192"), ("3", "7")] {
+        for split in ["sentences", "paragraphs"] {
+            let out = wd.run(
+                &[
+                    "score",
+                    "big.csv",
+                    "--split",
+                    split,
+                    "--threads",
+                    threads,
+                    "--batch",
+                    batch,
+                ],
+                None,
+            );
+            assert!(out.status.success(), "{}", stderr(&out));
+            outputs.push(out.stdout);
+        }
+    }
+    assert_eq!(
+        outputs[0], outputs[2],
+        "sentences: one thread against three"
+    );
+    assert_eq!(
+        outputs[1], outputs[3],
+        "paragraphs: one thread against three"
+    );
+    // big_csv's texts hold one or two sentences: more rows than statements.
+    let (_, rows) = parse_csv(&String::from_utf8_lossy(&outputs[0]));
+    assert!(rows.len() > 5_000, "{} rows", rows.len());
+}
+
+/// `report` reads a split file's rows as statements.
+#[test]
+fn report_reads_split_rows() {
+    let wd = Workdir::new();
+    wd.write("q.csv", QUOTES);
+    let out = wd.run(
+        &["score", "q.csv", "--split", "sentences", "-o", "s.csv"],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (_, rows) = parse_csv(&wd.read("s.csv"));
+    let report = wd.run(&["report", "s.csv", "--format", "json"], None);
+    assert!(report.status.success(), "{}", stderr(&report));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&report)).expect("JSON");
+    assert_eq!(v["rows"]["used"].as_u64(), Some(rows.len() as u64));
+    assert!(rows.len() > 3, "QUOTES' second statement has two sentences");
+}

@@ -1,10 +1,10 @@
 //! Any bytes as the input of `detente score`: no panic, every row read is scored or rejected,
-//! the CSV output reads back with a record per scored row, and one thread gives the same bytes
-//! as two.
+//! the CSV output reads back with a record per scored row (per part with `--split`), and one
+//! thread gives the same bytes as two.
 #![no_main]
 
 use detente::score::batch::Pool;
-use detente::table::{Format, OnError, Reject, StreamOptions, Summary, score_stream};
+use detente::table::{Format, OnError, Reject, Split, StreamOptions, Summary, score_stream};
 use libfuzzer_sys::fuzz_target;
 
 mod common;
@@ -41,11 +41,23 @@ fuzz_target!(|data: &[u8]| {
             Format::Jsonl
         },
         max_field_bytes: if knobs & 8 == 0 { 1 << 20 } else { 64 },
-        batch_size: 1 + usize::from(knobs >> 4),
+        batch_size: 1 + usize::from((knobs >> 4) & 3),
+        split: match knobs >> 6 {
+            2 => Split::Sentences,
+            3 => Split::Paragraphs,
+            _ => Split::Whole,
+        },
         ..StreamOptions::default()
     };
     match on_both_pools(|pool| run(input, pool, &opts)) {
         Ok((out, rejects, summary)) => {
+            // Output rows: one a scored row, or one a part of it with a split (at least one).
+            let rows = if opts.split == Split::Whole {
+                summary.scored
+            } else {
+                assert!(summary.parts >= summary.scored, "{summary:?}");
+                summary.parts
+            };
             assert_eq!(
                 summary.scored + summary.rejected,
                 summary.read,
@@ -58,7 +70,7 @@ fuzz_target!(|data: &[u8]| {
                     .byte_records()
                     .collect::<Result<Vec<_>, _>>()
                     .expect("the output is CSV");
-                assert_eq!(records.len() as u64, summary.scored);
+                assert_eq!(records.len() as u64, rows);
             } else {
                 let lines = out.split(|&b| b == b'\n').filter(|l| !l.is_empty());
                 let mut n = 0u64;
@@ -67,7 +79,7 @@ fuzz_target!(|data: &[u8]| {
                     assert!(text.starts_with('{') && text.ends_with('}'), "{text}");
                     n += 1;
                 }
-                assert_eq!(n, summary.scored);
+                assert_eq!(n, rows);
             }
         }
         Err(e) => assert!(!e.is_empty() && e.len() < 2000, "{e}"),
