@@ -12,7 +12,8 @@ The files (written to target/bench/long/):
             once)
   speeches  200 statements of 100,000 bytes with sentence ends (under LONG_STATEMENT)
 Each command runs K times (default 3); the table gives the median wall time and the largest
-peak RSS (GNU time). DESIGN.md's memory target is 64 MB whatever the input size.
+peak RSS (GNU time). DESIGN.md's memory target is 64 MB whatever the input size. "split x2" is
+`score --split sentences` on two threads; a build without the option shows "n/a".
 """
 import argparse
 import os
@@ -50,14 +51,16 @@ def write_files():
 
 
 def measure(cmd):
-    """Wall seconds and peak RSS (MB) of one run."""
+    """Wall seconds and peak RSS (MB) of one run; None when the command fails (an option an
+    older build lacks)."""
     out = subprocess.run(
         ["/usr/bin/time", "-f", "%e %M"] + cmd,
-        check=True,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
     )
+    if out.returncode != 0:
+        return None
     wall, kb = out.stderr.strip().splitlines()[-1].split()
     return float(wall), int(kb) / 1024
 
@@ -75,6 +78,9 @@ def main():
         "score x1": lambda b, p: [b, "score", "-q", "--threads", "1", p, "-o", "/dev/null"],
         "score x2": lambda b, p: [b, "score", "-q", "--threads", "2", p, "-o", "/dev/null"],
         "report": lambda b, p: [b, "report", "-q", p, "-o", "target/bench/long/report.html"],
+        "split x2": lambda b, p: [
+            b, "score", "-q", "--threads", "2", "--split", "sentences", p, "-o", "/dev/null",
+        ],
     }
     print(f"median wall time (s) / largest peak RSS (MB) of {a.runs} runs")
     print("| file | command | " + " | ".join(n for n, _ in builds) + " |")
@@ -84,6 +90,9 @@ def main():
             cells = []
             for _, b in builds:
                 runs = [measure(cmd(b, path)) for _ in range(a.runs)]
+                if any(r is None for r in runs):
+                    cells.append("n/a")
+                    continue
                 wall = statistics.median(r[0] for r in runs)
                 rss = max(r[1] for r in runs)
                 cells.append(f"{wall:.2f} / {rss:.0f}")

@@ -916,6 +916,11 @@ pub fn score_stream<R: Read, W: Write>(
                     _ => {
                         chunk.tokens.tokenize(text);
                         chunk.tokens.sentence_ranges(text, &mut chunk.parts);
+                        // A long statement's tokens are given back before its sentences are
+                        // scored: only their ranges are needed now.
+                        if text.len() > crate::score::LONG_STATEMENT {
+                            chunk.tokens.trim(SPLIT_KEEP_TOKENS);
+                        }
                     }
                 }
                 for (n, &(a, b)) in chunk.parts.iter().enumerate() {
