@@ -58,6 +58,13 @@ pub struct ReportArgs {
     #[arg(long)]
     title: Option<String>,
 
+    /// Score each statement's sentences (or paragraphs) apart, each a statement of the report
+    /// (with the row's date, speaker and target), as `detente score --split` writes them. For
+    /// speeches and long posts. Raw quotes only: a file `detente score` wrote is reported as
+    /// it was scored.
+    #[arg(long, value_enum, value_name = "UNIT")]
+    split: Option<super::score::SplitArg>,
+
     /// Speakers shown one by one, the most prolific first (tables, timeline lines, headlines),
     /// and speaker-target pairs shown; the others count in "All speakers". 0 shows every one
     /// (a corpus with thousands of speakers then makes a very long report).
@@ -364,7 +371,8 @@ pub fn run(args: &ReportArgs) -> Result<u8, Error> {
     };
     let scorer = args.lexicon.scorer()?;
     let pool = args.table.pool()?;
-    let stream = args.table.stream_options(&args.input, true);
+    let mut stream = args.table.stream_options(&args.input, true);
+    stream.split = super::score::SplitArg::of(args.split);
     let mut rejects = Rejects::new(args.table.rejects.as_deref(), args.quiet)?;
     let progress = Progress::new(&args.input, args.quiet);
     let report = if args.input == "-" {

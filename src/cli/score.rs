@@ -19,12 +19,32 @@ enum FormatArg {
     Jsonl,
 }
 
+/// `--split` of `score` and `report`.
 #[derive(Debug, Clone, Copy, ValueEnum)]
-enum SplitArg {
+pub(super) enum SplitArg {
     /// One row per sentence (ends at . ! ? … and blank lines, not at "Mr." or "U.S.").
     Sentences,
     /// One row per paragraph (stretches between blank lines).
     Paragraphs,
+}
+
+impl SplitArg {
+    /// The stream option of `split` (none: whole statements).
+    pub(super) fn of(split: Option<SplitArg>) -> Split {
+        match split {
+            None => Split::Whole,
+            Some(SplitArg::Sentences) => Split::Sentences,
+            Some(SplitArg::Paragraphs) => Split::Paragraphs,
+        }
+    }
+
+    /// The parts' name for messages ("sentences", "paragraphs").
+    pub(super) fn unit(split: Option<SplitArg>) -> Option<&'static str> {
+        split.map(|s| match s {
+            SplitArg::Sentences => "sentences",
+            SplitArg::Paragraphs => "paragraphs",
+        })
+    }
 }
 
 /// Arguments of `detente score`.
@@ -108,11 +128,7 @@ pub fn run(args: &ScoreArgs) -> Result<u8, Error> {
         FormatArg::Jsonl => Format::Jsonl,
     };
     opts.escape_formulas = args.escape_formulas;
-    opts.split = match args.split {
-        None => Split::Whole,
-        Some(SplitArg::Sentences) => Split::Sentences,
-        Some(SplitArg::Paragraphs) => Split::Paragraphs,
-    };
+    opts.split = SplitArg::of(args.split);
     let progress = Progress::new(&args.input, args.quiet);
     let input = decode(progress.wrap(open_input(&args.input)?), args.table.encoding);
     let mut output = Output::create(&args.output)?;
@@ -122,12 +138,7 @@ pub fn run(args: &ScoreArgs) -> Result<u8, Error> {
     })?;
     drop(progress);
     output.commit()?;
-    let unit = match args.split {
-        None => None,
-        Some(SplitArg::Sentences) => Some("sentences"),
-        Some(SplitArg::Paragraphs) => Some("paragraphs"),
-    };
-    rejects.finish_split(&summary, args.output != "-", unit)?;
+    rejects.finish_split(&summary, args.output != "-", SplitArg::unit(args.split))?;
     Ok(if summary.rejected > 0 {
         EXIT_PARTIAL
     } else {

@@ -158,7 +158,7 @@ pub fn render<W: Write>(r: &Report, out: &mut W) -> io::Result<()> {
     o.push_str(&format!("<h1>{}</h1>\n", esc(&r.title)));
     o.push_str(&format!(
         "<p class=\"sub\">{} statements from {} · {} dated{} · scored with detente {}</p>\n",
-        r.summary.scored,
+        r.statements(),
         esc(&r.method.input),
         r.dated,
         if r.summary.rejected > 0 {

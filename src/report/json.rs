@@ -23,6 +23,18 @@ pub fn render<W: Write>(r: &Report, out: &mut W) -> io::Result<()> {
 
 /// The document [`render`] writes.
 pub fn value(r: &Report) -> Value {
+    let mut v = value_whole(r);
+    if r.summary.parts > 0 {
+        // With --split: the statements the rows used were cut into.
+        if let Some(rows) = v.get_mut("rows").and_then(Value::as_object_mut) {
+            rows.insert("split_into".to_string(), r.summary.parts.into());
+        }
+    }
+    v
+}
+
+/// [`value`] but for the split count.
+fn value_whole(r: &Report) -> Value {
     let phase_name = |i: usize| r.phases.get(i).map(|p| p.name.clone());
     let m = &r.method;
     json!({

@@ -72,19 +72,24 @@ const ALIAS_GROUPS_SHOWN: usize = 12;
 /// The method and accounting facts, as (name, value) pairs shared by every renderer.
 pub fn method_lines(r: &Report) -> Vec<(String, String)> {
     let m = &r.method;
+    // With --split, the rows used became more statements than rows.
+    let used = match r.summary.parts {
+        0 => format!("{} used", r.summary.scored),
+        n => format!("{} used (split into {n} statements)", r.summary.scored),
+    };
     let mut lines = vec![
         ("Input".to_string(), m.input.clone()),
         (
             "Rows".to_string(),
             if m.selection.is_all() {
                 format!(
-                    "{} read, {} used, {} rejected; {} without a date (left out of the timeline and phases)",
-                    r.summary.read, r.summary.scored, r.summary.rejected, m.undated
+                    "{} read, {used}, {} rejected; {} without a date (left out of the timeline and phases)",
+                    r.summary.read, r.summary.rejected, m.undated
                 )
             } else {
                 format!(
-                    "{} read, {} used, {} rejected, {} left out by the selection; {} without a date (left out of the timeline and phases)",
-                    r.summary.read, r.summary.scored, r.summary.rejected, m.left_out, m.undated
+                    "{} read, {used}, {} rejected, {} left out by the selection; {} without a date (left out of the timeline and phases)",
+                    r.summary.read, r.summary.rejected, m.left_out, m.undated
                 )
             },
         ),
@@ -243,7 +248,7 @@ pub fn render<W: Write>(r: &Report, charts: &[String], out: &mut W) -> io::Resul
     o.push_str(&format!("# {}\n\n", md(&r.title)));
     o.push_str(&format!(
         "{} statements from {}, {} dated.\n\n",
-        r.summary.scored,
+        r.statements(),
         md(&r.method.input),
         r.dated
     ));

@@ -713,6 +713,15 @@ pub const HEADLINE_SPEAKERS: usize = 5;
 pub const ALL: &str = "All speakers";
 
 impl Report {
+    /// The statements the report counts: the rows used, or with `--split` the parts they
+    /// were cut into.
+    pub fn statements(&self) -> u64 {
+        match self.summary.parts {
+            0 => self.summary.scored,
+            n => n,
+        }
+    }
+
     /// Builds the report from the aggregates. The most hostile and most cooperative
     /// statements are moved out of `acc` ([`Accumulator::take_extremes`]).
     pub fn build(

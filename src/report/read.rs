@@ -9,8 +9,9 @@ use crate::error::{ErrorKind, Result};
 use crate::lexicon::Categories;
 use crate::score::batch::Pool;
 use crate::score::{LONG_STATEMENT, Label, Scorer};
-use crate::table::{ColumnMap, Reject, Row, RowError, Source, StreamOptions, Summary};
+use crate::table::{ColumnMap, Reject, Row, RowError, Source, Split, StreamOptions, Summary};
 pub use crate::table::{ScoreColumns, score_columns};
+use crate::text::{Tokens, paragraph_ranges};
 use std::io::Read;
 
 thread_local! {
@@ -18,6 +19,49 @@ thread_local! {
     /// [`Scorer::score_reusing`]).
     static LAST_SCORE: std::cell::RefCell<crate::score::Score> =
         std::cell::RefCell::new(crate::score::Score::default());
+    /// With `--split`: a worker thread's tokens and part ranges, reused row to row.
+    static SPLIT: std::cell::RefCell<(Tokens, Vec<(usize, usize)>)> =
+        std::cell::RefCell::new((Tokens::new(), Vec::new()));
+}
+
+/// What a row gives the report: one statement, or with `--split` one per part of its text
+/// (the part's byte range in the text field).
+enum Obs {
+    One(RowObs),
+    Parts(Vec<(RowObs, (usize, usize))>),
+}
+
+/// The parts of `text` for `split` (sentences or paragraphs) into `out`.
+fn split_ranges(split: Split, text: &str, tokens: &mut Tokens, out: &mut Vec<(usize, usize)>) {
+    match split {
+        Split::Paragraphs => paragraph_ranges(text, out),
+        _ => {
+            tokens.tokenize(text);
+            tokens.sentence_ranges(text, out);
+            if text.len() > LONG_STATEMENT {
+                tokens.trim(SPLIT_KEEP_TOKENS);
+            }
+        }
+    }
+}
+
+/// Tokens' worth of room a worker keeps for splitting after a long statement.
+const SPLIT_KEEP_TOKENS: usize = 4096;
+
+/// The parts of `text` for `split`, as [`split_ranges`] finds them, with the thread's buffers.
+fn parts_of(split: Split, text: &str) -> Vec<(usize, usize)> {
+    SPLIT.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut buffers) => {
+            let (tokens, ranges) = &mut *buffers;
+            split_ranges(split, text, tokens, ranges);
+            ranges.clone()
+        }
+        Err(_) => {
+            let mut ranges = Vec::new();
+            split_ranges(split, text, &mut Tokens::new(), &mut ranges);
+            ranges
+        }
+    })
 }
 
 /// Parses a `hits` field (`term:category:weight;...`) into (category id, |weight|) pairs.
@@ -209,7 +253,8 @@ fn observe(
     scored: Option<ScoreColumns>,
     scorer: &Scorer,
     opts: &ReportOptions,
-) -> std::result::Result<Option<RowObs>, RowError> {
+    split: Split,
+) -> std::result::Result<Option<Obs>, RowError> {
     let day = row_day(rec, cols, opts)?;
     if !selected(rec, cols, opts, day) {
         // Still checked as a kept row is: a bad row is rejected whatever the selection.
@@ -218,20 +263,18 @@ fn observe(
         }
         return Ok(None);
     }
-    Ok(Some(match scored {
-        None => LAST_SCORE.with(|last| match last.try_borrow_mut() {
-            // Each thread's last score lends its hit buffer to the next row.
-            Ok(mut last) => {
-                scorer.score_reusing(text, &mut last);
-                let obs = RowObs::from_score(day, &last);
-                if text.len() > LONG_STATEMENT {
-                    // A long statement's many hits are not kept for the rest of the run.
-                    last.hits = Vec::new();
-                }
-                obs
-            }
-            Err(_) => RowObs::from_score(day, &scorer.score(text)),
-        }),
+    if split != Split::Whole && scored.is_none() {
+        let parts = parts_of(split, text)
+            .into_iter()
+            .map(|(a, b)| {
+                let part = text.get(a..b).unwrap_or("");
+                (score_text(scorer, part, day), (a, b))
+            })
+            .collect();
+        return Ok(Some(Obs::Parts(parts)));
+    }
+    Ok(Some(Obs::One(match scored {
+        None => score_text(scorer, text, day),
         Some(sc) => {
             let (tone, categories) = row_scores(rec, sc, scorer.categories())?;
             RowObs {
@@ -241,24 +284,51 @@ fn observe(
                 categories,
             }
         }
-    }))
+    })))
+}
+
+/// `text` scored into what the report keeps of it.
+fn score_text(scorer: &Scorer, text: &str, day: Option<Day>) -> RowObs {
+    LAST_SCORE.with(|last| match last.try_borrow_mut() {
+        // Each thread's last score lends its hit buffer to the next row.
+        Ok(mut last) => {
+            scorer.score_reusing(text, &mut last);
+            let obs = RowObs::from_score(day, &last);
+            if text.len() > LONG_STATEMENT {
+                // A long statement's many hits are not kept for the rest of the run.
+                last.hits = Vec::new();
+            }
+            obs
+        }
+        Err(_) => RowObs::from_score(day, &scorer.score(text)),
+    })
 }
 
 /// The checks of [`observe`] without the scoring (which never rejects a row): a row passes
 /// one if and only if it passes the other, and is selected by one if and only if by the
-/// other (the returned flag).
+/// other. Returns the statements the row makes (0 when the selection leaves it out; with
+/// `--split`, its parts).
 fn check(
     rec: &Row<'_>,
+    text: &str,
     cols: &ColumnMap,
     scored: Option<ScoreColumns>,
     scorer: &Scorer,
     opts: &ReportOptions,
-) -> std::result::Result<bool, RowError> {
+    split: Split,
+) -> std::result::Result<usize, RowError> {
     let day = row_day(rec, cols, opts)?;
     if let Some(sc) = scored {
         row_scores(rec, sc, scorer.categories())?;
     }
-    Ok(selected(rec, cols, opts, day))
+    if !selected(rec, cols, opts, day) {
+        return Ok(0);
+    }
+    Ok(if split != Split::Whole && scored.is_none() {
+        parts_of(split, text).len()
+    } else {
+        1
+    })
 }
 
 /// One reading into `acc`; with `limit`, it stops (and returns) once the day aggregates
@@ -277,10 +347,22 @@ fn read<R: Read>(
     let mut source = Source::open(input, stream)?;
     let cols = *source.columns();
     let scored = score_columns(source.headers());
+    let split = stream.split;
+    if split != Split::Whole && scored.is_some() {
+        return Err(crate::Error::new(
+            ErrorKind::BadSetting {
+                detail: "splits raw quotes, and this file has score columns (tone, hits): report \
+                         it without --split, or split when scoring (detente score --split ...)"
+                    .to_string(),
+            },
+            crate::Location::in_source("--split"),
+        ));
+    }
     let mut over = false;
+    let mut parts = 0u64;
     let result = source.for_each(
         pool,
-        |rec, text| observe(rec, text, &cols, scored, scorer, opts),
+        |rec, text| observe(rec, text, &cols, scored, scorer, opts, split),
         |rec, obs| {
             let Some(obs) = obs else {
                 acc.leave_out();
@@ -293,15 +375,35 @@ fn read<R: Read>(
                 return Ok(());
             };
             let bytes = |c: Option<usize>| c.and_then(|c| rec.get(c)).unwrap_or_default();
-            acc.add(
-                &obs,
-                RowText {
-                    id: cols.id.map(|c| rec.get(c).unwrap_or_default()),
-                    speaker: bytes(cols.speaker),
-                    target: bytes(cols.target),
-                    text: bytes(Some(cols.text)),
-                },
-            );
+            let id = cols.id.map(|c| rec.get(c).unwrap_or_default());
+            let (speaker, target) = (bytes(cols.speaker), bytes(cols.target));
+            let text = bytes(Some(cols.text));
+            match obs {
+                Obs::One(obs) => acc.add(
+                    &obs,
+                    RowText {
+                        id,
+                        speaker,
+                        target,
+                        text,
+                    },
+                ),
+                Obs::Parts(all) => {
+                    parts += all.len() as u64;
+                    for (obs, (a, b)) in &all {
+                        let text = text.get(*a..*b).unwrap_or_default();
+                        acc.add(
+                            obs,
+                            RowText {
+                                id,
+                                speaker,
+                                target,
+                                text,
+                            },
+                        );
+                    }
+                }
+            }
             if limit.is_some_and(|l| acc.detail_bytes() > l) {
                 over = true;
                 // Not a failure: the error only stops the reading, and the caller reads again.
@@ -315,7 +417,7 @@ fn read<R: Read>(
         on_reject,
     );
     match result {
-        Ok(summary) => Ok((summary, scored)),
+        Ok(summary) => Ok((Summary { parts, ..summary }, scored)),
         Err(_) if over => Ok((Summary::default(), scored)),
         Err(e) => Err(e),
     }
@@ -334,12 +436,13 @@ fn census_of<R: Read>(
     let cols = *source.columns();
     let scored = score_columns(source.headers());
     let mut census = Census::with_aliases(opts.aliases.clone());
+    let split = stream.split;
     source.for_each(
         pool,
-        |rec, _| check(rec, &cols, scored, scorer, opts),
-        |rec, kept| {
-            if kept {
-                let bytes = |c: Option<usize>| c.and_then(|c| rec.get(c)).unwrap_or_default();
+        |rec, text| check(rec, text, &cols, scored, scorer, opts, split),
+        |rec, statements| {
+            let bytes = |c: Option<usize>| c.and_then(|c| rec.get(c)).unwrap_or_default();
+            for _ in 0..statements {
                 census.add(bytes(cols.speaker), bytes(cols.target));
             }
             Ok(())

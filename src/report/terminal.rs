@@ -15,7 +15,10 @@ pub fn render<W: Write>(r: &Report, out: &mut W) -> io::Result<()> {
     ));
     o.push_str(&format!(
         "{} statements ({} dated) from {}; {} rows rejected\n",
-        r.summary.scored, r.dated, r.method.input, r.summary.rejected
+        r.statements(),
+        r.dated,
+        r.method.input,
+        r.summary.rejected
     ));
     let m = &r.method;
     if !m.aliases.is_empty() {

@@ -2037,3 +2037,105 @@ fn score_then_report(
     assert!(out.status.success(), "{}", stderr(&out));
     (scores, hits, stdout(&out))
 }
+
+/// `report --split sentences` reports each sentence as a statement: the same report as
+/// `score --split sentences` then `report` on its output (but for the method lines that say
+/// how the scores were had and how the rows were cut), also when a small memory budget makes
+/// it read the file again; a file with score columns is refused.
+#[test]
+fn report_split_matches_score_split_then_report() {
+    let wd = Workdir::new();
+    let mut csv = String::from("id,date,speaker,target,text\n");
+    let texts = [
+        "We will attack you! Thank you for nothing. Mr. Petro, talk to us.",
+        "Thank you for the agreement. We will not attack.",
+        "The meeting is on Tuesday.\n\nWe welcome the U.S. offer.",
+        "Relations have never been worse",
+    ];
+    for row in 1..=1500usize {
+        csv.push_str(&format!(
+            "r{row},2025-{:02}-{:02},S{},T{},\"{}\"\n",
+            row % 12 + 1,
+            row % 28 + 1,
+            row % 150,
+            row % 31,
+            texts[row % texts.len()]
+        ));
+    }
+    wd.write("speeches.csv", &csv);
+    let score = wd.run(
+        &[
+            "score",
+            "speeches.csv",
+            "--split",
+            "sentences",
+            "-o",
+            "parts.csv",
+            "-q",
+        ],
+        None,
+    );
+    assert!(score.status.success(), "{}", stderr(&score));
+    let json = |args: &[&str]| -> serde_json::Value {
+        let mut all = vec!["report", "--format", "json", "--title", "Split"];
+        all.extend_from_slice(args);
+        let out = wd.run(&all, None);
+        assert!(out.status.success(), "{}", stderr(&out));
+        serde_json::from_str(&stdout(&out)).expect("JSON")
+    };
+    let direct = json(&["speeches.csv", "--split", "sentences"]);
+    let again = json(&[
+        "speeches.csv",
+        "--split",
+        "sentences",
+        "--memory-budget",
+        "0",
+    ]);
+    let scored = json(&["parts.csv"]);
+    let (_, parts) = crate::util::parse_csv(&wd.read("parts.csv"));
+    assert_eq!(direct["rows"]["used"], 1500);
+    assert_eq!(direct["rows"]["split_into"], parts.len() as u64);
+    assert_eq!(scored["rows"]["used"], parts.len() as u64);
+    // Everything but the method and the counts of rows; `score` writes tones to four decimals,
+    // which the report on its output reads: means and intervals agree within 0.001.
+    fn close(a: &serde_json::Value, b: &serde_json::Value) -> bool {
+        use serde_json::Value;
+        match (a, b) {
+            (Value::Number(x), Value::Number(y)) => {
+                (x.as_f64().unwrap_or(f64::NAN) - y.as_f64().unwrap_or(f64::NAN)).abs() < 1e-3
+            }
+            (Value::Array(x), Value::Array(y)) => {
+                x.len() == y.len() && x.iter().zip(y).all(|(p, q)| close(p, q))
+            }
+            (Value::Object(x), Value::Object(y)) => {
+                x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| close(v, w)))
+            }
+            _ => a == b,
+        }
+    }
+    let body = |v: &serde_json::Value| {
+        let mut v = v.clone();
+        if let Some(o) = v.as_object_mut() {
+            o.remove("method");
+            o.remove("rows");
+            o.remove("input");
+        }
+        v
+    };
+    assert!(close(&body(&direct), &body(&scored)));
+    // Read again past the memory budget (the census counts the parts too): the same numbers
+    // to the last digit.
+    let lines = again["method"]["lines"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert!(lines.iter().any(|l| l["name"] == "Memory"), "{lines:?}");
+    assert_eq!(body(&direct), body(&again));
+    // Paragraphs: the third text has two.
+    let paragraphs = json(&["speeches.csv", "--split", "paragraphs"]);
+    assert_eq!(paragraphs["rows"]["split_into"], 1500 + 375);
+
+    let out = wd.run(&["report", "parts.csv", "--split", "sentences"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--split"), "{}", stderr(&out));
+}
