@@ -11,7 +11,7 @@ use crate::score::batch::Pool;
 use crate::score::{LONG_STATEMENT, Label, Scorer};
 use crate::table::{ColumnMap, Reject, Row, RowError, Source, Split, StreamOptions, Summary};
 pub use crate::table::{ScoreColumns, score_columns};
-use crate::text::{Tokens, paragraph_ranges};
+use crate::text::Tokens;
 use std::io::Read;
 
 thread_local! {
@@ -31,34 +31,17 @@ enum Obs {
     Parts(Vec<(RowObs, (usize, usize))>),
 }
 
-/// The parts of `text` for `split` (sentences or paragraphs) into `out`.
-fn split_ranges(split: Split, text: &str, tokens: &mut Tokens, out: &mut Vec<(usize, usize)>) {
-    match split {
-        Split::Paragraphs => paragraph_ranges(text, out),
-        _ => {
-            tokens.tokenize(text);
-            tokens.sentence_ranges(text, out);
-            if text.len() > LONG_STATEMENT {
-                tokens.trim(SPLIT_KEEP_TOKENS);
-            }
-        }
-    }
-}
-
-/// Tokens' worth of room a worker keeps for splitting after a long statement.
-const SPLIT_KEEP_TOKENS: usize = 4096;
-
-/// The parts of `text` for `split`, as [`split_ranges`] finds them, with the thread's buffers.
+/// The parts of `text` for `split` ([`Split::ranges`]), with the thread's buffers.
 fn parts_of(split: Split, text: &str) -> Vec<(usize, usize)> {
     SPLIT.with(|cell| match cell.try_borrow_mut() {
         Ok(mut buffers) => {
             let (tokens, ranges) = &mut *buffers;
-            split_ranges(split, text, tokens, ranges);
+            split.ranges(text, tokens, ranges);
             ranges.clone()
         }
         Err(_) => {
             let mut ranges = Vec::new();
-            split_ranges(split, text, &mut Tokens::new(), &mut ranges);
+            split.ranges(text, &mut Tokens::new(), &mut ranges);
             ranges
         }
     })

@@ -77,6 +77,28 @@ pub enum Split {
 }
 
 impl Split {
+    /// The byte ranges of `text`'s parts into `out` (cleared first): its sentences, with
+    /// `tokens` as the buffer to tokenize it in (given back after a long statement), or its
+    /// paragraphs. For [`Split::Whole`], the whole text as one range.
+    pub(crate) fn ranges(self, text: &str, tokens: &mut Tokens, out: &mut Vec<(usize, usize)>) {
+        match self {
+            Split::Whole => {
+                out.clear();
+                out.push((0, text.len()));
+            }
+            Split::Paragraphs => paragraph_ranges(text, out),
+            Split::Sentences => {
+                tokens.tokenize(text);
+                tokens.sentence_ranges(text, out);
+                // A long statement's tokens are given back before its sentences are scored:
+                // only their ranges are needed now.
+                if text.len() > crate::score::LONG_STATEMENT {
+                    tokens.trim(SPLIT_KEEP_TOKENS);
+                }
+            }
+        }
+    }
+
     /// The name of the column that numbers the parts (`sentence`, `paragraph`), if any.
     pub fn column(self) -> Option<&'static str> {
         match self {
@@ -837,9 +859,9 @@ impl ChunkState for ScoreChunk {
     }
 }
 
-/// Tokens' worth of room a chunk keeps for splitting between chunks (a long statement's is
-/// given back).
-const SPLIT_KEEP_TOKENS: usize = 4096;
+/// Tokens' worth of room kept for splitting between statements (a long statement's is given
+/// back).
+pub(crate) const SPLIT_KEEP_TOKENS: usize = 4096;
 
 /// Scores every row of the CSV `input` into `output`: the input columns followed by
 /// [`SCORE_COLUMNS`], as CSV or JSON Lines. Rejected rows go to `on_reject` when the policy is
@@ -911,18 +933,7 @@ pub fn score_stream<R: Read, W: Write>(
             if let Some(name) = &part_name {
                 let start = chunk.bytes.len();
                 let mut counts = [0u32; 2];
-                match split {
-                    Split::Paragraphs => paragraph_ranges(text, &mut chunk.parts),
-                    _ => {
-                        chunk.tokens.tokenize(text);
-                        chunk.tokens.sentence_ranges(text, &mut chunk.parts);
-                        // A long statement's tokens are given back before its sentences are
-                        // scored: only their ranges are needed now.
-                        if text.len() > crate::score::LONG_STATEMENT {
-                            chunk.tokens.trim(SPLIT_KEEP_TOKENS);
-                        }
-                    }
-                }
+                split.ranges(text, &mut chunk.tokens, &mut chunk.parts);
                 for (n, &(a, b)) in chunk.parts.iter().enumerate() {
                     let part = text.get(a..b).unwrap_or("");
                     scorer.score_reusing(part, &mut chunk.score);

@@ -1,11 +1,12 @@
-//! Any bytes as the input of `detente report`: no panic, every row read is scored or
-//! rejected, one thread gives the same report as two, and the HTML page keeps every piece
-//! of user text inside its escaping.
+//! Any bytes as the input of `detente report` (whole rows or, by the options byte, split into
+//! sentences or paragraphs): no panic, every row read is scored or rejected, one thread gives
+//! the same report as two, and the HTML page keeps every piece of user text inside its
+//! escaping.
 #![no_main]
 
 use detente::report::{ReportOptions, html, markdown, report_from_reader};
 use detente::score::batch::Pool;
-use detente::table::{OnError, StreamOptions};
+use detente::table::{OnError, Split, StreamOptions};
 use libfuzzer_sys::fuzz_target;
 
 mod common;
@@ -42,7 +43,12 @@ fuzz_target!(|data: &[u8]| {
     let opts = StreamOptions {
         delimiter: if knobs & 1 == 0 { b',' } else { b';' },
         on_error: OnError::Skip,
-        batch_size: 1 + usize::from(knobs >> 4),
+        batch_size: 1 + usize::from((knobs >> 4) & 3),
+        split: match knobs >> 6 {
+            2 => Split::Sentences,
+            3 => Split::Paragraphs,
+            _ => Split::Whole,
+        },
         ..StreamOptions::default()
     };
     match on_both_pools(|pool| run(input, pool, &opts)) {
