@@ -313,6 +313,14 @@ fn builtin_lexicons_read_these_constructions() {
             Label::Conciliatory,
         ),
         ("Trump no sabe nada de Colombia.", Label::Tense),
+        (
+            "Colombia should be grateful for everything we've done.",
+            Label::Tense,
+        ),
+        (
+            "El imperio quiere someter a nuestros pueblos.",
+            Label::Hostile,
+        ),
         // A negated threat aimed at the speaker is defiance; aimed at no one, de-escalation.
         ("They will not intimidate us.", Label::Tense),
         ("Nobody is going to blackmail us.", Label::Hostile),
