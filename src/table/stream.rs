@@ -9,9 +9,9 @@ use super::columns::{ColumnMap, ColumnSpec};
 use super::rows::{Place, Row, Rows};
 use super::split::{RecordStart, Splitter};
 use super::write::{
-    Format, JsonlKeys, SCORE_COLUMNS, csv_field_escaped, csv_record, csv_record_escaped,
-    csv_score_fields, csv_scored_row, jsonl_fields, jsonl_into, jsonl_number_field,
-    jsonl_score_fields, write_csv_field,
+    Format, JsonlKeys, SCORE_COLUMNS, csv_field, csv_field_escaped, csv_record, csv_record_escaped,
+    csv_score_fields, csv_scored_row, json_key, jsonl_fields, jsonl_into, jsonl_number_field,
+    jsonl_score_fields, push_number,
 };
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::score::batch::Pool;
@@ -890,6 +890,8 @@ pub fn score_stream<R: Read, W: Write>(
         }
     });
     let text_col = source.columns().text;
+    // The part column's JSON key, escaped once.
+    let part_key = part_name.as_deref().map(json_key).unwrap_or_default();
     let out_loc = Location::in_source("output");
     let io_err = |e: std::io::Error| Error::io(&e, out_loc.clone());
     let mut out = std::io::BufWriter::with_capacity(1 << 16, output);
@@ -930,7 +932,7 @@ pub fn score_stream<R: Read, W: Write>(
             parts: Vec::new(),
         },
         |chunk, rec, text| {
-            if let Some(name) = &part_name {
+            if part_name.is_some() {
                 let start = chunk.bytes.len();
                 let mut counts = [0u32; 2];
                 split.ranges(text, &mut chunk.tokens, &mut chunk.parts);
@@ -952,20 +954,18 @@ pub fn score_stream<R: Read, W: Write>(
                                 if escape {
                                     csv_field_escaped(&mut chunk.bytes, f);
                                 } else {
-                                    write_csv_field(&mut chunk.bytes, f);
+                                    csv_field(&mut chunk.bytes, f);
                                 }
                                 chunk.bytes.push(b',');
                             }
-                            chunk
-                                .bytes
-                                .extend_from_slice((n + 1).to_string().as_bytes());
+                            push_number(&mut chunk.bytes, n + 1);
                             chunk.bytes.push(b',');
                             csv_score_fields(&mut chunk.bytes, score, scorer);
                         }
                         Format::Jsonl => {
                             chunk.bytes.push(b'{');
                             jsonl_fields(&mut chunk.bytes, &keys, fields);
-                            jsonl_number_field(&mut chunk.bytes, name.as_bytes(), n + 1);
+                            jsonl_number_field(&mut chunk.bytes, &part_key, n + 1);
                             jsonl_score_fields(&mut chunk.bytes, &keys, score, scorer);
                         }
                     }

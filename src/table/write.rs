@@ -443,12 +443,7 @@ const BLOCK: usize = 32;
 /// Appends one field as [`csv_record`] writes it: quoted, with `"` doubled, when it holds a
 /// comma, a quote, CR or LF.
 #[inline]
-/// [`csv_field`] for other modules: one field as [`csv_record`] writes it.
-pub(crate) fn write_csv_field(out: &mut Vec<u8>, f: &[u8]) {
-    csv_field(out, f);
-}
-
-fn csv_field(out: &mut Vec<u8>, f: &[u8]) {
+pub(crate) fn csv_field(out: &mut Vec<u8>, f: &[u8]) {
     if needs_quotes(f) {
         quoted_field(out, f);
     } else {
@@ -573,12 +568,7 @@ impl Escaped {
 impl JsonlKeys {
     /// The keys for input columns `headers` and score fields `names` (see [`write_jsonl`]).
     pub(crate) fn new(headers: &[String], names: &[String]) -> JsonlKeys {
-        let key = |name: &str| {
-            let mut k = Vec::with_capacity(name.len() + 3);
-            json_str(&mut k, name.as_bytes());
-            k.push(b':');
-            k
-        };
+        let key = |name: &str| json_key(name);
         JsonlKeys {
             fields: headers.iter().map(|h| key(h)).collect(),
             scores: (0..SCORE_COLUMNS.len())
@@ -636,11 +626,37 @@ pub(crate) fn jsonl_fields<'a>(
     }
 }
 
-/// Appends `"key":value` for a number field, then a comma: the part number of a split row.
+/// `"name":`, escaped: a key of a JSON Lines object, made once for a run.
+pub(crate) fn json_key(name: &str) -> Vec<u8> {
+    let mut k = Vec::with_capacity(name.len() + 3);
+    json_str(&mut k, name.as_bytes());
+    k.push(b':');
+    k
+}
+
+/// Appends the decimal digits of `n` (no allocation).
+pub(crate) fn push_number(out: &mut Vec<u8>, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        if let Some(d) = digits.get_mut(at) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || at == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(digits.get(at..).unwrap_or(&[]));
+}
+
+/// Appends `key` (from [`json_key`]), the number `n` and a comma: the part number of a split
+/// row.
 pub(crate) fn jsonl_number_field(line: &mut Vec<u8>, key: &[u8], n: usize) {
-    json_str(line, key);
-    line.push(b':');
-    line.extend_from_slice(n.to_string().as_bytes());
+    line.extend_from_slice(key);
+    push_number(line, n);
     line.push(b',');
 }
 
@@ -865,6 +881,15 @@ mod tests {
                 .map(|f| f.as_bytes()),
         );
         assert_eq!(out, b"\"'=1,2\",-3,\"'@x \"\"y\"\"\",ok\n");
+    }
+
+    #[test]
+    fn push_number_writes_what_display_writes() {
+        for n in [0usize, 7, 10, 99, 100, 123_456_789, usize::MAX] {
+            let mut out = b"x".to_vec();
+            push_number(&mut out, n);
+            assert_eq!(out, format!("x{n}").into_bytes());
+        }
     }
 
     #[test]
