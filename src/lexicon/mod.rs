@@ -222,6 +222,11 @@ pub enum ContextRole {
     /// coercion entry, or right before it, the speaker defies the pressure ("they
     /// will not intimidate us", "no nos intimidarán") rather than promising not to apply it.
     FirstPersonObject,
+    /// An object pronoun that stands before its verb (`te`, `les`, `nos`, Spanish only): right
+    /// after a negator it does not count towards the negation window, so that "no te vamos a
+    /// amenazar" and "nadie nos va a chantajear" reach their entries as "no vamos a amenazar"
+    /// does.
+    Clitic,
     /// A comparative of amount (`more`): after an existential negation it ends something
     /// ("there will be no more war") rather than ranking it, so the existential reading
     /// leaves it alone; with a "than" it is a comparative as before.
@@ -256,7 +261,7 @@ pub enum ContextRole {
 
 impl ContextRole {
     /// Every role, in the order `lexicon stats` lists them.
-    pub const ALL: [ContextRole; 22] = [
+    pub const ALL: [ContextRole; 23] = [
         ContextRole::Relay,
         ContextRole::Report,
         ContextRole::SharedTarget,
@@ -267,6 +272,7 @@ impl ContextRole {
         ContextRole::Be,
         ContextRole::FirstPersonBe,
         ContextRole::FirstPersonObject,
+        ContextRole::Clitic,
         ContextRole::Relation,
         ContextRole::Subordinator,
         ContextRole::Comparative,
@@ -294,6 +300,7 @@ impl ContextRole {
             ContextRole::Be => "be",
             ContextRole::FirstPersonBe => "first-person-be",
             ContextRole::FirstPersonObject => "first-person-object",
+            ContextRole::Clitic => "clitic",
             ContextRole::Relation => "relation",
             ContextRole::Subordinator => "subordinator",
             ContextRole::Comparative => "comparative",

@@ -117,7 +117,7 @@ struct VocabEntry {
     /// [`CONSEQUENCE_WORD`], [`BE_WORD`], [`FIRST_PERSON_BE_WORD`], [`RELATION_WORD`],
     /// [`SUBORDINATOR_WORD`], [`COMPARATIVE_WORD`], [`THAN_WORD`], [`BARRIER_WORD`],
     /// [`SARCASM_KEY`], [`HEDGE_WORD`], [`TOPIC_WORD`], [`EXISTENTIAL_WORD`],
-    /// [`QUANTITY_WORD`], [`FIRST_PERSON_OBJECT_WORD`].
+    /// [`QUANTITY_WORD`], [`FIRST_PERSON_OBJECT_WORD`], [`CLITIC_WORD`].
     marks: [u32; 2],
 }
 
@@ -161,6 +161,9 @@ pub(super) const EXISTENTIAL_WORD: u32 = 1 << 16;
 pub(super) const QUANTITY_WORD: u32 = 1 << 17;
 /// A `first-person-object` context word ("us", "nos").
 pub(super) const FIRST_PERSON_OBJECT_WORD: u32 = 1 << 18;
+/// A `clitic` context word ("te", "les"): right after a negator it takes no step of the
+/// negation window.
+pub(super) const CLITIC_WORD: u32 = 1 << 19;
 
 /// The flag of a one-word context role in [`VocabEntry::marks`] (relay markers are flagged by
 /// their key word instead, shared-target terms not at all).
@@ -173,6 +176,7 @@ fn role_mark(role: ContextRole) -> u32 {
         ContextRole::Be => BE_WORD,
         ContextRole::FirstPersonBe => FIRST_PERSON_BE_WORD,
         ContextRole::FirstPersonObject => FIRST_PERSON_OBJECT_WORD,
+        ContextRole::Clitic => CLITIC_WORD,
         ContextRole::Relation => RELATION_WORD,
         ContextRole::Subordinator => SUBORDINATOR_WORD,
         ContextRole::Comparative => COMPARATIVE_WORD,
@@ -763,6 +767,11 @@ impl Scorer {
                     .flatten()
                     .copied()
                     .collect();
+                // A clitic acts only as a word of its own (right after a negator), not
+                // inside an entry ("hasta que se arrodillen").
+                if !matches!(role, Role::Plain) {
+                    context.retain(|&r| r != ContextRole::Clitic);
+                }
                 context.sort();
                 context.dedup();
                 Unit {
@@ -1032,6 +1041,8 @@ impl Scorer {
         // One pair per hit; exactly, not doubled, as the hits of a long statement are many.
         clauses.reserve_exact(counts.tones);
         let mut threat_scan = ThreatScan::default();
+        // A clitic takes no step only right after a negator: most statements have none.
+        let proclitics = counts.negators + counts.clause_negators > 0 && marks.any(CLITIC_WORD);
         // How many condition regions start at or before the hit, the furthest end among them,
         // and the first region not in a sentence before the hit's.
         let mut cursors = ConditionCursors::default();
@@ -1059,6 +1070,9 @@ impl Scorer {
             // of the speaker ("I am", "we're", "soy") among them. Looked at only when the
             // entry turns out negated.
             let mut plain_in_window = [usize::MAX; NEGATION_WINDOW];
+            // A first-person clitic passed over right after a negator ("nadie nos va a
+            // chantajear"): the speaker is the object, as in `speaker_as_object`.
+            let mut object_clitic = false;
             let (clause, sentence) = (clause_of(u), sentence_of(u));
             for j in (0..k).rev() {
                 let p = &units[j];
@@ -1070,6 +1084,16 @@ impl Scorer {
                 }
                 if matches!(p.kind, Kind::Skip) {
                     continue;
+                }
+                // A clitic right after a negator takes no step: "no te vamos a amenazar"
+                // reaches its entry as "no vamos a amenazar" does.
+                if proclitics && matches!(p.kind, Kind::Plain) {
+                    let m = marks.get(p.start as usize);
+                    if m & CLITIC_WORD != 0 && after_negator(units, j) {
+                        object_clitic |=
+                            m & FIRST_PERSON_OBJECT_WORD != 0 && !reflexive(tokens, p.end as usize);
+                        continue;
+                    }
                 }
                 steps += 1;
                 // Past the windows only a clause negator ("never again will our nations be
@@ -1103,7 +1127,22 @@ impl Scorer {
                     Kind::Intensity(v) if steps <= BOOSTER_WINDOW => {
                         intensity += v * BOOSTER_DECAY[steps - 1];
                     }
-                    Kind::Tone(_) | Kind::Name => {
+                    Kind::Tone(e) => {
+                        // Negative concord with the negator an entry carries: "no toleraremos
+                        // ninguna agresión" is one negation, spent on the entry; the aggression
+                        // is what is not tolerated, not denied. A cooperative object is still
+                        // refused: "no firmaremos ningún protocolo".
+                        if negators > 0
+                            && entry.weight < 0.0
+                            && concord_after(lang, matcher, units, j, e)
+                        {
+                            negators = 0;
+                            stopped = true;
+                        }
+                        blocked = true;
+                        shielded = false;
+                    }
+                    Kind::Name => {
                         blocked = true;
                         shielded = false;
                     }
@@ -1226,7 +1265,7 @@ impl Scorer {
                     rules.insert(Rules::DENIED);
                 } else if self.ids.defied.contains(&category)
                     && let Some(denial) = self.ids.denial
-                    && speaker_as_object(toks, marks, u)
+                    && (object_clitic || speaker_as_object(toks, marks, u))
                 {
                     // "They will not intimidate us", "no nos intimidarán": the speaker defies
                     // the pressure.
@@ -1745,6 +1784,40 @@ fn speaker_as_object(toks: &[Token], marks: Marks<'_>, u: &RawUnit) -> bool {
         })
 }
 
+/// Whether unit `at` comes right after a negator in its clause: for a `clitic` word
+/// ([`CLITIC_WORD`]), "no te vamos a amenazar", "nadie nos va a chantajear".
+#[inline(never)]
+fn after_negator(units: &[RawUnit], at: usize) -> bool {
+    let (Some(u), Some(before)) = (units.get(at), at.checked_sub(1).and_then(|b| units.get(b)))
+    else {
+        return false;
+    };
+    matches!(before.kind, Kind::Negator | Kind::ClauseNegator)
+        && before.clause == u.clause
+        && before.sentence == u.sentence
+}
+
+/// Whether the negator right after entry unit `at` (entry `entry`) agrees with a negator the
+/// entry carries, in Spanish negative concord: "no toleraremos ninguna agresión", "no
+/// aceptaremos ninguna amenaza". Such a negator repeats the entry's negation and does not
+/// negate a hostile entry after it (the caller checks the sign).
+#[inline(never)]
+fn concord_after(lang: Lang, matcher: &Matcher, units: &[RawUnit], at: usize, entry: u32) -> bool {
+    lang == Lang::Es
+        && SPANISH_NEGATIVE_CONCORD
+        && matcher.carries_negator(entry as usize)
+        && units
+            .get(at + 1)
+            .is_some_and(|n| matches!(n.kind, Kind::Negator | Kind::ClauseNegator))
+}
+
+/// Whether token `verb`, after a first-person clitic, is a first-person plural verb ("nos
+/// hemos planteado", "no nos rendimos"): the clitic is then reflexive, not the speaker as the
+/// object of someone else's act ("nadie nos va a chantajear").
+fn reflexive(tokens: &Tokens, verb: usize) -> bool {
+    verb < tokens.tokens().len() && tokens.folded_bytes(verb).ends_with(b"mos")
+}
+
 /// Whether the comparative that opens unit `at` follows an existential negation: a negator
 /// and an `existential` word ([`EXISTENTIAL_WORD`]) among the [`EXISTENTIAL_REACH`] units
 /// before it in its clause (articles and other `skip` words not counted), one of them right
@@ -1990,7 +2063,10 @@ impl Units<'_> {
             }
             Some(MatchTarget::Modifier(k)) => {
                 match self.matcher.modifiers().get(k as usize).map(|m| m.kind) {
-                    Some(ModifierKind::Negator) => Kind::Negator,
+                    Some(ModifierKind::Negator) => {
+                        self.counts.negators += 1;
+                        Kind::Negator
+                    }
                     Some(ModifierKind::ClauseNegator) => {
                         self.counts.clause_negators += 1;
                         Kind::ClauseNegator
@@ -2050,6 +2126,8 @@ impl Units<'_> {
 #[derive(Debug, Clone, Copy, Default)]
 struct UnitCounts {
     tones: usize,
+    /// Word negators (not clause negators).
+    negators: usize,
     contrasts: usize,
     conditionals: usize,
     clause_negators: usize,

@@ -325,6 +325,27 @@ fn builtin_lexicons_read_these_constructions() {
         ("They will not intimidate us.", Label::Tense),
         ("Nobody is going to blackmail us.", Label::Hostile),
         ("We will not threaten anyone.", Label::Conciliatory),
+        // A Spanish clitic after the negator takes no step of its window (twenty-seventh
+        // session): the promise reaches its verb; "nos" before a third-person verb is still
+        // the speaker as the object, before a first-person plural verb reflexive.
+        ("No te vamos a amenazar.", Label::Conciliatory),
+        ("Nunca te vamos a traicionar.", Label::Conciliatory),
+        ("Nadie nos va a chantajear.", Label::Hostile),
+        (
+            "En ningún momento nos hemos planteado romper relaciones con Valdecira.",
+            Label::Conciliatory,
+        ),
+        // The verb is negated, not its object: a barrier.
+        ("Que luego no se quejen de las consecuencias.", Label::Tense),
+        // Negative concord with an entry's own negator: the aggression is what is not
+        // tolerated; a cooperative object is still refused.
+        ("No toleraremos ninguna agresión.", Label::Hostile),
+        ("No se tolerará ninguna agresión.", Label::Hostile),
+        ("We will tolerate no aggression.", Label::Hostile),
+        (
+            "No firmaremos ningún protocolo redactado a nuestras espaldas.",
+            Label::Hostile,
+        ),
         // "Will not hesitate" before a cooperative act is a commitment, before force a threat.
         (
             "We will not hesitate to help our neighbours.",

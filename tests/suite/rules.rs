@@ -1217,6 +1217,57 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "amenaz*:defiance:-3.00",
         Label::Hostile,
     ),
+    // A clitic right after a negator takes no step of the window (twenty-seventh session).
+    (
+        "a clitic after the negator takes no step",
+        Lang::Es,
+        "no te vamos a volver a amenazar",
+        "amenaz*:deescalation:2.22",
+        Label::Conciliatory,
+    ),
+    (
+        "a clitic after another word takes its step",
+        Lang::Es,
+        "no creen que te vamos a amenazar",
+        "amenaz*:threat:-3.00",
+        Label::Hostile,
+    ),
+    (
+        "a first-person clitic passed over is the speaker as the object",
+        Lang::Es,
+        "nadie nos va a volver a amenazar",
+        "amenaz*:defiance:-3.00",
+        Label::Hostile,
+    ),
+    (
+        "a first-person clitic before a first-person plural verb is reflexive",
+        Lang::Es,
+        "no nos hemos planteado amenazar",
+        "amenaz*:deescalation:2.22",
+        Label::Conciliatory,
+    ),
+    // Negative concord with an entry's own negator (twenty-seventh session).
+    (
+        "a negator agreeing with the entry's own leaves a hostile object as it is",
+        Lang::Es,
+        "no toleraremos ninguna amenaza",
+        "no toler*:threat:-2.50;amenaz*:threat:-3.00",
+        Label::Hostile,
+    ),
+    (
+        "a negator agreeing with the entry's own still refuses a cooperative object",
+        Lang::Es,
+        "no toleraremos ninguna paz",
+        "no toler*:threat:-2.50;paz:threat:-2.22",
+        Label::Hostile,
+    ),
+    (
+        "concord is Spanish: in English the second negator negates (a hollow denial here)",
+        Lang::En,
+        "no toleraremos ninguna amenaza",
+        "no toler*:threat:-2.50;amenaz*:threat:-2.22",
+        Label::Hostile,
+    ),
     (
         "negated force aimed at the speaker stays a negation",
         Lang::En,
