@@ -342,6 +342,22 @@ fn builtin_lexicons_read_these_constructions() {
         ("No toleraremos ninguna agresión.", Label::Hostile),
         ("No se tolerará ninguna agresión.", Label::Hostile),
         ("We will tolerate no aggression.", Label::Hostile),
+        // Promises and rebuffs (twenty-seventh session).
+        ("We won't let them down.", Label::Conciliatory),
+        ("No les vamos a fallar.", Label::Conciliatory),
+        ("No los vamos a defraudar.", Label::Conciliatory),
+        ("Nos defraudaron.", Label::Tense),
+        ("Nobody is going to tell us what to do.", Label::Hostile),
+        ("The door to dialogue remains open.", Label::Conciliatory),
+        ("La puerta del diálogo sigue abierta.", Label::Cooperative),
+        ("We demand an immediate apology.", Label::Hostile),
+        ("We offer our apology.", Label::Conciliatory),
+        (
+            "No es momento de amenazas sino de diálogo.",
+            Label::Cooperative,
+        ),
+        ("La relación nunca ha sido más fuerte.", Label::Cooperative),
+        ("Nada nos detendrá.", Label::Tense),
         (
             "No firmaremos ningún protocolo redactado a nuestras espaldas.",
             Label::Hostile,
