@@ -291,6 +291,13 @@ impl RelayKeys {
             .any(|(m, at)| i >= at && phrase_at(tokens, i - at, m))
     }
 
+    /// Whether a marker whose key word is token `i` occurs around it with `ok(start, end)` for
+    /// its tokens `start..end`.
+    fn keyed_at_where(&self, tokens: &Tokens, i: usize, ok: impl Fn(usize, usize) -> bool) -> bool {
+        self.candidates(tokens.folded_bytes(i))
+            .any(|(m, at)| i >= at && phrase_at(tokens, i - at, m) && ok(i - at, i - at + m.len()))
+    }
+
     /// Whether one of the markers occurs in `tokens`, comparing only at the tokens whose
     /// `marks` carry `key` (the vocabulary's flag for these markers' key words).
     fn found_in(&self, tokens: &Tokens, marks: Marks<'_>, key: u32) -> bool {
@@ -360,19 +367,28 @@ pub(super) fn relayed(
         if marks.get(i) & RELAY_KEY == 0 {
             continue;
         }
-        // A marker found at a word of a contrast phrase ("that said") marks nothing.
-        let marks_here = || in_phrase.is_none_or(|f| !f(i));
+        // A marker found at a word of a contrast phrase ("that said") marks nothing, nor one
+        // that lies inside a longer entry ("llamó a consultas a su embajador" is the recall
+        // itself, not a report of name-calling).
+        if in_phrase.is_some_and(|f| f(i)) {
+            continue;
+        }
+        let marks_here = |a: usize, b: usize| {
+            let span = match (toks.get(a), b.checked_sub(1).and_then(|e| toks.get(e))) {
+                (Some(first), Some(last)) => (first.span.0, last.span.1),
+                _ => return true,
+            };
+            !inside_longer_hit(hits, span)
+        };
         if reported_sentences.last() != Some(&t.sentence)
-            && words.report.keyed_at(tokens, i)
-            && marks_here()
+            && words.report.keyed_at_where(tokens, i, marks_here)
         {
             reported_sentences.push(t.sentence);
             if relayed_sentences.last() != Some(&t.sentence) {
                 relayed_sentences.push(t.sentence);
             }
         } else if relayed_sentences.last() != Some(&t.sentence)
-            && words.relay.keyed_at(tokens, i)
-            && marks_here()
+            && words.relay.keyed_at_where(tokens, i, marks_here)
         {
             relayed_sentences.push(t.sentence);
         }
@@ -408,6 +424,17 @@ pub(super) fn relayed(
         h.weight *= scalar;
         h.rules.insert(rule);
     }
+}
+
+/// Whether the byte span `span` (a marker's words) lies inside a hit that covers more than
+/// it (`hits` in text order): a relay marker that is part of a longer entry ("llamó" in
+/// "llamó a consultas") is that entry's word, not a marker of reported speech. A marker that
+/// starts before an entry ("según el comunicado" and "comunicado conjunto") still marks.
+fn inside_longer_hit(hits: &[Hit], span: (u32, u32)) -> bool {
+    let at = hits.partition_point(|h| h.span.0 <= span.0);
+    at.checked_sub(1)
+        .and_then(|i| hits.get(i))
+        .is_some_and(|h| h.span.1 >= span.1 && (h.span.0, h.span.1) != span)
 }
 
 /// Whether hostile hit `h` may be aimed at a shared target rather than at the party

@@ -358,6 +358,16 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         ("La relación nunca ha sido más fuerte.", Label::Cooperative),
         ("Nada nos detendrá.", Label::Tense),
+        ("Colombia llamó a consultas a su embajador.", Label::Tense),
+        ("Trump mocked Petro on social media.", Label::Tense),
+        (
+            "Las relaciones se deterioraron bruscamente en enero.",
+            Label::Tense,
+        ),
+        (
+            "Las tensiones se calmaron tras la llamada telefónica.",
+            Label::Cooperative,
+        ),
         (
             "No firmaremos ningún protocolo redactado a nuestras espaldas.",
             Label::Hostile,

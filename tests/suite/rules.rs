@@ -1217,6 +1217,22 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "amenaz*:defiance:-3.00",
         Label::Hostile,
     ),
+    // A relay word that is part of a longer entry is that entry's word (twenty-seventh
+    // session): "llamó a consultas a su embajador" is the recall, not reported name-calling.
+    (
+        "a relay word inside a longer entry marks nothing",
+        Lang::Es,
+        "el pueblo dijo basta",
+        "dijo basta:defiance:-2.00",
+        Label::Tense,
+    ),
+    (
+        "a relay word outside any entry still relays",
+        Lang::Es,
+        "el pueblo dijo que basta de armas",
+        "armas:force:-0.20",
+        Label::Neutral,
+    ),
     // A clitic right after a negator takes no step of the window (twenty-seventh session).
     (
         "a clitic after the negator takes no step",
