@@ -291,11 +291,23 @@ impl RelayKeys {
             .any(|(m, at)| i >= at && phrase_at(tokens, i - at, m))
     }
 
-    /// Whether a marker whose key word is token `i` occurs around it with `ok(start, end)` for
-    /// its tokens `start..end`.
-    fn keyed_at_where(&self, tokens: &Tokens, i: usize, ok: impl Fn(usize, usize) -> bool) -> bool {
-        self.candidates(tokens.folded_bytes(i))
-            .any(|(m, at)| i >= at && phrase_at(tokens, i - at, m) && ok(i - at, i - at + m.len()))
+    /// Whether a marker whose key word is token `i` occurs around it outside any longer hit
+    /// of `hits` (see [`inside_longer_hit`]). Asked only once [`RelayKeys::keyed_at`] found
+    /// one, so out of line.
+    #[cold]
+    #[inline(never)]
+    fn marks_outside(&self, tokens: &Tokens, i: usize, hits: &[Hit]) -> bool {
+        let toks = tokens.tokens();
+        self.candidates(tokens.folded_bytes(i)).any(|(m, at)| {
+            i >= at
+                && phrase_at(tokens, i - at, m)
+                && match (toks.get(i - at), toks.get(i - at + m.len().max(1) - 1)) {
+                    (Some(first), Some(last)) => {
+                        !inside_longer_hit(hits, (first.span.0, last.span.1))
+                    }
+                    _ => true,
+                }
+        })
     }
 
     /// Whether one of the markers occurs in `tokens`, comparing only at the tokens whose
@@ -370,25 +382,20 @@ pub(super) fn relayed(
         // A marker found at a word of a contrast phrase ("that said") marks nothing, nor one
         // that lies inside a longer entry ("llamó a consultas a su embajador" is the recall
         // itself, not a report of name-calling).
-        if in_phrase.is_some_and(|f| f(i)) {
-            continue;
-        }
-        let marks_here = |a: usize, b: usize| {
-            let span = match (toks.get(a), b.checked_sub(1).and_then(|e| toks.get(e))) {
-                (Some(first), Some(last)) => (first.span.0, last.span.1),
-                _ => return true,
-            };
-            !inside_longer_hit(hits, span)
+        let marks_here = |keys: &RelayKeys| {
+            in_phrase.is_none_or(|f| !f(i)) && keys.marks_outside(tokens, i, hits)
         };
         if reported_sentences.last() != Some(&t.sentence)
-            && words.report.keyed_at_where(tokens, i, marks_here)
+            && words.report.keyed_at(tokens, i)
+            && marks_here(&words.report)
         {
             reported_sentences.push(t.sentence);
             if relayed_sentences.last() != Some(&t.sentence) {
                 relayed_sentences.push(t.sentence);
             }
         } else if relayed_sentences.last() != Some(&t.sentence)
-            && words.relay.keyed_at_where(tokens, i, marks_here)
+            && words.relay.keyed_at(tokens, i)
+            && marks_here(&words.relay)
         {
             relayed_sentences.push(t.sentence);
         }

@@ -761,11 +761,21 @@ const TITLE_ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "pres", "prof", "rep", "sen", "sgt", "sr", "sra", "srta", "st",
 ];
 
+/// Abbreviations written in lower case that end no sentence when a lower-case word or a
+/// digit follows ("el 3 de feb. de 2026", "sanctions, tariffs, etc. and more", "vol. 2"),
+/// compared without letter case. Before a capital they end one ("... etc. The"). Words that
+/// also end sentences in lower-case writing ("ago", Spanish "mar") are left out.
+const LOWER_ABBREVIATIONS: &[&str] = &[
+    "abr", "apr", "art", "aug", "av", "cap", "dec", "dept", "dic", "ed", "ej", "ene", "etc", "feb",
+    "jan", "jul", "jun", "nov", "oct", "pag", "sep", "sept", "tel", "vol", "vs",
+];
+
 /// Whether the period at byte `i` ends no sentence, given the tokens read so far: it joins
 /// letters ("U.S", "EE.UU", "a.m"), or closes an abbreviation written right before it: the
 /// last letters of an initialism ("U.S.", "EE.UU.", "a.m."), a capital initial between a
-/// capitalized word and a capitalized word ("Donald J. Trump"), or a title that opens with a
-/// capital ("Mr.", "Sra."). The rules read sentences (questions, exclamations, contrast, the
+/// capitalized word and a capitalized word ("Donald J. Trump"), a title that opens with a
+/// capital ("Mr.", "Sra.") or, in lower case, comes before a capital ("el sr. López"), or a
+/// [`LOWER_ABBREVIATIONS`] word before a lower-case word or a digit ("feb. de"). The rules read sentences (questions, exclamations, contrast, the
 /// windows): "The U.S. will respond" is one sentence, not three. The common case (a period
 /// after a word longer than any abbreviation, then a space) is decided here; the rest out of
 /// line, so that the tokenizer's loop stays small.
@@ -809,21 +819,28 @@ fn abbreviation_before(bytes: &[u8], i: usize, tokens: &[Token], start: usize) -
     {
         return true;
     }
-    capital && {
-        let mut key = [0u8; 4];
-        for (k, b) in key.iter_mut().zip(word) {
-            *k = b.to_ascii_lowercase();
-        }
-        TITLE_KEYS.contains(&u32::from_le_bytes(key))
+    let mut key = [0u8; 4];
+    for (k, b) in key.iter_mut().zip(word) {
+        *k = b.to_ascii_lowercase();
     }
+    let key = u32::from_le_bytes(key);
+    let next = (bytes.get(i + 1) == Some(&b' '))
+        .then(|| bytes.get(i + 2).copied())
+        .flatten();
+    if TITLE_KEYS.contains(&key) {
+        // "Mr. President", and in lower case before a name: "el sr. López".
+        return capital || next.is_some_and(|b| b.is_ascii_uppercase());
+    }
+    next.is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) && LOWER_KEYS.contains(&key)
 }
 
-/// [`TITLE_ABBREVIATIONS`] as four bytes each (zero-padded), for one comparison a title.
-const TITLE_KEYS: [u32; TITLE_ABBREVIATIONS.len()] = {
-    let mut keys = [0u32; TITLE_ABBREVIATIONS.len()];
+/// Packs each of `words` (at most four ASCII bytes) into four bytes, zero-padded, for one
+/// comparison a word.
+const fn keys<const N: usize>(words: &[&str]) -> [u32; N] {
+    let mut keys = [0u32; N];
     let mut i = 0;
-    while i < keys.len() {
-        let t = TITLE_ABBREVIATIONS[i].as_bytes();
+    while i < N {
+        let t = words[i].as_bytes();
         let mut key = [0u8; 4];
         let mut j = 0;
         while j < t.len() {
@@ -834,7 +851,13 @@ const TITLE_KEYS: [u32; TITLE_ABBREVIATIONS.len()] = {
         i += 1;
     }
     keys
-};
+}
+
+/// [`LOWER_ABBREVIATIONS`] as four bytes each (zero-padded).
+const LOWER_KEYS: [u32; LOWER_ABBREVIATIONS.len()] = keys(LOWER_ABBREVIATIONS);
+
+/// [`TITLE_ABBREVIATIONS`] as four bytes each (zero-padded), for one comparison a title.
+const TITLE_KEYS: [u32; TITLE_ABBREVIATIONS.len()] = keys(TITLE_ABBREVIATIONS);
 
 fn between_digits(bytes: &[u8], i: usize, next: usize) -> bool {
     i > 0
@@ -1007,6 +1030,24 @@ mod tests {
         assert_eq!(last_sentence("He said no. Then he left."), Some(1));
         assert_eq!(last_sentence("We waited a week. Then we left."), Some(1));
         assert_eq!(last_sentence("They came in May. We met."), Some(1));
+        // Lower-case abbreviations before a lower-case word or a digit, and lower-case
+        // titles before a name, end none; before a capital they end one.
+        assert_eq!(last_sentence("Nos vimos el 3 de feb. de 2026."), Some(0));
+        assert_eq!(last_sentence("Tariffs, quotas, etc. and more."), Some(0));
+        assert_eq!(last_sentence("See vol. 2 of the report."), Some(0));
+        assert_eq!(last_sentence("Habló el sr. López."), Some(0));
+        assert_eq!(
+            last_sentence("Tariffs, quotas, etc. They will pay."),
+            Some(1)
+        );
+        assert_eq!(
+            last_sentence("It happened two years ago. then we met."),
+            Some(1)
+        );
+        assert_eq!(
+            last_sentence("We need a doctor, not a dr. we trust."),
+            Some(1)
+        );
     }
 
     #[test]
@@ -1248,7 +1289,13 @@ mod tests {
         {
             return true;
         }
-        capital && TITLE_ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str())
+        let lower = word.to_ascii_lowercase();
+        let next = after.strip_prefix(' ').and_then(|r| r.chars().next());
+        if TITLE_ABBREVIATIONS.contains(&lower.as_str()) {
+            return capital || next.is_some_and(|c| c.is_ascii_uppercase());
+        }
+        next.is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            && LOWER_ABBREVIATIONS.contains(&lower.as_str())
     }
 
     fn next_is_word(chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>) -> bool {
@@ -1305,6 +1352,7 @@ mod tests {
             "ends with a digit 7",
             "Mr. Petro. The U.S. and EE.UU. at 10 a.m. Donald J. Trump. Sra. X. plan B. Dr.",
             "Gen.. MR. mr. A.B.C. J. K. Lee. 3.b. a.5",
+            "feb. de 2026, etc. and ETC. x sr. López dr. 4 vol. 2 vs. them ago. now Sept. 9 ej. a",
         ]
         .iter()
         .map(|s| s.to_string())
