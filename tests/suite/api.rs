@@ -359,6 +359,10 @@ fn builtin_lexicons_read_these_constructions() {
         ("La relación nunca ha sido más fuerte.", Label::Cooperative),
         ("Nada nos detendrá.", Label::Tense),
         ("Colombia llamó a consultas a su embajador.", Label::Tense),
+        ("No se puede amenazar a un país soberano.", Label::Tense),
+        ("Nos han negado el diálogo.", Label::Tense),
+        ("No te vamos a abandonar, Colombia.", Label::Conciliatory),
+        ("Jamás les vamos a declarar la guerra.", Label::Cooperative),
         ("Trump mocked Petro on social media.", Label::Tense),
         (
             "Las relaciones se deterioraron bruscamente en enero.",
