@@ -227,6 +227,11 @@ pub enum ContextRole {
     /// amenazar" and "nadie nos va a chantajear" reach their entries as "no vamos a amenazar"
     /// does.
     Clitic,
+    /// A concessive contrast word (`although`, `though`, `aunque`): opening its sentence, the
+    /// clause it heads is the concession and weighs less, the clause after it more ("Although
+    /// differences remain, it was a productive meeting"), as the words before and after "but"
+    /// do.
+    Concessive,
     /// A comparative of amount (`more`): after an existential negation it ends something
     /// ("there will be no more war") rather than ranking it, so the existential reading
     /// leaves it alone; with a "than" it is a comparative as before.
@@ -261,7 +266,7 @@ pub enum ContextRole {
 
 impl ContextRole {
     /// Every role, in the order `lexicon stats` lists them.
-    pub const ALL: [ContextRole; 23] = [
+    pub const ALL: [ContextRole; 24] = [
         ContextRole::Relay,
         ContextRole::Report,
         ContextRole::SharedTarget,
@@ -273,6 +278,7 @@ impl ContextRole {
         ContextRole::FirstPersonBe,
         ContextRole::FirstPersonObject,
         ContextRole::Clitic,
+        ContextRole::Concessive,
         ContextRole::Relation,
         ContextRole::Subordinator,
         ContextRole::Comparative,
@@ -301,6 +307,7 @@ impl ContextRole {
             ContextRole::FirstPersonBe => "first-person-be",
             ContextRole::FirstPersonObject => "first-person-object",
             ContextRole::Clitic => "clitic",
+            ContextRole::Concessive => "concessive",
             ContextRole::Relation => "relation",
             ContextRole::Subordinator => "subordinator",
             ContextRole::Comparative => "comparative",

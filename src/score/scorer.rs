@@ -117,7 +117,7 @@ struct VocabEntry {
     /// [`CONSEQUENCE_WORD`], [`BE_WORD`], [`FIRST_PERSON_BE_WORD`], [`RELATION_WORD`],
     /// [`SUBORDINATOR_WORD`], [`COMPARATIVE_WORD`], [`THAN_WORD`], [`BARRIER_WORD`],
     /// [`SARCASM_KEY`], [`HEDGE_WORD`], [`TOPIC_WORD`], [`EXISTENTIAL_WORD`],
-    /// [`QUANTITY_WORD`], [`FIRST_PERSON_OBJECT_WORD`], [`CLITIC_WORD`].
+    /// [`QUANTITY_WORD`], [`FIRST_PERSON_OBJECT_WORD`], [`CLITIC_WORD`], [`CONCESSIVE_WORD`].
     marks: [u32; 2],
 }
 
@@ -164,6 +164,9 @@ pub(super) const FIRST_PERSON_OBJECT_WORD: u32 = 1 << 18;
 /// A `clitic` context word ("te", "les"): right after a negator it takes no step of the
 /// negation window.
 pub(super) const CLITIC_WORD: u32 = 1 << 19;
+/// A `concessive` context word ("although", "aunque"): opening its sentence, its clause is
+/// the concession.
+pub(super) const CONCESSIVE_WORD: u32 = 1 << 20;
 
 /// The flag of a one-word context role in [`VocabEntry::marks`] (relay markers are flagged by
 /// their key word instead, shared-target terms not at all).
@@ -177,6 +180,7 @@ fn role_mark(role: ContextRole) -> u32 {
         ContextRole::FirstPersonBe => FIRST_PERSON_BE_WORD,
         ContextRole::FirstPersonObject => FIRST_PERSON_OBJECT_WORD,
         ContextRole::Clitic => CLITIC_WORD,
+        ContextRole::Concessive => CONCESSIVE_WORD,
         ContextRole::Relation => RELATION_WORD,
         ContextRole::Subordinator => SUBORDINATOR_WORD,
         ContextRole::Comparative => COMPARATIVE_WORD,
@@ -994,7 +998,20 @@ impl Scorer {
                 if let Some(slot) = contrast_at.get_mut(sent) {
                     *slot = Some(k);
                 }
-                let first = sentence_opening(&units[..k], u.sentence).is_some();
+                let mut first = sentence_opening(&units[..k], u.sentence).is_some();
+                // A concession opening its sentence ("Although differences remain, it was a
+                // productive meeting"): the turn is where its clause ends, so the concession
+                // weighs less and the main clause more, as around "but"; the sentence before
+                // is left alone.
+                if first
+                    && marks.get(u.start as usize) & CONCESSIVE_WORD != 0
+                    && let Some(main) = main_clause_after(units, k)
+                {
+                    first = false;
+                    if let Some(slot) = contrast_at.get_mut(sent) {
+                        *slot = Some(main);
+                    }
+                }
                 if let Some(o) = opens_sentence.get_mut(sent) {
                     *o = first;
                 }
@@ -1782,6 +1799,20 @@ fn speaker_as_object(toks: &[Token], marks: Marks<'_>, u: &RawUnit) -> bool {
             toks.get(i).is_some_and(|t| t.clause == u.clause)
                 && marks.get(i) & FIRST_PERSON_OBJECT_WORD != 0
         })
+}
+
+/// The first unit after unit `at` in its sentence but not in its clause: where the clause a
+/// concessive word opens ends ("Although differences remain, | it was ..."). None when the
+/// sentence has one clause.
+fn main_clause_after(units: &[RawUnit], at: usize) -> Option<usize> {
+    let u = units.get(at)?;
+    units
+        .iter()
+        .enumerate()
+        .skip(at + 1)
+        .take_while(|(_, p)| p.sentence == u.sentence)
+        .find(|(_, p)| p.clause != u.clause)
+        .map(|(i, _)| i)
 }
 
 /// Whether unit `at` comes right after a negator in its clause: for a `clitic` word

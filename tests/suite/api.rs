@@ -360,6 +360,15 @@ fn builtin_lexicons_read_these_constructions() {
         ("Nada nos detendrá.", Label::Tense),
         ("Colombia llamó a consultas a su embajador.", Label::Tense),
         ("No se puede amenazar a un país soberano.", Label::Tense),
+        // A concession opening its sentence weighs less than the main clause.
+        (
+            "Although differences remain, it was a productive meeting.",
+            Label::Cooperative,
+        ),
+        (
+            "Aunque hay diferencias, el diálogo fue productivo.",
+            Label::Conciliatory,
+        ),
         ("Nos han negado el diálogo.", Label::Tense),
         ("No te vamos a abandonar, Colombia.", Label::Conciliatory),
         ("Jamás les vamos a declarar la guerra.", Label::Cooperative),

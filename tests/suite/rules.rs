@@ -1217,6 +1217,29 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "amenaz*:defiance:-3.00",
         Label::Hostile,
     ),
+    // A concession opening its sentence weighs less, the main clause after it more
+    // (twenty-seventh session).
+    (
+        "a concession opening its sentence weighs less than the clause after it",
+        Lang::En,
+        "although they attack, we thank you",
+        "attack:force:-1.50;thank:gratitude:3.00",
+        Label::Conciliatory,
+    ),
+    (
+        "a concession without a clause after it is an opening contrast",
+        Lang::En,
+        "although they attack we thank you",
+        "attack:force:-4.50;thank:gratitude:3.00",
+        Label::Tense,
+    ),
+    (
+        "a concession in mid-sentence is read as a contrast",
+        Lang::En,
+        "we thank you, although they attack",
+        "thank:gratitude:1.00;attack:force:-4.50",
+        Label::Hostile,
+    ),
     // A relay word that is part of a longer entry is that entry's word (twenty-seventh
     // session): "llamó a consultas a su embajador" is the recall, not reported name-calling.
     (
