@@ -360,6 +360,14 @@ fn builtin_lexicons_read_these_constructions() {
         ("Nada nos detendrá.", Label::Tense),
         ("Colombia llamó a consultas a su embajador.", Label::Tense),
         ("No se puede amenazar a un país soberano.", Label::Tense),
+        // Posts in the founding case's style (twenty-seventh session).
+        (
+            "Petro is a very bad leader, and that's putting it mildly.",
+            Label::Hostile,
+        ),
+        ("This will not end well for them.", Label::Hostile),
+        ("Esto no va a terminar bien para ellos.", Label::Hostile),
+        ("Things are going very well with Colombia.", Label::Conciliatory),
         // A concession opening its sentence weighs less than the main clause.
         (
             "Although differences remain, it was a productive meeting.",
