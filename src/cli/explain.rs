@@ -34,6 +34,12 @@ pub struct ExplainArgs {
     /// Output: a readable table, or JSON for programs.
     #[arg(long, value_enum, default_value = "text")]
     format: ExplainFormat,
+
+    /// Who said it, as a quotes table's speaker column names them (`score` and `report` read
+    /// it from that column): a relayed sentence that names the speaker is the speaker's own
+    /// act ("Petro acusó a Washington de injerencia" with --speaker Petro).
+    #[arg(long, value_name = "NAME", default_value = "")]
+    speaker: String,
 }
 
 /// Runs `detente explain`.
@@ -51,8 +57,8 @@ pub fn run(args: &ExplainArgs) -> Result<u8, Error> {
     // Written as it is made: a speech of a megabyte has a hundred thousand lines of units.
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.format {
-        ExplainFormat::Text => render_text(&mut out, &scorer, &text),
-        ExplainFormat::Json => render_json(&mut out, &scorer, &text),
+        ExplainFormat::Text => render_text(&mut out, &scorer, &text, &args.speaker),
+        ExplainFormat::Json => render_json(&mut out, &scorer, &text, &args.speaker),
     }
     .and_then(|()| out.flush())
     .map_err(|e| Error::io(&e, Location::in_source("<stdout>")))?;
@@ -72,8 +78,13 @@ fn num(x: f64, d: usize) -> String {
 }
 
 /// The readable explanation.
-pub fn render_text(w: &mut impl Write, scorer: &Scorer, text: &str) -> std::io::Result<()> {
-    let ex = scorer.explain(text);
+pub fn render_text(
+    w: &mut impl Write,
+    scorer: &Scorer,
+    text: &str,
+    speaker: &str,
+) -> std::io::Result<()> {
+    let ex = scorer.explain_as(text, speaker);
     let s = &ex.score;
     let cats = scorer.categories();
     let how = match (scorer.mode(), ex.guess) {
@@ -187,8 +198,13 @@ fn context_names(roles: &[ContextRole]) -> String {
 /// The JSON explanation, written as it is serialized (no tree of the whole output in memory).
 /// Keys are in alphabetical order, as serde_json's map without `preserve_order` wrote them
 /// before.
-fn render_json(w: &mut impl Write, scorer: &Scorer, text: &str) -> std::io::Result<()> {
-    let ex = scorer.explain(text);
+fn render_json(
+    w: &mut impl Write,
+    scorer: &Scorer,
+    text: &str,
+    speaker: &str,
+) -> std::io::Result<()> {
+    let ex = scorer.explain_as(text, speaker);
     let s = &ex.score;
     let cats = scorer.categories();
     let v = ExplainJson {

@@ -246,18 +246,21 @@ fn observe(
         }
         return Ok(None);
     }
+    // The speaker as the row names it (not its alias), for the relay rule's reading of a
+    // paraphrase ("Petro acusó a Washington ...").
+    let speaker = cols.speaker.and_then(|c| rec.get(c)).unwrap_or_default();
     if split != Split::Whole && scored.is_none() {
         let parts = parts_of(split, text)
             .into_iter()
             .map(|(a, b)| {
                 let part = text.get(a..b).unwrap_or("");
-                (score_text(scorer, part, day), (a, b))
+                (score_text(scorer, part, speaker, day), (a, b))
             })
             .collect();
         return Ok(Some(Obs::Parts(parts)));
     }
     Ok(Some(Obs::One(match scored {
-        None => score_text(scorer, text, day),
+        None => score_text(scorer, text, speaker, day),
         Some(sc) => {
             let (tone, categories) = row_scores(rec, sc, scorer.categories())?;
             RowObs {
@@ -270,12 +273,12 @@ fn observe(
     })))
 }
 
-/// `text` scored into what the report keeps of it.
-fn score_text(scorer: &Scorer, text: &str, day: Option<Day>) -> RowObs {
+/// `text`, attributed to `speaker`, scored into what the report keeps of it.
+fn score_text(scorer: &Scorer, text: &str, speaker: &[u8], day: Option<Day>) -> RowObs {
     LAST_SCORE.with(|last| match last.try_borrow_mut() {
         // Each thread's last score lends its hit buffer to the next row.
         Ok(mut last) => {
-            scorer.score_reusing(text, &mut last);
+            scorer.score_reusing_named(text, speaker, &mut last);
             let obs = RowObs::from_score(day, &last);
             if text.len() > LONG_STATEMENT {
                 // A long statement's many hits are not kept for the rest of the run.
@@ -283,7 +286,11 @@ fn score_text(scorer: &Scorer, text: &str, day: Option<Day>) -> RowObs {
             }
             obs
         }
-        Err(_) => RowObs::from_score(day, &scorer.score(text)),
+        Err(_) => {
+            let mut score = crate::score::Score::default();
+            scorer.score_reusing_named(text, speaker, &mut score);
+            RowObs::from_score(day, &score)
+        }
     })
 }
 

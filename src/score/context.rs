@@ -6,9 +6,9 @@
 //! independent of how the scorer builds its units.
 
 use super::rules::{
-    CONGRATULATION_HOSTILE_MIN, NOTICE_SCALAR, QUOTED_SCALAR, QUOTED_WORDS, RELAYED_SCALAR,
-    REPORTED_SCALAR, SARCASM_SCALAR, SHARED_TARGET_SCALAR, SPANISH_NEGATIVE_CONCORD,
-    TALK_ONLY_MAX_BASE, TALK_ONLY_SCALAR,
+    CONGRATULATION_HOSTILE_MIN, GENERIC_NAME_WORDS, NOTICE_SCALAR, QUOTED_SCALAR, QUOTED_WORDS,
+    RELAYED_SCALAR, REPORTED_SCALAR, SARCASM_SCALAR, SHARED_TARGET_SCALAR,
+    SPANISH_NEGATIVE_CONCORD, SPEAKER_WORD_MIN, TALK_ONLY_MAX_BASE, TALK_ONLY_SCALAR,
 };
 use super::scorer::{
     CategorySet, FIRST_PERSON_FUTURE_WORD, FIRST_PERSON_WORD, Marks, RELAY_KEY, SARCASM_KEY,
@@ -362,6 +362,7 @@ pub(super) fn relayed(
     words: &ContextWords,
     hits: &mut [Hit],
     in_phrase: Option<&dyn Fn(usize) -> bool>,
+    speaker: &[u8],
 ) {
     // Most statements have no key word at all: one scan of the marks settles them.
     if !marks.any(RELAY_KEY) {
@@ -404,6 +405,8 @@ pub(super) fn relayed(
         return;
     }
     let mut first_person_clauses: Vec<u32> = Vec::new();
+    // The speaker named in a clause makes it the speaker's own, as "we" does ("Petro acusó a
+    // Washington de injerencia", said of Petro's words in a paraphrase).
     let first_person =
         |j: usize| marks.get(j) & (FIRST_PERSON_WORD | FIRST_PERSON_FUTURE_WORD) != 0;
     for (j, t) in toks.iter().enumerate() {
@@ -411,6 +414,9 @@ pub(super) fn relayed(
             first_person_clauses.push(t.clause);
         }
     }
+    // The clauses that name the speaker, found the first time a hit would be relayed (most
+    // rows have no speaker, or no hit to relay).
+    let mut named_clauses: Option<Vec<u32>> = None;
     // Cooperative hits matter only when a report marker was found (most relayed statements
     // have none): then they are not looked up at all.
     let any_reported = !reported_sentences.is_empty();
@@ -428,9 +434,37 @@ pub(super) fn relayed(
         {
             continue;
         }
+        // The speaker named in the clause makes it the speaker's own, as "we" does: "Petro
+        // acusó a Washington de injerencia", in a paraphrase of Petro's words.
+        if !speaker.is_empty()
+            && named_clauses
+                .get_or_insert_with(|| naming_clauses(tokens, speaker))
+                .binary_search(&t.clause)
+                .is_ok()
+        {
+            continue;
+        }
         h.weight *= scalar;
         h.rules.insert(rule);
     }
+}
+
+/// The clauses of `tokens` (in order) with a capitalized word that is the speaker's
+/// ([`speaker_word`]).
+#[cold]
+#[inline(never)]
+fn naming_clauses(tokens: &Tokens, speaker: &[u8]) -> Vec<u32> {
+    let mut buf = [0u8; 64];
+    let Some(word) = speaker_word(speaker, &mut buf) else {
+        return Vec::new();
+    };
+    let mut clauses: Vec<u32> = Vec::new();
+    for (j, t) in tokens.tokens().iter().enumerate() {
+        if clauses.last() != Some(&t.clause) && t.capital && tokens.folded_bytes(j) == word {
+            clauses.push(t.clause);
+        }
+    }
+    clauses
 }
 
 /// Whether the byte span `span` (a marker's words) lies inside a hit that covers more than
@@ -442,6 +476,37 @@ fn inside_longer_hit(hits: &[Hit], span: (u32, u32)) -> bool {
     at.checked_sub(1)
         .and_then(|i| hits.get(i))
         .is_some_and(|h| h.span.1 >= span.1 && (h.span.0, h.span.1) != span)
+}
+
+/// The word of a speaker's name that stands for the speaker in a statement, folded as
+/// statements' words are into `buf`: its last word ("petro" of "Gustavo Petro", "harlan" of
+/// "President Harlan"), of [`SPEAKER_WORD_MIN`] letters or more and not a word that names an
+/// office or a body rather than a person ([`GENERIC_NAME_WORDS`]: "US government", "White
+/// House" name no one the text could call by that word alone). None for no speaker, or a
+/// last word longer than `buf`.
+fn speaker_word<'b>(speaker: &[u8], buf: &'b mut [u8; 64]) -> Option<&'b [u8]> {
+    let last = std::str::from_utf8(speaker)
+        .ok()?
+        .split(|c: char| !c.is_alphanumeric())
+        .rfind(|w| !w.is_empty())?;
+    if last.chars().filter(|c| c.is_alphabetic()).count() < SPEAKER_WORD_MIN {
+        return None;
+    }
+    let mut n = 0;
+    for c in last
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(crate::text::fold_accent)
+    {
+        let at = buf.get_mut(n..n + c.len_utf8())?;
+        c.encode_utf8(at);
+        n += c.len_utf8();
+    }
+    let folded = buf.get(..n)?;
+    GENERIC_NAME_WORDS
+        .binary_search(&std::str::from_utf8(folded).ok()?)
+        .is_err()
+        .then_some(folded)
 }
 
 /// Whether hostile hit `h` may be aimed at a shared target rather than at the party
@@ -861,6 +926,32 @@ pub(super) fn negated(lang: Lang, negators: usize, reversers: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn generic_name_words_are_sorted_and_folded_for_the_binary_search() {
+        let words = super::super::rules::GENERIC_NAME_WORDS;
+        assert!(
+            words.windows(2).all(|w| w[0] < w[1]),
+            "sorted, no duplicates"
+        );
+        assert!(words.iter().all(|w| crate::text::fold_term(w) == *w));
+        let mut buf = [0u8; 64];
+        assert_eq!(
+            speaker_word(b"Gustavo Petro", &mut buf),
+            Some(&b"petro"[..])
+        );
+        assert_eq!(
+            speaker_word("Ministro Pérez".as_bytes(), &mut buf),
+            Some(&b"perez"[..])
+        );
+        assert_eq!(speaker_word(b"US government", &mut buf), None);
+        assert_eq!(
+            speaker_word("Gobierno de Colombia".as_bytes(), &mut buf),
+            Some(&b"colombia"[..])
+        );
+        assert_eq!(speaker_word(b"UN", &mut buf), None);
+        assert_eq!(speaker_word(b"", &mut buf), None);
+    }
     use crate::lexicon::{Categories, CategoryId, Lexicon};
 
     /// The built-in context words of `lang`.
@@ -903,7 +994,7 @@ mod tests {
             weight,
             rules: Rules::default(),
         }];
-        relayed(&tokens, Marks::new(&marks, 0), words, &mut hits, None);
+        relayed(&tokens, Marks::new(&marks, 0), words, &mut hits, None, b"");
         let [hit] = hits;
         hit
     }

@@ -201,6 +201,74 @@ pub const NOT_FUTURE_BEFORE_ERE: &[u8] = b"iu";
 /// put 20 more of the 2,770 tuning rows in their class, Spearman unchanged.
 pub const RELAYED_SCALAR: f64 = 0.1;
 
+/// Letters a word of a speaker's name needs to stand for the speaker in a relayed sentence
+/// ([`crate::Scorer::score_as`]): "Petro", "Trump", "Gustavo"; not "US" or "El".
+pub const SPEAKER_WORD_MIN: usize = 3;
+
+/// Last words of a speaker's name that name an office or a body, not a person: such a name
+/// ("US government", "White House", "Ministerio de Defensa") is not looked for in its
+/// statements' relayed sentences, as the word alone ("the Colombian Government", "the
+/// House") is as often someone else. Folded (no accents, lower case) and sorted, for a
+/// binary search.
+pub const GENERIC_NAME_WORDS: &[&str] = &[
+    "administracion",
+    "administration",
+    "agency",
+    "ambassador",
+    "army",
+    "cabinet",
+    "canciller",
+    "cancilleria",
+    "casa",
+    "chancellery",
+    "chancellor",
+    "congreso",
+    "congress",
+    "consejo",
+    "council",
+    "defensa",
+    "departamento",
+    "department",
+    "ejercito",
+    "embajada",
+    "embajador",
+    "embajadora",
+    "embassy",
+    "estado",
+    "estados",
+    "exteriores",
+    "gobierno",
+    "government",
+    "house",
+    "minister",
+    "ministerio",
+    "ministra",
+    "ministro",
+    "ministry",
+    "office",
+    "oficina",
+    "parliament",
+    "partido",
+    "party",
+    "people",
+    "portavoz",
+    "presidencia",
+    "presidency",
+    "president",
+    "presidenta",
+    "presidente",
+    "pueblo",
+    "secretaria",
+    "secretary",
+    "senado",
+    "senate",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "state",
+    "states",
+];
+
 /// A cooperative hit in a sentence with a `report` marker (a news source or a record credited
 /// with it: "according to", "state media reported", "según", "informó") counts this much:
 /// "the King called the prime minister 'a loyal friend and brother', state television

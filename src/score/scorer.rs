@@ -702,6 +702,17 @@ impl Scorer {
         out
     }
 
+    /// Scores one statement attributed to `speaker` (a name, as in a quotes table's speaker
+    /// column): a sentence that relays an act is the speaker's own when the speaker is named
+    /// in its clause ("Petro acusó a Washington de injerencia", speaker "Petro"), as it is
+    /// with a first-person word, and its hostile hits are not relayed. An empty name is no
+    /// speaker: the same as [`Scorer::score`].
+    pub fn score_as(&self, text: &str, speaker: &str) -> Score {
+        let mut out = Score::default();
+        self.score_reusing_as(text, speaker, &mut out);
+        out
+    }
+
     /// Scores `text` into `out`, reusing the memory of `out`'s hits: the same [`Score`] as
     /// [`Scorer::score`] gives, without an allocation per statement when scoring many.
     ///
@@ -711,6 +722,18 @@ impl Scorer {
     /// grows with its length (some 40 bytes per byte of text), so that is what keeps a
     /// process's memory bounded whatever the number of threads.
     pub fn score_reusing(&self, text: &str, out: &mut Score) {
+        self.score_reusing_as(text, "", out);
+    }
+
+    /// [`Scorer::score_reusing`] for a statement attributed to `speaker` (see
+    /// [`Scorer::score_as`]).
+    pub fn score_reusing_as(&self, text: &str, speaker: &str, out: &mut Score) {
+        self.score_reusing_named(text, speaker.as_bytes(), out);
+    }
+
+    /// [`Scorer::score_reusing_as`] with the speaker's name as bytes, as a table's field holds
+    /// it (checked as UTF-8 with its row; read as text only when a relayed sentence asks).
+    pub(crate) fn score_reusing_named(&self, text: &str, speaker: &[u8], out: &mut Score) {
         let mut hits = std::mem::take(&mut out.hits);
         let long = text.len() > LONG_STATEMENT;
         if !long && hits.capacity() > KEEP_TOKENS {
@@ -720,7 +743,7 @@ impl Scorer {
         let _turn = long.then(|| LONG_GATE.enter(text.len()));
         *out = SCRATCH.with(|s| match s.try_borrow_mut() {
             Ok(mut s) => {
-                let score = self.score_into(text, &mut s, hits);
+                let score = self.score_into(text, speaker, &mut s, hits);
                 if long {
                     s.trim();
                 }
@@ -728,14 +751,20 @@ impl Scorer {
             }
             // Re-entrant use from the same thread cannot happen through this API; fall back to
             // fresh buffers rather than panic.
-            Err(_) => self.score_into(text, &mut Scratch::default(), hits),
+            Err(_) => self.score_into(text, speaker, &mut Scratch::default(), hits),
         });
     }
 
     /// Scores one statement and lists every word or phrase with its role.
     pub fn explain(&self, text: &str) -> Explanation {
+        self.explain_as(text, "")
+    }
+
+    /// [`Scorer::explain`] for a statement attributed to `speaker` (see
+    /// [`Scorer::score_as`]).
+    pub fn explain_as(&self, text: &str, speaker: &str) -> Explanation {
         let mut s = Scratch::default();
-        let score = self.score_into(text, &mut s, Vec::new());
+        let score = self.score_into(text, speaker.as_bytes(), &mut s, Vec::new());
         // The same lookups again, on the tokens score_into left, for the evidence.
         let (_, guess) = self.look_up_why(text, &mut s);
         let roles = self.context_roles(score.lang, &s);
@@ -926,8 +955,9 @@ impl Scorer {
         covered
     }
 
-    /// Scores `text` with the buffers of `s`; the hits go into `hits` (cleared first).
-    fn score_into(&self, text: &str, s: &mut Scratch, hits: Vec<Hit>) -> Score {
+    /// Scores `text`, attributed to `speaker` (empty for none), with the buffers of `s`; the
+    /// hits go into `hits` (cleared first).
+    fn score_into(&self, text: &str, speaker: &[u8], s: &mut Scratch, hits: Vec<Hit>) -> Score {
         s.rules.recycled = hits;
         s.tokens.tokenize(text);
         // One lookup per token serves the language guess and the matcher.
@@ -954,7 +984,16 @@ impl Scorer {
             |start, end, target| units.push(start, end, target),
         );
         s.rules.counts = units.counts;
-        let hits = self.apply_rules(lang, text, &s.tokens, &s.units, model, marks, &mut s.rules);
+        let hits = self.apply_rules(
+            lang,
+            text,
+            speaker,
+            &s.tokens,
+            &s.units,
+            model,
+            marks,
+            &mut s.rules,
+        );
         self.summarize(lang, hits, &mut s.per_cat)
     }
 
@@ -963,6 +1002,7 @@ impl Scorer {
         &self,
         lang: Lang,
         text: &str,
+        speaker: &[u8],
         tokens: &Tokens,
         units: &[RawUnit],
         model: &LangModel,
@@ -1336,7 +1376,7 @@ impl Scorer {
         };
         let in_phrase: Option<&dyn Fn(usize) -> bool> =
             (counts.contrasts > 0).then_some(&in_contrast);
-        super::context::relayed(tokens, marks, &model.context, &mut hits, in_phrase);
+        super::context::relayed(tokens, marks, &model.context, &mut hits, in_phrase, speaker);
         super::context::sarcasm(
             tokens,
             marks,

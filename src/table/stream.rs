@@ -890,6 +890,8 @@ pub fn score_stream<R: Read, W: Write>(
         }
     });
     let text_col = source.columns().text;
+    // The speaker's name, for the relay rule's reading of a paraphrase ("Petro acusó a ...").
+    let speaker_col = source.columns().speaker;
     // The part column's JSON key, escaped once.
     let part_key = part_name.as_deref().map(json_key).unwrap_or_default();
     let out_loc = Location::in_source("output");
@@ -938,7 +940,11 @@ pub fn score_stream<R: Read, W: Write>(
                 split.ranges(text, &mut chunk.tokens, &mut chunk.parts);
                 for (n, &(a, b)) in chunk.parts.iter().enumerate() {
                     let part = text.get(a..b).unwrap_or("");
-                    scorer.score_reusing(part, &mut chunk.score);
+                    scorer.score_reusing_named(
+                        part,
+                        speaker_of(rec, speaker_col),
+                        &mut chunk.score,
+                    );
                     let score = &chunk.score;
                     if let Some(c) = counts.get_mut(score.lang.index()) {
                         *c += 1;
@@ -972,7 +978,7 @@ pub fn score_stream<R: Read, W: Write>(
                 }
                 return Ok((start, chunk.bytes.len(), counts));
             }
-            scorer.score_reusing(text, &mut chunk.score);
+            scorer.score_reusing_named(text, speaker_of(rec, speaker_col), &mut chunk.score);
             let score = &chunk.score;
             let start = chunk.bytes.len();
             match format {
@@ -1129,6 +1135,11 @@ fn too_long(len: usize, max_field: usize, column: usize) -> RowError {
 }
 
 /// The reject of a row without the text column.
+/// The speaker's name in `rec` (empty without a speaker column).
+fn speaker_of<'a>(rec: &Row<'a>, speaker_col: Option<usize>) -> &'a [u8] {
+    speaker_col.and_then(|c| rec.get(c)).unwrap_or(&[])
+}
+
 fn missing_text(text_col: usize) -> RowError {
     (
         ErrorKind::Csv {

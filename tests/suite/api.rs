@@ -367,7 +367,10 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         ("This will not end well for them.", Label::Hostile),
         ("Esto no va a terminar bien para ellos.", Label::Hostile),
-        ("Things are going very well with Colombia.", Label::Conciliatory),
+        (
+            "Things are going very well with Colombia.",
+            Label::Conciliatory,
+        ),
         // A concession opening its sentence weighs less than the main clause.
         (
             "Although differences remain, it was a productive meeting.",
@@ -1369,4 +1372,31 @@ fn builtin_lexicons_read_these_constructions() {
         })
         .collect();
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// `Scorer::score_as`: a relayed sentence that names the speaker (by the last word of the
+/// name, capitalized in the text) is the speaker's own act.
+#[test]
+fn score_as_reads_a_paraphrase_of_the_speaker_as_the_speakers_own() {
+    let scorer = Scorer::new().expect("builtin lexicons load");
+    let text = "Trump said Colombia would face very serious consequences.";
+    assert_eq!(scorer.score(text).label, Label::Neutral);
+    assert_eq!(scorer.score_as(text, "").label, Label::Neutral);
+    assert_eq!(scorer.score_as(text, "Donald Trump").label, Label::Hostile);
+    assert_eq!(scorer.score_as(text, "Petro").label, Label::Neutral);
+    // An office names no one by its last word; a lower-case word is no name.
+    assert_eq!(scorer.score_as(text, "White House").label, Label::Neutral);
+    assert_eq!(
+        scorer
+            .score_as(
+                "trump said colombia would face very serious consequences.",
+                "Trump"
+            )
+            .label,
+        Label::Neutral
+    );
+    // score_reusing_as gives what score_as gives.
+    let mut out = detente::Score::default();
+    scorer.score_reusing_as(text, "Trump", &mut out);
+    assert_eq!(out, scorer.score_as(text, "Trump"));
 }

@@ -1,4 +1,4 @@
-use crate::util::{Workdir, fixture, stderr, stdout};
+use crate::util::{Workdir, col, fixture, parse_csv, stderr, stdout};
 
 #[test]
 fn explain_lists_hits_rules_and_formula() {
@@ -670,4 +670,78 @@ fn every_command_ends_quietly_on_a_closed_pipe() {
         assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
         assert_eq!(stderr(&out), "", "{args:?}");
     }
+}
+
+/// A paraphrase whose relayed sentence names the row's speaker is the speaker's own act, as a
+/// first-person word makes it: `score` and `report` read the speaker column, `explain` takes
+/// `--speaker`. Another speaker's row, a row without a speaker column and a speaker named by
+/// an office ("US government") leave the sentence relayed.
+#[test]
+fn a_paraphrase_naming_its_speaker_is_not_relayed() {
+    let wd = Workdir::new();
+    let text = "Petro acusó a Washington de injerencia.";
+    wd.write(
+        "p.csv",
+        format!(
+            "id,date,speaker,text\n1,2026-01-05,Petro,{text}\n2,2026-01-05,Trump,{text}\n\
+             3,2026-01-05,Gustavo Petro,{text}\n4,2026-01-05,US government,{text}\n"
+        ),
+    );
+    let out = wd.run(&["score", "p.csv"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (h, rows) = parse_csv(&stdout(&out));
+    let labels: Vec<&str> = rows.iter().map(|r| col(&h, r, "label")).collect();
+    assert_eq!(labels, ["hostile", "neutral", "hostile", "neutral"]);
+    assert_eq!(
+        col(&h, &rows[0], "hits"),
+        "acuso:accusation:-2.00;injerenci*:defiance:-2.50"
+    );
+    assert_eq!(
+        col(&h, &rows[1], "hits"),
+        "acuso:accusation:-0.20;injerenci*:defiance:-0.25"
+    );
+    // Without a speaker column the sentence is relayed, as before.
+    wd.write("q.csv", format!("id,text\n1,{text}\n"));
+    let out = wd.run(&["score", "q.csv"], None);
+    let (h, rows) = parse_csv(&stdout(&out));
+    assert_eq!(col(&h, &rows[0], "label"), "neutral");
+    // The report scores raw quotes the same way: Petro's mean is his row's tone.
+    let out = wd.run(
+        &["report", "p.csv", "--format", "json", "-o", "p.json"],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&wd.read("p.json")).expect("report JSON");
+    let mean = |name: &str| {
+        json["speakers"]
+            .as_array()
+            .and_then(|a| a.iter().find(|s| s["name"] == name))
+            .and_then(|s| s["mean"].as_f64())
+            .unwrap_or(f64::NAN)
+    };
+    assert!(
+        (mean("Petro") - (-0.7579)).abs() < 1e-3,
+        "{}",
+        mean("Petro")
+    );
+    assert!(
+        (mean("Trump") - (-0.1154)).abs() < 1e-3,
+        "{}",
+        mean("Trump")
+    );
+    // explain --speaker.
+    let label_of = |args: &[&str]| {
+        let out = wd.run(args, None);
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out)
+            .lines()
+            .find(|l| l.starts_with("tone"))
+            .and_then(|l| l.split_whitespace().nth(2).map(str::to_owned))
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        label_of(&["explain", "--speaker", "Petro", text]),
+        "hostile"
+    );
+    assert_eq!(label_of(&["explain", text]), "neutral");
 }
