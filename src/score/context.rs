@@ -355,7 +355,8 @@ fn key_position(words: &[String]) -> usize {
 /// markers are compared only around tokens that are a marker's key word, and first-person
 /// words are known from their flags. `in_phrase`, given when the statement has a contrast word,
 /// tells the key words that belong to a contrast phrase of several words ("that said"): they
-/// mark nothing.
+/// mark nothing. `speaker` is the row's speaker (empty for none): a clause that names them
+/// ([`naming_clauses`]) is their own, as a first-person clause is.
 pub(super) fn relayed(
     tokens: &Tokens,
     marks: Marks<'_>,
@@ -405,8 +406,6 @@ pub(super) fn relayed(
         return;
     }
     let mut first_person_clauses: Vec<u32> = Vec::new();
-    // The speaker named in a clause makes it the speaker's own, as "we" does ("Petro acusó a
-    // Washington de injerencia", said of Petro's words in a paraphrase).
     let first_person =
         |j: usize| marks.get(j) & (FIRST_PERSON_WORD | FIRST_PERSON_FUTURE_WORD) != 0;
     for (j, t) in toks.iter().enumerate() {

@@ -1248,7 +1248,9 @@ impl Scorer {
             let next_opens = contrast_at.get(sent + 1).copied().flatten().is_some()
                 && opens_sentence.get(sent + 1).copied().unwrap_or(false);
             match here {
-                Some(c) if k > c => {
+                // At or after the turn: a contrast word is no hit, but a concession's turn is
+                // the main clause's first unit, which may be one.
+                Some(c) if k >= c => {
                     weight *= CONTRAST_AFTER;
                     rules.insert(Rules::AFTER_CONTRAST);
                 }

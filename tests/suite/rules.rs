@@ -1227,6 +1227,13 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         Label::Conciliatory,
     ),
     (
+        "a main clause that opens with an entry counts it after the turn",
+        Lang::En,
+        "although they attack, thank you",
+        "attack:force:-1.50;thank:gratitude:3.00",
+        Label::Conciliatory,
+    ),
+    (
         "a concession without a clause after it is an opening contrast",
         Lang::En,
         "although they attack we thank you",
