@@ -441,6 +441,7 @@ pub(super) fn relayed(
                 .binary_search(&t.clause)
                 .is_ok()
         {
+            h.rules.insert(Rules::SPEAKER_NAMED);
             continue;
         }
         h.weight *= scalar;

@@ -157,8 +157,12 @@ impl Rules {
     /// us", "no nos amenazan"): defiance of the pressure, kept hostile and reported as
     /// defiance instead of flipped.
     pub const DEFIED: Rules = Rules(1 << 27);
+    /// A hit in a relayed sentence whose clause names the row's speaker ("Petro acusó a
+    /// Washington de injerencia", said by Petro): the speaker's own words, kept whole where
+    /// the relay rule would have counted a tenth ([`crate::Scorer::score_as`]).
+    pub const SPEAKER_NAMED: Rules = Rules(1 << 28);
 
-    const NAMES: [(Rules, &'static str); 28] = [
+    const NAMES: [(Rules, &'static str); 29] = [
         (Rules::NEGATED, "negated"),
         (Rules::BOOSTED, "boosted"),
         (Rules::DAMPENED, "dampened"),
@@ -187,6 +191,7 @@ impl Rules {
         (Rules::NOTICE, "notice"),
         (Rules::SCHEDULE, "schedule"),
         (Rules::DEFIED, "defied"),
+        (Rules::SPEAKER_NAMED, "speaker-named"),
     ];
 
     /// Every rule at once: `Rules::ALL.names()` lists every name a hit's rules can have.

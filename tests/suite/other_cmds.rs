@@ -744,4 +744,19 @@ fn a_paraphrase_naming_its_speaker_is_not_relayed() {
         "hostile"
     );
     assert_eq!(label_of(&["explain", text]), "neutral");
+    // explain says why the hits kept their weight; score's JSON Lines too.
+    let out = wd.run(&["explain", "--speaker", "Gustavo Petro", text], None);
+    let entry_lines: Vec<String> = stdout(&out)
+        .lines()
+        .filter(|l| l.contains(" entry ") && !l.starts_with("words "))
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(entry_lines.len(), 2, "{entry_lines:?}");
+    assert!(
+        entry_lines.iter().all(|l| l.contains("speaker-named")),
+        "{entry_lines:?}"
+    );
+    let out = wd.run(&["score", "p.csv", "--format", "jsonl"], None);
+    let first = stdout(&out).lines().next().unwrap_or_default().to_owned();
+    assert!(first.contains(r#""rules":["speaker-named"]"#), "{first}");
 }
