@@ -1324,7 +1324,7 @@ impl Scorer {
                     rules.insert(Rules::DENIED);
                 } else if self.ids.defied.contains(&category)
                     && let Some(denial) = self.ids.denial
-                    && (object_clitic || speaker_as_object(toks, marks, u))
+                    && (object_clitic || speaker_as_object(tokens, marks, u))
                 {
                     // "They will not intimidate us", "no nos intimidarán": the speaker defies
                     // the pressure.
@@ -1831,17 +1831,41 @@ fn describes_speaker(marks: Marks<'_>, i: usize) -> bool {
 }
 
 /// Whether a `first-person-object` word ([`FIRST_PERSON_OBJECT_WORD`]) stands right after
-/// unit `u` or right before it, in its clause: the speaker is the object of the act ("they
-/// will not intimidate us", "nadie nos chantajea"). Asked only of negated hits.
+/// unit `u` or right before it, in its clause, or one of its words carries the speaker as a
+/// Spanish enclitic ([`ENCLITIC_FIRST_PERSON`]: "intimidarnos", "amenazándonos"): the
+/// speaker is the object of the act ("they will not intimidate us", "nadie nos chantajea",
+/// "nadie va a intimidarnos"). Asked only of negated hits.
 #[inline(never)]
-fn speaker_as_object(toks: &[Token], marks: Marks<'_>, u: &RawUnit) -> bool {
+fn speaker_as_object(tokens: &Tokens, marks: Marks<'_>, u: &RawUnit) -> bool {
+    let toks = tokens.tokens();
     [u.end as usize, (u.start as usize).wrapping_sub(1)]
         .into_iter()
         .any(|i| {
             toks.get(i).is_some_and(|t| t.clause == u.clause)
                 && marks.get(i) & FIRST_PERSON_OBJECT_WORD != 0
         })
+        || (u.start as usize..u.end as usize).any(|i| {
+            let w = tokens.folded_bytes(i);
+            w != b"firme" && ENCLITIC_FIRST_PERSON.iter().any(|e| w.ends_with(e))
+        })
 }
+
+/// Endings of a Spanish infinitive or gerund that carries "nos" or "me" as its object
+/// ("intimidarnos", "chantajearme", "amenazándonos" folded): with one in a negated threat or
+/// coercion entry, the speaker is the object ("nadie va a intimidarnos"). "Firme" (firm), which
+/// ends like one, is left out by the caller.
+const ENCLITIC_FIRST_PERSON: [&[u8]; 10] = [
+    b"arnos",
+    b"ernos",
+    b"irnos",
+    b"andonos",
+    b"iendonos",
+    b"arme",
+    b"erme",
+    b"irme",
+    b"andome",
+    b"iendome",
+];
 
 /// The first unit after unit `at` in its sentence but not in its clause: where the clause a
 /// concessive word opens ends ("Although differences remain, | it was ..."). None when the

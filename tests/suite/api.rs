@@ -331,6 +331,13 @@ fn builtin_lexicons_read_these_constructions() {
         ("No te vamos a amenazar.", Label::Conciliatory),
         ("Nunca te vamos a traicionar.", Label::Conciliatory),
         ("Nadie nos va a chantajear.", Label::Hostile),
+        ("Nadie va a intimidarnos.", Label::Hostile),
+        ("Nadie va a venir a darnos órdenes.", Label::Hostile),
+        ("No vamos a amenazarlos.", Label::Conciliatory),
+        (
+            "Los Estados Unidos deberían respetar nuestra soberanía.",
+            Label::Tense,
+        ),
         (
             "En ningún momento nos hemos planteado romper relaciones con Valdecira.",
             Label::Conciliatory,

@@ -1286,6 +1286,20 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         Label::Hostile,
     ),
     (
+        "a first-person enclitic on the negated threat is the speaker as the object",
+        Lang::Es,
+        "nadie va a amenazarnos",
+        "amenaz*:defiance:-3.00",
+        Label::Hostile,
+    ),
+    (
+        "a third-person enclitic leaves the promise",
+        Lang::Es,
+        "no vamos a amenazarlos",
+        "amenaz*:deescalation:2.22",
+        Label::Conciliatory,
+    ),
+    (
         "a first-person clitic before a first-person plural verb is reflexive",
         Lang::Es,
         "no nos hemos planteado amenazar",
