@@ -332,6 +332,8 @@ fn builtin_lexicons_read_these_constructions() {
         ("Nunca te vamos a traicionar.", Label::Conciliatory),
         ("Nadie nos va a chantajear.", Label::Hostile),
         ("Nadie va a intimidarnos.", Label::Hostile),
+        ("Nobody is going to push us around.", Label::Tense),
+        ("We have no intention of backing down.", Label::Hostile),
         ("Nadie va a venir a darnos órdenes.", Label::Hostile),
         ("No vamos a amenazarlos.", Label::Conciliatory),
         (
