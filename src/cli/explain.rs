@@ -38,8 +38,8 @@ pub struct ExplainArgs {
     /// Who said it, as a quotes table's speaker column names them (`score` and `report` read
     /// it from that column): a relayed sentence that names the speaker is the speaker's own
     /// act ("Petro acusó a Washington de injerencia" with --speaker Petro).
-    #[arg(long, value_name = "NAME", default_value = "")]
-    speaker: String,
+    #[arg(long, value_name = "NAME")]
+    speaker: Option<String>,
 }
 
 /// Runs `detente explain`.
@@ -54,11 +54,12 @@ pub fn run(args: &ExplainArgs) -> Result<u8, Error> {
     } else {
         args.text.join(" ")
     };
+    let speaker = args.speaker.as_deref().unwrap_or("");
     // Written as it is made: a speech of a megabyte has a hundred thousand lines of units.
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.format {
-        ExplainFormat::Text => render_text(&mut out, &scorer, &text, &args.speaker),
-        ExplainFormat::Json => render_json(&mut out, &scorer, &text, &args.speaker),
+        ExplainFormat::Text => render_text(&mut out, &scorer, &text, speaker),
+        ExplainFormat::Json => render_json(&mut out, &scorer, &text, speaker),
     }
     .and_then(|()| out.flush())
     .map_err(|e| Error::io(&e, Location::in_source("<stdout>")))?;

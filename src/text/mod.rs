@@ -775,8 +775,9 @@ const LOWER_ABBREVIATIONS: &[&str] = &[
 /// last letters of an initialism ("U.S.", "EE.UU.", "a.m."), a capital initial between a
 /// capitalized word and a capitalized word ("Donald J. Trump"), a title that opens with a
 /// capital ("Mr.", "Sra.") or, in lower case, comes before a capital ("el sr. López"), or a
-/// [`LOWER_ABBREVIATIONS`] word before a lower-case word or a digit ("feb. de"). The rules read sentences (questions, exclamations, contrast, the
-/// windows): "The U.S. will respond" is one sentence, not three. The common case (a period
+/// [`LOWER_ABBREVIATIONS`] word before a lower-case word or a digit ("feb. de"). The rules
+/// read sentences (questions, exclamations, contrast, the windows): "The U.S. will respond"
+/// is one sentence, not three. The common case (a period
 /// after a word longer than any abbreviation, then a space) is decided here; the rest out of
 /// line, so that the tokenizer's loop stays small.
 #[inline(always)]
@@ -834,8 +835,9 @@ fn abbreviation_before(bytes: &[u8], i: usize, tokens: &[Token], start: usize) -
     next.is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) && LOWER_KEYS.contains(&key)
 }
 
-/// Packs each of `words` (at most four ASCII bytes) into four bytes, zero-padded, for one
-/// comparison a word.
+/// Packs each of the first `N` of `words` (at most four ASCII bytes each: a longer one stops
+/// the build, as the constant is evaluated at compile time) into four bytes, zero-padded,
+/// for one comparison a word.
 const fn keys<const N: usize>(words: &[&str]) -> [u32; N] {
     let mut keys = [0u32; N];
     let mut i = 0;
