@@ -334,6 +334,7 @@ fn builtin_lexicons_read_these_constructions() {
         ("Nadie va a intimidarnos.", Label::Hostile),
         ("Nobody is going to push us around.", Label::Tense),
         ("We have no intention of backing down.", Label::Hostile),
+        ("This is anything but a friendly gesture.", Label::Tense),
         ("Nadie va a venir a darnos órdenes.", Label::Hostile),
         ("No vamos a amenazarlos.", Label::Conciliatory),
         (
