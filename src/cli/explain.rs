@@ -7,7 +7,7 @@ use clap::{Args, ValueEnum};
 use detente::lexicon::ContextRole;
 use detente::score::{Role, Unit, rules};
 use detente::table::fixed;
-use detente::{Error, LangMode, Location, Score, Scorer};
+use detente::{Error, Explanation, LangMode, Location, Score, Scorer};
 use std::io::{Read, Write};
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -54,12 +54,12 @@ pub fn run(args: &ExplainArgs) -> Result<u8, Error> {
     } else {
         args.text.join(" ")
     };
-    let speaker = args.speaker.as_deref().unwrap_or("");
+    let ex = scorer.explain_as(&text, args.speaker.as_deref().unwrap_or(""));
     // Written as it is made: a speech of a megabyte has a hundred thousand lines of units.
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.format {
-        ExplainFormat::Text => render_text(&mut out, &scorer, &text, speaker),
-        ExplainFormat::Json => render_json(&mut out, &scorer, &text, speaker),
+        ExplainFormat::Text => render_text(&mut out, &scorer, &text, &ex),
+        ExplainFormat::Json => render_json(&mut out, &scorer, &text, &ex),
     }
     .and_then(|()| out.flush())
     .map_err(|e| Error::io(&e, Location::in_source("<stdout>")))?;
@@ -78,14 +78,13 @@ fn num(x: f64, d: usize) -> String {
     s
 }
 
-/// The readable explanation.
+/// The readable explanation of `text`, `ex` being the scorer's.
 pub fn render_text(
     w: &mut impl Write,
     scorer: &Scorer,
     text: &str,
-    speaker: &str,
+    ex: &Explanation,
 ) -> std::io::Result<()> {
-    let ex = scorer.explain_as(text, speaker);
     let s = &ex.score;
     let cats = scorer.categories();
     let how = match (scorer.mode(), ex.guess) {
@@ -203,9 +202,8 @@ fn render_json(
     w: &mut impl Write,
     scorer: &Scorer,
     text: &str,
-    speaker: &str,
+    ex: &Explanation,
 ) -> std::io::Result<()> {
-    let ex = scorer.explain_as(text, speaker);
     let s = &ex.score;
     let cats = scorer.categories();
     let v = ExplainJson {

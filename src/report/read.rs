@@ -9,7 +9,9 @@ use crate::error::{ErrorKind, Result};
 use crate::lexicon::Categories;
 use crate::score::batch::Pool;
 use crate::score::{LONG_STATEMENT, Label, Scorer};
-use crate::table::{ColumnMap, Reject, Row, RowError, Source, Split, StreamOptions, Summary};
+use crate::table::{
+    ColumnMap, Reject, Row, RowError, Source, Split, StreamOptions, Summary, speaker_of,
+};
 pub use crate::table::{ScoreColumns, score_columns};
 use crate::text::Tokens;
 use std::io::Read;
@@ -221,9 +223,8 @@ fn row_scores(
     Ok((tone, hits))
 }
 
-/// Whether the report's selection keeps a row on `day`.
-fn selected(rec: &Row<'_>, cols: &ColumnMap, opts: &ReportOptions, day: Option<Day>) -> bool {
-    let speaker = cols.speaker.and_then(|c| rec.get(c)).unwrap_or_default();
+/// Whether the report's selection keeps a row of `speaker` (the row's field) on `day`.
+fn selected(speaker: &[u8], opts: &ReportOptions, day: Option<Day>) -> bool {
     opts.selection.admits(speaker, day, &opts.aliases)
 }
 
@@ -239,16 +240,16 @@ fn observe(
     split: Split,
 ) -> std::result::Result<Option<Obs>, RowError> {
     let day = row_day(rec, cols, opts)?;
-    if !selected(rec, cols, opts, day) {
+    // The speaker as the row names it (not its alias): for the selection, and for the relay
+    // rule's reading of a paraphrase ("Petro acusó a Washington ...").
+    let speaker = speaker_of(rec, cols.speaker);
+    if !selected(speaker, opts, day) {
         // Still checked as a kept row is: a bad row is rejected whatever the selection.
         if let Some(sc) = scored {
             row_scores(rec, sc, scorer.categories())?;
         }
         return Ok(None);
     }
-    // The speaker as the row names it (not its alias), for the relay rule's reading of a
-    // paraphrase ("Petro acusó a Washington ...").
-    let speaker = cols.speaker.and_then(|c| rec.get(c)).unwrap_or_default();
     if split != Split::Whole && scored.is_none() {
         let parts = parts_of(split, text)
             .into_iter()
@@ -311,7 +312,7 @@ fn check(
     if let Some(sc) = scored {
         row_scores(rec, sc, scorer.categories())?;
     }
-    if !selected(rec, cols, opts, day) {
+    if !selected(speaker_of(rec, cols.speaker), opts, day) {
         return Ok(0);
     }
     Ok(if split != Split::Whole && scored.is_none() {

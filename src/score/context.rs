@@ -454,13 +454,15 @@ pub(super) fn relayed(
 #[cold]
 #[inline(never)]
 fn naming_clauses(tokens: &Tokens, speaker: &[u8]) -> Vec<u32> {
-    let mut buf = [0u8; 64];
-    let Some(word) = speaker_word(speaker, &mut buf) else {
+    let Some(word) = speaker_word(speaker) else {
         return Vec::new();
     };
     let mut clauses: Vec<u32> = Vec::new();
     for (j, t) in tokens.tokens().iter().enumerate() {
-        if clauses.last() != Some(&t.clause) && t.capital && tokens.folded_bytes(j) == word {
+        if clauses.last() != Some(&t.clause)
+            && t.capital
+            && tokens.folded_bytes(j) == word.as_bytes()
+        {
             clauses.push(t.clause);
         }
     }
@@ -479,12 +481,12 @@ fn inside_longer_hit(hits: &[Hit], span: (u32, u32)) -> bool {
 }
 
 /// The word of a speaker's name that stands for the speaker in a statement, folded as
-/// statements' words are into `buf`: its last word ("petro" of "Gustavo Petro", "harlan" of
-/// "President Harlan"), of [`SPEAKER_WORD_MIN`] letters or more and not a word that names an
-/// office or a body rather than a person ([`GENERIC_NAME_WORDS`]: "US government", "White
-/// House" name no one the text could call by that word alone). None for no speaker, or a
-/// last word longer than `buf`.
-fn speaker_word<'b>(speaker: &[u8], buf: &'b mut [u8; 64]) -> Option<&'b [u8]> {
+/// statements' words are ([`crate::text::fold_term`]): its last word ("petro" of "Gustavo
+/// Petro", "harlan" of "President Harlan"), of [`SPEAKER_WORD_MIN`] letters or more and not a
+/// word that names an office or a body rather than a person ([`GENERIC_NAME_WORDS`]: "US
+/// government", "White House" name no one the text could call by that word alone). None for
+/// no speaker. Asked once per statement with a hit to relay.
+fn speaker_word(speaker: &[u8]) -> Option<String> {
     let last = std::str::from_utf8(speaker)
         .ok()?
         .split(|c: char| !c.is_alphanumeric())
@@ -492,19 +494,9 @@ fn speaker_word<'b>(speaker: &[u8], buf: &'b mut [u8; 64]) -> Option<&'b [u8]> {
     if last.chars().filter(|c| c.is_alphabetic()).count() < SPEAKER_WORD_MIN {
         return None;
     }
-    let mut n = 0;
-    for c in last
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(crate::text::fold_accent)
-    {
-        let at = buf.get_mut(n..n + c.len_utf8())?;
-        c.encode_utf8(at);
-        n += c.len_utf8();
-    }
-    let folded = buf.get(..n)?;
+    let folded = crate::text::fold_term(last);
     GENERIC_NAME_WORDS
-        .binary_search(&std::str::from_utf8(folded).ok()?)
+        .binary_search(&folded.as_str())
         .is_err()
         .then_some(folded)
 }
@@ -935,22 +927,13 @@ mod tests {
             "sorted, no duplicates"
         );
         assert!(words.iter().all(|w| crate::text::fold_term(w) == *w));
-        let mut buf = [0u8; 64];
-        assert_eq!(
-            speaker_word(b"Gustavo Petro", &mut buf),
-            Some(&b"petro"[..])
-        );
-        assert_eq!(
-            speaker_word("Ministro Pérez".as_bytes(), &mut buf),
-            Some(&b"perez"[..])
-        );
-        assert_eq!(speaker_word(b"US government", &mut buf), None);
-        assert_eq!(
-            speaker_word("Gobierno de Colombia".as_bytes(), &mut buf),
-            Some(&b"colombia"[..])
-        );
-        assert_eq!(speaker_word(b"UN", &mut buf), None);
-        assert_eq!(speaker_word(b"", &mut buf), None);
+        let word = |name: &str| speaker_word(name.as_bytes());
+        assert_eq!(word("Gustavo Petro").as_deref(), Some("petro"));
+        assert_eq!(word("Ministro Pérez").as_deref(), Some("perez"));
+        assert_eq!(word("US government"), None);
+        assert_eq!(word("Gobierno de Colombia").as_deref(), Some("colombia"));
+        assert_eq!(word("UN"), None);
+        assert_eq!(word(""), None);
     }
     use crate::lexicon::{Categories, CategoryId, Lexicon};
 

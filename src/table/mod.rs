@@ -7,7 +7,7 @@ mod split;
 mod stream;
 mod write;
 
-pub(crate) use stream::{LineEnds, csv_error, header_names, read_record};
+pub(crate) use stream::{LineEnds, csv_error, header_names, read_record, speaker_of};
 
 pub(crate) use columns::lookup;
 pub use columns::{ColumnMap, ColumnSpec, Role, ScoreColumns, score_columns};

@@ -1134,12 +1134,13 @@ fn too_long(len: usize, max_field: usize, column: usize) -> RowError {
     )
 }
 
-/// The reject of a row without the text column.
-/// The speaker's name in `rec` (empty without a speaker column).
-fn speaker_of<'a>(rec: &Row<'a>, speaker_col: Option<usize>) -> &'a [u8] {
+/// The speaker's name in `rec` (empty without a speaker column), as `score` and `report`
+/// pass it to the scorer and `report` matches it against `--speaker`.
+pub(crate) fn speaker_of<'a>(rec: &Row<'a>, speaker_col: Option<usize>) -> &'a [u8] {
     speaker_col.and_then(|c| rec.get(c)).unwrap_or(&[])
 }
 
+/// The reject of a row without the text column.
 fn missing_text(text_col: usize) -> RowError {
     (
         ErrorKind::Csv {
