@@ -162,11 +162,13 @@ pub const DENIAL_CATEGORY: &str = "defiance";
 /// Categories whose negation with the speaker as the object is defiance, not a promise: "they
 /// will not intimidate us", "nobody is going to blackmail us", "no nos intimidarán" reject the
 /// pressure (reported under [`DENIAL_CATEGORY`] at [`DEFIED_SCALAR`], rule `defied`), where
-/// "we will not threaten anyone" de-escalates. The object is a `first-person-object` context
-/// word right after the entry or right before it (a Spanish clitic, "nadie nos chantajea"); a
+/// "we will not threaten anyone" de-escalates. So does a defiance entry with the speaker in
+/// it: "no one is going to tell us how to vote" keeps its sign instead of turning into
+/// agreement. The object is a `first-person-object` context word right after the entry, right
+/// before it (a Spanish clitic, "nadie nos chantajea") or inside it ("tell us how to"); a
 /// "nos" further away is as often reflexive ("en ningún momento nos hemos planteado romper
 /// relaciones"). Force is left out: "they will not attack us" is as often a reassurance.
-pub const DEFIED_CATEGORIES: &[&str] = &["threat", "coercion"];
+pub const DEFIED_CATEGORIES: &[&str] = &["threat", "coercion", "defiance"];
 
 /// Defiance of pressure keeps the entry's whole weight, with its hostile sign: "they will not
 /// intimidate us" is a confrontation, not the milder rebuttal of a label a denial is. The two

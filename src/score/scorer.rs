@@ -1831,22 +1831,31 @@ fn describes_speaker(marks: Marks<'_>, i: usize) -> bool {
 }
 
 /// Whether a `first-person-object` word ([`FIRST_PERSON_OBJECT_WORD`]) stands right after
-/// unit `u` or right before it, in its clause, or one of its words carries the speaker as a
-/// Spanish enclitic ([`ENCLITIC_FIRST_PERSON`]: "intimidarnos", "amenazándonos"): the
-/// speaker is the object of the act ("they will not intimidate us", "nadie nos chantajea",
-/// "nadie va a intimidarnos"). Asked only of negated hits.
+/// unit `u`, right before it (in its clause) or inside it ("tell us how to", "push us
+/// around"), or one of its words carries the speaker as a Spanish enclitic
+/// ([`ENCLITIC_FIRST_PERSON`]: "intimidarnos", "amenazándonos"): the speaker is the object of
+/// the act ("they will not intimidate us", "nadie nos chantajea", "nadie va a intimidarnos",
+/// "no one is going to tell us how to vote"). A "nos" before or inside it, followed by a
+/// first-person plural verb, is reflexive ("no nos levantamos de la mesa"). Asked only of
+/// negated hits.
 #[inline(never)]
 fn speaker_as_object(tokens: &Tokens, marks: Marks<'_>, u: &RawUnit) -> bool {
     let toks = tokens.tokens();
-    [u.end as usize, (u.start as usize).wrapping_sub(1)]
+    // The word before is a clitic: reflexive before a first-person plural verb.
+    let before = (u.start as usize)
+        .checked_sub(1)
+        .filter(|_| !reflexive(tokens, u.start as usize));
+    [Some(u.end as usize), before]
         .into_iter()
+        .flatten()
         .any(|i| {
             toks.get(i).is_some_and(|t| t.clause == u.clause)
                 && marks.get(i) & FIRST_PERSON_OBJECT_WORD != 0
         })
         || (u.start as usize..u.end as usize).any(|i| {
             let w = tokens.folded_bytes(i);
-            w != b"firme" && ENCLITIC_FIRST_PERSON.iter().any(|e| w.ends_with(e))
+            (marks.get(i) & FIRST_PERSON_OBJECT_WORD != 0 && !reflexive(tokens, i + 1))
+                || (w != b"firme" && ENCLITIC_FIRST_PERSON.iter().any(|e| w.ends_with(e)))
         })
 }
 

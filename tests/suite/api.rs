@@ -333,6 +333,47 @@ fn builtin_lexicons_read_these_constructions() {
         ("Nadie nos va a chantajear.", Label::Hostile),
         ("Nadie va a intimidarnos.", Label::Hostile),
         ("Nobody is going to push us around.", Label::Tense),
+        // The speaker inside a negated defiance or threat entry (twenty-eighth session):
+        // still defiance, not agreement; a reflexive "nos" is not the speaker as the object.
+        (
+            "No one in Washington is going to tell us how to run our elections.",
+            Label::Tense,
+        ),
+        ("We will not let anyone lecture us.", Label::Tense),
+        ("Don't try us.", Label::Hostile),
+        ("Nadie nos va a decir cómo gobernar.", Label::Hostile),
+        ("No nos levantamos de la mesa.", Label::Conciliatory),
+        // What cannot happen is negated; litotes is not (twenty-eighth session).
+        (
+            "It is impossible to reach an agreement with them.",
+            Label::Tense,
+        ),
+        (
+            "It is all but impossible to reach an agreement with them.",
+            Label::Tense,
+        ),
+        ("Es imposible llegar a un acuerdo con ellos.", Label::Tense),
+        (
+            "It is not impossible that we will reach a deal.",
+            Label::Cooperative,
+        ),
+        (
+            "No es imposible que lleguemos a un acuerdo con Paraguay.",
+            Label::Cooperative,
+        ),
+        (
+            "Ofrecemos nuestras disculpas al presidente.",
+            Label::Conciliatory,
+        ),
+        (
+            "Celebramos que Bolivia haya levantado los bloqueos.",
+            Label::Conciliatory,
+        ),
+        ("El puente que hemos levantado juntos.", Label::Conciliatory),
+        (
+            "Tendremos que reconsiderar nuestra cooperación.",
+            Label::Tense,
+        ),
         ("We have no intention of backing down.", Label::Hostile),
         ("This is anything but a friendly gesture.", Label::Tense),
         ("Nadie va a venir a darnos órdenes.", Label::Hostile),
