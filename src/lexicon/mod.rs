@@ -257,6 +257,12 @@ pub enum ContextRole {
     /// rule applies as if a `sarcasm` marker were there ("Congratulations to Pelloran on yet
     /// another missile test splashing down off our coast ... Pelloran will not enjoy it").
     Congratulation,
+    /// A word of condemnation (`condemn*`, `deplor*`, `conden*`, `repudi*`): a hostile hit
+    /// that opens with one, in a statement that also stands with someone (partnership,
+    /// thanks, respect or praise: "we condemn the terrorist attack in Kabul and express our
+    /// solidarity with the Afghan people"), condemns a third party's act; see the solidarity
+    /// rule.
+    Condemnation,
     /// A day of the week or a month (`tuesday`, `october`, `martes`, `octubre`): a statement
     /// that names one and whose only hits are weak talk, partnership, coercion, force or
     /// demands ("the joint commission will meet on 14 March", "the decision takes effect in
@@ -266,7 +272,7 @@ pub enum ContextRole {
 
 impl ContextRole {
     /// Every role, in the order `lexicon stats` lists them.
-    pub const ALL: [ContextRole; 24] = [
+    pub const ALL: [ContextRole; 25] = [
         ContextRole::Relay,
         ContextRole::Report,
         ContextRole::SharedTarget,
@@ -290,6 +296,7 @@ impl ContextRole {
         ContextRole::Hedge,
         ContextRole::Topic,
         ContextRole::Congratulation,
+        ContextRole::Condemnation,
         ContextRole::Calendar,
     ];
 
@@ -319,6 +326,7 @@ impl ContextRole {
             ContextRole::Hedge => "hedge",
             ContextRole::Topic => "topic",
             ContextRole::Congratulation => "congratulation",
+            ContextRole::Condemnation => "condemnation",
             ContextRole::Calendar => "calendar",
         }
     }
@@ -343,7 +351,7 @@ impl ContextRole {
     pub fn allows_wildcards(self) -> bool {
         matches!(
             self,
-            ContextRole::SharedTarget | ContextRole::Congratulation
+            ContextRole::SharedTarget | ContextRole::Congratulation | ContextRole::Condemnation
         )
     }
 }

@@ -1,13 +1,13 @@
 //! Statement-level context rules that run after the per-hit rules: relayed reports of what
 //! another party did ([`relayed`]), combative words aimed at a target shared with a partner
-//! ([`shared_target`]), praise and thanks made mockery by a sarcasm marker ([`sarcasm`]),
+//! ([`shared_target`]), a condemnation beside solidarity ([`solidarity`]), praise and thanks made mockery by a sarcasm marker ([`sarcasm`]),
 //! statements that only mention talks ([`talk_only`]), and how negators
 //! combine per language ([`negated`]). Free functions over the tokens and hits, so they stay
 //! independent of how the scorer builds its units.
 
 use super::rules::{
     CONGRATULATION_HOSTILE_MIN, GENERIC_NAME_WORDS, NOTICE_SCALAR, QUOTED_SCALAR, QUOTED_WORDS,
-    RELAYED_SCALAR, REPORTED_SCALAR, SARCASM_SCALAR, SHARED_TARGET_SCALAR,
+    RELAYED_SCALAR, REPORTED_SCALAR, SARCASM_SCALAR, SHARED_TARGET_SCALAR, SOLIDARITY_SCALAR,
     SPANISH_NEGATIVE_CONCORD, SPEAKER_WORD_MIN, TALK_ONLY_MAX_BASE, TALK_ONLY_SCALAR,
 };
 use super::scorer::{
@@ -49,6 +49,8 @@ pub(super) struct ContextWords {
     sarcasm: RelayKeys,
     /// The `congratulation` words: whole words or word beginnings (`congrat*`).
     congratulation: Vec<Marker>,
+    /// The `condemnation` words: whole words or word beginnings (`condemn*`).
+    condemnation: Vec<Marker>,
     /// The `calendar` words, sorted: days and months.
     calendar: Vec<String>,
 }
@@ -67,6 +69,7 @@ impl ContextWords {
             shared: Markers::new(of(ContextRole::SharedTarget)),
             sarcasm: RelayKeys::new(of(ContextRole::Sarcasm)),
             congratulation: of(ContextRole::Congratulation).map(Marker::parse).collect(),
+            condemnation: of(ContextRole::Condemnation).map(Marker::parse).collect(),
             calendar: {
                 let mut c: Vec<String> = of(ContextRole::Calendar).map(str::to_owned).collect();
                 c.sort_unstable();
@@ -88,6 +91,11 @@ impl ContextWords {
         self.congratulation.iter().any(|m| m.is_word(w))
     }
 
+    /// Whether word `w` (folded) is a `condemnation` word.
+    fn is_condemnation(&self, w: &str) -> bool {
+        self.condemnation.iter().any(|m| m.is_word(w))
+    }
+
     /// Whether `tokens` name a day or a month (a `calendar` word): asked by the schedule
     /// rule only when every hit is weak and in its categories, so not for most statements.
     pub(super) fn dated(&self, tokens: &Tokens) -> bool {
@@ -107,6 +115,9 @@ impl ContextWords {
             }
             if self.is_congratulation(tokens.folded(i)) {
                 out.push((ContextRole::Congratulation, i, i + 1));
+            }
+            if self.is_condemnation(tokens.folded(i)) {
+                out.push((ContextRole::Condemnation, i, i + 1));
             }
             for (keys, role) in [
                 (&self.relay, ContextRole::Relay),
@@ -543,6 +554,55 @@ pub(super) fn shared_target(
     for h in hits.iter_mut().filter(|h| h.weight < 0.0 && aimed(h)) {
         h.weight *= SHARED_TARGET_SCALAR;
         h.rules.insert(Rules::SHARED_TARGET);
+    }
+}
+
+/// Condemnation beside solidarity: "we condemn the terrorist attack in Kabul and express our
+/// solidarity with the Afghan people", "condenamos el atentado y expresamos nuestro respaldo
+/// al gobierno ecuatoriano". When a hostile hit holds a `condemnation` word and the
+/// statement also has a cooperative hit of a `partners` category (partnership, thanks,
+/// respect or praise, after the rules), the condemnation and the acts it condemns (hostile
+/// hits of a `targets` category, or a direct threat) are aimed at a third party's act, not at
+/// the party the statement stands with: each is multiplied by [`SOLIDARITY_SCALAR`]. As in
+/// [`shared_target`], any other hostile hit (a threat, a demand, an insult, defiance that is
+/// no condemnation) says the statement is hostile to someone it addresses, and nothing is
+/// damped; a hit the shared-target rule damped already is left as it is. Most statements
+/// have no hostile and cooperative hits together, and the words are compared only then.
+pub(super) fn solidarity(
+    tokens: &Tokens,
+    words: &ContextWords,
+    hits: &mut [Hit],
+    partners: CategorySet,
+    targets: CategorySet,
+) {
+    if hits.len() < 2
+        || words.condemnation.is_empty()
+        || !hits.iter().any(|h| h.weight < 0.0)
+        || !hits
+            .iter()
+            .any(|h| h.weight > 0.0 && partners.contains(&h.category))
+    {
+        return;
+    }
+    let toks = tokens.tokens();
+    // A condemnation word anywhere in the hit's entry: "condemn*", "strongly condemn*".
+    let condemns = |h: &Hit| {
+        let first = toks.partition_point(|t| t.span.0 < h.span.0);
+        (first..toks.len())
+            .take_while(|&i| toks[i].span.0 < h.span.1)
+            .any(|i| words.is_condemnation(tokens.folded(i)))
+    };
+    let aimed = |h: &Hit| may_aim_at_target(h, targets) || condemns(h);
+    if !hits.iter().any(|h| h.weight < 0.0 && condemns(h))
+        || hits.iter().any(|h| h.weight < 0.0 && !aimed(h))
+    {
+        return;
+    }
+    for h in hits.iter_mut() {
+        if h.weight < 0.0 && !h.rules.contains(Rules::SHARED_TARGET) {
+            h.weight *= SOLIDARITY_SCALAR;
+            h.rules.insert(Rules::SOLIDARITY);
+        }
     }
 }
 

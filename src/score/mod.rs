@@ -153,16 +153,20 @@ impl Rules {
     /// day or a month and has no other hits ("the joint commission meets on 14 March", "the
     /// deportation flight has been moved to Friday"): a schedule, damped.
     pub const SCHEDULE: Rules = Rules(1 << 26);
-    /// A negated threat or coercion with the speaker as its object ("they will not intimidate
-    /// us", "no nos amenazan"): defiance of the pressure, kept hostile and reported as
-    /// defiance instead of flipped.
+    /// A negated threat, coercion or defiance with the speaker as its object ("they will not
+    /// intimidate us", "no nos amenazan", "no one is going to tell us how to vote"): defiance
+    /// of the pressure, kept hostile and reported as defiance instead of flipped.
     pub const DEFIED: Rules = Rules(1 << 27);
     /// A hit in a relayed sentence whose clause names the row's speaker ("Petro acusó a
     /// Washington de injerencia", said by Petro): the speaker's own words, kept whole where
     /// the relay rule would have counted a tenth ([`crate::Scorer::score_as`]).
     pub const SPEAKER_NAMED: Rules = Rules(1 << 28);
+    /// A hostile hit in a statement that condemns an act and stands with someone ("we condemn
+    /// the terrorist attack in Kabul and express our solidarity with the Afghan people"): the
+    /// condemnation and the act condemned are aimed at a third party, damped.
+    pub const SOLIDARITY: Rules = Rules(1 << 29);
 
-    const NAMES: [(Rules, &'static str); 29] = [
+    const NAMES: [(Rules, &'static str); 30] = [
         (Rules::NEGATED, "negated"),
         (Rules::BOOSTED, "boosted"),
         (Rules::DAMPENED, "dampened"),
@@ -192,6 +196,7 @@ impl Rules {
         (Rules::SCHEDULE, "schedule"),
         (Rules::DEFIED, "defied"),
         (Rules::SPEAKER_NAMED, "speaker-named"),
+        (Rules::SOLIDARITY, "solidarity"),
     ];
 
     /// Every rule at once: `Rules::ALL.names()` lists every name a hit's rules can have.

@@ -319,6 +319,23 @@ pub const SHARED_TARGET_CATEGORIES: &[&str] = &["accusation", "force", "coercion
 /// A hostile hit aimed at a shared target counts this much (see `context::shared_target`).
 pub const SHARED_TARGET_SCALAR: f64 = 0.25;
 
+/// Cooperative categories that, in a statement with a condemnation ("we condemn the attack"),
+/// say whom the statement stands with: solidarity and support ("express our solidarity with
+/// the Afghan people", "nuestro respaldo total al gobierno ecuatoriano"), thanks, respect and
+/// condolences ("our thoughts are with the victims"), praise ("commend Nigeria for its
+/// leadership") ...
+pub const SOLIDARITY_PARTNERS: &[&str] = &["partnership", "gratitude", "respect", "praise"];
+
+/// ... and how much the condemnation and the acts it condemns count then (see
+/// `context::solidarity`): another party's act, condemned beside support for the party
+/// addressed, says as little about the speaker's tone towards it as another party's act
+/// relayed ([`RELAYED_SCALAR`]). At 0.25, as a shared target's hits, the three hits of one act
+/// ("condena enérgicamente el atentado terrorista") outweighed the solidarity beside them
+/// ("y expresa su solidaridad con el pueblo y el gobierno de Ecuador" read 0.00). No gold row
+/// has the construction (one tuning row condemns beside a dialogue word, which is no
+/// partner), so the value is this reasoning's, not a measurement's.
+pub const SOLIDARITY_SCALAR: f64 = 0.1;
+
 /// Cooperative categories that a `sarcasm` marker in the statement turns into mockery
 /// ("congratulations on finally noticing the smog", "qué generosa es Ostúa", "keeps our
 /// money and calls it friendship": see `context::sarcasm`) ...

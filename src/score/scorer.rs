@@ -195,6 +195,7 @@ fn role_mark(role: ContextRole) -> u32 {
         | ContextRole::SharedTarget
         | ContextRole::Sarcasm
         | ContextRole::Congratulation
+        | ContextRole::Condemnation
         | ContextRole::Calendar => 0,
     }
 }
@@ -319,6 +320,7 @@ struct RuleCategories {
     reversal_exempt: CategorySet,
     shared_partners: CategorySet,
     shared_targets: CategorySet,
+    solidarity_partners: CategorySet,
     talk: CategorySet,
     schedule: CategorySet,
     denied: CategorySet,
@@ -371,6 +373,7 @@ impl RuleCategories {
             reversal_exempt: ids(REVERSAL_EXEMPT_CATEGORIES),
             shared_partners: ids(SHARED_TARGET_PARTNERS),
             shared_targets: ids(SHARED_TARGET_CATEGORIES),
+            solidarity_partners: ids(SOLIDARITY_PARTNERS),
             talk: ids(TALK_CATEGORIES),
             schedule: ids(SCHEDULE_CATEGORIES),
             denied: ids(DENIAL_CATEGORIES),
@@ -1393,6 +1396,13 @@ impl Scorer {
             &model.context,
             &mut hits,
             self.ids.shared_partners,
+            self.ids.shared_targets,
+        );
+        super::context::solidarity(
+            tokens,
+            &model.context,
+            &mut hits,
+            self.ids.solidarity_partners,
             self.ids.shared_targets,
         );
         // Talk the speaker offers in the first person ("I will call", "llamaré") is no schedule;

@@ -343,6 +343,25 @@ fn builtin_lexicons_read_these_constructions() {
         ("Don't try us.", Label::Hostile),
         ("Nadie nos va a decir cómo gobernar.", Label::Hostile),
         ("No nos levantamos de la mesa.", Label::Conciliatory),
+        // A condemnation beside solidarity aims at a third party's act (twenty-eighth
+        // session); without support, or beside a demand, it is hostile as before.
+        (
+            "We condemn the terrorist attack in Kabul and express our solidarity with the Afghan people.",
+            Label::Conciliatory,
+        ),
+        (
+            "Condenamos el atentado terrorista y expresamos nuestro respaldo total al gobierno ecuatoriano.",
+            Label::Conciliatory,
+        ),
+        (
+            "We strongly condemn the attack on the Indian embassy and stand with the government of India.",
+            Label::Conciliatory,
+        ),
+        ("We condemn Russia's invasion of Ukraine.", Label::Hostile),
+        (
+            "We condemn the attack, thank our allies and demand that Ruritania withdraw.",
+            Label::Hostile,
+        ),
         // What cannot happen is negated; litotes is not (twenty-eighth session).
         (
             "It is impossible to reach an agreement with them.",

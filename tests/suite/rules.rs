@@ -578,6 +578,35 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "alliance:partnership:2.00;threat*:threat:-3.00;terrorists:accusation:-2.00",
         Label::Hostile,
     ),
+    // Solidarity (SOLIDARITY_SCALAR 0.1): a condemnation beside support aims at a third party.
+    (
+        "a condemnation beside solidarity is damped",
+        Lang::En,
+        "We condemn the attack and send our solidarity",
+        "condemn*:defiance:-0.20;attack:force:-0.30;solidarity:partnership:2.00",
+        Label::Conciliatory,
+    ),
+    (
+        "a condemnation without support is not damped",
+        Lang::En,
+        "We condemn the attack",
+        "condemn*:defiance:-2.00;attack:force:-3.00",
+        Label::Hostile,
+    ),
+    (
+        "support without a condemnation damps nothing",
+        Lang::En,
+        "The attack, and our solidarity",
+        "attack:force:-3.00;solidarity:partnership:2.00",
+        Label::Tense,
+    ),
+    (
+        "a threat beside a condemnation turns the solidarity rule off",
+        Lang::En,
+        "We condemn the attack, send our solidarity and threaten them",
+        "condemn*:defiance:-2.00;attack:force:-3.00;solidarity:partnership:2.00;threat*:threat:-3.00",
+        Label::Hostile,
+    ),
     // A direct threat (force the speaker announces) is still aimed at the shared target.
     (
         "a direct threat against a shared target is damped",
