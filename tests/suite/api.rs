@@ -362,6 +362,36 @@ fn builtin_lexicons_read_these_constructions() {
             "We condemn the attack, thank our allies and demand that Ruritania withdraw.",
             Label::Hostile,
         ),
+        // Rhetorical questions (twenty-eighth session): distrust asked, ties affirmed.
+        (
+            "How can we trust a government that signs an agreement on Monday and breaks it on Friday?",
+            Label::Tense,
+        ),
+        (
+            "¿Quién no querría estrechar lazos con un pueblo tan trabajador y generoso como el uruguayo?",
+            Label::Cooperative,
+        ),
+        (
+            "Who would not want closer ties with a neighbor as dynamic as Portugal?",
+            Label::Conciliatory,
+        ),
+        // Diplomatic formulas (twenty-eighth session): condolences, recalls, a grievance.
+        (
+            "España se une al dolor del pueblo chileno por los incendios.",
+            Label::Conciliatory,
+        ),
+        (
+            "La Cancillería lamenta las pérdidas humanas ocasionadas por el huracán.",
+            Label::Conciliatory,
+        ),
+        (
+            "France has recalled its ambassadors to the United States and Australia for consultations.",
+            Label::Tense,
+        ),
+        (
+            "We recalled our ambassador in light of the exceptional seriousness of these announcements.",
+            Label::Hostile,
+        ),
         // What cannot happen is negated; litotes is not (twenty-eighth session).
         (
             "It is impossible to reach an agreement with them.",
