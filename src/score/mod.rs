@@ -165,8 +165,12 @@ impl Rules {
     /// the terrorist attack in Kabul and express our solidarity with the Afghan people"): the
     /// condemnation and the act condemned are aimed at a third party, damped.
     pub const SOLIDARITY: Rules = Rules(1 << 29);
+    /// A cooperative act asked of the other side by a demand before it in its clause ("we
+    /// demand that they honour the ceasefire", "we call on Russia to withdraw its troops"):
+    /// damped, since the speaker asks for it rather than offers it.
+    pub const DEMANDED: Rules = Rules(1 << 30);
 
-    const NAMES: [(Rules, &'static str); 30] = [
+    const NAMES: [(Rules, &'static str); 31] = [
         (Rules::NEGATED, "negated"),
         (Rules::BOOSTED, "boosted"),
         (Rules::DAMPENED, "dampened"),
@@ -197,6 +201,7 @@ impl Rules {
         (Rules::DEFIED, "defied"),
         (Rules::SPEAKER_NAMED, "speaker-named"),
         (Rules::SOLIDARITY, "solidarity"),
+        (Rules::DEMANDED, "demanded"),
     ];
 
     /// Every rule at once: `Rules::ALL.names()` lists every name a hit's rules can have.

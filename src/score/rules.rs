@@ -127,6 +127,25 @@ pub const BREACHED_CATEGORIES: &[&str] = &["agreement", "commitment"];
 /// statement, the broken agreement adds to it.
 pub const BREACH_SCALAR: f64 = 0.5;
 
+/// A demand (these categories) ...
+pub const DEMAND_CATEGORIES: &[&str] = &["demand"];
+
+/// ... asks for the cooperative act (any cooperative hit) within this many units after it in
+/// its clause: "we demand that they honour the ceasefire", "we call on Russia to withdraw its
+/// troops", "exigimos que respete el horario pactado", "urged President Putin to agree to a
+/// ceasefire". The act is asked of the other side, not offered by the speaker. 6 units left
+/// out "urged President Putin to agree to a ceasefire" and "we urge both sides to return to
+/// the negotiating table"; 12 put one more tuning row in its class and one row never tuned on ...
+pub const DEMAND_WINDOW: usize = 12;
+
+/// ... and keeps this share of its weight: it says what the speaker wants, not what it does.
+pub const DEMANDED_SCALAR: f64 = 0.25;
+
+/// A demand word inside the speaker's own offer or an agreement (after a hit of these
+/// categories in its clause) asks for nothing: "estamos dispuestos a reanudar de inmediato el
+/// diálogo", "acordaron devolver en un plazo de 30 días ... y elogiaron ...".
+pub const OFFER_CATEGORIES: &[&str] = &["commitment", "agreement"];
+
 /// A statement whose tone turns between sentences with no contrast word ("We came in good
 /// faith, and three times we extended our hand. Today I say it plainly: if ..., we will close
 /// every crossing"; "A year ago we were trading threats. Today we signed a trade agreement"): the

@@ -314,6 +314,8 @@ struct RuleCategories {
     conditional: CategorySet,
     endorsing: CategorySet,
     breaking: CategorySet,
+    demanding: CategorySet,
+    offering: CategorySet,
     broken: CategorySet,
     named: CategorySet,
     endorsed: CategorySet,
@@ -367,6 +369,8 @@ impl RuleCategories {
             conditional: ids(CONDITIONAL_THREAT_CATEGORIES),
             endorsing: ids(ENDORSING_CATEGORIES),
             breaking: ids(BREACH_CATEGORIES),
+            demanding: ids(DEMAND_CATEGORIES),
+            offering: ids(OFFER_CATEGORIES),
             named: ids(NAMED_CATEGORIES),
             broken: ids(BREACHED_CATEGORIES),
             endorsed: ids(ENDORSED_CATEGORIES),
@@ -1382,6 +1386,7 @@ impl Scorer {
         let in_phrase: Option<&dyn Fn(usize) -> bool> =
             (counts.contrasts > 0).then_some(&in_contrast);
         super::context::relayed(tokens, marks, &model.context, &mut hits, in_phrase, speaker);
+        self.demanded(&mut hits, clauses);
         super::context::sarcasm(
             tokens,
             marks,
@@ -1601,6 +1606,53 @@ impl Scorer {
                 h.weight = -h.weight * BREACH_SCALAR;
                 h.category = category;
                 h.rules.insert(Rules::BREACHED);
+            }
+        }
+    }
+
+    /// A cooperative hit within [`DEMAND_WINDOW`] units after a demand in its clause is the
+    /// act demanded ("we demand that they honour the ceasefire", "exigimos que respete el
+    /// horario pactado"): it keeps [`DEMANDED_SCALAR`] of its weight. A relayed demand asks
+    /// nothing of the party addressed, and a demand word after the speaker's own offer in its
+    /// clause ([`OFFER_CATEGORIES`]: "estamos dispuestos a reanudar de inmediato el diálogo")
+    /// is part of the offer. Runs after the relay rule; most statements have no demand, and
+    /// one pass finds none.
+    fn demanded(&self, hits: &mut [Hit], places: &[(u32, usize)]) {
+        let demands = |h: &Hit| {
+            h.weight < 0.0
+                && self.ids.demanding.contains(&h.category)
+                && !h.rules.contains(Rules::RELAYED)
+        };
+        let Some(first) = hits.iter().position(demands) else {
+            return;
+        };
+        let mut demand: Option<(u32, usize)> = None;
+        let mut offered: Option<u32> = None;
+        for (i, &(clause, _)) in places.iter().enumerate().take(first) {
+            if hits
+                .get(i)
+                .is_some_and(|h| h.weight > 0.0 && self.ids.offering.contains(&h.category))
+            {
+                offered = Some(clause);
+            }
+        }
+        for i in first..hits.len() {
+            let (Some(h), Some(&(clause, k))) = (hits.get_mut(i), places.get(i)) else {
+                break;
+            };
+            if h.weight > 0.0 && self.ids.offering.contains(&h.category) {
+                offered = Some(clause);
+            }
+            if demands(h) {
+                if offered != Some(clause) {
+                    demand = Some((clause, k));
+                }
+            } else if h.weight > 0.0
+                && self.categories.get(h.category).side == Side::Cooperative
+                && demand.is_some_and(|(c, d)| c == clause && k.saturating_sub(d) <= DEMAND_WINDOW)
+            {
+                h.weight *= DEMANDED_SCALAR;
+                h.rules.insert(Rules::DEMANDED);
             }
         }
     }

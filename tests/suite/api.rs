@@ -375,6 +375,17 @@ fn builtin_lexicons_read_these_constructions() {
             "Who would not want closer ties with a neighbor as dynamic as Portugal?",
             Label::Conciliatory,
         ),
+        // A cooperative act a demand asks for is not offered (twenty-eighth session).
+        ("We demand that they honour the ceasefire.", Label::Tense),
+        (
+            "We call on Russia to withdraw its troops from Ukraine.",
+            Label::Tense,
+        ),
+        ("Exigimos que respete el horario pactado.", Label::Tense),
+        (
+            "Estamos dispuestos a reanudar de inmediato el diálogo político.",
+            Label::Conciliatory,
+        ),
         // Diplomatic formulas (twenty-eighth session): condolences, recalls, a grievance.
         (
             "España se une al dolor del pueblo chileno por los incendios.",

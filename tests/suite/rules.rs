@@ -578,6 +578,28 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "alliance:partnership:2.00;threat*:threat:-3.00;terrorists:accusation:-2.00",
         Label::Hostile,
     ),
+    // Demanded (DEMANDED_SCALAR 0.25): the cooperative act a demand asks for is not offered.
+    (
+        "a cooperative act after a demand is damped",
+        Lang::En,
+        "we demand talks",
+        "we demand:demand:-2.50;talks:dialogue:0.25",
+        Label::Hostile,
+    ),
+    (
+        "a demand inside an agreement asks for nothing",
+        Lang::En,
+        "we signed a treaty and we demand talks",
+        "signed a treaty:agreement:3.00;we demand:demand:-2.50;talks:dialogue:1.00",
+        Label::Conciliatory,
+    ),
+    (
+        "a demand does not reach into the next clause",
+        Lang::En,
+        "we demand, talks",
+        "we demand:demand:-2.50;talks:dialogue:1.00",
+        Label::Tense,
+    ),
     // Solidarity (SOLIDARITY_SCALAR 0.1): a condemnation beside support aims at a third party.
     (
         "a condemnation beside solidarity is damped",
