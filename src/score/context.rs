@@ -682,12 +682,17 @@ fn mock_congratulation(
 /// el desembarco de «acto de piratería»"): when a quotation mark opens right before the hit
 /// or closes right after it, and the quotation it belongs to holds at most [`QUOTED_WORDS`]
 /// words within one sentence, the hit is multiplied by [`QUOTED_SCALAR`]. A quoted sentence
-/// (longer) is left to the relay rules.
+/// (longer) is left to the relay rules. In a clause that names the row's `speaker`
+/// ([`naming_clauses`], as the relay rule reads a paraphrase), the quotation is the speaker's
+/// own word: "Trump calificó a Petro de 'líder del narcotráfico'", "Sheinbaum destacó el
+/// 'diálogo respetuoso'" in rows whose speakers they are keep the hit whole (rule
+/// `speaker-named`).
 ///
 /// Runs only on a statement the tokenizer found a quotation mark in
 /// ([`Tokens::has_quotes`]); there most hits have a space or a letter on both sides, and two
 /// table lookups settle them.
-fn quoted(text: &str, hits: &mut [Hit]) {
+fn quoted(text: &str, tokens: &Tokens, hits: &mut [Hit], speaker: &[u8]) {
+    let mut named_clauses: Option<Vec<u32>> = None;
     let bytes = text.as_bytes();
     for h in hits.iter_mut() {
         let (start, end) = (h.span.0 as usize, h.span.1 as usize);
@@ -709,7 +714,21 @@ fn quoted(text: &str, hits: &mut [Hit]) {
         } else {
             false
         };
-        if inside {
+        if !inside {
+            continue;
+        }
+        let named = !speaker.is_empty()
+            && token_at(tokens, h.span.0)
+                .and_then(|i| tokens.tokens().get(i))
+                .is_some_and(|t| {
+                    named_clauses
+                        .get_or_insert_with(|| naming_clauses(tokens, speaker))
+                        .binary_search(&t.clause)
+                        .is_ok()
+                });
+        if named {
+            h.rules.insert(Rules::SPEAKER_NAMED);
+        } else {
             h.weight *= QUOTED_SCALAR;
             h.rules.insert(Rules::QUOTED);
         }
@@ -886,7 +905,8 @@ fn short_quotation(bytes: &[u8], open: usize, close: usize) -> bool {
 
 /// The rules for statements with a quotation mark ([`quoted`]) or a clock time ([`notice`]),
 /// which the tokenizer notes ([`Tokens::has_quotes`], [`Tokens::has_clock_time`]): kept out
-/// of line, so the scorer's common path carries one test for both.
+/// of line, so the scorer's common path carries one test for both. `speaker` is the row's
+/// speaker (empty when unknown), for [`quoted`].
 #[cold]
 #[inline(never)]
 pub(super) fn quoted_and_notice(
@@ -894,9 +914,10 @@ pub(super) fn quoted_and_notice(
     tokens: &Tokens,
     hits: &mut [Hit],
     warning: &CategorySet,
+    speaker: &[u8],
 ) {
     if tokens.has_quotes() {
-        quoted(text, hits);
+        quoted(text, tokens, hits, speaker);
     }
     if tokens.has_clock_time() {
         notice(hits, warning);
@@ -1058,7 +1079,7 @@ mod tests {
     fn quoted_word(text: &str, word: &str) -> bool {
         let start = text.find(word).expect("the word is in the text");
         let mut hits = [warm_hit(start, start + word.len())];
-        quoted(text, &mut hits);
+        quoted(text, &Tokens::new(), &mut hits, b"");
         let [hit] = hits;
         assert_eq!(
             hit.rules.contains(Rules::QUOTED),
@@ -1116,7 +1137,7 @@ mod tests {
             for (n, &a) in bounds.iter().enumerate() {
                 for &b in &bounds[n..] {
                     let mut hits = [warm_hit(a, b)];
-                    quoted(text, &mut hits);
+                    quoted(text, &Tokens::new(), &mut hits, b"Trump");
                 }
             }
         }

@@ -1362,7 +1362,7 @@ impl Scorer {
         }
         // Quotation marks and clock times are rare: one test passes most statements by.
         if tokens.has_quotes() || tokens.has_clock_time() {
-            super::context::quoted_and_notice(text, tokens, &mut hits, &self.ids.warning);
+            super::context::quoted_and_notice(text, tokens, &mut hits, &self.ids.warning, speaker);
         }
         if hits.len() > 1 && marks.any(TOPIC_WORD) {
             self.topics(&mut hits, clauses, units, marks);

@@ -1511,3 +1511,27 @@ fn score_as_reads_a_paraphrase_of_the_speaker_as_the_speakers_own() {
     scorer.score_reusing_as(text, "Trump", &mut out);
     assert_eq!(out, scorer.score_as(text, "Trump"));
 }
+
+/// A short quotation in a clause that names the speaker is the speaker's own word, not a
+/// mocked or cited one (twenty-eighth session): kept whole, rule `speaker-named`.
+#[test]
+fn score_as_keeps_the_speakers_own_quoted_words() {
+    let scorer = Scorer::new().expect("builtin lexicons load");
+    let text = "Sheinbaum destacó el 'diálogo respetuoso' con Washington.";
+    let quoted = scorer.score_as(text, "Trump");
+    let own = scorer.score_as(text, "Claudia Sheinbaum");
+    assert_eq!(quoted.label, Label::Neutral, "{quoted:?}");
+    assert_eq!(own.label, Label::Conciliatory, "{own:?}");
+    let hit = own
+        .hits
+        .iter()
+        .find(|h| h.weight > 0.0)
+        .expect("the dialogue hit");
+    assert!(
+        hit.rules.contains(detente::score::Rules::SPEAKER_NAMED),
+        "{hit:?}"
+    );
+    let text = "Trump calificó a Petro de 'líder del narcotráfico' y anunció la suspensión de toda la ayuda a Colombia.";
+    assert_eq!(scorer.score_as(text, "Trump").label, Label::Hostile);
+    assert_eq!(scorer.score(text).label, Label::Neutral);
+}
