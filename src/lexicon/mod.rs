@@ -263,6 +263,11 @@ pub enum ContextRole {
     /// solidarity with the Afghan people"), condemns a third party's act; see the solidarity
     /// rule.
     Condemnation,
+    /// A word of rejection (`reject*`, `refus*`, `rechaz*`, `declinamos`): a defiance hit that
+    /// ends with one refuses the cooperative hit right after it ("rejected the peace
+    /// proposal", "rechazó la invitación al diálogo"), which takes the rejection's side; see
+    /// the breach rule.
+    Rejection,
     /// A day of the week or a month (`tuesday`, `october`, `martes`, `octubre`): a statement
     /// that names one and whose only hits are weak talk, partnership, coercion, force or
     /// demands ("the joint commission will meet on 14 March", "the decision takes effect in
@@ -272,7 +277,7 @@ pub enum ContextRole {
 
 impl ContextRole {
     /// Every role, in the order `lexicon stats` lists them.
-    pub const ALL: [ContextRole; 25] = [
+    pub const ALL: [ContextRole; 26] = [
         ContextRole::Relay,
         ContextRole::Report,
         ContextRole::SharedTarget,
@@ -297,6 +302,7 @@ impl ContextRole {
         ContextRole::Topic,
         ContextRole::Congratulation,
         ContextRole::Condemnation,
+        ContextRole::Rejection,
         ContextRole::Calendar,
     ];
 
@@ -327,6 +333,7 @@ impl ContextRole {
             ContextRole::Topic => "topic",
             ContextRole::Congratulation => "congratulation",
             ContextRole::Condemnation => "condemnation",
+            ContextRole::Rejection => "rejection",
             ContextRole::Calendar => "calendar",
         }
     }
@@ -351,7 +358,10 @@ impl ContextRole {
     pub fn allows_wildcards(self) -> bool {
         matches!(
             self,
-            ContextRole::SharedTarget | ContextRole::Congratulation | ContextRole::Condemnation
+            ContextRole::SharedTarget
+                | ContextRole::Congratulation
+                | ContextRole::Condemnation
+                | ContextRole::Rejection
         )
     }
 }

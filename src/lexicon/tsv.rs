@@ -375,7 +375,7 @@ fn context_word(term: String, role: ContextRole, loc: Location) -> Result<Line> 
     }
     if term.contains('*') && !(role.allows_wildcards() && words == 1) {
         return bad(format!(
-            "a {} term cannot be a wildcard (only a one-word shared-target, congratulation or condemnation term may end in *)",
+            "a {} term cannot be a wildcard (only a one-word shared-target, congratulation, condemnation or rejection term may end in *)",
             role.name()
         ));
     }
@@ -686,7 +686,7 @@ mod tests {
         (
             "context wildcard in a phrase",
             "organi* crime\tshared-target\t-\n",
-            "only a one-word shared-target, congratulation or condemnation term may end in *",
+            "only a one-word shared-target, congratulation, condemnation or rejection term may end in *",
         ),
         (
             "context number",

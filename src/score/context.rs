@@ -51,6 +51,8 @@ pub(super) struct ContextWords {
     congratulation: Vec<Marker>,
     /// The `condemnation` words: whole words or word beginnings (`condemn*`).
     condemnation: Vec<Marker>,
+    /// The `rejection` words: whole words or word beginnings (`reject*`).
+    rejection: Vec<Marker>,
     /// The `calendar` words, sorted: days and months.
     calendar: Vec<String>,
 }
@@ -70,6 +72,7 @@ impl ContextWords {
             sarcasm: RelayKeys::new(of(ContextRole::Sarcasm)),
             congratulation: of(ContextRole::Congratulation).map(Marker::parse).collect(),
             condemnation: of(ContextRole::Condemnation).map(Marker::parse).collect(),
+            rejection: of(ContextRole::Rejection).map(Marker::parse).collect(),
             calendar: {
                 let mut c: Vec<String> = of(ContextRole::Calendar).map(str::to_owned).collect();
                 c.sort_unstable();
@@ -96,6 +99,20 @@ impl ContextWords {
         self.condemnation.iter().any(|m| m.is_word(w))
     }
 
+    /// Whether the hit over byte `span` ends with a `rejection` word ("rejected" in
+    /// "rejected", "se niegan" in "se niegan"; not "reject the accusations"). Asked only of a
+    /// defiance hit with a cooperative hit right after it.
+    pub(super) fn ends_with_rejection(&self, tokens: &Tokens, span: (u32, u32)) -> bool {
+        let toks = tokens.tokens();
+        let last = toks.partition_point(|t| t.span.1 < span.1);
+        !self.rejection.is_empty()
+            && toks.get(last).is_some_and(|t| t.span.1 == span.1)
+            && self
+                .rejection
+                .iter()
+                .any(|m| m.is_word(tokens.folded(last)))
+    }
+
     /// Whether `tokens` name a day or a month (a `calendar` word): asked by the schedule
     /// rule only when every hit is weak and in its categories, so not for most statements.
     pub(super) fn dated(&self, tokens: &Tokens) -> bool {
@@ -118,6 +135,9 @@ impl ContextWords {
             }
             if self.is_condemnation(tokens.folded(i)) {
                 out.push((ContextRole::Condemnation, i, i + 1));
+            }
+            if self.rejection.iter().any(|m| m.is_word(tokens.folded(i))) {
+                out.push((ContextRole::Rejection, i, i + 1));
             }
             for (keys, role) in [
                 (&self.relay, ContextRole::Relay),

@@ -123,6 +123,20 @@ pub const BREACH_WINDOW: usize = 3;
 /// ... the agreement and commitment categories an accusation breaks.
 pub const BREACHED_CATEGORIES: &[&str] = &["agreement", "commitment"];
 
+/// A rejection (a hit of these categories ending with a `rejection` word) ...
+pub const REJECTION_CATEGORIES: &[&str] = &["defiance"];
+
+/// ... refuses a hit of these categories right after it, as an accusation breaks an
+/// agreement: "rejected the peace proposal", "rechazó la invitación al diálogo", "refused to
+/// negotiate", "declinamos su invitación a la cumbre".
+pub const REJECTED_CATEGORIES: &[&str] = &[
+    "agreement",
+    "commitment",
+    "dialogue",
+    "deescalation",
+    "partnership",
+];
+
 /// The broken thing keeps this share of its weight, sign turned: the accusation carries the
 /// statement, the broken agreement adds to it.
 pub const BREACH_SCALAR: f64 = 0.5;

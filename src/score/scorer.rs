@@ -196,6 +196,7 @@ fn role_mark(role: ContextRole) -> u32 {
         | ContextRole::Sarcasm
         | ContextRole::Congratulation
         | ContextRole::Condemnation
+        | ContextRole::Rejection
         | ContextRole::Calendar => 0,
     }
 }
@@ -314,6 +315,8 @@ struct RuleCategories {
     conditional: CategorySet,
     endorsing: CategorySet,
     breaking: CategorySet,
+    rejecting: CategorySet,
+    rejected: CategorySet,
     demanding: CategorySet,
     offering: CategorySet,
     broken: CategorySet,
@@ -369,6 +372,8 @@ impl RuleCategories {
             conditional: ids(CONDITIONAL_THREAT_CATEGORIES),
             endorsing: ids(ENDORSING_CATEGORIES),
             breaking: ids(BREACH_CATEGORIES),
+            rejecting: ids(REJECTION_CATEGORIES),
+            rejected: ids(REJECTED_CATEGORIES),
             demanding: ids(DEMAND_CATEGORIES),
             offering: ids(OFFER_CATEGORIES),
             named: ids(NAMED_CATEGORIES),
@@ -1372,7 +1377,7 @@ impl Scorer {
             self.hedges(&mut hits, clauses, units, marks);
         }
         self.endorsements(&mut hits, clauses);
-        self.breaches(&mut hits, clauses);
+        self.breaches(&mut hits, clauses, tokens, &model.context);
         self.hollow_denials(&mut hits, model.matcher.entries());
         // A marker's key word inside a contrast phrase of several words belongs to it
         // ("That said, their refusal is unacceptable" contrasts, it relays nothing).
@@ -1590,16 +1595,32 @@ impl Scorer {
     /// right after such a hit ("viola el
     /// convenio que firmamos"). A negated accusation ("we have never violated the agreement")
     /// is no longer hostile and breaks nothing.
-    fn breaches(&self, hits: &mut [Hit], places: &[(u32, usize)]) {
+    ///
+    /// What a rejection refuses is no cooperation either: a cooperative hit of
+    /// [`REJECTED_CATEGORIES`] within the same window after a defiance hit that ends with a
+    /// `rejection` word ("rejected the peace proposal", "rechazó la invitación al diálogo",
+    /// "refused to negotiate") is turned the same way. A rejection entry that names its own
+    /// object ("reject the accusations") does not end with the word, and the cooperative hit
+    /// after it ("and remain committed to dialogue") is left alone.
+    fn breaches(
+        &self,
+        hits: &mut [Hit],
+        places: &[(u32, usize)],
+        tokens: &Tokens,
+        words: &super::context::ContextWords,
+    ) {
         for i in 1..hits.len() {
             if close_pair(places, i, BREACH_WINDOW).is_none() {
                 continue;
             }
             let (before, h) = (&hits[i - 1], &hits[i]);
             let broken = before.weight < 0.0
-                && self.ids.breaking.contains(&before.category)
                 && h.weight > 0.0
-                && self.ids.broken.contains(&h.category);
+                && ((self.ids.breaking.contains(&before.category)
+                    && self.ids.broken.contains(&h.category))
+                    || (self.ids.rejecting.contains(&before.category)
+                        && self.ids.rejected.contains(&h.category)
+                        && words.ends_with_rejection(tokens, before.span)));
             if broken {
                 let category = before.category;
                 let h = &mut hits[i];

@@ -375,6 +375,18 @@ fn builtin_lexicons_read_these_constructions() {
             "Who would not want closer ties with a neighbor as dynamic as Portugal?",
             Label::Conciliatory,
         ),
+        // What a rejection refuses is no cooperation (twenty-eighth session).
+        ("They rejected the peace proposal.", Label::Hostile),
+        (
+            "Venezuela rechazó la invitación al diálogo.",
+            Label::Hostile,
+        ),
+        ("Se niegan a dialogar con nosotros.", Label::Hostile),
+        (
+            "We reject the accusations and remain committed to dialogue.",
+            Label::Conciliatory,
+        ),
+        ("¡No vamos a arrodillarnos ante nadie!", Label::Hostile),
         // A cooperative act a demand asks for is not offered (twenty-eighth session).
         ("We demand that they honour the ceasefire.", Label::Tense),
         (

@@ -578,6 +578,21 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "alliance:partnership:2.00;threat*:threat:-3.00;terrorists:accusation:-2.00",
         Label::Hostile,
     ),
+    // A rejection refuses what follows it (BREACH_SCALAR 0.5, sign turned, as a breach).
+    (
+        "a rejection refuses the cooperative hit after it",
+        Lang::En,
+        "they rejected the talks",
+        "rejected:defiance:-2.00;talks:defiance:-0.50",
+        Label::Hostile,
+    ),
+    (
+        "a rejection does not reach into the next clause",
+        Lang::En,
+        "they rejected it, talks",
+        "rejected:defiance:-2.00;talks:dialogue:1.00",
+        Label::Tense,
+    ),
     // Demanded (DEMANDED_SCALAR 0.25): the cooperative act a demand asks for is not offered.
     (
         "a cooperative act after a demand is damped",
