@@ -375,6 +375,11 @@ fn builtin_lexicons_read_these_constructions() {
             "Who would not want closer ties with a neighbor as dynamic as Portugal?",
             Label::Conciliatory,
         ),
+        // A negation raised to "think" reaches the clause after it (twenty-eighth session).
+        (
+            "Frankly, I don't think the Prime Minister's remarks were helpful.",
+            Label::Tense,
+        ),
         // What a rejection refuses is no cooperation (twenty-eighth session).
         ("They rejected the peace proposal.", Label::Hostile),
         (
