@@ -375,6 +375,9 @@ fn builtin_lexicons_read_these_constructions() {
             "Who would not want closer ties with a neighbor as dynamic as Portugal?",
             Label::Conciliatory,
         ),
+        // A relationship at its lowest, with its subject apart (twenty-eighth session).
+        ("Relations with Rome have hit rock bottom.", Label::Tense),
+        ("Las relaciones con Caracas han tocado fondo.", Label::Tense),
         // A negation raised to "think" reaches the clause after it (twenty-eighth session).
         (
             "Frankly, I don't think the Prime Minister's remarks were helpful.",
