@@ -258,12 +258,12 @@ pub enum ContextRole {
     /// another missile test splashing down off our coast ... Pelloran will not enjoy it").
     Congratulation,
     /// A word of condemnation (`condemn*`, `deplor*`, `conden*`, `repudi*`): a hostile hit
-    /// that opens with one, in a statement that also stands with someone (partnership,
+    /// that holds one, in a statement that also stands with someone (partnership,
     /// thanks, respect or praise: "we condemn the terrorist attack in Kabul and express our
     /// solidarity with the Afghan people"), condemns a third party's act; see the solidarity
     /// rule.
     Condemnation,
-    /// A word of rejection (`reject*`, `refus*`, `rechaz*`, `declinamos`): a defiance hit that
+    /// A word of rejection (`reject*`, `refus*`, `rechaz*`, `nieg*`): a defiance hit that
     /// ends with one refuses the cooperative hit right after it ("rejected the peace
     /// proposal", "rechazó la invitación al diálogo"), which takes the rejection's side; see
     /// the breach rule.

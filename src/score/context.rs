@@ -1,8 +1,8 @@
 //! Statement-level context rules that run after the per-hit rules: relayed reports of what
 //! another party did ([`relayed`]), combative words aimed at a target shared with a partner
-//! ([`shared_target`]), a condemnation beside solidarity ([`solidarity`]), praise and thanks made mockery by a sarcasm marker ([`sarcasm`]),
-//! statements that only mention talks ([`talk_only`]), and how negators
-//! combine per language ([`negated`]). Free functions over the tokens and hits, so they stay
+//! ([`shared_target`]), a condemnation beside solidarity ([`solidarity`]), praise and thanks
+//! made mockery by a sarcasm marker ([`sarcasm`]), statements that only mention talks
+//! ([`talk_only`]), and how negators combine per language ([`negated`]). Free functions over the tokens and hits, so they stay
 //! independent of how the scorer builds its units.
 
 use super::rules::{
@@ -99,18 +99,20 @@ impl ContextWords {
         self.condemnation.iter().any(|m| m.is_word(w))
     }
 
+    /// Whether word `w` (folded) is a `rejection` word.
+    fn is_rejection(&self, w: &str) -> bool {
+        self.rejection.iter().any(|m| m.is_word(w))
+    }
+
     /// Whether the hit over byte `span` ends with a `rejection` word ("rejected" in
-    /// "rejected", "se niegan" in "se niegan"; not "reject the accusations"). Asked only of a
+    /// "rejected", "niegan" in "se niegan"; not "reject the accusations"). Asked only of a
     /// defiance hit with a cooperative hit right after it.
     pub(super) fn ends_with_rejection(&self, tokens: &Tokens, span: (u32, u32)) -> bool {
         let toks = tokens.tokens();
         let last = toks.partition_point(|t| t.span.1 < span.1);
         !self.rejection.is_empty()
             && toks.get(last).is_some_and(|t| t.span.1 == span.1)
-            && self
-                .rejection
-                .iter()
-                .any(|m| m.is_word(tokens.folded(last)))
+            && self.is_rejection(tokens.folded(last))
     }
 
     /// Whether `tokens` name a day or a month (a `calendar` word): asked by the schedule
@@ -136,7 +138,7 @@ impl ContextWords {
             if self.is_condemnation(tokens.folded(i)) {
                 out.push((ContextRole::Condemnation, i, i + 1));
             }
-            if self.rejection.iter().any(|m| m.is_word(tokens.folded(i))) {
+            if self.is_rejection(tokens.folded(i)) {
                 out.push((ContextRole::Rejection, i, i + 1));
             }
             for (keys, role) in [

@@ -147,9 +147,10 @@ pub const DEMAND_CATEGORIES: &[&str] = &["demand"];
 /// ... asks for the cooperative act (any cooperative hit) within this many units after it in
 /// its clause: "we demand that they honour the ceasefire", "we call on Russia to withdraw its
 /// troops", "exigimos que respete el horario pactado", "urged President Putin to agree to a
-/// ceasefire". The act is asked of the other side, not offered by the speaker. 6 units left
+/// ceasefire". The act is asked of the other side, not offered by the speaker (6 units left
 /// out "urged President Putin to agree to a ceasefire" and "we urge both sides to return to
-/// the negotiating table"; 12 put one more tuning row in its class and one row never tuned on ...
+/// the negotiating table"; 12 brought one more tuning row and one row never tuned on into
+/// their class) ...
 pub const DEMAND_WINDOW: usize = 12;
 
 /// ... and keeps this share of its weight: it says what the speaker wants, not what it does.

@@ -1634,9 +1634,9 @@ impl Scorer {
     /// A cooperative hit within [`DEMAND_WINDOW`] units after a demand in its clause is the
     /// act demanded ("we demand that they honour the ceasefire", "exigimos que respete el
     /// horario pactado"): it keeps [`DEMANDED_SCALAR`] of its weight. A relayed demand asks
-    /// nothing of the party addressed, and a demand word after the speaker's own offer in its
-    /// clause ([`OFFER_CATEGORIES`]: "estamos dispuestos a reanudar de inmediato el diálogo")
-    /// is part of the offer. Runs after the relay rule; most statements have no demand, and
+    /// nothing of the party addressed, and a demand word after the speaker's own offer or an
+    /// agreement in its clause ([`OFFER_CATEGORIES`]: "estamos dispuestos a reanudar de
+    /// inmediato el diálogo") is part of it. Runs after the relay rule; most statements have no demand, and
     /// one pass finds none.
     fn demanded(&self, hits: &mut [Hit], places: &[(u32, usize)]) {
         let demands = |h: &Hit| {
@@ -1644,20 +1644,12 @@ impl Scorer {
                 && self.ids.demanding.contains(&h.category)
                 && !h.rules.contains(Rules::RELAYED)
         };
-        let Some(first) = hits.iter().position(demands) else {
+        if !hits.iter().any(demands) {
             return;
-        };
+        }
         let mut demand: Option<(u32, usize)> = None;
         let mut offered: Option<u32> = None;
-        for (i, &(clause, _)) in places.iter().enumerate().take(first) {
-            if hits
-                .get(i)
-                .is_some_and(|h| h.weight > 0.0 && self.ids.offering.contains(&h.category))
-            {
-                offered = Some(clause);
-            }
-        }
-        for i in first..hits.len() {
+        for i in 0..hits.len() {
             let (Some(h), Some(&(clause, k))) = (hits.get_mut(i), places.get(i)) else {
                 break;
             };
