@@ -222,6 +222,10 @@ pub enum ContextRole {
     /// coercion entry, or right before it, the speaker defies the pressure ("they
     /// will not intimidate us", "no nos intimidarán") rather than promising not to apply it.
     FirstPersonObject,
+    /// A third-person subject pronoun (`they`, `he`, `she`, `ellos`): after a `first-person`
+    /// word in its clause, it makes the future after it someone else's ("I don't think they
+    /// will attack us"), not the speaker's announcement.
+    ThirdPerson,
     /// An object pronoun that stands before its verb (`te`, `les`, `nos`, Spanish only): right
     /// after a negator it does not count towards the negation window, so that "no te vamos a
     /// amenazar" and "nadie nos va a chantajear" reach their entries as "no vamos a amenazar"
@@ -277,7 +281,7 @@ pub enum ContextRole {
 
 impl ContextRole {
     /// Every role, in the order `lexicon stats` lists them.
-    pub const ALL: [ContextRole; 26] = [
+    pub const ALL: [ContextRole; 27] = [
         ContextRole::Relay,
         ContextRole::Report,
         ContextRole::SharedTarget,
@@ -288,6 +292,7 @@ impl ContextRole {
         ContextRole::Be,
         ContextRole::FirstPersonBe,
         ContextRole::FirstPersonObject,
+        ContextRole::ThirdPerson,
         ContextRole::Clitic,
         ContextRole::Concessive,
         ContextRole::Relation,
@@ -319,6 +324,7 @@ impl ContextRole {
             ContextRole::Be => "be",
             ContextRole::FirstPersonBe => "first-person-be",
             ContextRole::FirstPersonObject => "first-person-object",
+            ContextRole::ThirdPerson => "third-person",
             ContextRole::Clitic => "clitic",
             ContextRole::Concessive => "concessive",
             ContextRole::Relation => "relation",

@@ -117,7 +117,8 @@ struct VocabEntry {
     /// [`CONSEQUENCE_WORD`], [`BE_WORD`], [`FIRST_PERSON_BE_WORD`], [`RELATION_WORD`],
     /// [`SUBORDINATOR_WORD`], [`COMPARATIVE_WORD`], [`THAN_WORD`], [`BARRIER_WORD`],
     /// [`SARCASM_KEY`], [`HEDGE_WORD`], [`TOPIC_WORD`], [`EXISTENTIAL_WORD`],
-    /// [`QUANTITY_WORD`], [`FIRST_PERSON_OBJECT_WORD`], [`CLITIC_WORD`], [`CONCESSIVE_WORD`].
+    /// [`QUANTITY_WORD`], [`FIRST_PERSON_OBJECT_WORD`], [`CLITIC_WORD`], [`CONCESSIVE_WORD`],
+    /// [`THIRD_PERSON_WORD`].
     marks: [u32; 2],
 }
 
@@ -167,6 +168,9 @@ pub(super) const CLITIC_WORD: u32 = 1 << 19;
 /// A `concessive` context word ("although", "aunque"): opening its sentence, its clause is
 /// the concession.
 pub(super) const CONCESSIVE_WORD: u32 = 1 << 20;
+/// A `third-person` context word ("they", "ellos"): after a first-person word, the future
+/// after it is someone else's.
+pub(super) const THIRD_PERSON_WORD: u32 = 1 << 21;
 
 /// The flag of a one-word context role in [`VocabEntry::marks`] (relay markers are flagged by
 /// their key word instead, shared-target terms not at all).
@@ -179,6 +183,7 @@ fn role_mark(role: ContextRole) -> u32 {
         ContextRole::Be => BE_WORD,
         ContextRole::FirstPersonBe => FIRST_PERSON_BE_WORD,
         ContextRole::FirstPersonObject => FIRST_PERSON_OBJECT_WORD,
+        ContextRole::ThirdPerson => THIRD_PERSON_WORD,
         ContextRole::Clitic => CLITIC_WORD,
         ContextRole::Concessive => CONCESSIVE_WORD,
         ContextRole::Relation => RELATION_WORD,
@@ -1828,7 +1833,8 @@ fn proper_name(toks: &[Token], start: usize, end: usize) -> bool {
 
 /// True when the speaker announces the act in the first person and the future before or at
 /// unit `k` in its clause: a `first-person` word followed by a `future` word ("we will", "I am
-/// ready to", "nosotros vamos a"), a `first-person-future` word ("we'll", "haremos"), or, in
+/// ready to", "nosotros vamos a") with no `third-person` word between ("I don't think they
+/// will attack us" announces nothing), a `first-person-future` word ("we'll", "haremos"), or, in
 /// Spanish, a regular first-person future verb ("atacaremos", [`first_person_future`]).
 #[inline(never)]
 fn direct_threat(
@@ -1876,6 +1882,9 @@ fn direct_threat(
         }
         if m & (FIRST_PERSON_WORD | FIRST_PERSON_BE_WORD) != 0 {
             first_person = true;
+        } else if m & THIRD_PERSON_WORD != 0 {
+            // "I don't think they will attack us": the future is theirs.
+            first_person = false;
         }
     }
     scan.next = scan.next.max(end);

@@ -375,6 +375,8 @@ fn builtin_lexicons_read_these_constructions() {
             "Who would not want closer ties with a neighbor as dynamic as Portugal?",
             Label::Conciliatory,
         ),
+        // Someone else's future is no announcement of the speaker's (twenty-eighth session).
+        ("I don't think they will attack us.", Label::Conciliatory),
         // A relationship at its lowest, with its subject apart (twenty-eighth session).
         ("Relations with Rome have hit rock bottom.", Label::Tense),
         ("Las relaciones con Caracas han tocado fondo.", Label::Tense),

@@ -377,6 +377,20 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         Label::Hostile,
     ),
     (
+        "a third-person subject makes the future someone else's",
+        Lang::En,
+        "we know they will attack",
+        "attack:force:-3.00",
+        Label::Hostile,
+    ),
+    (
+        "a first-person subject after it announces again",
+        Lang::En,
+        "they know we will attack",
+        "attack:threat:-3.00",
+        Label::Hostile,
+    ),
+    (
         "a direct threat in one clause does not carry into the next",
         Lang::En,
         "They attack, we will strike, they attack",
