@@ -14,7 +14,7 @@ use super::scorer::{
     CategorySet, FIRST_PERSON_FUTURE_WORD, FIRST_PERSON_WORD, Marks, RELAY_KEY, SARCASM_KEY,
 };
 use super::{Hit, Rules};
-use crate::lexicon::{CategoryId, ContextRole, ContextWord, StartFilter};
+use crate::lexicon::{CategoryId, ContextRole, ContextWord, Entry, StartFilter};
 use crate::text::{Lang, Tokens};
 
 /// The index of the token that starts at byte `start`, if any.
@@ -104,15 +104,29 @@ impl ContextWords {
         self.rejection.iter().any(|m| m.is_word(w))
     }
 
-    /// Whether the hit over byte `span` ends with a `rejection` word ("rejected" in
-    /// "rejected", "niegan" in "se niegan"; not "reject the accusations"). Asked only of a
-    /// defiance hit with a cooperative hit right after it.
-    pub(super) fn ends_with_rejection(&self, tokens: &Tokens, span: (u32, u32)) -> bool {
-        let toks = tokens.tokens();
-        let last = toks.partition_point(|t| t.span.1 < span.1);
-        !self.rejection.is_empty()
-            && toks.get(last).is_some_and(|t| t.span.1 == span.1)
-            && self.is_rejection(tokens.folded(last))
+    /// For each of a lexicon's `entries`, what its words say to the statement-level rules:
+    /// [`ENTRY_CONDEMNS`] when one of its words is a `condemnation` word ("condemn*",
+    /// "strongly condemn*"), [`ENTRY_REJECTS`] when its last word is a `rejection` word
+    /// ("reject*", "se nieg*"; not "reject* the accusations"). A wildcard word is read
+    /// without its `*`. Computed once per lexicon, so the rules look a hit's entry up instead
+    /// of reading its words.
+    pub(super) fn entry_roles(&self, entries: &[Entry]) -> Vec<u8> {
+        entries
+            .iter()
+            .map(|e| {
+                let mut words = e.term.split(' ').map(|w| w.trim_end_matches('*'));
+                let condemns = words.clone().any(|w| self.is_condemnation(w));
+                let rejects = words.next_back().is_some_and(|w| self.is_rejection(w));
+                let mut roles = 0;
+                if condemns {
+                    roles |= ENTRY_CONDEMNS;
+                }
+                if rejects {
+                    roles |= ENTRY_REJECTS;
+                }
+                roles
+            })
+            .collect()
     }
 
     /// Whether `tokens` name a day or a month (a `calendar` word): asked by the schedule
@@ -579,9 +593,15 @@ pub(super) fn shared_target(
     }
 }
 
+/// [`ContextWords::entry_roles`] bit: the entry holds a `condemnation` word.
+pub(super) const ENTRY_CONDEMNS: u8 = 1;
+/// [`ContextWords::entry_roles`] bit: the entry ends with a `rejection` word.
+pub(super) const ENTRY_REJECTS: u8 = 2;
+
 /// Condemnation beside solidarity: "we condemn the terrorist attack in Kabul and express our
 /// solidarity with the Afghan people", "condenamos el atentado y expresamos nuestro respaldo
-/// al gobierno ecuatoriano". When a hostile hit holds a `condemnation` word and the
+/// al gobierno ecuatoriano". When a hostile hit's entry holds a `condemnation` word
+/// (`entry_roles`, [`ENTRY_CONDEMNS`]) and the
 /// statement also has a cooperative hit of a `partners` category (partnership, thanks,
 /// respect or praise, after the rules), the condemnation and the acts it condemns (hostile
 /// hits of a `targets` category, or a direct threat) are aimed at a third party's act, not at
@@ -589,16 +609,14 @@ pub(super) fn shared_target(
 /// [`shared_target`], any other hostile hit (a threat, a demand, an insult, defiance that is
 /// no condemnation) says the statement is hostile to someone it addresses, and nothing is
 /// damped; a hit the shared-target rule damped already is left as it is. Most statements
-/// have no hostile and cooperative hits together, and the words are compared only then.
+/// have no hostile and cooperative hits together.
 pub(super) fn solidarity(
-    tokens: &Tokens,
-    words: &ContextWords,
+    entry_roles: &[u8],
     hits: &mut [Hit],
     partners: CategorySet,
     targets: CategorySet,
 ) {
     if hits.len() < 2
-        || words.condemnation.is_empty()
         || !hits.iter().any(|h| h.weight < 0.0)
         || !hits
             .iter()
@@ -606,13 +624,11 @@ pub(super) fn solidarity(
     {
         return;
     }
-    let toks = tokens.tokens();
     // A condemnation word anywhere in the hit's entry: "condemn*", "strongly condemn*".
     let condemns = |h: &Hit| {
-        let first = toks.partition_point(|t| t.span.0 < h.span.0);
-        (first..toks.len())
-            .take_while(|&i| toks[i].span.0 < h.span.1)
-            .any(|i| words.is_condemnation(tokens.folded(i)))
+        entry_roles
+            .get(h.entry as usize)
+            .is_some_and(|&r| r & ENTRY_CONDEMNS != 0)
     };
     let aimed = |h: &Hit| may_aim_at_target(h, targets) || condemns(h);
     if !hits.iter().any(|h| h.weight < 0.0 && condemns(h))

@@ -92,6 +92,9 @@ struct LangModel {
     matcher: Matcher,
     /// Its relay and shared-target context words, compiled.
     context: ContextWords,
+    /// What each of the matcher's entries holds for the statement-level rules
+    /// ([`ContextWords::entry_roles`]: a condemnation word, a rejection word at its end).
+    entry_roles: Vec<u8>,
 }
 
 /// Scores statements. Build it once ([`Scorer::new`] or [`Scorer::builder`]) and share it across
@@ -470,7 +473,12 @@ impl ScorerBuilder {
             }
             let context = ContextWords::new(lexicon.context());
             let matcher = Matcher::from_lexicon(lexicon)?;
-            models.push(LangModel { matcher, context });
+            let entry_roles = context.entry_roles(matcher.entries());
+            models.push(LangModel {
+                matcher,
+                context,
+                entry_roles,
+            });
         }
         let mut sources = Vec::new();
         if self.builtin {
@@ -1382,7 +1390,7 @@ impl Scorer {
             self.hedges(&mut hits, clauses, units, marks);
         }
         self.endorsements(&mut hits, clauses);
-        self.breaches(&mut hits, clauses, tokens, &model.context);
+        self.breaches(&mut hits, clauses, &model.entry_roles);
         self.hollow_denials(&mut hits, model.matcher.entries());
         // A marker's key word inside a contrast phrase of several words belongs to it
         // ("That said, their refusal is unacceptable" contrasts, it relays nothing).
@@ -1414,8 +1422,7 @@ impl Scorer {
             self.ids.shared_targets,
         );
         super::context::solidarity(
-            tokens,
-            &model.context,
+            &model.entry_roles,
             &mut hits,
             self.ids.solidarity_partners,
             self.ids.shared_targets,
@@ -1607,13 +1614,7 @@ impl Scorer {
     /// "refused to negotiate") is turned the same way. A rejection entry that names its own
     /// object ("reject the accusations") does not end with the word, and the cooperative hit
     /// after it ("and remain committed to dialogue") is left alone.
-    fn breaches(
-        &self,
-        hits: &mut [Hit],
-        places: &[(u32, usize)],
-        tokens: &Tokens,
-        words: &super::context::ContextWords,
-    ) {
+    fn breaches(&self, hits: &mut [Hit], places: &[(u32, usize)], entry_roles: &[u8]) {
         for i in 1..hits.len() {
             if close_pair(places, i, BREACH_WINDOW).is_none() {
                 continue;
@@ -1625,7 +1626,9 @@ impl Scorer {
                     && self.ids.broken.contains(&h.category))
                     || (self.ids.rejecting.contains(&before.category)
                         && self.ids.rejected.contains(&h.category)
-                        && words.ends_with_rejection(tokens, before.span)));
+                        && entry_roles
+                            .get(before.entry as usize)
+                            .is_some_and(|&r| r & super::context::ENTRY_REJECTS != 0)));
             if broken {
                 let category = before.category;
                 let h = &mut hits[i];
