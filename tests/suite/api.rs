@@ -359,6 +359,10 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         ("We condemn Russia's invasion of Ukraine.", Label::Hostile),
         (
+            "We condemn the coup in Niamey in the strongest terms and commend Nigeria for its leadership.",
+            Label::Conciliatory,
+        ),
+        (
             "We condemn the attack, thank our allies and demand that Ruritania withdraw.",
             Label::Hostile,
         ),
