@@ -601,9 +601,9 @@ pub(super) const ENTRY_REJECTS: u8 = 2;
 /// Condemnation beside solidarity: "we condemn the terrorist attack in Kabul and express our
 /// solidarity with the Afghan people", "condenamos el atentado y expresamos nuestro respaldo
 /// al gobierno ecuatoriano". When a hostile hit's entry holds a `condemnation` word
-/// (`entry_roles`, [`ENTRY_CONDEMNS`]) and the
-/// statement also has a cooperative hit of a `partners` category (partnership, thanks,
-/// respect or praise, after the rules), the condemnation and the acts it condemns (hostile
+/// (`entry_roles`, [`ENTRY_CONDEMNS`]) and the statement also has a cooperative hit of a
+/// `partners` category (partnership, thanks, respect or praise, after the rules), the
+/// condemnation and the acts it condemns (hostile
 /// hits of a `targets` category, or a direct threat) are aimed at a third party's act, not at
 /// the party the statement stands with: each is multiplied by [`SOLIDARITY_SCALAR`]. As in
 /// [`shared_target`], any other hostile hit (a threat, a demand, an insult, defiance that is
@@ -1253,6 +1253,31 @@ mod tests {
         assert!(!relayed_attack(&en, "the defense will attack"));
         // A marker of the other language relays nothing.
         assert!(!relayed_attack(&en, "según they attack"));
+    }
+
+    #[test]
+    fn entry_roles_read_condemnation_anywhere_and_rejection_at_the_end() {
+        let entry = |term: &str| Entry {
+            term: term.to_string(),
+            weight: -2.0,
+            category: CategoryId(0),
+            note: String::new(),
+            origin: crate::Location::default(),
+        };
+        let en = ContextWords::new(&builtin(Lang::En));
+        let es = ContextWords::new(&builtin(Lang::Es));
+        let roles = |words: &ContextWords, term: &str| words.entry_roles(&[entry(term)])[0];
+        assert_eq!(roles(&en, "condemn*"), ENTRY_CONDEMNS);
+        assert_eq!(roles(&en, "strongly condemn*"), ENTRY_CONDEMNS);
+        assert_eq!(roles(&en, "in the strongest terms"), ENTRY_CONDEMNS);
+        assert_eq!(roles(&en, "reject*"), ENTRY_REJECTS);
+        // A rejection that names its own object refuses nothing after it.
+        assert_eq!(roles(&en, "reject* the accusations"), 0);
+        assert_eq!(roles(&en, "attack*"), 0);
+        assert_eq!(roles(&es, "se nieg*"), ENTRY_REJECTS);
+        assert_eq!(roles(&es, "condena* energicamente"), ENTRY_CONDEMNS);
+        // The roles are per language: an English word in a Spanish lexicon is no role.
+        assert_eq!(roles(&es, "reject*"), 0);
     }
 
     #[test]
