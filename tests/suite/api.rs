@@ -408,6 +408,11 @@ fn builtin_lexicons_read_these_constructions() {
             Label::Tense,
         ),
         ("Exigimos que respete el horario pactado.", Label::Tense),
+        // ... but expecting good talks is no demand.
+        (
+            "We expect a productive meeting with President Lula.",
+            Label::Cooperative,
+        ),
         (
             "Estamos dispuestos a reanudar de inmediato el diálogo político.",
             Label::Conciliatory,
