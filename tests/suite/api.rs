@@ -381,6 +381,25 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         // Someone else's future is no announcement of the speaker's (twenty-eighth session).
         ("I don't think they will attack us.", Label::Conciliatory),
+        // Cuts undo what follows; a policy's name and a ceremony are no war and no cut
+        // (twenty-eighth session).
+        (
+            "We have agreed with Colombia to cut tariffs on cut flowers by 25% over three years.",
+            Label::Cooperative,
+        ),
+        (
+            "Acordamos con Brasil reducir un 30 % los aranceles al etanol.",
+            Label::Cooperative,
+        ),
+        ("We will reduce cooperation with them.", Label::Tense),
+        (
+            "The committee approved the war on drugs budget for fiscal year 2026.",
+            Label::Neutral,
+        ),
+        (
+            "The two presidents will cut the ribbon together.",
+            Label::Conciliatory,
+        ),
         // A relationship at its lowest, with its subject apart (twenty-eighth session).
         ("Relations with Rome have hit rock bottom.", Label::Tense),
         ("Las relaciones con Caracas han tocado fondo.", Label::Tense),
