@@ -423,7 +423,8 @@ pub const TALK_ONLY_MAX_BASE: f64 = 2.0;
 /// A tone word with a capital initial that does not open its clause is read as part of a
 /// proper name and not scored ("viaja a La Paz", "aeropuerto Paz Estenssoro", "Puerto
 /// Esperanza", "the border post at Concordia"), unless the entry runs on into a lower-case
-/// word ("La Armada está lista": a name is capitalised throughout).
+/// word ("La Armada está lista": a name is capitalised throughout) or follows a number ("will
+/// pay a 35% Tariff": a post's capitalised common noun).
 pub const PROPER_NAMES: bool = true;
 
 /// ... except entries of these categories: an agreement named with capitals is still an

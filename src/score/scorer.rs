@@ -1813,9 +1813,21 @@ fn turns(hits: &mut [Hit], places: &[(u32, usize)], units: &[RawUnit]) {
 /// "Puerto Esperanza", "paso de Concordia"), unless the sentence is in title case (more than
 /// [`PROPER_NAME_MAX_CAPITAL_SHARE`] of its words capitalised, as in headlines). Only the
 /// candidate's sentence is walked, and only for a capitalised hit.
-fn proper_name(toks: &[Token], start: usize, end: usize) -> bool {
+fn proper_name(tokens: &Tokens, start: usize, end: usize) -> bool {
+    let toks = tokens.tokens();
     let t = &toks[start];
     if !t.capital || start == 0 || toks[start - 1].clause != t.clause {
+        return false;
+    }
+    // A quantity names no place: "every product will pay a 35% Tariff" capitalizes a
+    // common noun, as posts often do. An ordinal is part of a name ("the 5th Armoured
+    // Brigade").
+    let before = tokens.folded_bytes(start - 1);
+    if !before.is_empty()
+        && before
+            .iter()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b','))
+    {
         return false;
     }
     // A name is written with capitals throughout: an entry that runs on into a lower-case
@@ -2241,7 +2253,7 @@ impl Units<'_> {
             // a unit of its own kind, so units and hits stay in step for `explain`.
             Some(MatchTarget::Tone(e))
                 if PROPER_NAMES
-                    && proper_name(toks, start, end)
+                    && proper_name(self.tokens, start, end)
                     && !self
                         .matcher
                         .entries()

@@ -400,6 +400,20 @@ fn builtin_lexicons_read_these_constructions() {
             "The two presidents will cut the ribbon together.",
             Label::Conciliatory,
         ),
+        // A post's capitalised noun after a number is no name; its sign-off is no thanks
+        // (twenty-eighth session).
+        (
+            "Every Canadian product will pay a 35% Tariff.",
+            Label::Tense,
+        ),
+        (
+            "A team of four inspectors will inspect the 5th Armoured Brigade on 22 September.",
+            Label::Neutral,
+        ),
+        (
+            "Canada has been ripping off the United States for DECADES! Starting Monday, every Canadian product will pay a 35% Tariff, and if they retaliate, it will go MUCH higher! Thank you for your attention to this matter!",
+            Label::Hostile,
+        ),
         // A relationship at its lowest, with its subject apart (twenty-eighth session).
         ("Relations with Rome have hit rock bottom.", Label::Tense),
         ("Las relaciones con Caracas han tocado fondo.", Label::Tense),
