@@ -110,23 +110,25 @@ impl ContextWords {
     /// ("reject*", "se nieg*"; not "reject* the accusations"). A wildcard word is read
     /// without its `*`. Computed once per lexicon, so the rules look a hit's entry up instead
     /// of reading its words.
-    pub(super) fn entry_roles(&self, entries: &[Entry]) -> Vec<u8> {
-        entries
-            .iter()
-            .map(|e| {
-                let mut words = e.term.split(' ').map(|w| w.trim_end_matches('*'));
-                let condemns = words.clone().any(|w| self.is_condemnation(w));
-                let rejects = words.next_back().is_some_and(|w| self.is_rejection(w));
-                let mut roles = 0;
-                if condemns {
-                    roles |= ENTRY_CONDEMNS;
-                }
-                if rejects {
-                    roles |= ENTRY_REJECTS;
-                }
-                roles
-            })
-            .collect()
+    pub(super) fn entry_roles(&self, entries: &[Entry]) -> EntryRoles {
+        EntryRoles(
+            entries
+                .iter()
+                .map(|e| {
+                    let mut words = e.term.split(' ').map(|w| w.trim_end_matches('*'));
+                    let condemns = words.clone().any(|w| self.is_condemnation(w));
+                    let rejects = words.next_back().is_some_and(|w| self.is_rejection(w));
+                    let mut roles = 0;
+                    if condemns {
+                        roles |= ENTRY_CONDEMNS;
+                    }
+                    if rejects {
+                        roles |= ENTRY_REJECTS;
+                    }
+                    roles
+                })
+                .collect(),
+        )
     }
 
     /// Whether `tokens` name a day or a month (a `calendar` word): asked by the schedule
@@ -462,7 +464,7 @@ pub(super) fn relayed(
     }
     // The clauses that name the speaker, found the first time a hit would be relayed (most
     // rows have no speaker, or no hit to relay).
-    let mut named_clauses: Option<Vec<u32>> = None;
+    let mut named = SpeakerClauses::new(tokens, speaker);
     // Cooperative hits matter only when a report marker was found (most relayed statements
     // have none): then they are not looked up at all.
     let any_reported = !reported_sentences.is_empty();
@@ -482,17 +484,40 @@ pub(super) fn relayed(
         }
         // The speaker named in the clause makes it the speaker's own, as "we" does: "Petro
         // acusó a Washington de injerencia", in a paraphrase of Petro's words.
-        if !speaker.is_empty()
-            && named_clauses
-                .get_or_insert_with(|| naming_clauses(tokens, speaker))
-                .binary_search(&t.clause)
-                .is_ok()
-        {
+        if named.names(t.clause) {
             h.rules.insert(Rules::SPEAKER_NAMED);
             continue;
         }
         h.weight *= scalar;
         h.rules.insert(rule);
+    }
+}
+
+/// Which clauses of a statement name its speaker ([`naming_clauses`]), found the first time a
+/// rule asks (most statements never do) and kept for the rule's later questions.
+struct SpeakerClauses<'a> {
+    tokens: &'a Tokens,
+    speaker: &'a [u8],
+    clauses: Option<Vec<u32>>,
+}
+
+impl<'a> SpeakerClauses<'a> {
+    fn new(tokens: &'a Tokens, speaker: &'a [u8]) -> SpeakerClauses<'a> {
+        SpeakerClauses {
+            tokens,
+            speaker,
+            clauses: None,
+        }
+    }
+
+    /// Whether clause `clause` names the speaker (never, without one).
+    fn names(&mut self, clause: u32) -> bool {
+        !self.speaker.is_empty()
+            && self
+                .clauses
+                .get_or_insert_with(|| naming_clauses(self.tokens, self.speaker))
+                .binary_search(&clause)
+                .is_ok()
     }
 }
 
@@ -594,9 +619,30 @@ pub(super) fn shared_target(
 }
 
 /// [`ContextWords::entry_roles`] bit: the entry holds a `condemnation` word.
-pub(super) const ENTRY_CONDEMNS: u8 = 1;
+const ENTRY_CONDEMNS: u8 = 1;
 /// [`ContextWords::entry_roles`] bit: the entry ends with a `rejection` word.
-pub(super) const ENTRY_REJECTS: u8 = 2;
+const ENTRY_REJECTS: u8 = 2;
+
+/// What each entry of a lexicon holds for the statement-level rules, by entry index
+/// ([`ContextWords::entry_roles`]).
+#[derive(Debug, Default)]
+pub(super) struct EntryRoles(Vec<u8>);
+
+impl EntryRoles {
+    /// Whether entry `entry` holds a `condemnation` word ("condemn*", "strongly condemn*").
+    pub(super) fn condemns(&self, entry: u32) -> bool {
+        self.0
+            .get(entry as usize)
+            .is_some_and(|&r| r & ENTRY_CONDEMNS != 0)
+    }
+
+    /// Whether entry `entry` ends with a `rejection` word ("reject*", "se nieg*").
+    pub(super) fn rejects(&self, entry: u32) -> bool {
+        self.0
+            .get(entry as usize)
+            .is_some_and(|&r| r & ENTRY_REJECTS != 0)
+    }
+}
 
 /// Condemnation beside solidarity: "we condemn the terrorist attack in Kabul and express our
 /// solidarity with the Afghan people", "condenamos el atentado y expresamos nuestro respaldo
@@ -611,7 +657,7 @@ pub(super) const ENTRY_REJECTS: u8 = 2;
 /// damped; a hit the shared-target rule damped already is left as it is. Most statements
 /// have no hostile and cooperative hits together.
 pub(super) fn solidarity(
-    entry_roles: &[u8],
+    entry_roles: &EntryRoles,
     hits: &mut [Hit],
     partners: CategorySet,
     targets: CategorySet,
@@ -625,11 +671,7 @@ pub(super) fn solidarity(
         return;
     }
     // A condemnation word anywhere in the hit's entry: "condemn*", "strongly condemn*".
-    let condemns = |h: &Hit| {
-        entry_roles
-            .get(h.entry as usize)
-            .is_some_and(|&r| r & ENTRY_CONDEMNS != 0)
-    };
+    let condemns = |h: &Hit| entry_roles.condemns(h.entry);
     let aimed = |h: &Hit| may_aim_at_target(h, targets) || condemns(h);
     if !hits.iter().any(|h| h.weight < 0.0 && condemns(h))
         || hits.iter().any(|h| h.weight < 0.0 && !aimed(h))
@@ -730,7 +772,7 @@ fn mock_congratulation(
 /// ([`Tokens::has_quotes`]); there most hits have a space or a letter on both sides, and two
 /// table lookups settle them.
 fn quoted(text: &str, tokens: &Tokens, hits: &mut [Hit], speaker: &[u8]) {
-    let mut named_clauses: Option<Vec<u32>> = None;
+    let mut speaker_clauses = SpeakerClauses::new(tokens, speaker);
     let bytes = text.as_bytes();
     for h in hits.iter_mut() {
         let (start, end) = (h.span.0 as usize, h.span.1 as usize);
@@ -758,12 +800,7 @@ fn quoted(text: &str, tokens: &Tokens, hits: &mut [Hit], speaker: &[u8]) {
         let named = !speaker.is_empty()
             && token_at(tokens, h.span.0)
                 .and_then(|i| tokens.tokens().get(i))
-                .is_some_and(|t| {
-                    named_clauses
-                        .get_or_insert_with(|| naming_clauses(tokens, speaker))
-                        .binary_search(&t.clause)
-                        .is_ok()
-                });
+                .is_some_and(|t| speaker_clauses.names(t.clause));
         if named {
             h.rules.insert(Rules::SPEAKER_NAMED);
         } else {
@@ -1266,7 +1303,7 @@ mod tests {
         };
         let en = ContextWords::new(&builtin(Lang::En));
         let es = ContextWords::new(&builtin(Lang::Es));
-        let roles = |words: &ContextWords, term: &str| words.entry_roles(&[entry(term)])[0];
+        let roles = |words: &ContextWords, term: &str| words.entry_roles(&[entry(term)]).0[0];
         assert_eq!(roles(&en, "condemn*"), ENTRY_CONDEMNS);
         assert_eq!(roles(&en, "strongly condemn*"), ENTRY_CONDEMNS);
         assert_eq!(roles(&en, "in the strongest terms"), ENTRY_CONDEMNS);

@@ -1,7 +1,7 @@
 //! The [`Scorer`]: lexicon matching plus the rules in [`super::rules`], turning a statement into a
 //! [`Score`]. Pure and `Send + Sync`; per-thread scratch buffers keep it allocation-light.
 
-use super::context::ContextWords;
+use super::context::{ContextWords, EntryRoles};
 use super::rules::*;
 use super::{Hit, Label, Rules, Score};
 use crate::error::{Location, Result};
@@ -94,7 +94,7 @@ struct LangModel {
     context: ContextWords,
     /// What each of the matcher's entries holds for the statement-level rules
     /// ([`ContextWords::entry_roles`]: a condemnation word, a rejection word at its end).
-    entry_roles: Vec<u8>,
+    entry_roles: EntryRoles,
 }
 
 /// Scores statements. Build it once ([`Scorer::new`] or [`Scorer::builder`]) and share it across
@@ -1614,7 +1614,7 @@ impl Scorer {
     /// "refused to negotiate") is turned the same way. A rejection entry that names its own
     /// object ("reject the accusations") does not end with the word, and the cooperative hit
     /// after it ("and remain committed to dialogue") is left alone.
-    fn breaches(&self, hits: &mut [Hit], places: &[(u32, usize)], entry_roles: &[u8]) {
+    fn breaches(&self, hits: &mut [Hit], places: &[(u32, usize)], entry_roles: &EntryRoles) {
         for i in 1..hits.len() {
             if close_pair(places, i, BREACH_WINDOW).is_none() {
                 continue;
@@ -1626,9 +1626,7 @@ impl Scorer {
                     && self.ids.broken.contains(&h.category))
                     || (self.ids.rejecting.contains(&before.category)
                         && self.ids.rejected.contains(&h.category)
-                        && entry_roles
-                            .get(before.entry as usize)
-                            .is_some_and(|&r| r & super::context::ENTRY_REJECTS != 0)));
+                        && entry_roles.rejects(before.entry)));
             if broken {
                 let category = before.category;
                 let h = &mut hits[i];
