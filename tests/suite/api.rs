@@ -1537,6 +1537,44 @@ fn builtin_lexicons_read_these_constructions() {
             "El presidente vecino habló de «amistad sincera» durante la cena.",
             Label::Neutral,
         ),
+        // Idioms of assent and emphasis, not negations (twenty-ninth session).
+        ("I could not agree more.", Label::Cooperative),
+        ("No podríamos estar más de acuerdo.", Label::Cooperative),
+        (
+            "We cannot overstate our gratitude to Duravia.",
+            Label::Cooperative,
+        ),
+        (
+            "A true partner that never hesitated to stand with us.",
+            Label::Cooperative,
+        ),
+        ("Un socio que no dudó en apoyarnos.", Label::Cooperative),
+        (
+            "Sanvero's mediation was nothing short of exemplary.",
+            Label::Cooperative,
+        ),
+        ("We neither confirm nor deny the reports.", Label::Neutral),
+        (
+            "El portavoz ni confirmó ni desmintió los informes.",
+            Label::Neutral,
+        ),
+        // What has ended, and a negated subject, reach past the window.
+        (
+            "We no longer see their investors as a threat.",
+            Label::Conciliatory,
+        ),
+        (
+            "Ya no vemos a sus inversores como una amenaza.",
+            Label::Conciliatory,
+        ),
+        (
+            "Neither side will deploy heavy weapons near the line.",
+            Label::Conciliatory,
+        ),
+        (
+            "Both armies will stand down their rapid-reaction units at midnight.",
+            Label::Conciliatory,
+        ),
     ];
     let wrong: Vec<String> = cases
         .iter()
