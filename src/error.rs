@@ -297,7 +297,7 @@ impl fmt::Display for Error {
             }
             ErrorKind::UnknownModifier { found } => write!(
                 f,
-                "{loc}: unknown modifier kind {}; use negator, clause-negator, reverser, booster, dampener, contrast, opening-contrast, conditional or skip, or a context role ({})",
+                "{loc}: unknown modifier kind {}; use negator, clause-negator, reverser, post-reverser, booster, dampener, contrast, opening-contrast, conditional or skip, or a context role ({})",
                 quoted(found),
                 crate::lexicon::ContextRole::ALL
                     .iter()

@@ -502,6 +502,7 @@ fn stats(out: &mut String, cats: &Categories) -> Result<u8, Error> {
         ("negators", Some(ModifierKind::Negator)),
         ("clause negators", Some(ModifierKind::ClauseNegator)),
         ("reversers", Some(ModifierKind::Reverser)),
+        ("post-reversers", Some(ModifierKind::PostReverser)),
         ("modifiers (all kinds)", None),
     ] {
         out!(out, "{name:<27}");

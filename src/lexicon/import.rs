@@ -602,6 +602,7 @@ fn modifier_name(kind: ModifierKind) -> &'static str {
         ModifierKind::Negator => "negator",
         ModifierKind::ClauseNegator => "clause-negator",
         ModifierKind::Reverser => "reverser",
+        ModifierKind::PostReverser => "post-reverser",
         ModifierKind::Intensity(v) if v > 0.0 => "booster",
         ModifierKind::Intensity(_) => "dampener",
         ModifierKind::Contrast => "contrast",

@@ -143,6 +143,10 @@ pub enum ModifierKind {
     /// Undoes the next entry the way a negator does (`lift` sanctions, `end` the war,
     /// `levantar` el embargo), shown separately in explanations.
     Reverser,
+    /// Undoes a hostile entry before it in its clause, as a reverser after it would ("the
+    /// sanctions will be `lifted`", "the tariff war `is over`", "las sanciones `quedan
+    /// levantadas`"): no entry, negator, contrast, condition or subordinator between.
+    PostReverser,
     /// Scales the next entry by `1 + value` (`very` +0.3, `slightly` -0.4).
     Intensity(f64),
     /// Entries after it weigh more, before it less (`but`, `pero`).

@@ -494,6 +494,7 @@ fn modifier_kind(kind: &str, value: &str, loc: &Location) -> Result<Option<Modif
         "negator" => ModifierKind::Negator,
         "clause-negator" => ModifierKind::ClauseNegator,
         "reverser" => ModifierKind::Reverser,
+        "post-reverser" => ModifierKind::PostReverser,
         "booster" => ModifierKind::Intensity(scale(true)?),
         "dampener" => ModifierKind::Intensity(scale(false)?),
         "contrast" => ModifierKind::Contrast,

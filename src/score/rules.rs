@@ -180,6 +180,17 @@ pub const HEDGE_CATEGORY: &str = "commitment";
 /// labelled a criminal is not de-escalation.
 pub const REVERSAL_EXEMPT_CATEGORIES: &[&str] = &["accusation", "insult"];
 
+/// How many units (skipped words not counted) after a hostile entry a post-reverser may come
+/// and still undo it ("the sanctions that have weighed on the relationship for ten years will
+/// be lifted" is 11), in its clause, with no entry, negator, contrast, condition or subordinator
+/// between them.
+pub const POST_REVERSER_WINDOW: usize = 12;
+
+/// The categories a post-reverser undoes: measures and force that can be lifted or end
+/// ("the sanctions will be lifted", "the war is over"). Not a demand ("we demand that the
+/// licences be cancelled" still demands), nor a defiance, accusation or insult.
+pub const POST_REVERSED_CATEGORIES: &[&str] = &["coercion", "force", "threat"];
+
 /// Categories whose negation in a description of the speaker is a denial, not a reversal: "I am
 /// not a criminal", "no soy narco", "we are not terrorists" reject a label (gold rows such as
 /// "Our citizens are not cargo" and "NO SOMOS COLONIA DE NADIE" are labelled defiant), where

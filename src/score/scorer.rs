@@ -331,6 +331,8 @@ struct RuleCategories {
     named: CategorySet,
     endorsed: CategorySet,
     reversal_exempt: CategorySet,
+    /// [`POST_REVERSED_CATEGORIES`].
+    post_reversed: CategorySet,
     shared_partners: CategorySet,
     shared_targets: CategorySet,
     solidarity_partners: CategorySet,
@@ -388,6 +390,7 @@ impl RuleCategories {
             broken: ids(BREACHED_CATEGORIES),
             endorsed: ids(ENDORSED_CATEGORIES),
             reversal_exempt: ids(REVERSAL_EXEMPT_CATEGORIES),
+            post_reversed: ids(POST_REVERSED_CATEGORIES),
             shared_partners: ids(SHARED_TARGET_PARTNERS),
             shared_targets: ids(SHARED_TARGET_CATEGORIES),
             solidarity_partners: ids(SOLIDARITY_PARTNERS),
@@ -627,6 +630,8 @@ enum Kind {
     Negator,
     ClauseNegator,
     Reverser,
+    /// Undoes the hostile entry before it ([`ModifierKind::PostReverser`]).
+    PostReverser,
     Intensity(f64),
     Contrast,
     Conditional,
@@ -810,7 +815,7 @@ impl Scorer {
                     }
                     Kind::Negator => Role::Negator,
                     Kind::ClauseNegator => Role::ClauseNegator,
-                    Kind::Reverser => Role::Reverser,
+                    Kind::Reverser | Kind::PostReverser => Role::Reverser,
                     Kind::Intensity(v) => Role::Intensity(v),
                     Kind::Contrast => Role::Contrast,
                     Kind::Conditional => Role::Conditional,
@@ -1312,6 +1317,15 @@ impl Scorer {
                 // "We will strike", "atacaremos": force announced by the speaker is a threat.
                 category = threat;
                 rules.insert(Rules::DIRECT_THREAT);
+            }
+            // "The sanctions ... will be lifted", "the tariff war is over": a post-reverser
+            // later in the clause undoes a hostile entry as a reverser before it would.
+            if counts.post_reversers > 0
+                && entry.weight < 0.0
+                && self.ids.post_reversed.contains(&entry.category)
+                && ended_after(units, &marks, k)
+            {
+                reversers += 1;
             }
             // Negative concord: "no es patio trasero de nadie" is one negative, not two.
             let would_negate = super::context::negated(lang, negators, reversers)
@@ -1987,6 +2001,43 @@ fn main_clause_after(units: &[RawUnit], at: usize) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
+/// Whether a post-reverser follows entry unit `at` in its clause and sentence with no entry,
+/// name, negator, contrast, condition or subordinator between them and within
+/// [`POST_REVERSER_WINDOW`] units that are not skipped: "the sanctions that have weighed on
+/// the relationship for ten years will be lifted", "the tariff war is over".
+#[inline(never)]
+fn ended_after(units: &[RawUnit], marks: &Marks, at: usize) -> bool {
+    let Some(u) = units.get(at) else {
+        return false;
+    };
+    let mut steps = 0;
+    for p in units.iter().skip(at + 1) {
+        if p.clause != u.clause || p.sentence != u.sentence {
+            return false;
+        }
+        match p.kind {
+            Kind::PostReverser => return true,
+            Kind::Skip => continue,
+            // "The sanctions will not be lifted": the entry stands.
+            Kind::Tone(_)
+            | Kind::Name
+            | Kind::Contrast
+            | Kind::Conditional
+            | Kind::Negator
+            | Kind::ClauseNegator => return false,
+            _ => {}
+        }
+        if marks.get(p.start as usize) & SUBORDINATOR_WORD != 0 {
+            return false;
+        }
+        steps += 1;
+        if steps > POST_REVERSER_WINDOW {
+            return false;
+        }
+    }
+    false
+}
+
 /// Whether unit `at` comes right after a negator in its clause: for a `clitic` word
 /// ([`CLITIC_WORD`]), "no te vamos a amenazar", "nadie nos va a chantajear".
 #[inline(never)]
@@ -2275,6 +2326,10 @@ impl Units<'_> {
                         Kind::ClauseNegator
                     }
                     Some(ModifierKind::Reverser) => Kind::Reverser,
+                    Some(ModifierKind::PostReverser) => {
+                        self.counts.post_reversers += 1;
+                        Kind::PostReverser
+                    }
                     Some(ModifierKind::Intensity(v)) => Kind::Intensity(v),
                     Some(ModifierKind::Contrast) => {
                         self.counts.contrasts += 1;
@@ -2334,6 +2389,7 @@ struct UnitCounts {
     contrasts: usize,
     conditionals: usize,
     clause_negators: usize,
+    post_reversers: usize,
 }
 
 #[cfg(test)]

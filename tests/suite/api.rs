@@ -1575,6 +1575,22 @@ fn builtin_lexicons_read_these_constructions() {
             "Both armies will stand down their rapid-reaction units at midnight.",
             Label::Conciliatory,
         ),
+        // A measure lifted or a war over after the words that name it (post-reversers).
+        ("The tariff war is over.", Label::Conciliatory),
+        (
+            "The sanctions that have weighed on the relationship for ten years will be lifted.",
+            Label::Conciliatory,
+        ),
+        (
+            "Las sanciones contra el sector bancario serán levantadas el lunes.",
+            Label::Conciliatory,
+        ),
+        ("La guerra comercial ha terminado.", Label::Conciliatory),
+        (
+            "The export ban on fertiliser ends today.",
+            Label::Conciliatory,
+        ),
+        ("The sanctions will not be lifted.", Label::Hostile),
     ];
     let wrong: Vec<String> = cases
         .iter()
