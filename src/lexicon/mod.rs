@@ -244,6 +244,11 @@ pub enum ContextRole {
     /// ("there will be no more war") rather than ranking it, so the existential reading
     /// leaves it alone; with a "than" it is a comparative as before.
     Quantity,
+    /// A negator that is a preposition (`without`, `sin`): it negates what follows it
+    /// directly ("without threats", "sin condiciones", past skipped words: "without any
+    /// threats"), not an entry after another word ("any aircraft entering without
+    /// clearance will be shot down", "sin esperar a un acuerdo formal").
+    Preposition,
     /// A word a negator before it does not reach past (`forget`, `olvidaremos`): "we will never
     /// forget your solidarity" keeps the solidarity cooperative, "we will never forget their
     /// crimes" the crimes hostile.
@@ -285,7 +290,7 @@ pub enum ContextRole {
 
 impl ContextRole {
     /// Every role, in the order `lexicon stats` lists them.
-    pub const ALL: [ContextRole; 27] = [
+    pub const ALL: [ContextRole; 28] = [
         ContextRole::Relay,
         ContextRole::Report,
         ContextRole::SharedTarget,
@@ -306,6 +311,7 @@ impl ContextRole {
         ContextRole::Existential,
         ContextRole::Quantity,
         ContextRole::Barrier,
+        ContextRole::Preposition,
         ContextRole::Sarcasm,
         ContextRole::Hedge,
         ContextRole::Topic,
@@ -338,6 +344,7 @@ impl ContextRole {
             ContextRole::Existential => "existential",
             ContextRole::Quantity => "quantity",
             ContextRole::Barrier => "barrier",
+            ContextRole::Preposition => "preposition",
             ContextRole::Sarcasm => "sarcasm",
             ContextRole::Hedge => "hedge",
             ContextRole::Topic => "topic",

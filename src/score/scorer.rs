@@ -121,7 +121,7 @@ struct VocabEntry {
     /// [`SUBORDINATOR_WORD`], [`COMPARATIVE_WORD`], [`THAN_WORD`], [`BARRIER_WORD`],
     /// [`SARCASM_KEY`], [`HEDGE_WORD`], [`TOPIC_WORD`], [`EXISTENTIAL_WORD`],
     /// [`QUANTITY_WORD`], [`FIRST_PERSON_OBJECT_WORD`], [`CLITIC_WORD`], [`CONCESSIVE_WORD`],
-    /// [`THIRD_PERSON_WORD`].
+    /// [`THIRD_PERSON_WORD`], [`PREPOSITION_WORD`].
     marks: [u32; 2],
 }
 
@@ -174,6 +174,13 @@ pub(super) const CONCESSIVE_WORD: u32 = 1 << 20;
 /// A `third-person` context word ("they", "ellos"): after a first-person word, the future
 /// after it is someone else's.
 pub(super) const THIRD_PERSON_WORD: u32 = 1 << 21;
+/// A `preposition` context word ("without", "sin"): as a negator it reaches only an entry
+/// right after it (skipped words aside), not one after another word.
+pub(super) const PREPOSITION_WORD: u32 = 1 << 22;
+/// The words that open a predicate, for [`PREPOSITION_WORD`]: a future, a form of "to be",
+/// a first-person subject.
+const PREDICATE_WORDS: u32 =
+    FUTURE_WORD | BE_WORD | FIRST_PERSON_WORD | FIRST_PERSON_FUTURE_WORD | FIRST_PERSON_BE_WORD;
 
 /// The flag of a one-word context role in [`VocabEntry::marks`] (relay markers are flagged by
 /// their key word instead, shared-target terms not at all).
@@ -196,6 +203,7 @@ fn role_mark(role: ContextRole) -> u32 {
         ContextRole::Existential => EXISTENTIAL_WORD,
         ContextRole::Quantity => QUANTITY_WORD,
         ContextRole::Barrier => BARRIER_WORD,
+        ContextRole::Preposition => PREPOSITION_WORD,
         ContextRole::Hedge => HEDGE_WORD,
         ContextRole::Topic => TOPIC_WORD,
         ContextRole::Relay
@@ -1160,6 +1168,12 @@ impl Scorer {
             // A first-person clitic passed over right after a negator ("nadie nos va a
             // chantajear"): the speaker is the object, as in `speaker_as_object`.
             let mut object_clitic = false;
+            // A `preposition` negator reaches a noun phrase ("without any prior
+            // consultation"), not a predicate after it: not past a plain word that opens one,
+            // nor past any plain word into an entry that opens one ("without clearance will
+            // be shot down").
+            let predicate = marks.get(u.start as usize) & PREDICATE_WORDS != 0;
+            let mut past_predicate = false;
             let (clause, sentence) = (clause_of(u), sentence_of(u));
             for j in (0..k).rev() {
                 let p = &units[j];
@@ -1196,6 +1210,13 @@ impl Scorer {
                     *slot = p.start as usize;
                 }
                 match p.kind {
+                    Kind::Plain => {
+                        past_predicate |=
+                            predicate || marks.get(p.start as usize) & PREDICATE_WORDS != 0;
+                    }
+                    Kind::Negator
+                        if past_predicate
+                            && marks.get(p.start as usize) & PREPOSITION_WORD != 0 => {}
                     // A negator belongs to the first entry after it: "wouldn't negotiate with
                     // that clown" negates the negotiation, not the insult.
                     Kind::Negator if steps <= NEGATION_WINDOW && !blocked => negators += 1,

@@ -1591,6 +1591,19 @@ fn builtin_lexicons_read_these_constructions() {
             Label::Conciliatory,
         ),
         ("The sanctions will not be lifted.", Label::Hostile),
+        // A preposition negates a noun phrase, not a predicate; what is set aside is not done.
+        (
+            "Any aircraft entering our airspace without clearance will be shot down.",
+            Label::Hostile,
+        ),
+        (
+            "We want talks without any prior threats.",
+            Label::Conciliatory,
+        ),
+        (
+            "En lugar de amenazar, deberían dialogar.",
+            Label::Cooperative,
+        ),
     ];
     let wrong: Vec<String> = cases
         .iter()

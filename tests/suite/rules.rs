@@ -315,6 +315,27 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         Label::Hostile,
     ),
     (
+        "a preposition negator negates the noun phrase after it",
+        Lang::En,
+        "Talks without the attack",
+        "talks:dialogue:1.00;attack:deescalation:2.22",
+        Label::Cooperative,
+    ),
+    (
+        "a preposition negator does not reach a predicate past another word",
+        Lang::En,
+        "Without clearance we attack",
+        "attack:force:-3.00",
+        Label::Hostile,
+    ),
+    (
+        "a plain negator does",
+        Lang::En,
+        "Not clearance we attack",
+        "attack:deescalation:2.22",
+        Label::Conciliatory,
+    ),
+    (
         "reverser leaves insults alone",
         Lang::En,
         "We will eliminate the clown",
