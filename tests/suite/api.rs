@@ -1604,6 +1604,11 @@ fn builtin_lexicons_read_these_constructions() {
             "En lugar de amenazar, deberían dialogar.",
             Label::Cooperative,
         ),
+        // A negated prevention leaves what it would have prevented.
+        (
+            "Ninguna diferencia del pasado impedirá que trabajemos de la mano con el nuevo gobierno.",
+            Label::Cooperative,
+        ),
     ];
     let wrong: Vec<String> = cases
         .iter()
