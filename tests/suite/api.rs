@@ -1609,6 +1609,20 @@ fn builtin_lexicons_read_these_constructions() {
             "Ninguna diferencia del pasado impedirá que trabajemos de la mano con el nuevo gobierno.",
             Label::Cooperative,
         ),
+        ("Nothing will break this alliance.", Label::Conciliatory),
+        (
+            "Nicaragua respalda sin condiciones al presidente Maduro. Nada ni nadie romperá esta alianza.",
+            Label::Cooperative,
+        ),
+        // "Ni con ..., ni con ...": the slogan denies that pressure works, not the pressure.
+        (
+            "Al señor Rubio le decimos: ni con bloqueo, ni con amenazas, ni con mentiras. Cuba no se rinde.",
+            Label::Hostile,
+        ),
+        (
+            "We hold no grudge against those who sanctioned us.",
+            Label::Conciliatory,
+        ),
     ];
     let wrong: Vec<String> = cases
         .iter()
