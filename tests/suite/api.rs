@@ -1623,6 +1623,20 @@ fn builtin_lexicons_read_these_constructions() {
             "We hold no grudge against those who sanctioned us.",
             Label::Conciliatory,
         ),
+        // What is put off, deactivated or withdrawn is not done.
+        (
+            "We are prepared to postpone the missile test.",
+            Label::Conciliatory,
+        ),
+        ("Desactivamos los misiles del arsenal.", Label::Conciliatory),
+        (
+            "Ambos ejércitos retirarán sus tropas pesadas de la línea de contacto.",
+            Label::Conciliatory,
+        ),
+        (
+            "No tenemos ningún interés en escalar la situación.",
+            Label::Conciliatory,
+        ),
     ];
     let wrong: Vec<String> = cases
         .iter()
