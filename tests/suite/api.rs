@@ -1629,6 +1629,11 @@ fn builtin_lexicons_read_these_constructions() {
             Label::Conciliatory,
         ),
         ("Desactivamos los misiles del arsenal.", Label::Conciliatory),
+        // "While" opening its sentence concedes; a refusal to support is one.
+        (
+            "While we appreciate the efforts of the co-facilitators, we cannot support a text that was placed before us an hour before the vote.",
+            Label::Tense,
+        ),
         (
             "Ambos ejércitos retirarán sus tropas pesadas de la línea de contacto.",
             Label::Conciliatory,
