@@ -1629,6 +1629,24 @@ fn builtin_lexicons_read_these_constructions() {
             Label::Conciliatory,
         ),
         ("Desactivamos los misiles del arsenal.", Label::Conciliatory),
+        // What used to be is no more; a rhetorical "how can we call this ..." denies the word;
+        // "unfortunately" turns to the complaint.
+        (
+            "Our partners used to be reliable; now they are blackmailers holding the gas valve to our throat.",
+            Label::Tense,
+        ),
+        (
+            "We used to be enemies; today we are partners.",
+            Label::Cooperative,
+        ),
+        (
+            "How can we call this a partnership when our farmers still wait eight months for a certificate?",
+            Label::Tense,
+        ),
+        (
+            "Thank you for the proposal; unfortunately it ignores every one of the five points we raised in January.",
+            Label::Tense,
+        ),
         // "While" opening its sentence concedes; a refusal to support is one.
         (
             "While we appreciate the efforts of the co-facilitators, we cannot support a text that was placed before us an hour before the vote.",
