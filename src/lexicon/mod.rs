@@ -244,6 +244,10 @@ pub enum ContextRole {
     /// ("there will be no more war") rather than ranking it, so the existential reading
     /// leaves it alone; with a "than" it is a comparative as before.
     Quantity,
+    /// A word that makes a contrast word before it in its clause an addition (`also`,
+    /// `también`): "not only will we honour the ceasefire, but we will also help rebuild",
+    /// "no solo un socio sino también un amigo" weigh both halves alike.
+    Additive,
     /// A negator that is a preposition (`without`, `sin`): it negates what follows it
     /// directly ("without threats", "sin condiciones", past skipped words: "without any
     /// threats"), not an entry after another word ("any aircraft entering without
@@ -290,7 +294,7 @@ pub enum ContextRole {
 
 impl ContextRole {
     /// Every role, in the order `lexicon stats` lists them.
-    pub const ALL: [ContextRole; 28] = [
+    pub const ALL: [ContextRole; 29] = [
         ContextRole::Relay,
         ContextRole::Report,
         ContextRole::SharedTarget,
@@ -312,6 +316,7 @@ impl ContextRole {
         ContextRole::Quantity,
         ContextRole::Barrier,
         ContextRole::Preposition,
+        ContextRole::Additive,
         ContextRole::Sarcasm,
         ContextRole::Hedge,
         ContextRole::Topic,
@@ -345,6 +350,7 @@ impl ContextRole {
             ContextRole::Quantity => "quantity",
             ContextRole::Barrier => "barrier",
             ContextRole::Preposition => "preposition",
+            ContextRole::Additive => "additive",
             ContextRole::Sarcasm => "sarcasm",
             ContextRole::Hedge => "hedge",
             ContextRole::Topic => "topic",

@@ -186,6 +186,10 @@ pub const REVERSAL_EXEMPT_CATEGORIES: &[&str] = &["accusation", "insult"];
 /// between them.
 pub const POST_REVERSER_WINDOW: usize = 12;
 
+/// How many units (skipped words not counted) after a contrast word an `additive` word
+/// ("also", "también") may come and make it an addition: "but we will also" is 3.
+pub const ADDITIVE_WINDOW: usize = 4;
+
 /// The categories a post-reverser undoes: measures and force that can be lifted or end
 /// ("the sanctions will be lifted", "the war is over"). Not a demand ("we demand that the
 /// licences be cancelled" still demands), nor a defiance, accusation or insult.

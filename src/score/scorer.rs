@@ -121,7 +121,7 @@ struct VocabEntry {
     /// [`SUBORDINATOR_WORD`], [`COMPARATIVE_WORD`], [`THAN_WORD`], [`BARRIER_WORD`],
     /// [`SARCASM_KEY`], [`HEDGE_WORD`], [`TOPIC_WORD`], [`EXISTENTIAL_WORD`],
     /// [`QUANTITY_WORD`], [`FIRST_PERSON_OBJECT_WORD`], [`CLITIC_WORD`], [`CONCESSIVE_WORD`],
-    /// [`THIRD_PERSON_WORD`], [`PREPOSITION_WORD`].
+    /// [`THIRD_PERSON_WORD`], [`PREPOSITION_WORD`], [`ADDITIVE_WORD`].
     marks: [u32; 2],
 }
 
@@ -177,6 +177,9 @@ pub(super) const THIRD_PERSON_WORD: u32 = 1 << 21;
 /// A `preposition` context word ("without", "sin"): as a negator it reaches only an entry
 /// right after it (skipped words aside), not one after another word.
 pub(super) const PREPOSITION_WORD: u32 = 1 << 22;
+/// An `additive` context word ("also", "también"): a contrast word shortly before it in its
+/// clause adds instead of turning ("not only ..., but we will also ...").
+pub(super) const ADDITIVE_WORD: u32 = 1 << 23;
 /// The words that open a predicate, for [`PREPOSITION_WORD`]: a future, a form of "to be",
 /// a first-person subject.
 const PREDICATE_WORDS: u32 =
@@ -204,6 +207,7 @@ fn role_mark(role: ContextRole) -> u32 {
         ContextRole::Quantity => QUANTITY_WORD,
         ContextRole::Barrier => BARRIER_WORD,
         ContextRole::Preposition => PREPOSITION_WORD,
+        ContextRole::Additive => ADDITIVE_WORD,
         ContextRole::Hedge => HEDGE_WORD,
         ContextRole::Topic => TOPIC_WORD,
         ContextRole::Relay
@@ -641,7 +645,10 @@ enum Kind {
     /// Undoes the hostile entry before it ([`ModifierKind::PostReverser`]).
     PostReverser,
     Intensity(f64),
-    Contrast,
+    /// A contrast word; `opening` for an `opening-contrast` one (which opens its sentence).
+    Contrast {
+        opening: bool,
+    },
     Conditional,
     Skip,
     Plain,
@@ -825,7 +832,7 @@ impl Scorer {
                     Kind::ClauseNegator => Role::ClauseNegator,
                     Kind::Reverser | Kind::PostReverser => Role::Reverser,
                     Kind::Intensity(v) => Role::Intensity(v),
-                    Kind::Contrast => Role::Contrast,
+                    Kind::Contrast { .. } => Role::Contrast,
                     Kind::Conditional => Role::Conditional,
                     Kind::Skip => Role::Skip,
                     Kind::Plain => Role::Plain,
@@ -1070,8 +1077,17 @@ impl Scorer {
         contrast_at.resize(n_sent, None);
         opens_sentence.clear();
         opens_sentence.resize(n_sent, false);
+        let additive = counts.contrasts > 0 && marks.any(ADDITIVE_WORD);
         for (k, u) in units.iter().enumerate().filter(|_| counts.contrasts > 0) {
-            if matches!(u.kind, Kind::Contrast) {
+            // "..., but we will also help": an addition, not a turn (a contrast only where it
+            // opens its sentence, "Now return the ship too", still turns).
+            if matches!(u.kind, Kind::Contrast { opening: false })
+                && additive
+                && added(units, &marks, k)
+            {
+                continue;
+            }
+            if matches!(u.kind, Kind::Contrast { .. }) {
                 let sent = sentence_of(u) as usize;
                 if let Some(slot) = contrast_at.get_mut(sent) {
                     *slot = Some(k);
@@ -1180,7 +1196,7 @@ impl Scorer {
                 if clause_of(p) != clause || sentence_of(p) != sentence {
                     break;
                 }
-                if matches!(p.kind, Kind::Contrast | Kind::Conditional) {
+                if matches!(p.kind, Kind::Contrast { .. } | Kind::Conditional) {
                     break;
                 }
                 if matches!(p.kind, Kind::Skip) {
@@ -1433,7 +1449,9 @@ impl Scorer {
         // test stays out of line, so the common path's code does not grow).
         let in_contrast = |i: usize| {
             units.iter().any(|u| {
-                u.end - u.start > 1 && matches!(u.kind, Kind::Contrast) && u.tokens().contains(&i)
+                u.end - u.start > 1
+                    && matches!(u.kind, Kind::Contrast { .. })
+                    && u.tokens().contains(&i)
             })
         };
         let in_phrase: Option<&dyn Fn(usize) -> bool> =
@@ -2042,7 +2060,7 @@ fn ended_after(units: &[RawUnit], marks: &Marks, at: usize) -> bool {
             // "The sanctions will not be lifted": the entry stands.
             Kind::Tone(_)
             | Kind::Name
-            | Kind::Contrast
+            | Kind::Contrast { .. }
             | Kind::Conditional
             | Kind::Negator
             | Kind::ClauseNegator => return false,
@@ -2057,6 +2075,23 @@ fn ended_after(units: &[RawUnit], marks: &Marks, at: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether an `additive` word ("also", "también") follows contrast unit `at` in its clause
+/// and sentence within [`ADDITIVE_WINDOW`] units that are not skipped: "but we will also",
+/// "sino también".
+#[inline(never)]
+fn added(units: &[RawUnit], marks: &Marks, at: usize) -> bool {
+    let Some(u) = units.get(at) else {
+        return false;
+    };
+    units
+        .iter()
+        .skip(at + 1)
+        .take_while(|p| p.clause == u.clause && p.sentence == u.sentence)
+        .filter(|p| !matches!(p.kind, Kind::Skip))
+        .take(ADDITIVE_WINDOW)
+        .any(|p| matches!(p.kind, Kind::Plain) && marks.get(p.start as usize) & ADDITIVE_WORD != 0)
 }
 
 /// Whether unit `at` comes right after a negator in its clause: for a `clitic` word
@@ -2354,7 +2389,7 @@ impl Units<'_> {
                     Some(ModifierKind::Intensity(v)) => Kind::Intensity(v),
                     Some(ModifierKind::Contrast) => {
                         self.counts.contrasts += 1;
-                        Kind::Contrast
+                        Kind::Contrast { opening: false }
                     }
                     // "Now we expect ...", "We now expect ...": a contrast with the sentence
                     // before only where it opens its own; "release them now" is a plain word.
@@ -2369,7 +2404,7 @@ impl Units<'_> {
                             }) =>
                     {
                         self.counts.contrasts += 1;
-                        Kind::Contrast
+                        Kind::Contrast { opening: true }
                     }
                     Some(ModifierKind::OpeningContrast) => Kind::Plain,
                     Some(ModifierKind::Conditional) => {

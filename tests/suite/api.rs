@@ -1639,6 +1639,36 @@ fn builtin_lexicons_read_these_constructions() {
             "We used to be enemies; today we are partners.",
             Label::Cooperative,
         ),
+        // "Not only ..., but also": an addition, not a turn.
+        (
+            "Colombia no solo es un socio sino también un amigo.",
+            Label::Cooperative,
+        ),
+        (
+            "Not only will we honour the ceasefire, but we will also rebuild the bridges.",
+            Label::Cooperative,
+        ),
+        // What ends the embargo; a preposition of distance; an admission; an end in the past.
+        (
+            "Today we sign an agreement that ends the embargo and opens our markets to each other.",
+            Label::Cooperative,
+        ),
+        (
+            "Lejos de levantar las sanciones, congelamos todos los activos de sus empresas.",
+            Label::Tense,
+        ),
+        (
+            "It was a mistake to expel their diplomats, and I am willing to say so publicly.",
+            Label::Cooperative,
+        ),
+        (
+            "La prohibición de importar carne bovina dejó de aplicarse hoy.",
+            Label::Conciliatory,
+        ),
+        (
+            "We never hesitated to support their bid, and we will continue to back it without reservation.",
+            Label::Conciliatory,
+        ),
         (
             "How can we call this a partnership when our farmers still wait eight months for a certificate?",
             Label::Tense,

@@ -336,6 +336,20 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         Label::Conciliatory,
     ),
     (
+        "a contrast word turns",
+        Lang::En,
+        "Talks, but sanctions",
+        "talks:dialogue:0.50;sanctions:coercion:-3.75",
+        Label::Hostile,
+    ),
+    (
+        "an additive word after a contrast word makes it an addition",
+        Lang::En,
+        "Talks, but also sanctions",
+        "talks:dialogue:1.00;sanctions:coercion:-2.50",
+        Label::Tense,
+    ),
+    (
         "reverser leaves insults alone",
         Lang::En,
         "We will eliminate the clown",
