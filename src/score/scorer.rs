@@ -1157,6 +1157,7 @@ impl Scorer {
         // How many condition regions start at or before the hit, the furthest end among them,
         // and the first region not in a sentence before the hit's.
         let mut cursors = ConditionCursors::default();
+        let post_reversers = counts.post_reversers > 0;
         let (mut than, mut compared) = (Ahead::default(), Ahead::default());
         for (k, u) in units.iter().enumerate() {
             let Kind::Tone(entry_idx) = u.kind else {
@@ -1184,12 +1185,6 @@ impl Scorer {
             // A first-person clitic passed over right after a negator ("nadie nos va a
             // chantajear"): the speaker is the object, as in `speaker_as_object`.
             let mut object_clitic = false;
-            // A `preposition` negator reaches a noun phrase ("without any prior
-            // consultation"), not a predicate after it: not past a plain word that opens one,
-            // nor past any plain word into an entry that opens one ("without clearance will
-            // be shot down").
-            let predicate = marks.get(u.start as usize) & PREDICATE_WORDS != 0;
-            let mut past_predicate = false;
             let (clause, sentence) = (clause_of(u), sentence_of(u));
             for j in (0..k).rev() {
                 let p = &units[j];
@@ -1226,13 +1221,11 @@ impl Scorer {
                     *slot = p.start as usize;
                 }
                 match p.kind {
-                    Kind::Plain => {
-                        past_predicate |=
-                            predicate || marks.get(p.start as usize) & PREDICATE_WORDS != 0;
-                    }
+                    // A `preposition` negator reaches a noun phrase ("without any prior
+                    // consultation"), not a predicate after it.
                     Kind::Negator
-                        if past_predicate
-                            && marks.get(p.start as usize) & PREPOSITION_WORD != 0 => {}
+                        if marks.get(p.start as usize) & PREPOSITION_WORD != 0
+                            && past_predicate(units, &marks, j, k) => {}
                     // A negator belongs to the first entry after it: "wouldn't negotiate with
                     // that clown" negates the negotiation, not the insult.
                     Kind::Negator if steps <= NEGATION_WINDOW && !blocked => negators += 1,
@@ -1357,11 +1350,7 @@ impl Scorer {
             }
             // "The sanctions ... will be lifted", "the tariff war is over": a post-reverser
             // later in the clause undoes a hostile entry as a reverser before it would.
-            if counts.post_reversers > 0
-                && entry.weight < 0.0
-                && self.ids.post_reversed.contains(&entry.category)
-                && ended_after(units, &marks, k)
-            {
+            if post_reversers && self.post_reversed(entry, units, &marks, k) {
                 reversers += 1;
             }
             // Negative concord: "no es patio trasero de nadie" is one negative, not two.
@@ -2040,6 +2029,18 @@ fn main_clause_after(units: &[RawUnit], at: usize) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
+impl Scorer {
+    /// Whether a post-reverser undoes `entry` at unit `at`: a hostile entry of
+    /// [`POST_REVERSED_CATEGORIES`] with one after it ([`ended_after`]).
+    #[cold]
+    #[inline(never)]
+    fn post_reversed(&self, entry: &Entry, units: &[RawUnit], marks: &Marks, at: usize) -> bool {
+        entry.weight < 0.0
+            && self.ids.post_reversed.contains(&entry.category)
+            && ended_after(units, marks, at)
+    }
+}
+
 /// Whether a post-reverser follows entry unit `at` in its clause and sentence with no entry,
 /// name, negator, contrast, condition or subordinator between them and within
 /// [`POST_REVERSER_WINDOW`] units that are not skipped: "the sanctions that have weighed on
@@ -2075,6 +2076,21 @@ fn ended_after(units: &[RawUnit], marks: &Marks, at: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether a `preposition` negator at unit `negator` stops short of entry unit `entry`: a
+/// plain word between them opens a predicate ([`PREDICATE_WORDS`]), or the entry does and a
+/// plain word stands between them ("without clearance will be shot down"). Looked at only
+/// for such a negator in an entry's window, so the scan of the words between is rare.
+#[inline(never)]
+fn past_predicate(units: &[RawUnit], marks: &Marks, negator: usize, entry: usize) -> bool {
+    let between = units.get(negator + 1..entry).unwrap_or_default();
+    let predicate = |u: &RawUnit| marks.get(u.start as usize) & PREDICATE_WORDS != 0;
+    let mut plain = between.iter().filter(|p| matches!(p.kind, Kind::Plain));
+    match units.get(entry) {
+        Some(e) if predicate(e) => plain.next().is_some(),
+        _ => plain.any(predicate),
+    }
 }
 
 /// Whether an `additive` word ("also", "también") follows contrast unit `at` in its clause
