@@ -1222,9 +1222,13 @@ impl Scorer {
                 }
                 match p.kind {
                     // A `preposition` negator reaches a noun phrase ("without any prior
-                    // consultation"), not a predicate after it.
+                    // consultation"), not a predicate after it. Tested only where it would
+                    // act, so the words between are few (and each region is scanned for the
+                    // hit after it alone: linear in a long statement).
                     Kind::Negator
-                        if marks.get(p.start as usize) & PREPOSITION_WORD != 0
+                        if steps <= NEGATION_WINDOW
+                            && !blocked
+                            && marks.get(p.start as usize) & PREPOSITION_WORD != 0
                             && past_predicate(units, &marks, j, k) => {}
                     // A negator belongs to the first entry after it: "wouldn't negotiate with
                     // that clown" negates the negotiation, not the insult.
