@@ -1639,6 +1639,23 @@ fn builtin_lexicons_read_these_constructions() {
             "We used to be enemies; today we are partners.",
             Label::Cooperative,
         ),
+        // Regret for the speaker's own act is an apology.
+        (
+            "We regret that our patrol boat entered their waters last week; it was a navigational error.",
+            Label::Conciliatory,
+        ),
+        (
+            "I regret the tone of my remarks last week.",
+            Label::Conciliatory,
+        ),
+        (
+            "Lamentamos las molestias que la prohibición de exportar causó a sus consumidores y estamos dispuestos a revisarla.",
+            Label::Conciliatory,
+        ),
+        (
+            "Sorry, Argentina! Our post yesterday had the wrong numbers, that's on us.",
+            Label::Conciliatory,
+        ),
         // "Not only ..., but also": an addition, not a turn.
         (
             "Colombia no solo es un socio sino también un amigo.",
