@@ -1639,6 +1639,9 @@ fn builtin_lexicons_read_these_constructions() {
             "We used to be enemies; today we are partners.",
             Label::Cooperative,
         ),
+        // What is hard to do is not done.
+        ("It is hard to trust this government.", Label::Tense),
+        ("Their government is difficult to trust.", Label::Tense),
         // Regret for the speaker's own act is an apology.
         (
             "We regret that our patrol boat entered their waters last week; it was a navigational error.",
