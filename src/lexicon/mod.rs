@@ -144,7 +144,7 @@ pub enum ModifierKind {
     /// `levantar` el embargo), shown separately in explanations.
     Reverser,
     /// Undoes a hostile entry before it in its clause, as a reverser after it would ("the
-    /// sanctions will be `lifted`", "the tariff war `is over`", "las sanciones `quedan
+    /// sanctions `will be lifted`", "the tariff war `is over`", "las sanciones `serán
     /// levantadas`"): no entry, negator, contrast, condition or subordinator between.
     PostReverser,
     /// Scales the next entry by `1 + value` (`very` +0.3, `slightly` -0.4).
@@ -248,10 +248,11 @@ pub enum ContextRole {
     /// `también`): "not only will we honour the ceasefire, but we will also help rebuild",
     /// "no solo un socio sino también un amigo" weigh both halves alike.
     Additive,
-    /// A negator that is a preposition (`without`, `sin`): it negates what follows it
-    /// directly ("without threats", "sin condiciones", past skipped words: "without any
-    /// threats"), not an entry after another word ("any aircraft entering without
-    /// clearance will be shot down", "sin esperar a un acuerdo formal").
+    /// A negator that is a preposition (`without`, `sin`): it negates the noun phrase after
+    /// it ("without threats", "sin condiciones", "without any prior consultation"), not a
+    /// predicate: not past a word that opens one (a future, a form of "to be", a first-person
+    /// subject), nor past another word into an entry that starts with one ("any aircraft
+    /// entering without clearance will be shot down").
     Preposition,
     /// A word a negator before it does not reach past (`forget`, `olvidaremos`): "we will never
     /// forget your solidarity" keeps the solidarity cooperative, "we will never forget their

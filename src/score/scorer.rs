@@ -174,8 +174,8 @@ pub(super) const CONCESSIVE_WORD: u32 = 1 << 20;
 /// A `third-person` context word ("they", "ellos"): after a first-person word, the future
 /// after it is someone else's.
 pub(super) const THIRD_PERSON_WORD: u32 = 1 << 21;
-/// A `preposition` context word ("without", "sin"): as a negator it reaches only an entry
-/// right after it (skipped words aside), not one after another word.
+/// A `preposition` context word ("without", "sin"): as a negator it reaches a noun phrase,
+/// not a predicate ([`PREDICATE_WORDS`], `past_predicate`).
 pub(super) const PREPOSITION_WORD: u32 = 1 << 22;
 /// An `additive` context word ("also", "también"): a contrast word shortly before it in its
 /// clause adds instead of turning ("not only ..., but we will also ...").

@@ -1604,6 +1604,8 @@ fn builtin_lexicons_read_these_constructions() {
             "En lugar de amenazar, deberían dialogar.",
             Label::Cooperative,
         ),
+        ("Quien cruce sin papeles será detenido.", Label::Tense),
+        ("Queremos diálogo sin amenazas.", Label::Cooperative),
         // A negated prevention leaves what it would have prevented.
         (
             "Ninguna diferencia del pasado impedirá que trabajemos de la mano con el nuevo gobierno.",
