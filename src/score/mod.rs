@@ -83,7 +83,7 @@ impl fmt::Display for Label {
 pub struct Rules(u32);
 
 impl Rules {
-    /// Flipped by a negator.
+    /// Flipped by a negator, a reverser or a post-reverser.
     pub const NEGATED: Rules = Rules(1);
     /// Strengthened by a booster.
     pub const BOOSTED: Rules = Rules(1 << 1);
