@@ -35,6 +35,8 @@ pub enum Role {
     ClauseNegator,
     /// A reverser: undoing what follows ("lift sanctions").
     Reverser,
+    /// A post-reverser: undoing the hostile entry before it ("the sanctions will be lifted").
+    PostReverser,
     /// A booster (positive) or dampener (negative) scale.
     Intensity(f64),
     /// A contrast word.
@@ -830,7 +832,8 @@ impl Scorer {
                     }
                     Kind::Negator => Role::Negator,
                     Kind::ClauseNegator => Role::ClauseNegator,
-                    Kind::Reverser | Kind::PostReverser => Role::Reverser,
+                    Kind::Reverser => Role::Reverser,
+                    Kind::PostReverser => Role::PostReverser,
                     Kind::Intensity(v) => Role::Intensity(v),
                     Kind::Contrast { .. } => Role::Contrast,
                     Kind::Conditional => Role::Conditional,

@@ -74,6 +74,35 @@ fn explain_spanish_json() {
     assert!(roles.contains(&"contrast"), "{roles:?}");
 }
 
+/// A post-reverser is named as such, in text and JSON, and its entry is marked negated.
+#[test]
+fn explain_names_a_post_reverser() {
+    let wd = Workdir::new();
+    let text = "The sanctions on our banks will be lifted.";
+    let out = wd.run(&["explain", "--lang", "en", text], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let shown = String::from_utf8_lossy(&out.stdout);
+    let line = |w: &str| {
+        shown
+            .lines()
+            .find(|l| l.starts_with(w))
+            .unwrap_or("")
+            .to_string()
+    };
+    assert!(line("be lifted").ends_with("post-reverser"), "{shown}");
+    assert!(line("sanctions").contains("negated"), "{shown}");
+    let out = wd.run(&["explain", "--lang", "en", "--format", "json", text], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let roles: Vec<&str> = v["units"]
+        .as_array()
+        .expect("units")
+        .iter()
+        .filter_map(|u| u["role"].as_str())
+        .collect();
+    assert!(roles.contains(&"post-reverser"), "{roles:?}");
+}
+
 #[test]
 fn explain_json_keeps_its_bytes() {
     // tests/fixtures/explain.json was written by the build before explain streamed its
