@@ -63,15 +63,20 @@ fn explain_spanish_json() {
     assert!(out.status.success(), "{}", stderr(&out));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(v["lang"], "es");
-    let roles: Vec<&str> = v["units"]
+    let roles = unit_roles(&v);
+    // "Nadie" reaches past the 3-unit window: a clause negator (dev8 tuning).
+    assert!(roles.contains(&"clause-negator"), "{roles:?}");
+    assert!(roles.contains(&"contrast"), "{roles:?}");
+}
+
+/// The `role` of every unit of an `explain --format json` answer.
+fn unit_roles(v: &serde_json::Value) -> Vec<&str> {
+    v["units"]
         .as_array()
         .expect("units")
         .iter()
         .filter_map(|u| u["role"].as_str())
-        .collect();
-    // "Nadie" reaches past the 3-unit window: a clause negator (dev8 tuning).
-    assert!(roles.contains(&"clause-negator"), "{roles:?}");
-    assert!(roles.contains(&"contrast"), "{roles:?}");
+        .collect()
 }
 
 /// A post-reverser is named as such, in text and JSON, and its entry is marked negated.
@@ -94,12 +99,7 @@ fn explain_names_a_post_reverser() {
     let out = wd.run(&["explain", "--lang", "en", "--format", "json", text], None);
     assert!(out.status.success(), "{}", stderr(&out));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    let roles: Vec<&str> = v["units"]
-        .as_array()
-        .expect("units")
-        .iter()
-        .filter_map(|u| u["role"].as_str())
-        .collect();
+    let roles = unit_roles(&v);
     assert!(roles.contains(&"post-reverser"), "{roles:?}");
 }
 
