@@ -2,8 +2,8 @@
 //! another party did ([`relayed`]), combative words aimed at a target shared with a partner
 //! ([`shared_target`]), a condemnation beside solidarity ([`solidarity`]), praise and thanks
 //! made mockery by a sarcasm marker ([`sarcasm`]), statements that only mention talks
-//! ([`talk_only`]), and how negators combine per language ([`negated`]). Free functions over the tokens and hits, so they stay
-//! independent of how the scorer builds its units.
+//! ([`talk_only`]), and how negators combine per language ([`negated`]). Free functions over
+//! the tokens and hits, so they stay independent of how the scorer builds its units.
 
 use super::rules::{
     CONGRATULATION_HOSTILE_MIN, GENERIC_NAME_WORDS, NOTICE_SCALAR, QUOTED_SCALAR, QUOTED_WORDS,

@@ -2048,23 +2048,26 @@ impl Scorer {
     }
 }
 
+/// The units after unit `at` in its clause and sentence, skipped words left out: what the
+/// post-reverser ([`ended_after`]) and additive ([`added`]) rules look ahead through.
+fn clause_after(units: &[RawUnit], at: usize) -> impl Iterator<Item = &RawUnit> {
+    let here = units.get(at).map(|u| (u.clause, u.sentence));
+    units
+        .iter()
+        .skip(at + 1)
+        .take_while(move |p| Some((p.clause, p.sentence)) == here)
+        .filter(|p| !matches!(p.kind, Kind::Skip))
+}
+
 /// Whether a post-reverser follows entry unit `at` in its clause and sentence with no entry,
 /// name, negator, contrast, condition or subordinator between them and within
 /// [`POST_REVERSER_WINDOW`] units that are not skipped: "the sanctions that have weighed on
 /// the relationship for ten years will be lifted", "the tariff war is over".
 #[inline(never)]
 fn ended_after(units: &[RawUnit], marks: &Marks, at: usize) -> bool {
-    let Some(u) = units.get(at) else {
-        return false;
-    };
-    let mut steps = 0;
-    for p in units.iter().skip(at + 1) {
-        if p.clause != u.clause || p.sentence != u.sentence {
-            return false;
-        }
+    for p in clause_after(units, at).take(POST_REVERSER_WINDOW + 1) {
         match p.kind {
             Kind::PostReverser => return true,
-            Kind::Skip => continue,
             // "The sanctions will not be lifted": the entry stands.
             Kind::Tone(_)
             | Kind::Name
@@ -2072,14 +2075,8 @@ fn ended_after(units: &[RawUnit], marks: &Marks, at: usize) -> bool {
             | Kind::Conditional
             | Kind::Negator
             | Kind::ClauseNegator => return false,
+            _ if marks.get(p.start as usize) & SUBORDINATOR_WORD != 0 => return false,
             _ => {}
-        }
-        if marks.get(p.start as usize) & SUBORDINATOR_WORD != 0 {
-            return false;
-        }
-        steps += 1;
-        if steps > POST_REVERSER_WINDOW {
-            return false;
         }
     }
     false
@@ -2105,14 +2102,7 @@ fn past_predicate(units: &[RawUnit], marks: &Marks, negator: usize, entry: usize
 /// "sino también".
 #[inline(never)]
 fn added(units: &[RawUnit], marks: &Marks, at: usize) -> bool {
-    let Some(u) = units.get(at) else {
-        return false;
-    };
-    units
-        .iter()
-        .skip(at + 1)
-        .take_while(|p| p.clause == u.clause && p.sentence == u.sentence)
-        .filter(|p| !matches!(p.kind, Kind::Skip))
+    clause_after(units, at)
         .take(ADDITIVE_WINDOW)
         .any(|p| matches!(p.kind, Kind::Plain) && marks.get(p.start as usize) & ADDITIVE_WORD != 0)
 }
