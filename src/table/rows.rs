@@ -28,6 +28,8 @@ struct RowAt {
     place: Place,
     /// See [`Row::stray_quote`].
     stray_quote: Option<u32>,
+    /// See [`Row::plain`].
+    plain: bool,
 }
 
 /// Where a row is in the input: its first byte's offset and line (1-based), and its record
@@ -49,6 +51,7 @@ pub struct Row<'a> {
     ends: &'a [u32],
     place: Place,
     stray_quote: Option<u32>,
+    plain: bool,
 }
 
 impl Rows {
@@ -94,6 +97,7 @@ impl Rows {
             ends: self.ends.get(at.ends..ends_end)?,
             place: at.place,
             stray_quote: at.stray_quote,
+            plain: at.plain,
         })
     }
 
@@ -102,9 +106,10 @@ impl Rows {
         (0..self.len()).filter_map(|i| self.get(i))
     }
 
-    /// Adds a row of the given fields at `place`.
+    /// Adds a row of the given fields at `place` (not [`Row::plain`]: its fields are not
+    /// looked at).
     pub fn push<'f>(&mut self, fields: impl IntoIterator<Item = &'f [u8]>, place: Place) {
-        let start = self.begin(place);
+        let start = self.begin(place, false);
         for f in fields {
             self.bytes.extend_from_slice(f);
             self.end_field(start);
@@ -114,7 +119,8 @@ impl Rows {
 
     /// Parses the records of `input` that begin at `starts` (offsets into `input`, as the
     /// splitter found them: each at a record's first byte) and adds them as rows; `place`
-    /// maps a start and its index to the row's place in the whole input.
+    /// maps a start and its index to the row's place in the whole input. A record without a
+    /// quote, its fields separated by commas, makes a [`Row::plain`] row.
     pub(crate) fn parse(
         &mut self,
         input: &[u8],
@@ -123,20 +129,22 @@ impl Rows {
         place: impl Fn(usize, &RecordStart) -> Place,
     ) {
         for (i, s) in starts.iter().enumerate() {
-            let start = self.begin(place(i, s));
+            let start = self.begin(place(i, s), !s.quoted && delimiter == b',');
             self.parse_record(input, s.offset, start, delimiter);
             self.tail = (self.bytes.len(), self.ends.len());
         }
     }
 
-    /// Notes that a row begins at `place`; returns where its bytes begin.
-    fn begin(&mut self, place: Place) -> usize {
+    /// Notes that a row begins at `place`, [`Row::plain`] or not; returns where its bytes
+    /// begin.
+    fn begin(&mut self, place: Place, plain: bool) -> usize {
         let start = self.bytes.len();
         self.rows.push(RowAt {
             bytes: start,
             ends: self.ends.len(),
             place,
             stray_quote: None,
+            plain,
         });
         start
     }
@@ -239,6 +247,14 @@ impl<'a> Row<'a> {
     /// text, so the rows on them would be lost inside it. `None` for a well-formed row.
     pub fn stray_quote(&self) -> Option<usize> {
         self.stray_quote.map(|f| f as usize)
+    }
+
+    /// No field holds a comma, a quote, CR or LF, known without looking at the fields: the
+    /// row was read from a record without a quote whose fields commas separate. Written as CSV,
+    /// each field is then its bytes as they stand. False does not mean that some field needs
+    /// quotes (a row built by [`Rows::push`] is never plain).
+    pub fn plain(&self) -> bool {
+        self.plain
     }
 
     /// Number of fields.
@@ -368,6 +384,38 @@ mod tests {
                     "{:?} with {d}",
                     String::from_utf8_lossy(&bytes)
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn plain_rows_hold_no_byte_that_needs_quotes() {
+        // The writer copies a plain row's fields without looking for a comma, a quote or a
+        // line end in them.
+        for (seed, d, alphabet) in [
+            (0x2545_F491_4F6C_DD1D, b',', &b"ab,,\"\r\n\n"[..]),
+            (0x9E37_79B9_7F4A_7C15, b';', b"ab;;,\"\"\r\n\n"),
+        ] {
+            let mut plain = 0;
+            for bytes in super::super::split::random_csv(seed, alphabet) {
+                let mut input = vec![b'\n'];
+                input.extend_from_slice(&bytes);
+                let (mut s, mut pos, mut starts) = (Splitter::new(d), 1, Vec::new());
+                while s.next_record_end(&input, &mut pos, &mut starts).is_some() {}
+                let mut rows = Rows::new();
+                rows.parse(&input, &starts, d, |_, _| Place::default());
+                for r in rows.iter().filter(|r| r.plain()) {
+                    plain += 1;
+                    let bad = |b: &u8| matches!(b, b',' | b'"' | b'\r' | b'\n');
+                    assert!(!r.as_slice().iter().any(bad), "{bytes:?}");
+                }
+            }
+            // Records without a quote are common in this input; with another delimiter than
+            // the comma no row is plain (a field may hold a comma).
+            if d == b',' {
+                assert!(plain > 1000, "{plain} plain rows");
+            } else {
+                assert_eq!(plain, 0);
             }
         }
     }

@@ -29,6 +29,9 @@ pub(crate) struct RecordStart {
     pub(crate) offset: usize,
     /// Line ends before it, counted from where the scan began.
     pub(crate) lines: u64,
+    /// A quote appears in the record: without one, no field holds a delimiter, a quote or a
+    /// line end, and its fields are the bytes between delimiters as they stand.
+    pub(crate) quoted: bool,
 }
 
 /// Finds where records begin and end in CSV bytes, one after another, resuming where it
@@ -104,6 +107,9 @@ impl Splitter {
                     match rest.get(k) {
                         Some(b'"') => {
                             self.begin(at, starts);
+                            if let Some(s) = starts.last_mut() {
+                                s.quoted = true;
+                            }
                             let opens = at == 0
                                 || bytes.get(at - 1).is_some_and(|&b| {
                                     b == self.delimiter || b == b'\n' || b == b'\r'
@@ -157,6 +163,7 @@ impl Splitter {
             starts.push(RecordStart {
                 offset,
                 lines: self.lines,
+                quoted: false,
             });
         }
     }

@@ -396,12 +396,13 @@ pub(crate) fn csv_score_fields(out: &mut Vec<u8>, score: &Score, scorer: &Scorer
 /// fields lie end to end in `rec.as_slice()`, so one search of the whole record finds the
 /// next comma, quote or LF, and a field needs quotes when that lies before its end: one
 /// vector search for a record without them, about one per quoted field otherwise, where a
-/// search of each field costs more on short fields. Short fields are copied as fixed-size
-/// blocks (the bytes after them are overwritten next), where a copy of their length is a call
-/// to memcpy.
+/// search of each field costs more on short fields; none for a [`Row::plain`] row, which the
+/// reader knows needs no quotes. Short fields are copied as fixed-size blocks (the bytes after
+/// them are overwritten next), where a copy of their length is a call to memcpy.
 fn csv_fields(out: &mut Vec<u8>, rec: &Row<'_>) {
     let data = rec.as_slice();
-    if memchr::memchr(b'\r', data).is_some() {
+    let plain = rec.plain();
+    if !plain && memchr::memchr(b'\r', data).is_some() {
         // Rare: CR is looked for field by field.
         for f in rec.iter() {
             csv_field(out, f);
@@ -410,6 +411,9 @@ fn csv_fields(out: &mut Vec<u8>, rec: &Row<'_>) {
         return;
     }
     let find = |from: usize| {
+        if plain {
+            return usize::MAX;
+        }
         data.get(from..)
             .and_then(|rest| memchr::memchr3(b',', b'"', b'\n', rest))
             .map_or(usize::MAX, |i| from + i)
