@@ -11,6 +11,15 @@ pub const SPANISH_NEGATIVE_CONCORD: bool = true;
 /// "will not launch any attack" and "nadie quiere tocar las armas".
 pub const NEGATION_WINDOW: usize = 3;
 
+/// An aside between two clause breaks of at most this many units (not counting `skip` words),
+/// all plain words, names or boosters, does not stop a negator right before it (or one plain
+/// word before it): "We will not, under any circumstances, attack" negates the attack; "No
+/// fue, digamos, constructiva" the praise; "we will never, ever, accept" the acceptance.
+/// Three covers "under any circumstances", "to be honest" and "in my view"; a longer clause,
+/// or one holding an entry, a negator, a contrast or a condition, is a clause of its own ("the
+/// oil did not appear from nowhere; it came from their pipeline, and they must pay").
+pub const ASIDE_MAX: usize = 3;
+
 /// A negated entry is multiplied by this: its sign flips and its strength drops, because "we will
 /// not attack" reassures less than "we will attack" threatens. VADER's value (-0.74).
 pub const NEGATION_SCALAR: f64 = -0.74;

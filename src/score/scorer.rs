@@ -1192,6 +1192,15 @@ impl Scorer {
             for j in (0..k).rev() {
                 let p = &units[j];
                 if clause_of(p) != clause || sentence_of(p) != sentence {
+                    // "We will not, under any circumstances, attack": a negator just before a
+                    // short aside reaches past it ([`ASIDE_MAX`]).
+                    if !blocked
+                        && sentence_of(p) == sentence
+                        && let Some(distance) = negator_before_aside(units, &marks, j)
+                        && steps + distance <= NEGATION_WINDOW
+                    {
+                        negators += 1;
+                    }
                     break;
                 }
                 if matches!(p.kind, Kind::Contrast { .. } | Kind::Conditional) {
@@ -2046,6 +2055,52 @@ impl Scorer {
             && self.ids.post_reversed.contains(&entry.category)
             && ended_after(units, marks, at)
     }
+}
+
+/// Whether unit `last` ends an aside that a negator just before it reaches past
+/// ([`ASIDE_MAX`]): its clause holds at most that many units that are not skipped, all plain
+/// words, names or intensity words, and the clause before it, in the same sentence, ends in
+/// a negator that is not a `preposition` ("not", "never", "no"), or in a negator and one plain
+/// word ("No fue, digamos, constructiva"). Returns how many units back from the aside the
+/// negator is (1 or 2). Looked at only where a negation window meets a clause break.
+#[inline(never)]
+fn negator_before_aside(units: &[RawUnit], marks: &Marks, last: usize) -> Option<usize> {
+    let aside = units.get(last)?;
+    let mut counted = 0;
+    let mut before = None;
+    for j in (0..=last).rev() {
+        let p = units.get(j)?;
+        if p.clause != aside.clause || p.sentence != aside.sentence {
+            before = (p.sentence == aside.sentence).then_some(j);
+            break;
+        }
+        match p.kind {
+            Kind::Skip => {}
+            Kind::Plain | Kind::Name | Kind::Intensity(_) => counted += 1,
+            _ => return None,
+        }
+    }
+    if counted > ASIDE_MAX {
+        return None;
+    }
+    let mut distance = 0;
+    for j in (0..=before?).rev() {
+        let p = units.get(j)?;
+        if p.clause != units.get(before?)?.clause {
+            return None;
+        }
+        match p.kind {
+            Kind::Skip => continue,
+            Kind::Negator | Kind::ClauseNegator
+                if marks.get(p.start as usize) & PREPOSITION_WORD == 0 =>
+            {
+                return Some(distance + 1);
+            }
+            Kind::Plain if distance == 0 => distance = 1,
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// The units after unit `at` in its clause and sentence, skipped words left out: what the

@@ -1712,6 +1712,59 @@ fn builtin_lexicons_read_these_constructions() {
             "No tenemos ningún interés en escalar la situación.",
             Label::Conciliatory,
         ),
+        // A negator reaches past a short aside (thirtieth session).
+        (
+            "We will not, under any circumstances, attack them.",
+            Label::Conciliatory,
+        ),
+        ("No fue, digamos, constructiva.", Label::Tense),
+        // Warnings, endings and dares (thirtieth session).
+        (
+            "Let no one mistake our patience for weakness.",
+            Label::Tense,
+        ),
+        (
+            "Drenland should not mistake our patience for indifference.",
+            Label::Tense,
+        ),
+        ("Our response will be swift and painful.", Label::Hostile),
+        ("Their vote was bought and paid for.", Label::Hostile),
+        (
+            "Serenthia has chosen to tear up the water-sharing accord.",
+            Label::Tense,
+        ),
+        ("Their air force shattered the truce.", Label::Tense),
+        ("The tariffs are gone.", Label::Conciliatory),
+        (
+            "Tariffs on steel fall to zero on 1 January.",
+            Label::Conciliatory,
+        ),
+        (
+            "We're prepared to look again at the travel ban.",
+            Label::Conciliatory,
+        ),
+        (
+            "Both sides have completed the withdrawal of heavy weapons from the zone.",
+            Label::Cooperative,
+        ),
+        (
+            "We have never closed the door to Ostrevia.",
+            Label::Conciliatory,
+        ),
+        (
+            "We fully support the proposal and will co-sign it.",
+            Label::Cooperative,
+        ),
+        ("Pues que vengan, aquí los esperamos.", Label::Hostile),
+        ("El que lo intente se va a arrepentir.", Label::Hostile),
+        (
+            "No es poca cosa lo que hemos logrado con Montegrís.",
+            Label::Conciliatory,
+        ),
+        (
+            "No nos opondríamos a la prórroga del mandato.",
+            Label::Conciliatory,
+        ),
     ];
     let wrong: Vec<String> = cases
         .iter()
