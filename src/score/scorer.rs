@@ -2079,9 +2079,9 @@ fn negator_before_aside(units: &[RawUnit], marks: &Marks, last: usize) -> Option
             Kind::Plain | Kind::Name | Kind::Intensity(_) => counted += 1,
             _ => return None,
         }
-    }
-    if counted > ASIDE_MAX {
-        return None;
+        if counted > ASIDE_MAX {
+            return None;
+        }
     }
     let mut distance = 0;
     for j in (0..=before?).rev() {
