@@ -291,11 +291,16 @@ pub enum ContextRole {
     /// demands ("the joint commission will meet on 14 March", "the decision takes effect in
     /// January") is a schedule; see the schedule rule.
     Calendar,
+    /// A word of commemoration (`anniversary`, `commemorated`, `memorial`, `aniversario`,
+    /// `homenaje`): the force a statement with one names is remembered, not done or
+    /// threatened ("the massacre at Korvel will be commemorated", "the 75th anniversary of the
+    /// end of the war"); see the historical rule.
+    Commemoration,
 }
 
 impl ContextRole {
     /// Every role, in the order `lexicon stats` lists them.
-    pub const ALL: [ContextRole; 29] = [
+    pub const ALL: [ContextRole; 30] = [
         ContextRole::Relay,
         ContextRole::Report,
         ContextRole::SharedTarget,
@@ -325,6 +330,7 @@ impl ContextRole {
         ContextRole::Condemnation,
         ContextRole::Rejection,
         ContextRole::Calendar,
+        ContextRole::Commemoration,
     ];
 
     /// The name written in the second field of a lexicon line.
@@ -359,6 +365,7 @@ impl ContextRole {
             ContextRole::Condemnation => "condemnation",
             ContextRole::Rejection => "rejection",
             ContextRole::Calendar => "calendar",
+            ContextRole::Commemoration => "commemoration",
         }
     }
 

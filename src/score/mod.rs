@@ -169,8 +169,12 @@ impl Rules {
     /// demand that they honour the ceasefire", "we call on Russia to withdraw its troops"):
     /// damped, since the speaker asks for it rather than offers it.
     pub const DEMANDED: Rules = Rules(1 << 30);
+    /// Force named as a past event: dated ("the war of 1932", "the 1950s war") or in a
+    /// statement that commemorates ("the massacre at Korvel will be commemorated"): damped,
+    /// since it is remembered, not done or threatened.
+    pub const HISTORICAL: Rules = Rules(1 << 31);
 
-    const NAMES: [(Rules, &'static str); 31] = [
+    const NAMES: [(Rules, &'static str); 32] = [
         (Rules::NEGATED, "negated"),
         (Rules::BOOSTED, "boosted"),
         (Rules::DAMPENED, "dampened"),
@@ -202,10 +206,11 @@ impl Rules {
         (Rules::SPEAKER_NAMED, "speaker-named"),
         (Rules::SOLIDARITY, "solidarity"),
         (Rules::DEMANDED, "demanded"),
+        (Rules::HISTORICAL, "historical"),
     ];
 
     /// Every rule at once: `Rules::ALL.names()` lists every name a hit's rules can have.
-    pub const ALL: Rules = Rules((1 << Self::NAMES.len()) - 1);
+    pub const ALL: Rules = Rules(((1u64 << Self::NAMES.len()) - 1) as u32);
 
     /// True when every flag of `other` is set.
     pub fn contains(self, other: Rules) -> bool {

@@ -20,6 +20,20 @@ pub const NEGATION_WINDOW: usize = 3;
 /// oil did not appear from nowhere; it came from their pipeline, and they must pay").
 pub const ASIDE_MAX: usize = 3;
 
+/// A hostile hit of these categories that names a past event is remembered, not done or
+/// threatened: the historical rule ([`HISTORICAL_SCALAR`]). Force only: "the war of 1932",
+/// "the 1950s war", "the invasion of 1919", "la guerra de 1932", and any force in a statement
+/// with a `commemoration` word ("the massacre at Korvel will be commemorated with a reading
+/// of the names", "mañana se cumple el aniversario del fin de la guerra"). A threat the
+/// speaker makes stays one (the direct-threat rule has made force announced by the speaker
+/// a threat before this rule looks).
+pub const HISTORICAL_CATEGORIES: &[&str] = &["force"];
+
+/// A hit the historical rule applies to is multiplied by this: the event is named, and
+/// remembering it still carries weight ("a minute of silence for the victims of the
+/// massacre" is no cheerful statement), but no act is done or announced.
+pub const HISTORICAL_SCALAR: f64 = 0.2;
+
 /// A negated entry is multiplied by this: its sign flips and its strength drops, because "we will
 /// not attack" reassures less than "we will attack" threatens. VADER's value (-0.74).
 pub const NEGATION_SCALAR: f64 = -0.74;

@@ -182,6 +182,9 @@ pub(super) const PREPOSITION_WORD: u32 = 1 << 22;
 /// An `additive` context word ("also", "también"): a contrast word shortly before it in its
 /// clause adds instead of turning ("not only ..., but we will also ...").
 pub(super) const ADDITIVE_WORD: u32 = 1 << 23;
+/// A `commemoration` context word ("anniversary", "homenaje"): the statement remembers, and
+/// the force it names is past ([`HISTORICAL_CATEGORIES`]).
+pub(super) const COMMEMORATION_WORD: u32 = 1 << 24;
 /// The words that open a predicate, for [`PREPOSITION_WORD`]: a future, a form of "to be",
 /// a first-person subject.
 const PREDICATE_WORDS: u32 =
@@ -210,6 +213,7 @@ fn role_mark(role: ContextRole) -> u32 {
         ContextRole::Barrier => BARRIER_WORD,
         ContextRole::Preposition => PREPOSITION_WORD,
         ContextRole::Additive => ADDITIVE_WORD,
+        ContextRole::Commemoration => COMMEMORATION_WORD,
         ContextRole::Hedge => HEDGE_WORD,
         ContextRole::Topic => TOPIC_WORD,
         ContextRole::Relay
@@ -359,6 +363,7 @@ struct RuleCategories {
     mockery: Option<CategoryId>,
     hedge: Option<CategoryId>,
     warning: CategorySet,
+    historical: CategorySet,
 }
 
 /// A set of category ids as a bitmask (a bit for each of the 256 possible ids): the rules ask
@@ -417,6 +422,7 @@ impl RuleCategories {
             mockery: c.find(SARCASM_CATEGORY),
             hedge: c.find(HEDGE_CATEGORY),
             warning: ids(NOTICE_WARNING_CATEGORIES),
+            historical: ids(HISTORICAL_CATEGORIES),
         }
     }
 }
@@ -1441,6 +1447,13 @@ impl Scorer {
         if hits.len() > 1 && marks.any(TOPIC_WORD) {
             self.topics(&mut hits, clauses, units, marks);
         }
+        // Force named as a past event: most statements have no force hit.
+        if hits
+            .iter()
+            .any(|h| h.weight < 0.0 && self.ids.historical.contains(&h.category))
+        {
+            self.historical(&mut hits, clauses, units, tokens, marks);
+        }
         // Statements without a threat hit (most) skip the scan for hedge words.
         if hits.iter().any(|h| Some(h.category) == self.ids.threat) && marks.any(HEDGE_WORD) {
             self.hedges(&mut hits, clauses, units, marks);
@@ -1510,6 +1523,30 @@ impl Scorer {
     /// tariffs", "talks about the missile strike", "el acuerdo sobre los aranceles"), keeps
     /// [`TOPIC_SCALAR`] of its weight and is marked so that no approval takes its side: the
     /// talks or the agreement are about the act. `places` holds each hit's clause and unit.
+    /// The historical rule ([`HISTORICAL_CATEGORIES`]): each hostile hit of those categories
+    /// that is dated ([`dated_event`]), or every one when the statement has a
+    /// `commemoration` word, is multiplied by [`HISTORICAL_SCALAR`].
+    #[inline(never)]
+    fn historical(
+        &self,
+        hits: &mut [Hit],
+        places: &[(u32, usize)],
+        units: &[RawUnit],
+        tokens: &Tokens,
+        marks: Marks<'_>,
+    ) {
+        let commemorated = marks.any(COMMEMORATION_WORD);
+        for (h, &(_, k)) in hits.iter_mut().zip(places) {
+            if h.weight < 0.0
+                && self.ids.historical.contains(&h.category)
+                && (commemorated || units.get(k).is_some_and(|u| dated_event(tokens, u)))
+            {
+                h.weight *= HISTORICAL_SCALAR;
+                h.rules.insert(Rules::HISTORICAL);
+            }
+        }
+    }
+
     fn topics(
         &self,
         hits: &mut [Hit],
@@ -1612,6 +1649,7 @@ impl Scorer {
         let is_act = |o: &Hit| {
             o.weight < 0.0
                 && !o.rules.contains(Rules::TOPIC)
+                && !o.rules.contains(Rules::HISTORICAL)
                 && self.ids.endorsed.contains(&o.category)
         };
         // Hits come in text order, so a clause's hits are one run. The act an approval takes
@@ -2101,6 +2139,24 @@ fn negator_before_aside(units: &[RawUnit], marks: &Marks, last: usize) -> Option
         }
     }
     None
+}
+
+/// Whether unit `u` names a dated event: a year right before it ("the 1950s war", "the 1911
+/// siege") or "of", "in", "de", "en" and a year right after it ("the war of 1932", "la guerra
+/// de 1932"). A year is four digits from 1000 to 2099, or a decade ("1950s").
+fn dated_event(tokens: &Tokens, u: &RawUnit) -> bool {
+    let word = |i: usize| (i < tokens.tokens().len()).then(|| tokens.folded(i));
+    let year = |i: usize| {
+        word(i).is_some_and(|w| {
+            let digits = w.strip_suffix('s').unwrap_or(w);
+            digits.len() == 4
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && (digits.starts_with('1') || digits.starts_with("20"))
+        })
+    };
+    let (start, end) = (u.start as usize, u.end as usize);
+    (start > 0 && year(start - 1))
+        || (word(end).is_some_and(|w| matches!(w, "of" | "in" | "de" | "en")) && year(end + 1))
 }
 
 /// The units after unit `at` in its clause and sentence, skipped words left out: what the

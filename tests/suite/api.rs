@@ -1718,6 +1718,19 @@ fn builtin_lexicons_read_these_constructions() {
             Label::Conciliatory,
         ),
         ("No fue, digamos, constructiva.", Label::Tense),
+        // Force named as a past event (thirtieth session).
+        (
+            "The massacre at Korvel will be commemorated this year with a reading of the names of all 1,204 victims.",
+            Label::Tense,
+        ),
+        (
+            "Following today's talks, both governments will open their military archives from the 1950s war to a joint research team.",
+            Label::Conciliatory,
+        ),
+        (
+            "La comisión binacional ha aprobado un relato compartido sobre la guerra de 1932, que se enseñará en las escuelas de ambos países.",
+            Label::Conciliatory,
+        ),
         // Warnings, endings and dares (thirtieth session).
         (
             "Let no one mistake our patience for weakness.",

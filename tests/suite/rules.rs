@@ -377,6 +377,42 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "thank:gratitude:2.00;attack:force:-3.00",
         Label::Tense,
     ),
+    // 3 * 0.2 = 0.60: force named as a past event.
+    (
+        "force dated by a year after it is historical",
+        Lang::En,
+        "The attack of 1932",
+        "attack:force:-0.60",
+        Label::Tense,
+    ),
+    (
+        "force dated by a decade before it is historical",
+        Lang::En,
+        "The 1950s attack",
+        "attack:force:-0.60",
+        Label::Tense,
+    ),
+    (
+        "force without a year is not historical",
+        Lang::En,
+        "The attack of the army",
+        "attack:force:-3.00",
+        Label::Hostile,
+    ),
+    (
+        "force in a statement that commemorates is historical",
+        Lang::En,
+        "On the anniversary of the attack",
+        "attack:force:-0.60",
+        Label::Tense,
+    ),
+    (
+        "a threat the speaker makes stays one beside a commemoration",
+        Lang::En,
+        "On the anniversary we will attack",
+        "attack:threat:-3.00",
+        Label::Hostile,
+    ),
     (
         "reverser leaves insults alone",
         Lang::En,
