@@ -296,11 +296,15 @@ pub enum ContextRole {
     /// threatened ("the massacre at Korvel will be commemorated", "the 75th anniversary of the
     /// end of the war"); see the historical rule.
     Commemoration,
+    /// A natural disaster (`hurricane`, `earthquake`, `floods`, `huracán`, `terremoto`): force
+    /// or a threat word whose agent it is ("every school destroyed by the hurricane", "el
+    /// terremoto destruyó 300 viviendas") is no party's act; see the disaster rule.
+    Disaster,
 }
 
 impl ContextRole {
     /// Every role, in the order `lexicon stats` lists them.
-    pub const ALL: [ContextRole; 30] = [
+    pub const ALL: [ContextRole; 31] = [
         ContextRole::Relay,
         ContextRole::Report,
         ContextRole::SharedTarget,
@@ -331,6 +335,7 @@ impl ContextRole {
         ContextRole::Rejection,
         ContextRole::Calendar,
         ContextRole::Commemoration,
+        ContextRole::Disaster,
     ];
 
     /// The name written in the second field of a lexicon line.
@@ -366,6 +371,7 @@ impl ContextRole {
             ContextRole::Rejection => "rejection",
             ContextRole::Calendar => "calendar",
             ContextRole::Commemoration => "commemoration",
+            ContextRole::Disaster => "disaster",
         }
     }
 

@@ -80,7 +80,7 @@ impl fmt::Display for Label {
 
 /// Which rules changed a hit's weight, as bit flags.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub struct Rules(u32);
+pub struct Rules(u64);
 
 impl Rules {
     /// Flipped by a negator, a reverser or a post-reverser.
@@ -173,8 +173,11 @@ impl Rules {
     /// statement that commemorates ("the massacre at Korvel will be commemorated"): damped,
     /// since it is remembered, not done or threatened.
     pub const HISTORICAL: Rules = Rules(1 << 31);
+    /// Force or a threat word whose agent is a natural disaster ("every school destroyed by
+    /// the hurricane", "el terremoto destruyó 300 viviendas"): no party's act, damped.
+    pub const DISASTER: Rules = Rules(1 << 32);
 
-    const NAMES: [(Rules, &'static str); 32] = [
+    const NAMES: [(Rules, &'static str); 33] = [
         (Rules::NEGATED, "negated"),
         (Rules::BOOSTED, "boosted"),
         (Rules::DAMPENED, "dampened"),
@@ -207,10 +210,11 @@ impl Rules {
         (Rules::SOLIDARITY, "solidarity"),
         (Rules::DEMANDED, "demanded"),
         (Rules::HISTORICAL, "historical"),
+        (Rules::DISASTER, "disaster"),
     ];
 
     /// Every rule at once: `Rules::ALL.names()` lists every name a hit's rules can have.
-    pub const ALL: Rules = Rules(((1u64 << Self::NAMES.len()) - 1) as u32);
+    pub const ALL: Rules = Rules((1 << Self::NAMES.len()) - 1);
 
     /// True when every flag of `other` is set.
     pub fn contains(self, other: Rules) -> bool {

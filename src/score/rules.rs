@@ -34,6 +34,22 @@ pub const HISTORICAL_CATEGORIES: &[&str] = &["force"];
 /// massacre" is no cheerful statement), but no act is done or announced.
 pub const HISTORICAL_SCALAR: f64 = 0.2;
 
+/// A hostile hit of these categories whose agent is a natural disaster (a `disaster` word
+/// right before it, or after "by" or "por" and at most two more words) is no party's act:
+/// "every school and hospital destroyed by the hurricane", "las casas destruidas por las
+/// inundaciones", "the earthquake destroyed 300 homes". Force and threat ("destroy*" is a
+/// threat word; the direct-threat rule reads "we will rebuild every school destroyed by ..."
+/// as the speaker's).
+pub const DISASTER_CATEGORIES: &[&str] = &["force", "threat"];
+
+/// A hit the disaster rule applies to is multiplied by this: a disaster's damage is grim news,
+/// not hostility.
+pub const DISASTER_SCALAR: f64 = 0.2;
+
+/// How many words may stand between "by" ("por") and a `disaster` word for the disaster rule
+/// ("by the hurricane", "por las fuertes inundaciones").
+pub const DISASTER_REACH: usize = 3;
+
 /// A negated entry is multiplied by this: its sign flips and its strength drops, because "we will
 /// not attack" reassures less than "we will attack" threatens. VADER's value (-0.74).
 pub const NEGATION_SCALAR: f64 = -0.74;

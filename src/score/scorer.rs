@@ -185,6 +185,9 @@ pub(super) const ADDITIVE_WORD: u32 = 1 << 23;
 /// A `commemoration` context word ("anniversary", "homenaje"): the statement remembers, and
 /// the force it names is past ([`HISTORICAL_CATEGORIES`]).
 pub(super) const COMMEMORATION_WORD: u32 = 1 << 24;
+/// A `disaster` context word ("hurricane", "terremoto"): force it is the agent of is no
+/// party's act ([`DISASTER_CATEGORIES`]).
+pub(super) const DISASTER_WORD: u32 = 1 << 25;
 /// The words that open a predicate, for [`PREPOSITION_WORD`]: a future, a form of "to be",
 /// a first-person subject.
 const PREDICATE_WORDS: u32 =
@@ -214,6 +217,7 @@ fn role_mark(role: ContextRole) -> u32 {
         ContextRole::Preposition => PREPOSITION_WORD,
         ContextRole::Additive => ADDITIVE_WORD,
         ContextRole::Commemoration => COMMEMORATION_WORD,
+        ContextRole::Disaster => DISASTER_WORD,
         ContextRole::Hedge => HEDGE_WORD,
         ContextRole::Topic => TOPIC_WORD,
         ContextRole::Relay
@@ -364,6 +368,7 @@ struct RuleCategories {
     hedge: Option<CategoryId>,
     warning: CategorySet,
     historical: CategorySet,
+    disaster: CategorySet,
 }
 
 /// A set of category ids as a bitmask (a bit for each of the 256 possible ids): the rules ask
@@ -423,6 +428,7 @@ impl RuleCategories {
             hedge: c.find(HEDGE_CATEGORY),
             warning: ids(NOTICE_WARNING_CATEGORIES),
             historical: ids(HISTORICAL_CATEGORIES),
+            disaster: ids(DISASTER_CATEGORIES),
         }
     }
 }
@@ -1454,6 +1460,10 @@ impl Scorer {
         {
             self.historical(&mut hits, clauses, units, tokens, marks);
         }
+        // A disaster's damage: most statements name none.
+        if marks.any(DISASTER_WORD) {
+            self.disasters(&mut hits, clauses, units, tokens, marks);
+        }
         // Statements without a threat hit (most) skip the scan for hedge words.
         if hits.iter().any(|h| Some(h.category) == self.ids.threat) && marks.any(HEDGE_WORD) {
             self.hedges(&mut hits, clauses, units, marks);
@@ -1543,6 +1553,31 @@ impl Scorer {
             {
                 h.weight *= HISTORICAL_SCALAR;
                 h.rules.insert(Rules::HISTORICAL);
+            }
+        }
+    }
+
+    /// The disaster rule ([`DISASTER_CATEGORIES`]): each hostile hit of those categories
+    /// whose agent is a `disaster` word (right before it, or after "by"/"por" within
+    /// [`DISASTER_REACH`] words after it) is multiplied by [`DISASTER_SCALAR`].
+    #[inline(never)]
+    fn disasters(
+        &self,
+        hits: &mut [Hit],
+        places: &[(u32, usize)],
+        units: &[RawUnit],
+        tokens: &Tokens,
+        marks: Marks<'_>,
+    ) {
+        for (h, &(_, k)) in hits.iter_mut().zip(places) {
+            if h.weight < 0.0
+                && self.ids.disaster.contains(&h.category)
+                && units
+                    .get(k)
+                    .is_some_and(|u| disaster_agent(units, tokens, &marks, k, u))
+            {
+                h.weight *= DISASTER_SCALAR;
+                h.rules.insert(Rules::DISASTER);
             }
         }
     }
@@ -2139,6 +2174,29 @@ fn negator_before_aside(units: &[RawUnit], marks: &Marks, last: usize) -> Option
         }
     }
     None
+}
+
+/// Whether the agent of entry unit `u` (unit `k`) is a natural disaster: a `disaster` word
+/// as the unit right before it ("the earthquake destroyed"), or "by" / "por" right after it
+/// and a `disaster` word within [`DISASTER_REACH`] units after that, in its clause ("destroyed
+/// by the hurricane", "destruidas por las inundaciones").
+fn disaster_agent(
+    units: &[RawUnit],
+    tokens: &Tokens,
+    marks: &Marks,
+    k: usize,
+    u: &RawUnit,
+) -> bool {
+    let same = |p: &&RawUnit| p.clause == u.clause && p.sentence == u.sentence;
+    let disaster = |p: &RawUnit| marks.get(p.start as usize) & DISASTER_WORD != 0;
+    if k > 0 && units.get(k - 1).filter(same).is_some_and(disaster) {
+        return true;
+    }
+    let mut after = units.iter().skip(k + 1).take_while(|p| same(p));
+    let agent = after
+        .next()
+        .is_some_and(|p| matches!(tokens.folded(p.start as usize), "by" | "por"));
+    agent && after.take(DISASTER_REACH).any(disaster)
 }
 
 /// Whether unit `u` names a dated event: a year right before it ("the 1950s war", "the 1911

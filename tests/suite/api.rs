@@ -1718,6 +1718,13 @@ fn builtin_lexicons_read_these_constructions() {
             Label::Conciliatory,
         ),
         ("No fue, digamos, constructiva.", Label::Tense),
+        // A disaster's damage is no party's act (thirtieth session).
+        (
+            "We will rebuild every school destroyed by the storm.",
+            Label::Tense,
+        ),
+        ("The earthquake destroyed 300 homes.", Label::Tense),
+        ("Their army destroyed our villages.", Label::Hostile),
         // Force named as a past event (thirtieth session).
         (
             "The massacre at Korvel will be commemorated this year with a reading of the names of all 1,204 victims.",

@@ -413,6 +413,35 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "attack:threat:-3.00",
         Label::Hostile,
     ),
+    // 3 * 0.2 = 0.60: force whose agent is a natural disaster.
+    (
+        "force by a disaster is no party's act",
+        Lang::En,
+        "The attack by the storm",
+        "attack:force:-0.60",
+        Label::Tense,
+    ),
+    (
+        "force right after a disaster word is no party's act",
+        Lang::En,
+        "The storm attack",
+        "attack:force:-0.60",
+        Label::Tense,
+    ),
+    (
+        "force by an army is an act",
+        Lang::En,
+        "The attack by the army",
+        "attack:force:-3.00",
+        Label::Hostile,
+    ),
+    (
+        "a disaster too far after the by does not count",
+        Lang::En,
+        "The attack by the army of the coast in the storm",
+        "attack:force:-3.00",
+        Label::Hostile,
+    ),
     (
         "reverser leaves insults alone",
         Lang::En,
