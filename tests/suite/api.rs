@@ -1718,6 +1718,8 @@ fn builtin_lexicons_read_these_constructions() {
             Label::Conciliatory,
         ),
         ("No fue, digamos, constructiva.", Label::Tense),
+        ("The Draxian proposal is a step backwards.", Label::Tense),
+        ("Not a single shot fired in a month.", Label::Conciliatory),
         // A disaster's damage is no party's act (thirtieth session).
         (
             "We will rebuild every school destroyed by the storm.",
