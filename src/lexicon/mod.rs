@@ -300,11 +300,15 @@ pub enum ContextRole {
     /// or a threat word whose agent it is ("every school destroyed by the hurricane", "el
     /// terremoto destruyó 300 viviendas") is no party's act; see the disaster rule.
     Disaster,
+    /// A phrase that makes an entry holding it reciprocal (`in kind`, `en reciprocidad`):
+    /// "we will respond in kind" answers like with like, so the entry takes the sign of the
+    /// statement's other hits; see the reciprocity rule.
+    Reciprocal,
 }
 
 impl ContextRole {
     /// Every role, in the order `lexicon stats` lists them.
-    pub const ALL: [ContextRole; 31] = [
+    pub const ALL: [ContextRole; 32] = [
         ContextRole::Relay,
         ContextRole::Report,
         ContextRole::SharedTarget,
@@ -336,6 +340,7 @@ impl ContextRole {
         ContextRole::Calendar,
         ContextRole::Commemoration,
         ContextRole::Disaster,
+        ContextRole::Reciprocal,
     ];
 
     /// The name written in the second field of a lexicon line.
@@ -372,6 +377,7 @@ impl ContextRole {
             ContextRole::Calendar => "calendar",
             ContextRole::Commemoration => "commemoration",
             ContextRole::Disaster => "disaster",
+            ContextRole::Reciprocal => "reciprocal",
         }
     }
 
@@ -388,6 +394,7 @@ impl ContextRole {
                 | ContextRole::Report
                 | ContextRole::SharedTarget
                 | ContextRole::Sarcasm
+                | ContextRole::Reciprocal
         )
     }
 

@@ -55,6 +55,8 @@ pub(super) struct ContextWords {
     rejection: Vec<Marker>,
     /// The `calendar` words, sorted: days and months.
     calendar: Vec<String>,
+    /// The `reciprocal` phrases, as words: an entry that holds one is reciprocal.
+    reciprocal: Vec<Vec<String>>,
 }
 
 impl ContextWords {
@@ -79,6 +81,9 @@ impl ContextWords {
                 c.dedup();
                 c
             },
+            reciprocal: of(ContextRole::Reciprocal)
+                .map(|t| t.split(' ').map(str::to_owned).collect())
+                .collect(),
         }
     }
 
@@ -117,8 +122,15 @@ impl ContextWords {
                 .map(|e| {
                     let mut words = e.term.split(' ').map(|w| w.trim_end_matches('*'));
                     let condemns = words.clone().any(|w| self.is_condemnation(w));
+                    let all: Vec<&str> = words.clone().collect();
+                    let reciprocal = self.reciprocal.iter().any(|r| {
+                        !r.is_empty() && all.windows(r.len()).any(|w| w.iter().eq(r.iter()))
+                    });
                     let rejects = words.next_back().is_some_and(|w| self.is_rejection(w));
                     let mut roles = 0;
+                    if reciprocal {
+                        roles |= ENTRY_RECIPROCAL;
+                    }
                     if condemns {
                         roles |= ENTRY_CONDEMNS;
                     }
@@ -622,6 +634,8 @@ pub(super) fn shared_target(
 const ENTRY_CONDEMNS: u8 = 1;
 /// [`ContextWords::entry_roles`] bit: the entry ends with a `rejection` word.
 const ENTRY_REJECTS: u8 = 2;
+/// [`ContextWords::entry_roles`] bit: the entry holds a `reciprocal` phrase.
+const ENTRY_RECIPROCAL: u8 = 4;
 
 /// What each entry of a lexicon holds for the statement-level rules, by entry index
 /// ([`ContextWords::entry_roles`]).
@@ -634,6 +648,13 @@ impl EntryRoles {
         self.0
             .get(entry as usize)
             .is_some_and(|&r| r & ENTRY_CONDEMNS != 0)
+    }
+
+    /// Whether entry `entry` holds a `reciprocal` phrase ("respond in kind").
+    pub(super) fn reciprocal(&self, entry: u32) -> bool {
+        self.0
+            .get(entry as usize)
+            .is_some_and(|&r| r & ENTRY_RECIPROCAL != 0)
     }
 
     /// Whether entry `entry` ends with a `rejection` word ("reject*", "se nieg*").

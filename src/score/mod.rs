@@ -176,8 +176,13 @@ impl Rules {
     /// Force or a threat word whose agent is a natural disaster ("every school destroyed by
     /// the hurricane", "el terremoto destruyó 300 viviendas"): no party's act, damped.
     pub const DISASTER: Rules = Rules(1 << 32);
+    /// A reciprocal entry ("respond in kind", "en reciprocidad") that takes the sign of the
+    /// statement's other hits: like for like, goodwill for goodwill ("a helpful step, and we
+    /// are prepared to respond in kind") or force for force ("if they attack, we will respond
+    /// in kind"); nothing when the statement has no other hit.
+    pub const RECIPROCAL: Rules = Rules(1 << 33);
 
-    const NAMES: [(Rules, &'static str); 33] = [
+    const NAMES: [(Rules, &'static str); 34] = [
         (Rules::NEGATED, "negated"),
         (Rules::BOOSTED, "boosted"),
         (Rules::DAMPENED, "dampened"),
@@ -211,6 +216,7 @@ impl Rules {
         (Rules::DEMANDED, "demanded"),
         (Rules::HISTORICAL, "historical"),
         (Rules::DISASTER, "disaster"),
+        (Rules::RECIPROCAL, "reciprocal"),
     ];
 
     /// Every rule at once: `Rules::ALL.names()` lists every name a hit's rules can have.

@@ -50,6 +50,11 @@ pub const DISASTER_SCALAR: f64 = 0.2;
 /// ("by the hurricane", "por las fuertes inundaciones").
 pub const DISASTER_REACH: usize = 3;
 
+/// The category a reciprocal entry ("respond in kind") is reported under when the statement's
+/// other hits are cooperative: an answer in kind to goodwill is an intent to cooperate. Under
+/// hostile ones it keeps its own (a threat).
+pub const RECIPROCAL_CATEGORY: &str = "commitment";
+
 /// A negated entry is multiplied by this: its sign flips and its strength drops, because "we will
 /// not attack" reassures less than "we will attack" threatens. VADER's value (-0.74).
 pub const NEGATION_SCALAR: f64 = -0.74;

@@ -227,7 +227,8 @@ fn role_mark(role: ContextRole) -> u32 {
         | ContextRole::Congratulation
         | ContextRole::Condemnation
         | ContextRole::Rejection
-        | ContextRole::Calendar => 0,
+        | ContextRole::Calendar
+        | ContextRole::Reciprocal => 0,
     }
 }
 
@@ -369,6 +370,7 @@ struct RuleCategories {
     warning: CategorySet,
     historical: CategorySet,
     disaster: CategorySet,
+    reciprocal: Option<CategoryId>,
 }
 
 /// A set of category ids as a bitmask (a bit for each of the 256 possible ids): the rules ask
@@ -429,6 +431,7 @@ impl RuleCategories {
             warning: ids(NOTICE_WARNING_CATEGORIES),
             historical: ids(HISTORICAL_CATEGORIES),
             disaster: ids(DISASTER_CATEGORIES),
+            reciprocal: c.find(RECIPROCAL_CATEGORY),
         }
     }
 }
@@ -1525,14 +1528,40 @@ impl Scorer {
         if hits.len() > 1 {
             turns(&mut hits, clauses, units);
         }
+        // Reciprocal entries are few: most statements have no such hit.
+        if hits.iter().any(|h| model.entry_roles.reciprocal(h.entry)) {
+            self.reciprocity(&mut hits, &model.entry_roles);
+        }
         hits
     }
 
-    /// A hostile act named as the topic of the cooperative hit just before it in its clause,
-    /// with a `topic` word between them within [`TOPIC_WINDOW`] units ("an agreement on
-    /// tariffs", "talks about the missile strike", "el acuerdo sobre los aranceles"), keeps
-    /// [`TOPIC_SCALAR`] of its weight and is marked so that no approval takes its side: the
-    /// talks or the agreement are about the act. `places` holds each hit's clause and unit.
+    /// The reciprocity rule: a hit whose entry holds a `reciprocal` phrase ("respond in kind"),
+    /// not negated, takes the sign of the sum of the statement's other hits (after every
+    /// other rule), at its entry's strength: under cooperative hits it is reported as
+    /// [`RECIPROCAL_CATEGORY`], under hostile ones it keeps its category, and alone it counts
+    /// nothing. "I will not answer in kind" stays a refusal to retaliate.
+    #[inline(never)]
+    fn reciprocity(&self, hits: &mut [Hit], entry_roles: &EntryRoles) {
+        let total: f64 = hits.iter().map(|h| h.weight).sum();
+        for h in hits.iter_mut() {
+            if !entry_roles.reciprocal(h.entry) || h.rules.contains(Rules::NEGATED) {
+                continue;
+            }
+            let others = total - h.weight;
+            if others > 0.0 {
+                h.weight = h.weight.abs();
+                if let Some(c) = self.ids.reciprocal {
+                    h.category = c;
+                }
+            } else if others < 0.0 {
+                h.weight = -h.weight.abs();
+            } else {
+                h.weight = 0.0;
+            }
+            h.rules.insert(Rules::RECIPROCAL);
+        }
+    }
+
     /// The historical rule ([`HISTORICAL_CATEGORIES`]): each hostile hit of those categories
     /// that is dated ([`dated_event`]), or every one when the statement has a
     /// `commemoration` word, is multiplied by [`HISTORICAL_SCALAR`].
@@ -1582,6 +1611,11 @@ impl Scorer {
         }
     }
 
+    /// A hostile act named as the topic of the cooperative hit just before it in its clause,
+    /// with a `topic` word between them within [`TOPIC_WINDOW`] units ("an agreement on
+    /// tariffs", "talks about the missile strike", "el acuerdo sobre los aranceles"), keeps
+    /// [`TOPIC_SCALAR`] of its weight and is marked so that no approval takes its side: the
+    /// talks or the agreement are about the act. `places` holds each hit's clause and unit.
     fn topics(
         &self,
         hits: &mut [Hit],

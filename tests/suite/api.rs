@@ -1720,6 +1720,15 @@ fn builtin_lexicons_read_these_constructions() {
         ("No fue, digamos, constructiva.", Label::Tense),
         ("The Draxian proposal is a step backwards.", Label::Tense),
         ("Not a single shot fired in a month.", Label::Conciliatory),
+        // Like for like (thirtieth session).
+        (
+            "It is a helpful step, and we are prepared to respond in kind.",
+            Label::Cooperative,
+        ),
+        (
+            "If they attack us, we will respond in kind.",
+            Label::Hostile,
+        ),
         // A disaster's damage is no party's act (thirtieth session).
         (
             "We will rebuild every school destroyed by the storm.",

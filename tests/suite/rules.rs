@@ -442,6 +442,35 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "attack:force:-3.00",
         Label::Hostile,
     ),
+    // A reciprocal entry takes the sign of the statement's other hits.
+    (
+        "a reciprocal entry alone counts nothing",
+        Lang::En,
+        "They respond in kind",
+        "respond in kind:threat:0.00",
+        Label::Neutral,
+    ),
+    (
+        "a reciprocal entry after cooperative hits is cooperative",
+        Lang::En,
+        "Thank you, we respond in kind",
+        "thank:gratitude:2.00;respond in kind:commitment:2.50",
+        Label::Cooperative,
+    ),
+    (
+        "a reciprocal entry after hostile hits stays hostile",
+        Lang::En,
+        "They attack, we respond in kind",
+        "attack:force:-3.00;respond in kind:threat:-2.50",
+        Label::Hostile,
+    ),
+    (
+        "a negated reciprocal entry is a refusal to retaliate",
+        Lang::En,
+        "We will not respond in kind",
+        "respond in kind:deescalation:1.85",
+        Label::Conciliatory,
+    ),
     (
         "reverser leaves insults alone",
         Lang::En,
