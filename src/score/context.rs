@@ -306,6 +306,17 @@ impl Markers {
     }
 }
 
+/// Whether the one-word relay marker at token `i` is a participle before "by": "the so-called
+/// humanitarian corridor announced by Lindovia is a cynical lie" judges the thing announced,
+/// it relays nothing. A marker of several words there still relays ("decreed by").
+#[cold]
+#[inline(never)]
+fn passive_participle(tokens: &Tokens, i: usize, relay: &RelayKeys) -> bool {
+    i + 1 < tokens.tokens().len()
+        && tokens.folded(i + 1) == "by"
+        && !relay.phrase_keyed_at(tokens, i)
+}
+
 /// The slot of [`RelayKeys::by_key`] for a first byte and a length.
 fn bucket(first: u8, len: usize) -> usize {
     usize::from(first) * LENGTHS + len.min(LENGTHS - 1)
@@ -350,6 +361,12 @@ impl RelayKeys {
     fn keyed_at(&self, tokens: &Tokens, i: usize) -> bool {
         self.candidates(tokens.folded_bytes(i))
             .any(|(m, at)| i >= at && phrase_at(tokens, i - at, m))
+    }
+
+    /// Whether a marker of several words whose key word is token `i` occurs around it.
+    fn phrase_keyed_at(&self, tokens: &Tokens, i: usize) -> bool {
+        self.candidates(tokens.folded_bytes(i))
+            .any(|(m, at)| m.len() > 1 && i >= at && phrase_at(tokens, i - at, m))
     }
 
     /// Whether a marker whose key word is token `i` occurs around it outside any longer hit
@@ -458,6 +475,7 @@ pub(super) fn relayed(
             }
         } else if relayed_sentences.last() != Some(&t.sentence)
             && words.relay.keyed_at(tokens, i)
+            && !passive_participle(tokens, i, &words.relay)
             && marks_here(&words.relay)
         {
             relayed_sentences.push(t.sentence);

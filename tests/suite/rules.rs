@@ -686,6 +686,13 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         Label::Neutral,
     ),
     (
+        "a relay word before by is a participle and relays nothing",
+        Lang::En,
+        "The sanctions announced by them",
+        "sanctions:coercion:-2.50",
+        Label::Hostile,
+    ),
+    (
         "a multiword relay marker",
         Lang::En,
         "According to them, sanctions",
