@@ -633,19 +633,74 @@ pub(super) fn shared_target(
         .any(|h| h.weight > 0.0 && partners.contains(&h.category));
     let named = || words.shared.named_in(tokens);
     let aimed = |h: &Hit| may_aim_at_target(h, targets);
-    // Any other hostile hit (a threat, demand, insult or defiance) says the statement is also
-    // hostile to someone it addresses: then nothing is damped.
-    let addressed = hits.iter().any(|h| h.weight < 0.0 && !aimed(h));
     // Nothing to damp without an aimed hit: then the terms are not looked for at all (most
     // statements with thanks or a partnership have no hostile hit).
     let any_aimed = hits.iter().any(|h| h.weight < 0.0 && aimed(h));
-    if !partnered || addressed || !any_aimed || !named() {
+    if !partnered || !any_aimed {
         return;
     }
-    for h in hits.iter_mut().filter(|h| h.weight < 0.0 && aimed(h)) {
-        h.weight *= SHARED_TARGET_SCALAR;
-        h.rules.insert(Rules::SHARED_TARGET);
+    // Any other hostile hit (a threat, demand, insult or defiance) says the statement is also
+    // hostile to someone it addresses: then nothing is damped. Unless the target is its
+    // subject ("the traffickers who threaten both our nations"): then it is the target's act.
+    let mut subjects: Option<Vec<usize>> = None;
+    let mut targets_act = |h: &Hit| {
+        let ends = subjects.get_or_insert_with(|| target_ends(tokens, words));
+        acted_by_target(tokens, h, ends)
+    };
+    let mut addressed = false;
+    for h in hits.iter().filter(|h| h.weight < 0.0 && !aimed(h)) {
+        if !targets_act(h) {
+            addressed = true;
+            break;
+        }
     }
+    if addressed || !named() {
+        return;
+    }
+    for h in hits.iter_mut() {
+        if h.weight < 0.0 && (aimed(h) || targets_act(h)) {
+            h.weight *= SHARED_TARGET_SCALAR;
+            h.rules.insert(Rules::SHARED_TARGET);
+        }
+    }
+}
+
+/// Where each shared-target term in `tokens` ends (the token after its last word), for
+/// [`acted_by_target`]. Looked for only in a statement the shared-target rule would
+/// otherwise leave alone.
+#[cold]
+#[inline(never)]
+fn target_ends(tokens: &Tokens, words: &ContextWords) -> Vec<usize> {
+    words
+        .occurrences(tokens)
+        .into_iter()
+        .filter(|(role, _, _)| *role == ContextRole::SharedTarget)
+        .map(|(_, _, end)| end)
+        .collect()
+}
+
+/// Whether hit `h` has a shared-target term as its subject: the term ends right before the
+/// hit's first word, or one relative pronoun before it ("who", "that", "which", "que",
+/// "quienes", "quien"), in its clause: "the traffickers who threaten both our nations",
+/// "los narcos que amenazan a nuestros pueblos".
+fn acted_by_target(tokens: &Tokens, h: &Hit, ends: &[usize]) -> bool {
+    let Some(first) = token_at(tokens, h.span.0) else {
+        return false;
+    };
+    let toks = tokens.tokens();
+    let clause = toks.get(first).map(|t| (t.sentence, t.clause));
+    let same = |i: usize| toks.get(i).map(|t| (t.sentence, t.clause)) == clause;
+    ends.iter().any(|&end| {
+        let last = end.checked_sub(1);
+        (end == first && last.is_some_and(same))
+            || (end + 1 == first
+                && same(end)
+                && last.is_some_and(same)
+                && matches!(
+                    tokens.folded(end),
+                    "who" | "that" | "which" | "que" | "quienes" | "quien"
+                ))
+    })
 }
 
 /// [`ContextWords::entry_roles`] bit: the entry holds a `condemnation` word.

@@ -1720,6 +1720,11 @@ fn builtin_lexicons_read_these_constructions() {
         ("No fue, digamos, constructiva.", Label::Tense),
         ("The Draxian proposal is a step backwards.", Label::Tense),
         ("Not a single shot fired in a month.", Label::Conciliatory),
+        // A threat whose subject is the shared target is the target's act (thirtieth session).
+        (
+            "We will fight shoulder to shoulder with Montaraz against the traffickers who threaten both our nations.",
+            Label::Conciliatory,
+        ),
         // Like for like (thirtieth session).
         (
             "It is a helpful step, and we are prepared to respond in kind.",

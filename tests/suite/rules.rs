@@ -784,6 +784,21 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "alliance:partnership:2.00;attack:force:-0.75;terrorists:accusation:-0.50",
         Label::Conciliatory,
     ),
+    // 3 * 0.25 = 0.75: a threat whose subject is the shared target is the target's act.
+    (
+        "a threat by the shared target is aimed at it",
+        Lang::En,
+        "The alliance fights the terrorists who threaten us",
+        "alliance:partnership:2.00;terrorists:accusation:-0.50;threat*:threat:-0.75",
+        Label::Conciliatory,
+    ),
+    (
+        "a threat by someone else still turns the rule off",
+        Lang::En,
+        "The alliance fights the terrorists and they threaten us",
+        "alliance:partnership:2.00;terrorists:accusation:-2.00;threat*:threat:-3.00",
+        Label::Hostile,
+    ),
     (
         "without a named target nothing is damped",
         Lang::En,
