@@ -2049,11 +2049,12 @@ fn direct_threat(
             continue;
         }
         let m = marks.get(i);
-        if m & FIRST_PERSON_FUTURE_WORD != 0
+        if (m & FIRST_PERSON_FUTURE_WORD != 0
             || (lang == Lang::Es && future_verb_at(tokens, i))
             || (first_person
                 && m & (FIRST_PERSON_WORD | FIRST_PERSON_BE_WORD) == 0
-                && m & FUTURE_WORD != 0)
+                && m & FUTURE_WORD != 0))
+            && !negated_future(tokens, i)
         {
             scan.found = true;
             return true;
@@ -2208,6 +2209,20 @@ fn negator_before_aside(units: &[RawUnit], marks: &Marks, last: usize) -> Option
         }
     }
     None
+}
+
+/// Whether the future word at token `i` is negated: "not" or "never" right after it ("we
+/// will not retaliate for the expulsions", "we'll never"), or "no", "nunca", "jamás" right
+/// before it ("no vamos a responder a sus provocaciones"). A negated future announces
+/// nothing, so the force or coercion after it in its clause is no direct threat (the
+/// expulsions are theirs). An entry that holds its negator ("will not hesitate") is read
+/// as a whole before this.
+fn negated_future(tokens: &Tokens, i: usize) -> bool {
+    let word = |j: usize| (j < tokens.tokens().len()).then(|| tokens.folded(j));
+    word(i + 1).is_some_and(|w| matches!(w, "not" | "never"))
+        || i.checked_sub(1)
+            .and_then(word)
+            .is_some_and(|w| matches!(w, "no" | "nunca" | "jamas"))
 }
 
 /// Whether the agent of entry unit `u` (unit `k`) is a natural disaster: a `disaster` word

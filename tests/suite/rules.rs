@@ -472,6 +472,13 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         Label::Conciliatory,
     ),
     (
+        "a negated future announces nothing: the force after it is no direct threat",
+        Lang::En,
+        "We will not forget the attack",
+        "attack:force:-3.00",
+        Label::Hostile,
+    ),
+    (
         "reverser leaves insults alone",
         Lang::En,
         "We will eliminate the clown",
@@ -627,8 +634,10 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
     (
         "a comparison found for one negated hit is not reused past it",
         Lang::En,
+        // (A negated future announces nothing: the attack and the sanctions stay force and
+        // coercion.)
         "we will not attack more than sanctions and not strike",
-        "attack:threat:-3.00;sanctions:threat:-2.50;strike:deescalation:1.85",
+        "attack:force:-3.00;sanctions:coercion:-2.50;strike:deescalation:1.85",
         Label::Hostile,
     ),
     (
