@@ -644,8 +644,12 @@ pub(super) fn shared_target(
     // subject ("the traffickers who threaten both our nations"): then it is the target's act.
     let mut subjects: Option<Vec<usize>> = None;
     let mut targets_act = |h: &Hit| {
-        let ends = subjects.get_or_insert_with(|| target_ends(tokens, words));
-        acted_by_target(tokens, h, ends)
+        // Most hostile hits have no relative pronoun before them: then the terms are not
+        // looked for.
+        after_relative(tokens, h) && {
+            let ends = subjects.get_or_insert_with(|| target_ends(tokens, words));
+            acted_by_target(tokens, h, ends)
+        }
     };
     let mut addressed = false;
     for h in hits.iter().filter(|h| h.weight < 0.0 && !aimed(h)) {
@@ -679,10 +683,21 @@ fn target_ends(tokens: &Tokens, words: &ContextWords) -> Vec<usize> {
         .collect()
 }
 
+/// The relative pronouns that make a shared-target term before them the subject of the hit
+/// after them ([`acted_by_target`]).
+const RELATIVE_PRONOUNS: [&str; 6] = ["who", "that", "which", "que", "quienes", "quien"];
+
+/// Whether the word right before hit `h`'s first word is a relative pronoun
+/// ([`RELATIVE_PRONOUNS`]).
+fn after_relative(tokens: &Tokens, h: &Hit) -> bool {
+    token_at(tokens, h.span.0)
+        .and_then(|first| first.checked_sub(1))
+        .is_some_and(|i| RELATIVE_PRONOUNS.contains(&tokens.folded(i)))
+}
+
 /// Whether hit `h` has a shared-target term as its subject: the term ends right before the
-/// hit's first word, or one relative pronoun before it ("who", "that", "which", "que",
-/// "quienes", "quien"), in its clause: "the traffickers who threaten both our nations",
-/// "los narcos que amenazan a nuestros pueblos".
+/// relative pronoun before the hit's first word ([`after_relative`]), in its clause: "the
+/// traffickers who threaten both our nations", "los narcos que amenazan a nuestros pueblos".
 fn acted_by_target(tokens: &Tokens, h: &Hit, ends: &[usize]) -> bool {
     let Some(first) = token_at(tokens, h.span.0) else {
         return false;
@@ -690,17 +705,8 @@ fn acted_by_target(tokens: &Tokens, h: &Hit, ends: &[usize]) -> bool {
     let toks = tokens.tokens();
     let clause = toks.get(first).map(|t| (t.sentence, t.clause));
     let same = |i: usize| toks.get(i).map(|t| (t.sentence, t.clause)) == clause;
-    ends.iter().any(|&end| {
-        let last = end.checked_sub(1);
-        (end == first && last.is_some_and(same))
-            || (end + 1 == first
-                && same(end)
-                && last.is_some_and(same)
-                && matches!(
-                    tokens.folded(end),
-                    "who" | "that" | "which" | "que" | "quienes" | "quien"
-                ))
-    })
+    ends.iter()
+        .any(|&end| end + 1 == first && same(end) && end.checked_sub(1).is_some_and(same))
 }
 
 /// [`ContextWords::entry_roles`] bit: the entry holds a `condemnation` word.
