@@ -1575,15 +1575,10 @@ impl Scorer {
         marks: Marks<'_>,
     ) {
         let commemorated = marks.any(COMMEMORATION_WORD);
-        for (h, &(_, k)) in hits.iter_mut().zip(places) {
-            if h.weight < 0.0
-                && self.ids.historical.contains(&h.category)
-                && (commemorated || units.get(k).is_some_and(|u| dated_event(tokens, u)))
-            {
-                h.weight *= HISTORICAL_SCALAR;
-                h.rules.insert(Rules::HISTORICAL);
-            }
-        }
+        let rule = (HISTORICAL_SCALAR, Rules::HISTORICAL);
+        damp_hostile(hits, places, units, &self.ids.historical, rule, |_, u| {
+            commemorated || dated_event(tokens, u)
+        });
     }
 
     /// The disaster rule ([`DISASTER_CATEGORIES`]): each hostile hit of those categories
@@ -1598,17 +1593,10 @@ impl Scorer {
         tokens: &Tokens,
         marks: Marks<'_>,
     ) {
-        for (h, &(_, k)) in hits.iter_mut().zip(places) {
-            if h.weight < 0.0
-                && self.ids.disaster.contains(&h.category)
-                && units
-                    .get(k)
-                    .is_some_and(|u| disaster_agent(units, tokens, &marks, k, u))
-            {
-                h.weight *= DISASTER_SCALAR;
-                h.rules.insert(Rules::DISASTER);
-            }
-        }
+        let rule = (DISASTER_SCALAR, Rules::DISASTER);
+        damp_hostile(hits, places, units, &self.ids.disaster, rule, |k, u| {
+            disaster_agent(units, tokens, &marks, k, u)
+        });
     }
 
     /// A hostile act named as the topic of the cooperative hit just before it in its clause,
@@ -2223,6 +2211,28 @@ fn negated_future(tokens: &Tokens, i: usize) -> bool {
         || i.checked_sub(1)
             .and_then(word)
             .is_some_and(|w| matches!(w, "no" | "nunca" | "jamas"))
+}
+
+/// Multiplies each hostile hit of `categories` whose unit (`places` holds each hit's clause
+/// and unit) passes `applies` by `rule.0` and flags it `rule.1`: the shape of the historical
+/// and disaster rules.
+fn damp_hostile(
+    hits: &mut [Hit],
+    places: &[(u32, usize)],
+    units: &[RawUnit],
+    categories: &CategorySet,
+    rule: (f64, Rules),
+    mut applies: impl FnMut(usize, &RawUnit) -> bool,
+) {
+    for (h, &(_, k)) in hits.iter_mut().zip(places) {
+        if h.weight < 0.0
+            && categories.contains(&h.category)
+            && units.get(k).is_some_and(|u| applies(k, u))
+        {
+            h.weight *= rule.0;
+            h.rules.insert(rule.1);
+        }
+    }
 }
 
 /// Whether the agent of entry unit `u` (unit `k`) is a natural disaster: a `disaster` word
