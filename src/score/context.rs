@@ -7,8 +7,9 @@
 
 use super::rules::{
     CONGRATULATION_HOSTILE_MIN, GENERIC_NAME_WORDS, NOTICE_SCALAR, QUOTED_SCALAR, QUOTED_WORDS,
-    RELAYED_SCALAR, REPORTED_SCALAR, SARCASM_SCALAR, SHARED_TARGET_SCALAR, SOLIDARITY_SCALAR,
-    SPANISH_NEGATIVE_CONCORD, SPEAKER_WORD_MIN, TALK_ONLY_MAX_BASE, TALK_ONLY_SCALAR,
+    RELATIVE_PRONOUNS, RELAYED_SCALAR, REPORTED_SCALAR, SARCASM_SCALAR, SHARED_TARGET_SCALAR,
+    SOLIDARITY_SCALAR, SPANISH_NEGATIVE_CONCORD, SPEAKER_WORD_MIN, TALK_ONLY_MAX_BASE,
+    TALK_ONLY_SCALAR,
 };
 use super::scorer::{
     CategorySet, FIRST_PERSON_FUTURE_WORD, FIRST_PERSON_WORD, Marks, RELAY_KEY, SARCASM_KEY,
@@ -38,8 +39,9 @@ fn phrase_at(tokens: &Tokens, i: usize, words: &[String]) -> bool {
     })
 }
 
-/// One language's context words (its lexicon's `relay`, `report`, `shared-target` and
-/// `sarcasm` lines), compiled for the statement-level rules. The one-word roles
+/// One language's context words (its lexicon's `relay`, `report`, `shared-target`, `sarcasm`,
+/// `congratulation`, `condemnation`, `rejection`, `calendar` and `reciprocal` lines),
+/// compiled for the statement-level rules. The one-word roles
 /// (`first-person`, `future`, ...) are flags in the scorer's vocabulary instead ([`Marks`]).
 #[derive(Debug)]
 pub(super) struct ContextWords {
@@ -620,7 +622,9 @@ fn may_aim_at_target(h: &Hit, targets: CategorySet) -> bool {
 /// accusation are a reproach to the partner ("is this what they call partnership?") and
 /// nothing is damped. Threats, demands, insults and defiance are said to someone: when the
 /// statement has any of them, nothing is damped either, except a direct threat (force or coercion
-/// the speaker announces, see [`Rules::DIRECT_THREAT`]), which is aimed like the force it was.
+/// the speaker announces, see [`Rules::DIRECT_THREAT`]), which is aimed like the force it was,
+/// and except a hostile hit whose subject is the target ("the traffickers who threaten both
+/// our nations": [`acted_by_target`]), which is the target's act and damped with the rest.
 pub(super) fn shared_target(
     tokens: &Tokens,
     words: &ContextWords,
@@ -682,10 +686,6 @@ fn target_ends(tokens: &Tokens, words: &ContextWords) -> Vec<usize> {
         .map(|(_, _, end)| end)
         .collect()
 }
-
-/// The relative pronouns that make a shared-target term before them the subject of the hit
-/// after them ([`acted_by_target`]).
-const RELATIVE_PRONOUNS: [&str; 6] = ["who", "that", "which", "que", "quienes", "quien"];
 
 /// Whether the word right before hit `h`'s first word is a relative pronoun
 /// ([`RELATIVE_PRONOUNS`]).

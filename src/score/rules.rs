@@ -29,6 +29,10 @@ pub const ASIDE_MAX: usize = 3;
 /// a threat before this rule looks).
 pub const HISTORICAL_CATEGORIES: &[&str] = &["force"];
 
+/// The words between an entry and the year after it that date it for the historical rule:
+/// "the war of 1932", "the invasion in 1919", "la guerra de 1932", "en 1931".
+pub const DATED_EVENT_WORDS: &[&str] = &["of", "in", "de", "en"];
+
 /// A hit the historical rule applies to is multiplied by this: the event is named, and
 /// remembering it still carries weight ("a minute of silence for the victims of the
 /// massacre" is no cheerful statement), but no act is done or announced.
@@ -41,6 +45,15 @@ pub const HISTORICAL_SCALAR: f64 = 0.2;
 /// threat word; the direct-threat rule reads "we will rebuild every school destroyed by ..."
 /// as the speaker's).
 pub const DISASTER_CATEGORIES: &[&str] = &["force", "threat"];
+
+/// The words that introduce the agent after a participle for the disaster rule: "destroyed by
+/// the hurricane", "destruido por el huracán".
+pub const DISASTER_AGENT_WORDS: &[&str] = &["by", "por"];
+
+/// The relative pronouns that make a shared-target term right before them the subject of the
+/// hostile hit right after them, for the shared-target rule: "the traffickers who threaten
+/// both our nations", "los narcos que amenazan".
+pub const RELATIVE_PRONOUNS: &[&str] = &["who", "that", "which", "que", "quien", "quienes"];
 
 /// A hit the disaster rule applies to is multiplied by this: a disaster's damage is grim news,
 /// not hostility.

@@ -1536,18 +1536,21 @@ impl Scorer {
     }
 
     /// The reciprocity rule: a hit whose entry holds a `reciprocal` phrase ("respond in kind"),
-    /// not negated, takes the sign of the sum of the statement's other hits (after every
-    /// other rule), at its entry's strength: under cooperative hits it is reported as
-    /// [`RECIPROCAL_CATEGORY`], under hostile ones it keeps its category, and alone it counts
-    /// nothing. "I will not answer in kind" stays a refusal to retaliate.
+    /// not negated, takes the sign of the sum of the statement's other hits that are not such
+    /// (after every other rule), at its entry's strength: under cooperative hits it is
+    /// reported as [`RECIPROCAL_CATEGORY`], under hostile ones it keeps its category, and
+    /// alone it counts nothing. "I will not answer in kind" stays a refusal to retaliate.
     #[inline(never)]
     fn reciprocity(&self, hits: &mut [Hit], entry_roles: &EntryRoles) {
-        let total: f64 = hits.iter().map(|h| h.weight).sum();
+        let answers =
+            |h: &Hit| entry_roles.reciprocal(h.entry) && !h.rules.contains(Rules::NEGATED);
+        // What is answered: every other hit, so that two answers in one statement follow the
+        // same sign whatever their order.
+        let others: f64 = hits.iter().filter(|h| !answers(h)).map(|h| h.weight).sum();
         for h in hits.iter_mut() {
-            if !entry_roles.reciprocal(h.entry) || h.rules.contains(Rules::NEGATED) {
+            if !answers(h) {
                 continue;
             }
-            let others = total - h.weight;
             if others > 0.0 {
                 h.weight = h.weight.abs();
                 if let Some(c) = self.ids.reciprocal {
@@ -2042,7 +2045,7 @@ fn direct_threat(
             || (first_person
                 && m & (FIRST_PERSON_WORD | FIRST_PERSON_BE_WORD) == 0
                 && m & FUTURE_WORD != 0))
-            && !negated_future(tokens, i)
+            && !negated_future(units, i)
         {
             scan.found = true;
             return true;
@@ -2199,18 +2202,21 @@ fn negator_before_aside(units: &[RawUnit], marks: &Marks, last: usize) -> Option
     None
 }
 
-/// Whether the future word at token `i` is negated: "not" or "never" right after it ("we
-/// will not retaliate for the expulsions", "we'll never"), or "no", "nunca", "jamás" right
-/// before it ("no vamos a responder a sus provocaciones"). A negated future announces
-/// nothing, so the force or coercion after it in its clause is no direct threat (the
-/// expulsions are theirs). An entry that holds its negator ("will not hesitate") is read
-/// as a whole before this.
-fn negated_future(tokens: &Tokens, i: usize) -> bool {
-    let word = |j: usize| (j < tokens.tokens().len()).then(|| tokens.folded(j));
-    word(i + 1).is_some_and(|w| matches!(w, "not" | "never"))
-        || i.checked_sub(1)
-            .and_then(word)
-            .is_some_and(|w| matches!(w, "no" | "nunca" | "jamas"))
+/// Whether the future word at token `i` is negated: a negator unit (the lexicon's
+/// `negator` or `clause-negator` modifiers) right after it ("we will not retaliate for the
+/// expulsions", "we'll never") or right before it ("no vamos a responder a sus
+/// provocaciones"). A negated future announces nothing, so the force or coercion after it in
+/// its clause is no direct threat (the expulsions are theirs). An entry that holds its
+/// negator ("will not hesitate") is one tone unit, not a negator, and is read as a whole.
+fn negated_future(units: &[RawUnit], i: usize) -> bool {
+    let negator = |u: &RawUnit| matches!(u.kind, Kind::Negator | Kind::ClauseNegator);
+    // Units cover the tokens in order: the unit holding token `i` and its neighbours.
+    let at = units.partition_point(|u| (u.end as usize) <= i);
+    units.get(at + 1).is_some_and(negator)
+        || at
+            .checked_sub(1)
+            .and_then(|j| units.get(j))
+            .is_some_and(negator)
 }
 
 /// Multiplies each hostile hit of `categories` whose unit (`places` holds each hit's clause
@@ -2254,13 +2260,13 @@ fn disaster_agent(
     let mut after = units.iter().skip(k + 1).take_while(|p| same(p));
     let agent = after
         .next()
-        .is_some_and(|p| matches!(tokens.folded(p.start as usize), "by" | "por"));
+        .is_some_and(|p| DISASTER_AGENT_WORDS.contains(&tokens.folded(p.start as usize)));
     agent && after.take(DISASTER_REACH).any(disaster)
 }
 
 /// Whether unit `u` names a dated event: a year right before it ("the 1950s war", "the 1911
-/// siege") or "of", "in", "de", "en" and a year right after it ("the war of 1932", "la guerra
-/// de 1932"). A year is four digits from 1000 to 2099, or a decade ("1950s").
+/// siege") or one of [`DATED_EVENT_WORDS`] and a year right after it ("the war of 1932", "la
+/// guerra de 1932"). A year is four digits from 1000 to 2099, or a decade ("1950s").
 fn dated_event(tokens: &Tokens, u: &RawUnit) -> bool {
     let word = |i: usize| (i < tokens.tokens().len()).then(|| tokens.folded(i));
     let year = |i: usize| {
@@ -2273,7 +2279,7 @@ fn dated_event(tokens: &Tokens, u: &RawUnit) -> bool {
     };
     let (start, end) = (u.start as usize, u.end as usize);
     (start > 0 && year(start - 1))
-        || (word(end).is_some_and(|w| matches!(w, "of" | "in" | "de" | "en")) && year(end + 1))
+        || (word(end).is_some_and(|w| DATED_EVENT_WORDS.contains(&w)) && year(end + 1))
 }
 
 /// The units after unit `at` in its clause and sentence, skipped words left out: what the
