@@ -1456,16 +1456,36 @@ impl Scorer {
         if hits.len() > 1 && marks.any(TOPIC_WORD) {
             self.topics(&mut hits, clauses, units, marks);
         }
-        // Force named as a past event: most statements have no force hit.
+        // The historical rule ([`HISTORICAL_CATEGORIES`]): force that is dated
+        // ([`dated_event`]), or any in a statement with a `commemoration` word, is past. Most
+        // statements have no force hit.
         if hits
             .iter()
             .any(|h| h.weight < 0.0 && self.ids.historical.contains(&h.category))
         {
-            self.historical(&mut hits, clauses, units, tokens, marks);
+            let commemorated = marks.any(COMMEMORATION_WORD);
+            let rule = (HISTORICAL_SCALAR, Rules::HISTORICAL);
+            damp_hostile(
+                &mut hits,
+                clauses,
+                units,
+                &self.ids.historical,
+                rule,
+                |_, u| commemorated || dated_event(tokens, u),
+            );
         }
-        // A disaster's damage: most statements name none.
+        // The disaster rule ([`DISASTER_CATEGORIES`]): force or a threat word whose agent is
+        // a `disaster` word ([`disaster_agent`]) is no party's act. Most statements name none.
         if marks.any(DISASTER_WORD) {
-            self.disasters(&mut hits, clauses, units, tokens, marks);
+            let rule = (DISASTER_SCALAR, Rules::DISASTER);
+            damp_hostile(
+                &mut hits,
+                clauses,
+                units,
+                &self.ids.disaster,
+                rule,
+                |k, u| disaster_agent(units, tokens, &marks, k, u),
+            );
         }
         // Statements without a threat hit (most) skip the scan for hedge words.
         if hits.iter().any(|h| Some(h.category) == self.ids.threat) && marks.any(HEDGE_WORD) {
@@ -1563,43 +1583,6 @@ impl Scorer {
             }
             h.rules.insert(Rules::RECIPROCAL);
         }
-    }
-
-    /// The historical rule ([`HISTORICAL_CATEGORIES`]): each hostile hit of those categories
-    /// that is dated ([`dated_event`]), or every one when the statement has a
-    /// `commemoration` word, is multiplied by [`HISTORICAL_SCALAR`].
-    #[inline(never)]
-    fn historical(
-        &self,
-        hits: &mut [Hit],
-        places: &[(u32, usize)],
-        units: &[RawUnit],
-        tokens: &Tokens,
-        marks: Marks<'_>,
-    ) {
-        let commemorated = marks.any(COMMEMORATION_WORD);
-        let rule = (HISTORICAL_SCALAR, Rules::HISTORICAL);
-        damp_hostile(hits, places, units, &self.ids.historical, rule, |_, u| {
-            commemorated || dated_event(tokens, u)
-        });
-    }
-
-    /// The disaster rule ([`DISASTER_CATEGORIES`]): each hostile hit of those categories
-    /// whose agent is a `disaster` word (right before it, or after "by"/"por" within
-    /// [`DISASTER_REACH`] words after it) is multiplied by [`DISASTER_SCALAR`].
-    #[inline(never)]
-    fn disasters(
-        &self,
-        hits: &mut [Hit],
-        places: &[(u32, usize)],
-        units: &[RawUnit],
-        tokens: &Tokens,
-        marks: Marks<'_>,
-    ) {
-        let rule = (DISASTER_SCALAR, Rules::DISASTER);
-        damp_hostile(hits, places, units, &self.ids.disaster, rule, |k, u| {
-            disaster_agent(units, tokens, &marks, k, u)
-        });
     }
 
     /// A hostile act named as the topic of the cooperative hit just before it in its clause,
@@ -2220,8 +2203,10 @@ fn negated_future(units: &[RawUnit], i: usize) -> bool {
 }
 
 /// Multiplies each hostile hit of `categories` whose unit (`places` holds each hit's clause
-/// and unit) passes `applies` by `rule.0` and flags it `rule.1`: the shape of the historical
-/// and disaster rules.
+/// and unit) passes `applies` by `rule.0` and flags it `rule.1`: the historical rule
+/// ([`HISTORICAL_SCALAR`]) and the disaster rule ([`DISASTER_SCALAR`]). Out of line, as the
+/// statement-level rules are, so the common path's code does not grow.
+#[inline(never)]
 fn damp_hostile(
     hits: &mut [Hit],
     places: &[(u32, usize)],
