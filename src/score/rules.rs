@@ -55,6 +55,18 @@ pub const DISASTER_AGENT_WORDS: &[&str] = &["by", "por"];
 /// both our nations", "los narcos que amenazan".
 pub const RELATIVE_PRONOUNS: &[&str] = &["who", "that", "which", "que", "quien", "quienes"];
 
+/// The object words of a denial aimed at no one, right after the threat word (or after
+/// "a"), for the hollow-denial rule: "we are not threatening anyone", "no amenazamos a nadie".
+pub const DENIED_TO_ANYONE: &[&str] = &["anyone", "anybody", "nadie"];
+
+/// The subject words of a denial aimed at no one, within [`DENIED_BY_NO_ONE_REACH`] words
+/// before the threat word, for the hollow-denial rule: "nadie está amenazando", "nobody is
+/// threatening", "nadie aquí está amenazando".
+pub const DENIED_BY_NO_ONE: &[&str] = &["nadie", "nobody"];
+
+/// How far before the threat word [`DENIED_BY_NO_ONE`] is looked for.
+pub const DENIED_BY_NO_ONE_REACH: usize = 3;
+
 /// A hit the disaster rule applies to is multiplied by this: a disaster's damage is grim news,
 /// not hostility.
 pub const DISASTER_SCALAR: f64 = 0.2;

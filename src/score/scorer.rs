@@ -1493,7 +1493,7 @@ impl Scorer {
         }
         self.endorsements(&mut hits, clauses);
         self.breaches(&mut hits, clauses, &model.entry_roles);
-        self.hollow_denials(&mut hits, model.matcher.entries());
+        self.hollow_denials(&mut hits, clauses, units, tokens, model.matcher.entries());
         // A marker's key word inside a contrast phrase of several words belongs to it
         // ("That said, their refusal is unacceptable" contrasts, it relays nothing).
         // Most statements have no contrast word: then there is nothing to look up (and the
@@ -1662,20 +1662,49 @@ impl Scorer {
     /// derribado") is no reassurance: a negated `threat` entry, in a statement with a threat
     /// hit after the rules, keeps its negated weight with the hostile sign and is reported as
     /// a threat. Without such a hit ("the exercise is not a threat to anyone; we have invited
-    /// observers") the negation stands.
-    fn hollow_denials(&self, hits: &mut [Hit], entries: &[Entry]) {
+    /// observers") the negation stands. A denial aimed at no one ("we are not threatening
+    /// anyone", "no amenazamos a nadie", "nadie está amenazando": [`DENIED_TO_ANYONE`] right
+    /// after the threat word or [`DENIED_BY_NO_ONE`] just before it) is the formula that
+    /// introduces a grievance, and is hollow beside any hostile hit: "Valdoria is not
+    /// threatening anyone with sanctions. We are simply stating that Kestria has broken its
+    /// word".
+    fn hollow_denials(
+        &self,
+        hits: &mut [Hit],
+        places: &[(u32, usize)],
+        units: &[RawUnit],
+        tokens: &Tokens,
+        entries: &[Entry],
+    ) {
         let Some(threat) = self.ids.threat else {
             return;
         };
-        if !hits.iter().any(|h| h.category == threat && h.weight < 0.0) {
+        let threatens = hits.iter().any(|h| h.category == threat && h.weight < 0.0);
+        if !threatens && !hits.iter().any(|h| h.weight < 0.0) {
             return;
         }
-        for h in hits.iter_mut() {
+        let word = |i: usize| (i < tokens.tokens().len()).then(|| tokens.folded(i));
+        let to_anyone = |k: usize| {
+            units.get(k).is_some_and(|u| {
+                let (start, end) = (u.start as usize, u.end as usize);
+                let after = |n: usize| word(end + n).unwrap_or("");
+                DENIED_TO_ANYONE.contains(&after(0))
+                    || (after(0) == "a" && DENIED_TO_ANYONE.contains(&after(1)))
+                    || (1..=DENIED_BY_NO_ONE_REACH).any(|n| {
+                        start
+                            .checked_sub(n)
+                            .and_then(word)
+                            .is_some_and(|w| DENIED_BY_NO_ONE.contains(&w))
+                    })
+            })
+        };
+        for (h, &(_, k)) in hits.iter_mut().zip(places) {
             let denied_threat = h.rules.contains(Rules::NEGATED)
                 && h.weight > 0.0
                 && entries
                     .get(h.entry as usize)
-                    .is_some_and(|e| e.category == threat);
+                    .is_some_and(|e| e.category == threat)
+                && (threatens || to_anyone(k));
             if denied_threat {
                 h.weight = -h.weight;
                 h.category = threat;

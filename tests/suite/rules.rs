@@ -990,6 +990,29 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "threat*:threat:-2.22;strike:threat:-2.50",
         Label::Hostile,
     ),
+    // A denial aimed at no one ("not threatening anyone", "nadie está amenazando") opens a
+    // grievance: hollow beside any hostile hit, not only a threat.
+    (
+        "a denial of threatening anyone beside an accusation is hollow",
+        Lang::En,
+        "We are not threatening anyone. They violated the treaty",
+        "threat*:threat:-2.22;violated:accusation:-2.00;treaty:accusation:-1.00",
+        Label::Hostile,
+    ),
+    (
+        "a denial of threatening someone named beside an accusation stands",
+        Lang::En,
+        "We are not threatening them. They violated the treaty",
+        "threat*:deescalation:1.11;violated:accusation:-2.00;treaty:accusation:-1.00",
+        Label::Tense,
+    ),
+    (
+        "nadie amenaza beside an accusation is hollow",
+        Lang::Es,
+        "Nadie está amenazando a Montebruno. Son unos narco",
+        "amenaz*:threat:-2.22;narco:accusation:-2.00",
+        Label::Hostile,
+    ),
     (
         "a denial of threatening without a threat reassures",
         Lang::En,
