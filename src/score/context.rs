@@ -438,6 +438,7 @@ fn key_position(words: &[String]) -> usize {
 /// mark nothing. `speaker` is the row's speaker (empty for none): a clause that names them
 /// ([`naming_clauses`]) is their own, as a first-person clause is.
 pub(super) fn relayed(
+    text: &str,
     tokens: &Tokens,
     marks: Marks<'_>,
     words: &ContextWords,
@@ -512,6 +513,21 @@ pub(super) fn relayed(
         if sentences.binary_search(&t.sentence).is_err()
             || first_person_clauses.binary_search(&t.clause).is_ok()
         {
+            continue;
+        }
+        // A quotation opened after a colon is the answer quoted whole: "Asked about the
+        // border, the minister replied: “if they cross the line, they will pay dearly”".
+        // The quotation must relay nothing itself ("respondió: «el ministro de Aurencia
+        // dijo que prohibiría nuestros vuelos»" still relays).
+        if let Some(open) = colon_quotation(text.as_bytes(), h.span.0 as usize)
+            && !toks.iter().enumerate().any(|(i, q)| {
+                q.span.0 >= open as u32
+                    && q.span.0 < h.span.0
+                    && marks.get(i) & RELAY_KEY != 0
+                    && (words.relay.keyed_at(tokens, i) || words.report.keyed_at(tokens, i))
+            })
+        {
+            h.rules.insert(Rules::QUOTED_ANSWER);
             continue;
         }
         // The speaker named in the clause makes it the speaker's own, as "we" does: "Petro
@@ -910,6 +926,38 @@ fn quoted(text: &str, tokens: &Tokens, hits: &mut [Hit], speaker: &[u8]) {
     }
 }
 
+/// Whether byte `at` lies inside a quotation that opens right after a colon (spaces between
+/// allowed): the nearest quotation mark before it, within [`COLON_QUOTE_REACH`] bytes, is an
+/// opening one (a straight double quote counts as one there) with a colon before it.
+fn colon_quotation(bytes: &[u8], at: usize) -> Option<usize> {
+    let from = at.saturating_sub(COLON_QUOTE_REACH);
+    let window = bytes.get(from..at)?;
+    for (i, &b) in window.iter().enumerate().rev() {
+        let pos = from + i;
+        let mark = if b == b'"' {
+            Some(pos)
+        } else if window[..=i].ends_with("\u{201c}".as_bytes())
+            || window[..=i].ends_with("\u{ab}".as_bytes())
+        {
+            Some(pos + 1 - if b == 0x9c { 3 } else { 2 })
+        } else if window[..=i].ends_with("\u{201d}".as_bytes())
+            || window[..=i].ends_with("\u{bb}".as_bytes())
+        {
+            return None;
+        } else {
+            None
+        };
+        if let Some(open) = mark {
+            let before = bytes.get(..open).unwrap_or(&[]);
+            return (before.trim_ascii_end().last() == Some(&b':')).then_some(open);
+        }
+    }
+    None
+}
+
+/// How far back [`colon_quotation`] looks for the quotation mark.
+const COLON_QUOTE_REACH: usize = 400;
+
 /// [`QUOTE_EDGE`] bit: the byte can be the last of an opening quotation mark.
 const OPENING_LAST: u8 = 1;
 /// [`QUOTE_EDGE`] bit: the byte can be the first of a closing quotation mark.
@@ -1233,7 +1281,15 @@ mod tests {
             weight,
             rules: Rules::default(),
         }];
-        relayed(&tokens, Marks::new(&marks, 0), words, &mut hits, None, b"");
+        relayed(
+            text,
+            &tokens,
+            Marks::new(&marks, 0),
+            words,
+            &mut hits,
+            None,
+            b"",
+        );
         let [hit] = hits;
         hit
     }

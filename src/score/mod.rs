@@ -181,8 +181,12 @@ impl Rules {
     /// are prepared to respond in kind") or force for force ("if they attack, we will respond
     /// in kind"); nothing when the statement has no other hit.
     pub const RECIPROCAL: Rules = Rules(1 << 33);
+    /// A hit in a quotation opened after a colon in a sentence that relays ("Asked about
+    /// the border, the minister replied: “if they cross the line, they will pay dearly”"):
+    /// the answer quoted whole is the speaker's own words, not relayed.
+    pub const QUOTED_ANSWER: Rules = Rules(1 << 34);
 
-    const NAMES: [(Rules, &'static str); 34] = [
+    const NAMES: [(Rules, &'static str); 35] = [
         (Rules::NEGATED, "negated"),
         (Rules::BOOSTED, "boosted"),
         (Rules::DAMPENED, "dampened"),
@@ -217,6 +221,7 @@ impl Rules {
         (Rules::HISTORICAL, "historical"),
         (Rules::DISASTER, "disaster"),
         (Rules::RECIPROCAL, "reciprocal"),
+        (Rules::QUOTED_ANSWER, "quoted-answer"),
     ];
 
     /// Every rule at once: `Rules::ALL.names()` lists every name a hit's rules can have.

@@ -1507,7 +1507,15 @@ impl Scorer {
         };
         let in_phrase: Option<&dyn Fn(usize) -> bool> =
             (counts.contrasts > 0).then_some(&in_contrast);
-        super::context::relayed(tokens, marks, &model.context, &mut hits, in_phrase, speaker);
+        super::context::relayed(
+            text,
+            tokens,
+            marks,
+            &model.context,
+            &mut hits,
+            in_phrase,
+            speaker,
+        );
         self.demanded(&mut hits, clauses);
         super::context::sarcasm(
             tokens,

@@ -708,6 +708,29 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "sanctions:coercion:-0.25",
         Label::Neutral,
     ),
+    // A quotation opened after a colon is the answer quoted whole (rule quoted-answer),
+    // unless a relay marker lies inside it before the hit.
+    (
+        "a quotation after a colon is the speaker's own answer",
+        Lang::En,
+        "Asked about it, the minister said: \"the sanctions stay\"",
+        "sanctions:coercion:-2.50",
+        Label::Hostile,
+    ),
+    (
+        "a quotation that relays in turn still relays",
+        Lang::En,
+        "Asked about it, the minister said: \"they announced sanctions today\"",
+        "sanctions:coercion:-0.25",
+        Label::Neutral,
+    ),
+    (
+        "a quotation without a colon before it is relayed",
+        Lang::En,
+        "The minister said \"the sanctions stay\"",
+        "sanctions:coercion:-0.25",
+        Label::Neutral,
+    ),
     (
         "a first-person clause is the speaker's own act",
         Lang::En,
