@@ -519,13 +519,15 @@ pub(super) fn relayed(
         // border, the minister replied: “if they cross the line, they will pay dearly”".
         // The quotation must relay nothing itself ("respondió: «el ministro de Aurencia
         // dijo que prohibiría nuestros vuelos»" still relays).
+        // The quotation lies within COLON_QUOTE_REACH bytes before the hit: its tokens are
+        // found by bisection, so a long statement of many quotations stays linear.
         if let Some(open) = colon_quotation(text.as_bytes(), h.span.0 as usize)
-            && !toks.iter().enumerate().any(|(i, q)| {
-                q.span.0 >= open as u32
-                    && q.span.0 < h.span.0
-                    && marks.get(i) & RELAY_KEY != 0
-                    && (words.relay.keyed_at(tokens, i) || words.report.keyed_at(tokens, i))
-            })
+            && !(toks.partition_point(|q| q.span.0 < open as u32)..toks.len())
+                .take_while(|&i| toks[i].span.0 < h.span.0)
+                .any(|i| {
+                    marks.get(i) & RELAY_KEY != 0
+                        && (words.relay.keyed_at(tokens, i) || words.report.keyed_at(tokens, i))
+                })
         {
             h.rules.insert(Rules::QUOTED_ANSWER);
             continue;
