@@ -9,7 +9,7 @@ use super::rules::{
     CONGRATULATION_HOSTILE_MIN, GENERIC_NAME_WORDS, NOTICE_SCALAR, QUOTED_SCALAR, QUOTED_WORDS,
     RELATIVE_PRONOUNS, RELAYED_SCALAR, REPORTED_SCALAR, SARCASM_SCALAR, SHARED_TARGET_SCALAR,
     SOLIDARITY_SCALAR, SPANISH_NEGATIVE_CONCORD, SPEAKER_WORD_MIN, TALK_ONLY_MAX_BASE,
-    TALK_ONLY_SCALAR,
+    TALK_ONLY_SCALAR, TARGET_PATIENT_MAX, TARGET_PATIENT_WORDS,
 };
 use super::scorer::{
     CategorySet, FIRST_PERSON_FUTURE_WORD, FIRST_PERSON_WORD, Marks, RELAY_KEY, SARCASM_KEY,
@@ -668,7 +668,7 @@ pub(super) fn shared_target(
     let mut targets_act = |h: &Hit| {
         // Most hostile hits have no relative pronoun before them: then the terms are not
         // looked for.
-        after_relative(tokens, h) && {
+        (after_relative(tokens, h) || after_passive_aux(tokens, h)) && {
             let ends = subjects.get_or_insert_with(|| target_ends(tokens, words));
             acted_by_target(tokens, h, ends)
         }
@@ -713,9 +713,20 @@ fn after_relative(tokens: &Tokens, h: &Hit) -> bool {
         .is_some_and(|i| RELATIVE_PRONOUNS.contains(&tokens.folded(i)))
 }
 
-/// Whether hit `h` has a shared-target term as its subject: the term ends right before the
-/// relative pronoun before the hit's first word ([`after_relative`]), in its clause: "the
-/// traffickers who threaten both our nations", "los narcos que amenazan a nuestros pueblos".
+/// Whether the word right before hit `h`'s first word is a passive auxiliary
+/// ([`TARGET_PATIENT_WORDS`]): "the terrorists will be hunted down".
+fn after_passive_aux(tokens: &Tokens, h: &Hit) -> bool {
+    token_at(tokens, h.span.0)
+        .and_then(|first| first.checked_sub(1))
+        .is_some_and(|i| TARGET_PATIENT_WORDS.contains(&tokens.folded(i)))
+}
+
+/// Whether hit `h` has a shared-target term as its subject, in its clause: the term ends
+/// right before the relative pronoun before the hit's first word ([`after_relative`]): "the
+/// traffickers who threaten both our nations", "los narcos que amenazan a nuestros pueblos";
+/// or only passive auxiliaries ([`TARGET_PATIENT_WORDS`], at most [`TARGET_PATIENT_MAX`])
+/// stand between the term and the hit, whose patient the target is: "The terrorists will be
+/// hunted down", "los narcos serán perseguidos".
 fn acted_by_target(tokens: &Tokens, h: &Hit, ends: &[usize]) -> bool {
     let Some(first) = token_at(tokens, h.span.0) else {
         return false;
@@ -723,8 +734,15 @@ fn acted_by_target(tokens: &Tokens, h: &Hit, ends: &[usize]) -> bool {
     let toks = tokens.tokens();
     let clause = toks.get(first).map(|t| (t.sentence, t.clause));
     let same = |i: usize| toks.get(i).map(|t| (t.sentence, t.clause)) == clause;
-    ends.iter()
-        .any(|&end| end + 1 == first && same(end) && end.checked_sub(1).is_some_and(same))
+    let patient = |end: usize| {
+        end < first
+            && first - end <= TARGET_PATIENT_MAX
+            && (end..first).all(|i| same(i) && TARGET_PATIENT_WORDS.contains(&tokens.folded(i)))
+    };
+    ends.iter().any(|&end| {
+        end.checked_sub(1).is_some_and(same)
+            && ((end + 1 == first && same(end) && after_relative(tokens, h)) || patient(end))
+    })
 }
 
 /// [`ContextWords::entry_roles`] bit: the entry holds a `condemnation` word.

@@ -67,6 +67,17 @@ pub const DENIED_BY_NO_ONE: &[&str] = &["nadie", "nobody"];
 /// How far before the threat word [`DENIED_BY_NO_ONE`] is looked for.
 pub const DENIED_BY_NO_ONE_REACH: usize = 3;
 
+/// The passive auxiliaries that may stand between a shared-target term and a hostile hit
+/// whose patient the target is, for the shared-target rule: "the terrorists will be hunted
+/// down", "los narcos serán perseguidos".
+pub const TARGET_PATIENT_WORDS: &[&str] = &[
+    "are", "be", "been", "is", "must", "shall", "will", "sera", "seran", "son", "sido", "han",
+];
+
+/// How many [`TARGET_PATIENT_WORDS`] may stand between the term and the hit ("will be",
+/// "must be", "han sido").
+pub const TARGET_PATIENT_MAX: usize = 3;
+
 /// A hit the disaster rule applies to is multiplied by this: a disaster's damage is grim news,
 /// not hostility.
 pub const DISASTER_SCALAR: f64 = 0.2;

@@ -824,6 +824,21 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "alliance:partnership:2.00;terrorists:accusation:-0.50;threat*:threat:-0.75",
         Label::Conciliatory,
     ),
+    // The target as the patient of a passive (TARGET_PATIENT_WORDS between): aimed at it.
+    (
+        "a threat whose patient is the shared target is aimed at it",
+        Lang::En,
+        "The alliance stands firm. The terrorists will be threatened",
+        "alliance:partnership:1.00;terrorists:accusation:-0.50;threat*:threat:-0.75",
+        Label::Neutral,
+    ),
+    (
+        "a threat after another word than an auxiliary still turns the rule off",
+        Lang::En,
+        "The alliance stands firm. The terrorists and we will be threatened",
+        "alliance:partnership:1.00;terrorists:accusation:-2.00;threat*:threat:-3.00",
+        Label::Hostile,
+    ),
     (
         "a threat by someone else still turns the rule off",
         Lang::En,
