@@ -833,6 +833,7 @@ pub(super) fn solidarity(
 /// Without a marker, a congratulation is mockery too when the statement also has a hostile
 /// hit of at least [`CONGRATULATION_HOSTILE_MIN`] ([`mock_congratulation`]).
 pub(super) fn sarcasm(
+    text: &str,
     tokens: &Tokens,
     marks: Marks<'_>,
     words: &ContextWords,
@@ -849,7 +850,20 @@ pub(super) fn sarcasm(
         return;
     }
     let marked = marks.any(SARCASM_KEY) && words.sarcasm.found_in(tokens, marks, SARCASM_KEY);
-    if !marked && !mock_congratulation(tokens, words, hits, &praised, targets) {
+    // Praise, thanks or partnership in scare quotes beside more of it mocks it all: "Thank
+    // you, Beluria, for your generous “reconstruction loan”", "Agradecemos la «generosidad»".
+    // Only a quotation the hit fills: "«atraviesa su mejor momento»" cites.
+    let bytes = text.as_bytes();
+    let scare_quoted = || {
+        hits.iter().any(|h| {
+            h.rules.contains(Rules::QUOTED)
+                && h.base > 0.0
+                && mocked.contains(&h.category)
+                && opening_quote_before(bytes, h.span.0 as usize).is_some()
+                && closing_quote_at(bytes, h.span.1 as usize).is_some()
+        })
+    };
+    if !marked && !scare_quoted() && !mock_congratulation(tokens, words, hits, &praised, targets) {
         return;
     }
     for h in hits.iter_mut().filter(|h| praised(h)) {

@@ -1518,6 +1518,7 @@ impl Scorer {
         );
         self.demanded(&mut hits, clauses);
         super::context::sarcasm(
+            text,
             tokens,
             marks,
             &model.context,

@@ -1292,6 +1292,22 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "good:accusation:-0.74;alliance:accusation:-1.48;talks:dialogue:1.00",
         Label::Tense,
     ),
+    // A praise, thanks or partnership word filling a quotation of its own (scare quotes)
+    // mocks the rest: the quoted word counts nothing, the others turn.
+    (
+        "a scare-quoted alliance makes the thanks mockery",
+        Lang::En,
+        "Thank you for the 'alliance'",
+        "thank:accusation:-1.48;alliance:partnership:0.00",
+        Label::Tense,
+    ),
+    (
+        "a quotation the praise word does not fill cites and mocks nothing",
+        Lang::En,
+        "Thank you, they said 'the alliance is good'",
+        "thank:gratitude:2.00;alliance:partnership:2.00;good:praise:0.00",
+        Label::Cooperative,
+    ),
     // A congratulation with a hostile hit of at least CONGRATULATION_HOSTILE_MIN (0.5) is
     // mock praise without a marker; a relayed hostile word does not count, nor force aimed at
     // a named shared target.
