@@ -830,16 +830,17 @@ pub(super) fn solidarity(
 /// The markers are looked for only in statements with such a hit and a [`SARCASM_KEY`] flag
 /// among their tokens' `marks`, and compared only at the flagged tokens.
 ///
-/// Without a marker, a congratulation is mockery too when the statement also has a hostile
-/// hit of at least [`CONGRATULATION_HOSTILE_MIN`] ([`mock_congratulation`]).
+/// A mocked word that fills a quotation of its own (scare quotes: "la “generosidad” de
+/// Ixtlandia") is a marker too. Without a marker, a congratulation is mockery when the
+/// statement also has a hostile hit of at least [`CONGRATULATION_HOSTILE_MIN`]
+/// ([`mock_congratulation`]).
 pub(super) fn sarcasm(
     text: &str,
     tokens: &Tokens,
     marks: Marks<'_>,
     words: &ContextWords,
     hits: &mut [Hit],
-    mocked: CategorySet,
-    mockery: Option<CategoryId>,
+    (mocked, mockery): (CategorySet, Option<CategoryId>),
     targets: CategorySet,
 ) {
     let Some(mockery) = mockery else {

@@ -1523,8 +1523,7 @@ impl Scorer {
             marks,
             &model.context,
             &mut hits,
-            self.ids.mocked,
-            self.ids.mockery,
+            (self.ids.mocked, self.ids.mockery),
             self.ids.shared_targets,
         );
         super::context::shared_target(
