@@ -644,7 +644,9 @@ fn label_and_rules(out: &std::process::Output) -> (String, Vec<String>) {
 fn user_context_words_extend_the_rules() {
     let wd = Workdir::new();
     let relayed = b"text\nThe minister tweeted that they will attack us.\n";
-    let future = b"text\nNosotras vamos a imponer sanciones.\n";
+    // "dispuestos" is a `future` word that is no first person ("vamos" is one since the
+    // thirty-first session): the first person must come from "nosotras".
+    let future = b"text\nNosotras dispuestos a imponer sanciones.\n";
     let score = |args: &[&str], input: &[u8]| {
         let mut all = vec!["score", "--format", "jsonl"];
         all.extend_from_slice(args);
