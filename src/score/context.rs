@@ -521,7 +521,8 @@ pub(super) fn relayed(
         // dijo que prohibiría nuestros vuelos»" still relays).
         // The quotation lies within COLON_QUOTE_REACH bytes before the hit: its tokens are
         // found by bisection, so a long statement of many quotations stays linear.
-        if let Some(open) = colon_quotation(text.as_bytes(), h.span.0 as usize)
+        if tokens.has_quotes()
+            && let Some(open) = colon_quotation(text.as_bytes(), h.span.0 as usize)
             && !(toks.partition_point(|q| q.span.0 < open as u32)..toks.len())
                 .take_while(|&i| toks[i].span.0 < h.span.0)
                 .any(|i| {
