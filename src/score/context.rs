@@ -436,7 +436,9 @@ fn key_position(words: &[String]) -> usize {
 /// words are known from their flags. `in_phrase`, given when the statement has a contrast word,
 /// tells the key words that belong to a contrast phrase of several words ("that said"): they
 /// mark nothing. `speaker` is the row's speaker (empty for none): a clause that names them
-/// ([`naming_clauses`]) is their own, as a first-person clause is.
+/// ([`naming_clauses`]) is their own, as a first-person clause is. `text` is the statement:
+/// a hit inside a quotation opened after a colon ([`colon_quotation`]) with no marker between
+/// its opening and the hit is the answer quoted whole, the speaker's own (`quoted-answer`).
 pub(super) fn relayed(
     text: &str,
     tokens: &Tokens,
