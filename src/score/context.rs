@@ -671,10 +671,12 @@ pub(super) fn shared_target(
     let mut targets_act = |h: &Hit| {
         // Most hostile hits have no relative pronoun before them: then the terms are not
         // looked for.
-        (after_relative(tokens, h) || after_passive_aux(tokens, h)) && {
-            let ends = subjects.get_or_insert_with(|| target_ends(tokens, words));
-            acted_by_target(tokens, h, ends)
-        }
+        (word_before_in(tokens, h, RELATIVE_PRONOUNS)
+            || word_before_in(tokens, h, TARGET_PATIENT_WORDS))
+            && {
+                let ends = subjects.get_or_insert_with(|| target_ends(tokens, words));
+                acted_by_target(tokens, h, ends)
+            }
     };
     let mut addressed = false;
     for h in hits.iter().filter(|h| h.weight < 0.0 && !aimed(h)) {
@@ -708,24 +710,17 @@ fn target_ends(tokens: &Tokens, words: &ContextWords) -> Vec<usize> {
         .collect()
 }
 
-/// Whether the word right before hit `h`'s first word is a relative pronoun
-/// ([`RELATIVE_PRONOUNS`]).
-fn after_relative(tokens: &Tokens, h: &Hit) -> bool {
+/// Whether the word right before hit `h`'s first word is one of `words` (folded): a relative
+/// pronoun ([`RELATIVE_PRONOUNS`]: "the traffickers who threaten") or a passive auxiliary
+/// ([`TARGET_PATIENT_WORDS`]: "the terrorists will be hunted down").
+fn word_before_in(tokens: &Tokens, h: &Hit, words: &[&str]) -> bool {
     token_at(tokens, h.span.0)
         .and_then(|first| first.checked_sub(1))
-        .is_some_and(|i| RELATIVE_PRONOUNS.contains(&tokens.folded(i)))
-}
-
-/// Whether the word right before hit `h`'s first word is a passive auxiliary
-/// ([`TARGET_PATIENT_WORDS`]): "the terrorists will be hunted down".
-fn after_passive_aux(tokens: &Tokens, h: &Hit) -> bool {
-    token_at(tokens, h.span.0)
-        .and_then(|first| first.checked_sub(1))
-        .is_some_and(|i| TARGET_PATIENT_WORDS.contains(&tokens.folded(i)))
+        .is_some_and(|i| words.contains(&tokens.folded(i)))
 }
 
 /// Whether hit `h` has a shared-target term as its subject, in its clause: the term ends
-/// right before the relative pronoun before the hit's first word ([`after_relative`]): "the
+/// right before the relative pronoun before the hit's first word ([`word_before_in`]): "the
 /// traffickers who threaten both our nations", "los narcos que amenazan a nuestros pueblos";
 /// or only passive auxiliaries ([`TARGET_PATIENT_WORDS`], at most [`TARGET_PATIENT_MAX`])
 /// stand between the term and the hit, whose patient the target is: "The terrorists will be
@@ -744,7 +739,8 @@ fn acted_by_target(tokens: &Tokens, h: &Hit, ends: &[usize]) -> bool {
     };
     ends.iter().any(|&end| {
         end.checked_sub(1).is_some_and(same)
-            && ((end + 1 == first && same(end) && after_relative(tokens, h)) || patient(end))
+            && ((end + 1 == first && same(end) && word_before_in(tokens, h, RELATIVE_PRONOUNS))
+                || patient(end))
     })
 }
 
@@ -970,28 +966,26 @@ fn quoted(text: &str, tokens: &Tokens, hits: &mut [Hit], speaker: &[u8]) {
 fn colon_quotation(bytes: &[u8], at: usize) -> Option<usize> {
     let from = at.saturating_sub(COLON_QUOTE_REACH);
     let window = bytes.get(from..at)?;
-    for (i, &b) in window.iter().enumerate().rev() {
-        let pos = from + i;
-        let mark = if b == b'"' {
-            Some(pos)
-        } else if window[..=i].ends_with("\u{201c}".as_bytes())
-            || window[..=i].ends_with("\u{ab}".as_bytes())
-        {
-            Some(pos + 1 - if b == 0x9c { 3 } else { 2 })
-        } else if window[..=i].ends_with("\u{201d}".as_bytes())
-            || window[..=i].ends_with("\u{bb}".as_bytes())
-        {
-            return None;
-        } else {
-            None
-        };
-        if let Some(open) = mark {
+    for i in (0..window.len()).rev() {
+        let head = window.get(..=i).unwrap_or(&[]);
+        if let Some(q) = COLON_OPENING_QUOTES.iter().find(|q| head.ends_with(q)) {
+            let open = from + i + 1 - q.len();
             let before = bytes.get(..open).unwrap_or(&[]);
             return (before.trim_ascii_end().last() == Some(&b':')).then_some(open);
+        }
+        if COLON_CLOSING_QUOTES.iter().any(|q| head.ends_with(q)) {
+            return None;
         }
     }
     None
 }
+
+/// The quotation marks [`colon_quotation`] reads as opening one (a straight double quote is
+/// taken as opening: before the hit, after a colon, it can only be that): " “ «. Single
+/// quotes are left out, as an apostrophe is one too.
+const COLON_OPENING_QUOTES: [&[u8]; 3] = [b"\"", "\u{201c}".as_bytes(), "\u{ab}".as_bytes()];
+/// The closing marks that end the search of [`colon_quotation`]: ” ».
+const COLON_CLOSING_QUOTES: [&[u8]; 2] = ["\u{201d}".as_bytes(), "\u{bb}".as_bytes()];
 
 /// How far back [`colon_quotation`] looks for the quotation mark.
 const COLON_QUOTE_REACH: usize = 400;

@@ -1691,18 +1691,17 @@ impl Scorer {
         if !threatens && !hits.iter().any(|h| h.weight < 0.0) {
             return;
         }
-        let word = |i: usize| (i < tokens.tokens().len()).then(|| tokens.folded(i));
+        // `Tokens::folded` is empty past the last token.
         let to_anyone = |k: usize| {
             units.get(k).is_some_and(|u| {
                 let (start, end) = (u.start as usize, u.end as usize);
-                let after = |n: usize| word(end + n).unwrap_or("");
+                let after = |n: usize| tokens.folded(end + n);
                 DENIED_TO_ANYONE.contains(&after(0))
                     || (after(0) == "a" && DENIED_TO_ANYONE.contains(&after(1)))
                     || (1..=DENIED_BY_NO_ONE_REACH).any(|n| {
                         start
                             .checked_sub(n)
-                            .and_then(word)
-                            .is_some_and(|w| DENIED_BY_NO_ONE.contains(&w))
+                            .is_some_and(|i| DENIED_BY_NO_ONE.contains(&tokens.folded(i)))
                     })
             })
         };
@@ -2290,18 +2289,17 @@ fn disaster_agent(
 /// siege") or one of [`DATED_EVENT_WORDS`] and a year right after it ("the war of 1932", "la
 /// guerra de 1932"). A year is four digits from 1000 to 2099, or a decade ("1950s").
 fn dated_event(tokens: &Tokens, u: &RawUnit) -> bool {
-    let word = |i: usize| (i < tokens.tokens().len()).then(|| tokens.folded(i));
+    // `Tokens::folded` is empty past the last token: no year, no dated-event word.
     let year = |i: usize| {
-        word(i).is_some_and(|w| {
-            let digits = w.strip_suffix('s').unwrap_or(w);
-            digits.len() == 4
-                && digits.bytes().all(|b| b.is_ascii_digit())
-                && (digits.starts_with('1') || digits.starts_with("20"))
-        })
+        let w = tokens.folded(i);
+        let digits = w.strip_suffix('s').unwrap_or(w);
+        digits.len() == 4
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && (digits.starts_with('1') || digits.starts_with("20"))
     };
     let (start, end) = (u.start as usize, u.end as usize);
     (start > 0 && year(start - 1))
-        || (word(end).is_some_and(|w| DATED_EVENT_WORDS.contains(&w)) && year(end + 1))
+        || (DATED_EVENT_WORDS.contains(&tokens.folded(end)) && year(end + 1))
 }
 
 /// The units after unit `at` in its clause and sentence, skipped words left out: what the
