@@ -147,15 +147,16 @@ def f3(x):
 
 def summary(rows):
     print("| split | rows (en / es) | what it is | detente Spearman | en | es | detente accuracy "
-          "| en | es | VADER Spearman | VADER accuracy (±0.05) |")
-    print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "| en | es | detente labels (5 classes) | VADER Spearman | VADER accuracy (±0.05) |")
+    print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for (path, split, what), d, v in rows:
         o, en, es = d["overall"], d["by_lang"].get("en", {}), d["by_lang"].get("es", {})
         vo = v["groups"]["overall"]
         print(f"| `{split}` ({path.split('/')[-1]}) | {o['rows']} ({en.get('rows', 0)} / "
               f"{es.get('rows', 0)}) | {what} | **{f3(o['spearman'])}** | {f3(en.get('spearman'))} "
               f"| {f3(es.get('spearman'))} | **{f3(o['accuracy'])}** | {f3(en.get('accuracy'))} "
-              f"| {f3(es.get('accuracy'))} | {f3(vo['spearman'])} | {f3(vo['accuracy_vader'])} |")
+              f"| {f3(es.get('accuracy'))} | {f3(o['label_accuracy'])} | {f3(vo['spearman'])} "
+              f"| {f3(vo['accuracy_vader'])} |")
 
 
 def detail(d, v, ci):

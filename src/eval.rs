@@ -12,6 +12,8 @@
 //!   sign; detente's class is hostile for tone <= [`TENSE_MAX`], cooperative for
 //!   tone >= [`CONCILIATORY_MIN`] and neutral in between (see [`Class`]): detente's own label
 //!   thresholds, so `tense` counts as hostile and `conciliatory` as cooperative.
+//! - **Label accuracy**: the share of rows whose five-class [`Label`] (hostile, tense,
+//!   neutral, conciliatory, cooperative) is the human label (-2 .. +2).
 //! - **Per-category precision** ([`CategoryPrecision`]): of all hits of a category (as reported
 //!   after the rules, [`Hit::category`](crate::Hit::category)), the share that sit in a row whose
 //!   human label is on that category's side (label < 0 for hostile categories, > 0 for
@@ -430,6 +432,8 @@ pub struct Metrics {
     pub mae: Option<f64>,
     /// Share of rows whose [`Class`] detente got right.
     pub accuracy: Option<f64>,
+    /// Share of rows whose five-class [`Label`] is the human label ([`label_value`]).
+    pub label_accuracy: Option<f64>,
     /// 95% interval of `spearman` (see [`INTERVAL_DRAWS`]).
     pub spearman_ci: Option<Range95>,
     /// 95% interval of `accuracy`.
@@ -560,9 +564,28 @@ fn metrics(scorer: &Scorer, rows: &[&RowResult]) -> Metrics {
         pearson: pearson(&tones, &labels),
         mae: (n > 0).then(|| rows.iter().map(|r| r.error).sum::<f64>() / n as f64),
         accuracy: (n > 0).then(|| confusion.correct() as f64 / n as f64),
+        label_accuracy: (n > 0).then(|| {
+            let right = rows
+                .iter()
+                .filter(|r| label_value(r.score.label) == r.label)
+                .count();
+            right as f64 / n as f64
+        }),
         confusion,
         categories,
         lang_mismatches: rows.iter().filter(|r| r.lang != r.score.lang).count(),
+    }
+}
+
+/// The human label (-2 .. +2) a five-class [`Label`] stands for: hostile -2, tense -1,
+/// neutral 0, conciliatory +1, cooperative +2.
+pub fn label_value(label: Label) -> i8 {
+    match label {
+        Label::Hostile => -2,
+        Label::Tense => -1,
+        Label::Neutral => 0,
+        Label::Conciliatory => 1,
+        Label::Cooperative => 2,
     }
 }
 

@@ -13,7 +13,7 @@
 //! - [`table`] streams a quotes CSV through the scorer in parallel batches, keeping input order.
 //! - [`text`] holds the tokenizer and the English/Spanish guess.
 //! - [`eval`] measures the scorer against hand-labelled statements (correlation, error,
-//!   three-class accuracy, per-category precision), as `detente eval` does.
+//!   three-class and label accuracy, per-category precision), as `detente eval` does.
 //!
 //! The library does no I/O of its own beyond the readers and writers you hand it.
 //!
@@ -27,8 +27,11 @@
 //! let threat = scorer.score("If they do not stop, we will strike the cartels.");
 //! assert_eq!(threat.label, Label::Hostile);
 //!
+//! // A call and a meeting ahead: warm, but no agreement, thanks or partnership yet, so the
+//! // inner band (conciliatory), not the outer one (cooperative).
 //! let call = scorer.score("A great call with President Petro. I look forward to meeting him.");
-//! assert!(call.tone > 0.5);
+//! assert_eq!(call.label, Label::Conciliatory);
+//! assert!(call.tone > 0.4);
 //! for hit in &call.hits {
 //!     let category = &scorer.categories().get(hit.category).name;
 //!     println!("{} ({category}) {:+.2}", scorer.term(call.lang, hit), hit.weight);
@@ -63,5 +66,5 @@ pub mod text;
 
 pub use error::{Error, ErrorKind, Location, Result};
 pub use lexicon::{Categories, Category, CategoryId, Lexicon, Side};
-pub use score::{Explanation, Hit, Label, LangMode, Score, Scorer, ScorerBuilder};
+pub use score::{Band, Explanation, Hit, Label, LangMode, Score, Scorer, ScorerBuilder};
 pub use text::Lang;

@@ -40,14 +40,19 @@ pub struct RowObs {
 impl RowObs {
     /// The observation for a freshly computed score.
     pub fn from_score(day: Option<Day>, score: &Score) -> RowObs {
+        use crate::table::as_written;
+        // The tone and weights as `score` writes them (four and two decimals): a report over
+        // the raw quotes and one over their scored output (the map-reduce path) then sum the
+        // same numbers, where a mean on a rounding boundary once printed -0.28 for one and
+        // -0.29 for the other.
         RowObs {
             day,
-            tone: score.tone,
+            tone: as_written::<4>(score.tone),
             label: score.label,
             categories: score
                 .hits
                 .iter()
-                .map(|h| (h.category.0, h.weight.abs()))
+                .map(|h| (h.category.0, as_written::<2>(h.weight.abs())))
                 .collect(),
         }
     }

@@ -250,13 +250,21 @@ fn render_text(w: &mut impl Write, r: &Report) -> std::io::Result<()> {
     writeln!(w)?;
     writeln!(
         w,
-        "{:<8} {:>5} {:>9} {:>8} {:>6} {:>9}  {:>13} {:>13}",
-        "group", "rows", "spearman", "pearson", "mae", "accuracy", "spearman 95%", "accuracy 95%"
+        "{:<8} {:>5} {:>9} {:>8} {:>6} {:>9}  {:>13} {:>13} {:>7}",
+        "group",
+        "rows",
+        "spearman",
+        "pearson",
+        "mae",
+        "accuracy",
+        "spearman 95%",
+        "accuracy 95%",
+        "labels"
     )?;
     for (name, m) in &groups {
         writeln!(
             w,
-            "{:<8} {:>5} {:>9} {:>8} {:>6} {:>9}  {:>13} {:>13}",
+            "{:<8} {:>5} {:>9} {:>8} {:>6} {:>9}  {:>13} {:>13} {:>7}",
             name,
             m.rows,
             opt(m.spearman, 3),
@@ -264,14 +272,16 @@ fn render_text(w: &mut impl Write, r: &Report) -> std::io::Result<()> {
             opt(m.mae, 3),
             opt(m.accuracy, 3),
             interval(m.spearman_ci),
-            interval(m.accuracy_ci)
+            interval(m.accuracy_ci),
+            opt(m.label_accuracy, 3)
         )?;
     }
     writeln!(
         w,
         "spearman, pearson: tone vs label; mae: mean |tone - label/2|; accuracy: 3 classes, \
 tone <= {} hostile, >= {} cooperative, neutral between; 95%: bootstrap over rows ({} draws, \
-fixed seed)",
+fixed seed); labels: share of rows whose label (hostile, tense, neutral, conciliatory, \
+cooperative) is the human one (-2 .. +2)",
         rules::TENSE_MAX,
         rules::CONCILIATORY_MIN,
         detente::eval::INTERVAL_DRAWS
@@ -392,6 +402,7 @@ fn metrics_json(m: &Metrics) -> Value {
         "pearson": m.pearson.map(round),
         "mae": m.mae.map(round),
         "accuracy": m.accuracy.map(round),
+        "label_accuracy": m.label_accuracy.map(round),
         "spearman_ci": m.spearman_ci.map(|(lo, hi)| [round(lo), round(hi)]),
         "accuracy_ci": m.accuracy_ci.map(|(lo, hi)| [round(lo), round(hi)]),
         "lang_mismatches": m.lang_mismatches,

@@ -5,7 +5,8 @@
 use super::{EXIT_OK, LexiconArgs};
 use clap::{Args, ValueEnum};
 use detente::lexicon::ContextRole;
-use detente::score::{Role, Unit, rules};
+use detente::lexicon::Side;
+use detente::score::{Band, Role, Unit, rules};
 use detente::table::fixed;
 use detente::{Error, Explanation, LangMode, Location, Score, Scorer};
 use std::io::{Read, Write};
@@ -167,13 +168,15 @@ pub fn render_text(
         }
         w.write_all(b"\n")?;
     }
+    let normalized = normalized(s.raw);
     writeln!(
         w,
-        "\nsum of weights {} -> tone = sum / sqrt(sum^2 + {}) = {}",
+        "\nsum of weights {} -> sum / sqrt(sum^2 + {}) = {}",
         num(s.raw, 2),
         rules::ALPHA,
-        num(s.tone, 3)
+        num(normalized, 3)
     )?;
+    writeln!(w, "{}", band_line(scorer, s, normalized))?;
     writeln!(
         w,
         "hostility {}  cooperation {}  (labels: hostile <= {}, tense <= {}, conciliatory >= {}, cooperative >= {})",
@@ -185,6 +188,65 @@ pub fn render_text(
         rules::COOPERATIVE_MIN
     )?;
     Ok(())
+}
+
+/// `x / sqrt(x^2 + ALPHA)`: the tone before [`rules::band`] places it.
+fn normalized(raw: f64) -> f64 {
+    if raw == 0.0 {
+        0.0
+    } else {
+        raw / (raw * raw + rules::ALPHA).sqrt()
+    }
+}
+
+/// Why the tone lies in its band: the hits of strong kinds that put it in the outer band, or
+/// the strong kinds the statement's side lacks.
+fn band_line(scorer: &Scorer, s: &Score, normalized: f64) -> String {
+    let cats = scorer.categories();
+    let (outer, inner) = if s.raw < 0.0 {
+        ("hostile", "tense")
+    } else {
+        ("cooperative", "conciliatory")
+    };
+    match s.band() {
+        Band::Neutral => format!(
+            "band neutral: nearer zero than {}, the tone is the sum's",
+            rules::CONCILIATORY_MIN
+        ),
+        Band::Outer => {
+            let mut kinds: Vec<&str> = Vec::new();
+            for h in s.hits.iter().filter(|h| scorer.sets_band(h, s.raw)) {
+                let name = cats.get(h.category).name.as_str();
+                if !kinds.contains(&name) {
+                    kinds.push(name);
+                }
+            }
+            format!(
+                "band outer ({outer}): a strong kind on its side ({}) -> tone {}",
+                kinds.join(", "),
+                num(s.tone, 3)
+            )
+        }
+        Band::Inner => {
+            let side = if s.raw < 0.0 {
+                Side::Hostile
+            } else {
+                Side::Cooperative
+            };
+            let strong = cats.strong_names(side);
+            let moved = if (s.tone - normalized).abs() < 5e-4 {
+                "kept".to_string()
+            } else {
+                format!("compressed above {}", rules::INNER_KNEE)
+            };
+            format!(
+                "band inner ({inner}): no hit of a strong kind ({}) of weight {} or more on its side -> tone {} ({moved})",
+                strong.join(", "),
+                rules::STRONG_HIT_MIN,
+                num(s.tone, 3)
+            )
+        }
+    }
 }
 
 /// Context roles as `relay, first-person`.
@@ -208,6 +270,7 @@ fn render_json(
     let s = &ex.score;
     let cats = scorer.categories();
     let v = ExplainJson {
+        band: s.band().name(),
         category: s.category.map(|c| cats.get(c).name.as_str()),
         cooperation: rounded(s.cooperation, 1000.0),
         goldstein: rounded(s.goldstein, 100.0),
@@ -221,6 +284,8 @@ fn render_json(
                 es: g.votes[1],
             },
         }),
+        normalized: rounded(normalized(s.raw), 10000.0),
+        raw: rounded(s.raw, 1000.0),
         text,
         tone: rounded(s.tone, 10000.0),
         units: Units {
@@ -235,6 +300,7 @@ fn render_json(
 
 #[derive(serde::Serialize)]
 struct ExplainJson<'a> {
+    band: &'a str,
     category: Option<&'a str>,
     cooperation: f64,
     goldstein: f64,
@@ -242,6 +308,8 @@ struct ExplainJson<'a> {
     label: &'a str,
     lang: &'a str,
     lang_guess: Option<GuessJson>,
+    normalized: f64,
+    raw: f64,
     text: &'a str,
     tone: f64,
     units: Units<'a>,

@@ -53,6 +53,11 @@ pub struct Category {
     pub goldstein: f64,
     /// The category a negated hit of this category is reported under.
     pub when_negated: CategoryId,
+    /// Strong (threat, force, insult; agreement, gratitude, partnership): a hit of this kind
+    /// can carry a statement to the outer labels, hostile or cooperative. A statement whose
+    /// hits on its side are all of mild kinds stays tense or conciliatory (see
+    /// [`crate::score::rules::band`]).
+    pub strong: bool,
     /// One-line definition.
     pub definition: String,
 }
@@ -61,6 +66,7 @@ pub struct Category {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Categories {
     list: Vec<Category>,
+    checksum: u64,
 }
 
 impl Categories {
@@ -72,8 +78,17 @@ impl Categories {
         )
     }
 
-    pub(crate) fn from_list(list: Vec<Category>) -> Categories {
-        Categories { list }
+    pub(crate) fn from_list(list: Vec<Category>, text: &str) -> Categories {
+        Categories {
+            list,
+            checksum: fnv1a(FNV_OFFSET, text.as_bytes()),
+        }
+    }
+
+    /// FNV-1a checksum of the table's text: a scorer's checksum covers it, as a category's
+    /// side, strength and negated reading shape scores as much as the lexicons do.
+    pub fn checksum(&self) -> u64 {
+        self.checksum
     }
 
     /// Looks a category up by name.
@@ -108,6 +123,15 @@ impl Categories {
     /// True when there are no categories.
     pub fn is_empty(&self) -> bool {
         self.list.is_empty()
+    }
+
+    /// The names of the strong kinds of `side`, in file order ([`Category::strong`]).
+    pub fn strong_names(&self, side: Side) -> Vec<&str> {
+        self.list
+            .iter()
+            .filter(|c| c.strong && c.side == side)
+            .map(|c| c.name.as_str())
+            .collect()
     }
 
     /// All names, for error messages.

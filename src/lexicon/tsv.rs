@@ -75,7 +75,7 @@ fn format_error(loc: &Location, detail: String) -> Error {
     Error::new(ErrorKind::LexiconFormat { detail }, loc.clone())
 }
 
-/// Parses `categories.tsv`: name, side, cameo, goldstein, when_negated, definition.
+/// Parses `categories.tsv`: name, side, cameo, goldstein, when_negated, strength, definition.
 pub fn parse_categories(text: &str, origin: &Location) -> Result<Categories> {
     struct Raw {
         line: u64,
@@ -84,16 +84,17 @@ pub fn parse_categories(text: &str, origin: &Location) -> Result<Categories> {
         cameo: String,
         goldstein: f64,
         negated: String,
+        strong: bool,
         definition: String,
     }
     let mut raws = Vec::new();
     for (line, f) in data_lines(text) {
         let loc = origin.at_line(line);
-        if f.len() < 6 {
+        if f.len() < 7 {
             return Err(format_error(
                 &loc,
                 format!(
-                    "expected 6 tab-separated fields (name, side, cameo, goldstein, when_negated, definition), found {}",
+                    "expected 7 tab-separated fields (name, side, cameo, goldstein, when_negated, strength, definition), found {}",
                     f.len()
                 ),
             ));
@@ -118,6 +119,16 @@ pub fn parse_categories(text: &str, origin: &Location) -> Result<Categories> {
                     format!("goldstein must be a number in -10..10, found {:?}", f[3]),
                 )
             })?;
+        let strong = match f[5] {
+            "strong" => true,
+            "mild" => false,
+            other => {
+                return Err(format_error(
+                    &loc,
+                    format!("strength must be strong or mild, found {other:?}"),
+                ));
+            }
+        };
         if raws.iter().any(|r: &Raw| r.name == f[0]) {
             return Err(format_error(
                 &loc,
@@ -131,7 +142,8 @@ pub fn parse_categories(text: &str, origin: &Location) -> Result<Categories> {
             cameo: f[2].to_string(),
             goldstein,
             negated: f[4].to_string(),
-            definition: f[5].to_string(),
+            strong,
+            definition: f[6].to_string(),
         });
     }
     if raws.is_empty() || raws.len() > usize::from(u8::MAX) {
@@ -157,10 +169,11 @@ pub fn parse_categories(text: &str, origin: &Location) -> Result<Categories> {
             cameo: r.cameo.clone(),
             goldstein: r.goldstein,
             when_negated: CategoryId(neg as u8),
+            strong: r.strong,
             definition: r.definition.clone(),
         });
     }
-    Ok(Categories::from_list(list))
+    Ok(Categories::from_list(list, text))
 }
 
 /// Buffers [`normalize_term`] reuses from one term to the next: a lexicon has thousands of
@@ -707,6 +720,33 @@ mod tests {
             let e = err(text);
             assert!(e.contains(want), "{name}: {e:?} lacks {want:?}");
         }
+    }
+
+    #[test]
+    fn category_strength_is_read_and_checked() {
+        let c = cats();
+        let strong = |side| c.strong_names(side).join(",");
+        assert_eq!(strong(Side::Hostile), "threat,force,insult");
+        assert_eq!(strong(Side::Cooperative), "gratitude,agreement,partnership");
+        let loc = Location::in_source("categories.tsv");
+        let line = |strength: &str| {
+            format!("threat\thostile\t13\t-6\tthreat\t{strength}\tHarm announced.\n")
+        };
+        assert!(parse_categories(&line("mild"), &loc).is_ok());
+        let e = parse_categories(&line("strongest"), &loc)
+            .expect_err("a bad strength")
+            .to_string();
+        assert!(e.starts_with("categories.tsv:1: "), "{e}");
+        assert!(
+            e.contains(r#"strength must be strong or mild, found "strongest""#),
+            "{e}"
+        );
+        // The six-column format of earlier versions names the column it lacks.
+        let e = parse_categories("threat\thostile\t13\t-6\tthreat\tHarm.\n", &loc)
+            .expect_err("six fields")
+            .to_string();
+        assert!(e.contains("expected 7 tab-separated fields"), "{e}");
+        assert!(e.contains("strength"), "{e}");
     }
 
     #[test]

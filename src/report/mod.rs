@@ -481,6 +481,8 @@ pub struct CategoryTable {
     pub names: Vec<String>,
     /// Category sides.
     pub sides: Vec<Side>,
+    /// Whether each category is a strong kind (`lexicons/categories.tsv`, strength).
+    pub strong: Vec<bool>,
     /// Shares, rows × categories; each non-empty row sums to 1.
     pub shares: Array2<f64>,
 }
@@ -911,9 +913,12 @@ impl Report {
             ));
         }
         if opts.phases.is_empty() && phases.is_empty() {
-            headlines.push(
-                "Too few dated statements to compare phases or detect a turning point.".to_string(),
-            );
+            headlines.push(if daily.len() >= 2 {
+                "The tone is the same on every dated statement: no turning point to detect."
+                    .to_string()
+            } else {
+                "Too few dated statements to compare phases or detect a turning point.".to_string()
+            });
         }
 
         // Categories per phase (or overall when there are no phases).
@@ -934,6 +939,7 @@ impl Report {
             rows: cat_row_names,
             names: cats.iter().map(|(_, c)| c.name.clone()).collect(),
             sides: cats.iter().map(|(_, c)| c.side).collect(),
+            strong: cats.iter().map(|(_, c)| c.strong).collect(),
             shares: cat_rows,
         };
 

@@ -270,6 +270,11 @@ pub struct Score {
     pub tone: f64,
     /// The raw sum of hit weights before normalization.
     pub raw: f64,
+    /// A hit of a strong category (threat, force, insult; agreement, gratitude, partnership)
+    /// with weight enough lies on the side the statement leans to, so its tone is in the outer
+    /// band (hostile, cooperative) rather than the inner one: [`rules::band`]. Looked for only
+    /// when the tone is beyond the neutral band (false there).
+    pub strong: bool,
     /// The label for `tone`.
     pub label: Label,
     /// Share of the absolute weight on the hostile side, 0..1 (0 when there are no hits).
@@ -286,12 +291,48 @@ pub struct Score {
     pub hits: Vec<Hit>,
 }
 
+/// Which band of the scale a statement's tone lies in ([`rules::band`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Band {
+    /// Tone nearer zero than [`rules::CONCILIATORY_MIN`]: left as the sum gives it.
+    Neutral,
+    /// Tense or conciliatory: no hit of a strong kind on the statement's side.
+    Inner,
+    /// Hostile or cooperative: a hit of a strong kind on the statement's side.
+    Outer,
+}
+
+impl Band {
+    /// The lower-case name used in output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Band::Neutral => "neutral",
+            Band::Inner => "inner",
+            Band::Outer => "outer",
+        }
+    }
+}
+
+impl Score {
+    /// The band the tone lies in.
+    pub fn band(&self) -> Band {
+        if self.tone.abs() < rules::CONCILIATORY_MIN {
+            Band::Neutral
+        } else if self.strong {
+            Band::Outer
+        } else {
+            Band::Inner
+        }
+    }
+}
+
 impl Default for Score {
     /// The score of a statement with no hits: neutral, English, no category.
     fn default() -> Score {
         Score {
             tone: 0.0,
             raw: 0.0,
+            strong: false,
             label: Label::Neutral,
             hostility: 0.0,
             cooperation: 0.0,

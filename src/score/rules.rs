@@ -146,6 +146,51 @@ pub const CONDITION_SCALAR: f64 = 0.5;
 /// value: one strong entry (weight 3) gives about 0.61, two give 0.84.
 pub const ALPHA: f64 = 15.0;
 
+/// A hit sets its statement's band (see [`band`]) only when its weight after the rules is at
+/// least this on the side the statement leans to: a threat the rules damped to a third
+/// (relayed, hedged) does not make a statement hostile.
+pub const STRONG_HIT_MIN: f64 = 1.0;
+
+/// In the inner band (tense, conciliatory) a tone up to this is kept as it is; above it the
+/// rest of the scale, up to 1, is compressed into the room left below the outer band.
+pub const INNER_KNEE: f64 = 0.45;
+
+/// The largest magnitude a tone of the inner band takes: below [`COOPERATIVE_MIN`] even
+/// when printed with four decimals.
+pub const INNER_CAP: f64 = 0.4999;
+
+/// The tone of a statement in its band. `tone` is `x / sqrt(x^2 + ALPHA)`; `strong` says
+/// whether a hit of a strong category (`lexicons/categories.tsv`: threat, force, insult;
+/// agreement, gratitude, partnership) with at least [`STRONG_HIT_MIN`] of weight lies on the
+/// side the statement leans to.
+///
+/// The gold labels' scale puts threats, force and insults at -2 and accusation, demands and
+/// rejection at -1; agreement, partnership and warm thanks at +2 and openness to talk,
+/// measured welcome and reassurance at +1. The raw sum does not: three mild complaints weigh
+/// as much as a threat. So the side and the order come from the sum, the band from the kinds:
+/// a tone of magnitude [`CONCILIATORY_MIN`] or more with a strong hit is spread over the
+/// outer band, 0.15..1 onto 0.5..1; one without is kept in the inner band, as it is up to
+/// [`INNER_KNEE`] and compressed into [`INNER_KNEE`]..[`INNER_CAP`] above it. Tones nearer
+/// zero, the neutral band, are left alone, so the three-class reading (hostile side, neutral,
+/// cooperative side) is the same as without bands.
+pub fn band(tone: f64, strong: bool) -> f64 {
+    let x = tone.abs();
+    if x < CONCILIATORY_MIN {
+        return tone;
+    }
+    let x = x.min(1.0);
+    let banded = if strong {
+        COOPERATIVE_MIN
+            + (x - CONCILIATORY_MIN) * (1.0 - COOPERATIVE_MIN) / (1.0 - CONCILIATORY_MIN)
+    } else if x > INNER_KNEE {
+        (INNER_KNEE + (x - INNER_KNEE) * (COOPERATIVE_MIN - INNER_KNEE) / (1.0 - INNER_KNEE))
+            .min(INNER_CAP)
+    } else {
+        x
+    };
+    banded.copysign(tone)
+}
+
 /// Tone at or below this is `hostile`.
 pub const HOSTILE_MAX: f64 = -0.5;
 
@@ -530,3 +575,51 @@ pub const NAMED_CATEGORIES: &[&str] = &["agreement"];
 /// A sentence with more than this share of capitalised words is in title case (a headline):
 /// capitals there say nothing about names, and [`PROPER_NAMES`] does not apply.
 pub const PROPER_NAME_MAX_CAPITAL_SHARE: f64 = 0.5;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::score::Label;
+
+    #[test]
+    fn bands_keep_the_side_and_the_order_and_set_the_label() {
+        let steps: Vec<f64> = (0..=1000).map(|i| f64::from(i) / 1000.0).collect();
+        for strong in [false, true] {
+            let mut last = f64::NEG_INFINITY;
+            for &x in &steps {
+                for tone in [x, -x] {
+                    let b = band(tone, strong);
+                    // The side, and the three-class reading, never change.
+                    assert_eq!(b < 0.0, tone < 0.0, "{tone} {strong}");
+                    assert_eq!(
+                        b.abs() < CONCILIATORY_MIN,
+                        tone.abs() < CONCILIATORY_MIN,
+                        "{tone}"
+                    );
+                    if tone.abs() < CONCILIATORY_MIN {
+                        assert_eq!(b, tone);
+                        continue;
+                    }
+                    let label = Label::from_tone(b);
+                    let outer = matches!(label, Label::Hostile | Label::Cooperative);
+                    assert_eq!(outer, strong, "{tone} {strong} -> {b} {label}");
+                }
+                // Within a band the order of the sums is kept.
+                let b = band(x, strong);
+                assert!(b >= last, "{x} {strong}");
+                last = b;
+            }
+        }
+        // The inner band is left as it is up to the knee, and stays below the outer band even
+        // for a saturated tone (and when printed with four decimals).
+        assert_eq!(band(-0.3, false), -0.3);
+        assert_eq!(band(INNER_KNEE, false), INNER_KNEE);
+        assert_eq!(band(1.0, false), INNER_CAP);
+        assert_eq!(band(-1.0, false), -INNER_CAP);
+        assert!((band(0.725, false) - 0.475).abs() < 1e-12);
+        // The outer band spreads 0.15..1 over 0.5..1.
+        assert_eq!(band(0.15, true), 0.5);
+        assert!((band(-0.575, true) + 0.75).abs() < 1e-12);
+        assert_eq!(band(1.0, true), 1.0);
+    }
+}

@@ -371,6 +371,8 @@ struct RuleCategories {
     historical: CategorySet,
     disaster: CategorySet,
     reciprocal: Option<CategoryId>,
+    /// The strong kinds ([`crate::lexicon::Category::strong`]), for [`band`].
+    strong: CategorySet,
 }
 
 /// A set of category ids as a bitmask (a bit for each of the 256 possible ids): the rules ask
@@ -432,6 +434,13 @@ impl RuleCategories {
             historical: ids(HISTORICAL_CATEGORIES),
             disaster: ids(DISASTER_CATEGORIES),
             reciprocal: c.find(RECIPROCAL_CATEGORY),
+            strong: {
+                let mut set = CategorySet::default();
+                for (id, _) in c.iter().filter(|(_, cat)| cat.strong) {
+                    set.insert(id);
+                }
+                set
+            },
         }
     }
 }
@@ -731,11 +740,25 @@ impl Scorer {
         &self.models[lang.index()]
     }
 
-    /// A checksum over every lexicon source in use, for reports and reproducibility.
+    /// A checksum over every lexicon source in use and the category table, for reports and
+    /// reproducibility.
     pub fn checksum(&self) -> u64 {
-        self.models.iter().fold(0u64, |acc, m| {
+        let lexicons = self.models.iter().fold(0u64, |acc, m| {
             acc.rotate_left(17) ^ m.matcher.lexicon().checksum()
-        })
+        });
+        lexicons.rotate_left(17) ^ self.categories.checksum()
+    }
+
+    /// Whether `hit` sets the outer band of a statement whose weights sum to `raw`: it lies on
+    /// the side the sum leans to with at least [`STRONG_HIT_MIN`] of weight, its category is a
+    /// strong kind, and no rule turned it to the other side (a negated truce reported as a
+    /// threat is not a threat made). See [`band`].
+    pub fn sets_band(&self, hit: &Hit, raw: f64) -> bool {
+        let lean = raw.signum();
+        raw != 0.0
+            && hit.weight * lean >= STRONG_HIT_MIN
+            && hit.base * lean > 0.0
+            && self.ids.strong.contains(&hit.category)
     }
 
     /// The lexicon term of a hit in a statement scored as `lang`.
@@ -1869,6 +1892,9 @@ impl Scorer {
         } else {
             raw / (raw * raw + ALPHA).sqrt()
         };
+        // The band (only beyond the neutral one does it matter).
+        let strong = tone.abs() >= CONCILIATORY_MIN && hits.iter().any(|h| self.sets_band(h, raw));
+        let tone = band(tone, strong);
         let total = pos + neg;
         let (hostility, cooperation) = if total > 0.0 {
             (neg / total, pos / total)
@@ -1922,6 +1948,7 @@ impl Scorer {
         Score {
             tone,
             raw,
+            strong,
             label: Label::from_tone(tone),
             hostility,
             cooperation,

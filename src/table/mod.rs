@@ -17,6 +17,6 @@ pub use stream::{
     score_stream,
 };
 pub use write::{
-    Format, SCORE_COLUMNS, ScoreFields, csv_field_escaped, csv_record, csv_record_escaped, fixed,
-    looks_like_formula, write_jsonl,
+    Format, SCORE_COLUMNS, ScoreFields, as_written, csv_field_escaped, csv_record,
+    csv_record_escaped, fixed, looks_like_formula, write_jsonl,
 };

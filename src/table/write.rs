@@ -108,21 +108,7 @@ fn fixed_fast_dyn(x: f64, decimals: usize) -> Option<([u8; FAST_MAX], usize)> {
 #[inline]
 fn fixed_fast<const D: usize>(x: f64) -> Option<([u8; FAST_MAX], usize)> {
     let &unit = POW10_U64.get(D)?;
-    // Below the bound the rounded value has at most nine integer digits.
-    let scaled = x.abs() * (unit as f64);
-    if scaled.is_nan() || scaled >= 1e9 {
-        return None;
-    }
-    // `scaled` is within half an ulp (under 1e-7 below 1e9) of the exact product: when its
-    // fraction is more than 1e-6 away from one half, it rounds as the exact value does. Near
-    // a tie, the exact rounding decides.
-    let whole = scaled as u64;
-    let frac = scaled - whole as f64;
-    let n = if (frac - 0.5).abs() > 1e-6 {
-        whole + u64::from(frac > 0.5)
-    } else {
-        scaled_round(x, unit)?
-    };
+    let n = scaled_units(x, unit)?;
     let (int, frac) = (n / unit, n % unit);
     let mut buf = [b'0'; FAST_MAX];
     let mut len = usize::from(x < 0.0 && n != 0);
@@ -170,6 +156,41 @@ fn fixed_fast<const D: usize>(x: f64) -> Option<([u8; FAST_MAX], usize)> {
 /// `m * 2^e` with `m < 2^53`, so `m * unit` (under 2^67) fits a u128 and the rounding looks at
 /// the bits shifted out. None when `e >= 0` (values the callers' bound excludes anyway).
 #[cold]
+/// `|x| * unit` rounded as [`fixed_fast`] writes it, or None where it declines.
+#[inline(always)]
+fn scaled_units(x: f64, unit: u64) -> Option<u64> {
+    // Below the bound the rounded value has at most nine integer digits.
+    let scaled = x.abs() * (unit as f64);
+    if scaled.is_nan() || scaled >= 1e9 {
+        return None;
+    }
+    // `scaled` is within half an ulp (under 1e-7 below 1e9) of the exact product: when its
+    // fraction is more than 1e-6 away from one half, it rounds as the exact value does. Near
+    // a tie, the exact rounding decides.
+    let whole = scaled as u64;
+    let frac = scaled - whole as f64;
+    if (frac - 0.5).abs() > 1e-6 {
+        Some(whole + u64::from(frac > 0.5))
+    } else {
+        scaled_round(x, unit)
+    }
+}
+
+/// `x` as a reader of [`fixed`]'s text with `D` decimals gets it back: the written decimal's
+/// nearest double (the quotient of two exact integers is correctly rounded, as parsing is).
+/// `report` keeps the tones and weights it scores itself this way, so that a report over
+/// `score`'s output and one over the raw quotes agree to the last digit. Values [`fixed`]
+/// formats the slow way (1e9 / 10^D and above, NaN) come back as they are.
+pub fn as_written<const D: usize>(x: f64) -> f64 {
+    let Some(&unit) = POW10_U64.get(D) else {
+        return x;
+    };
+    match scaled_units(x, unit) {
+        Some(n) => (n as f64 / unit as f64).copysign(if n == 0 { 1.0 } else { x }),
+        None => x,
+    }
+}
+
 fn scaled_round(x: f64, unit: u64) -> Option<u64> {
     let bits = x.abs().to_bits();
     let biased = (bits >> 52) as i32;
@@ -799,6 +820,40 @@ fn json_escaped(b: u8) -> bool {
 mod tests {
     use super::*;
     use crate::table::{Place, Rows};
+
+    #[test]
+    fn as_written_is_what_reading_the_written_text_gives() {
+        let mut rng = crate::analysis::stats::SplitMix64::new(7);
+        let mut values: Vec<f64> = vec![
+            0.0, -0.0, 0.5, -0.5, 0.00005, -0.00005, 0.12345, 0.99995, -0.28495, 1e12, -3.0,
+        ];
+        for _ in 0..20_000 {
+            let u = rng.next_u64();
+            // Tones, weights and a few values near ties at four decimals.
+            let x = (u >> 11) as f64 / (1u64 << 53) as f64 * 2.0 - 1.0;
+            values.push(x);
+            values.push(x * 8.0);
+            values.push((x * 1e4).trunc() / 1e4 + 0.00005);
+        }
+        for x in values {
+            let mut text = String::new();
+            fixed(&mut text, x, 4);
+            let back: f64 = text.parse().expect("a number");
+            assert_eq!(
+                as_written::<4>(x).to_bits(),
+                (back + 0.0).to_bits(),
+                "{x} {text}"
+            );
+            let mut text = String::new();
+            fixed(&mut text, x, 2);
+            let back: f64 = text.parse().expect("a number");
+            assert_eq!(
+                as_written::<2>(x).to_bits(),
+                (back + 0.0).to_bits(),
+                "{x} {text}"
+            );
+        }
+    }
 
     #[test]
     fn jsonl_with_the_runs_escaped_strings_writes_what_escaping_each_time_writes() {

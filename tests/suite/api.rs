@@ -267,7 +267,9 @@ fn every_rule_name_is_documented() {
 
 /// Constructions the built-in lexicons and context words handle (thirteenth session's tuning
 /// round): a label each, so a later lexicon change that undoes one fails here and not only in
-/// the evaluation's numbers.
+/// the evaluation's numbers. Since the thirty-second session the band (hostile or tense,
+/// cooperative or conciliatory) follows the kinds of the hits (`lexicons/categories.tsv`,
+/// strength): 115 of these labels moved within their side then, none across it.
 #[test]
 fn builtin_lexicons_read_these_constructions() {
     let scorer = Scorer::new().expect("builtin lexicons load");
@@ -282,9 +284,9 @@ fn builtin_lexicons_read_these_constructions() {
             Label::Hostile,
         ),
         // Without "than" the negation stands.
-        ("No more war.", Label::Cooperative),
+        ("No more war.", Label::Conciliatory),
         // ... unless it says something exists or is had (twenty-sixth session).
-        ("There is no greater threat to our region.", Label::Tense),
+        ("There is no greater threat to our region.", Label::Hostile),
         ("No hay mejor amigo que Colombia.", Label::Cooperative),
         ("No hay mayor amenaza para la región.", Label::Hostile),
         ("There are no more threats.", Label::Conciliatory),
@@ -292,46 +294,46 @@ fn builtin_lexicons_read_these_constructions() {
         // Idioms (twenty-sixth session): sneers and complaints, not thanks or neutral words.
         ("Thank you for nothing.", Label::Hostile),
         ("Gracias por nada.", Label::Hostile),
-        ("Relations have never been worse.", Label::Hostile),
-        ("Colombia will never again be a colony.", Label::Hostile),
-        ("Petro es un líder de las drogas.", Label::Hostile),
+        ("Relations have never been worse.", Label::Tense),
+        ("Colombia will never again be a colony.", Label::Tense),
+        ("Petro es un líder de las drogas.", Label::Tense),
         ("We will cut off all aid immediately.", Label::Hostile),
         ("Que no se metan con Colombia.", Label::Hostile),
         ("El diálogo es el único camino.", Label::Conciliatory),
         (
             "Respetamos a Estados Unidos, pero no somos su colonia.",
-            Label::Hostile,
+            Label::Tense,
         ),
         ("Estamos profundamente preocupados.", Label::Tense),
         ("No more free rides.", Label::Tense),
         ("Relations are at an all-time low.", Label::Tense),
         ("The peso is at an all-time low.", Label::Neutral),
-        ("Las relaciones han mejorado mucho.", Label::Conciliatory),
+        ("Las relaciones han mejorado mucho.", Label::Cooperative),
         ("Their actions undermine regional stability.", Label::Tense),
         (
             "Los narcos son nuestros enemigos comunes.",
-            Label::Conciliatory,
+            Label::Cooperative,
         ),
-        ("Trump no sabe nada de Colombia.", Label::Tense),
+        ("Trump no sabe nada de Colombia.", Label::Hostile),
         (
             "Colombia should be grateful for everything we've done.",
             Label::Tense,
         ),
         (
             "El imperio quiere someter a nuestros pueblos.",
-            Label::Hostile,
+            Label::Tense,
         ),
         // A negated threat aimed at the speaker is defiance; aimed at no one, de-escalation.
         ("They will not intimidate us.", Label::Tense),
-        ("Nobody is going to blackmail us.", Label::Hostile),
+        ("Nobody is going to blackmail us.", Label::Tense),
         ("We will not threaten anyone.", Label::Conciliatory),
         // A Spanish clitic after the negator takes no step of its window (twenty-seventh
         // session): the promise reaches its verb; "nos" before a third-person verb is still
         // the speaker as the object, before a first-person plural verb reflexive.
         ("No te vamos a amenazar.", Label::Conciliatory),
         ("Nunca te vamos a traicionar.", Label::Conciliatory),
-        ("Nadie nos va a chantajear.", Label::Hostile),
-        ("Nadie va a intimidarnos.", Label::Hostile),
+        ("Nadie nos va a chantajear.", Label::Tense),
+        ("Nadie va a intimidarnos.", Label::Tense),
         ("Nobody is going to push us around.", Label::Tense),
         // The speaker inside a negated defiance or threat entry (twenty-eighth session):
         // still defiance, not agreement; a reflexive "nos" is not the speaker as the object.
@@ -340,22 +342,22 @@ fn builtin_lexicons_read_these_constructions() {
             Label::Tense,
         ),
         ("We will not let anyone lecture us.", Label::Tense),
-        ("Don't try us.", Label::Hostile),
-        ("Nadie nos va a decir cómo gobernar.", Label::Hostile),
+        ("Don't try us.", Label::Tense),
+        ("Nadie nos va a decir cómo gobernar.", Label::Tense),
         ("No nos levantamos de la mesa.", Label::Conciliatory),
         // A condemnation beside solidarity aims at a third party's act (twenty-eighth
         // session); without support, or beside a demand, it is hostile as before.
         (
             "We condemn the terrorist attack in Kabul and express our solidarity with the Afghan people.",
-            Label::Conciliatory,
+            Label::Cooperative,
         ),
         (
             "Condenamos el atentado terrorista y expresamos nuestro respaldo total al gobierno ecuatoriano.",
-            Label::Conciliatory,
+            Label::Cooperative,
         ),
         (
             "We strongly condemn the attack on the Indian embassy and stand with the government of India.",
-            Label::Conciliatory,
+            Label::Cooperative,
         ),
         ("We condemn Russia's invasion of Ukraine.", Label::Hostile),
         (
@@ -377,7 +379,7 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         (
             "Who would not want closer ties with a neighbor as dynamic as Portugal?",
-            Label::Conciliatory,
+            Label::Cooperative,
         ),
         // Someone else's future is no announcement of the speaker's (twenty-eighth session).
         ("I don't think they will attack us.", Label::Conciliatory),
@@ -398,7 +400,7 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         (
             "The two presidents will cut the ribbon together.",
-            Label::Conciliatory,
+            Label::Cooperative,
         ),
         // A post's capitalised noun after a number is no name; its sign-off is no thanks
         // (twenty-eighth session).
@@ -423,17 +425,14 @@ fn builtin_lexicons_read_these_constructions() {
             Label::Tense,
         ),
         // What a rejection refuses is no cooperation (twenty-eighth session).
-        ("They rejected the peace proposal.", Label::Hostile),
-        (
-            "Venezuela rechazó la invitación al diálogo.",
-            Label::Hostile,
-        ),
-        ("Se niegan a dialogar con nosotros.", Label::Hostile),
+        ("They rejected the peace proposal.", Label::Tense),
+        ("Venezuela rechazó la invitación al diálogo.", Label::Tense),
+        ("Se niegan a dialogar con nosotros.", Label::Tense),
         (
             "We reject the accusations and remain committed to dialogue.",
             Label::Conciliatory,
         ),
-        ("¡No vamos a arrodillarnos ante nadie!", Label::Hostile),
+        ("¡No vamos a arrodillarnos ante nadie!", Label::Tense),
         // A cooperative act a demand asks for is not offered (twenty-eighth session).
         ("We demand that they honour the ceasefire.", Label::Tense),
         (
@@ -444,7 +443,7 @@ fn builtin_lexicons_read_these_constructions() {
         // ... but expecting good talks is no demand.
         (
             "We expect a productive meeting with President Lula.",
-            Label::Cooperative,
+            Label::Conciliatory,
         ),
         (
             "Estamos dispuestos a reanudar de inmediato el diálogo político.",
@@ -465,7 +464,7 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         (
             "We recalled our ambassador in light of the exceptional seriousness of these announcements.",
-            Label::Hostile,
+            Label::Tense,
         ),
         // What cannot happen is negated; litotes is not (twenty-eighth session).
         (
@@ -493,14 +492,14 @@ fn builtin_lexicons_read_these_constructions() {
             "Celebramos que Bolivia haya levantado los bloqueos.",
             Label::Conciliatory,
         ),
-        ("El puente que hemos levantado juntos.", Label::Conciliatory),
+        ("El puente que hemos levantado juntos.", Label::Cooperative),
         (
             "Tendremos que reconsiderar nuestra cooperación.",
-            Label::Tense,
+            Label::Hostile,
         ),
-        ("We have no intention of backing down.", Label::Hostile),
+        ("We have no intention of backing down.", Label::Tense),
         ("This is anything but a friendly gesture.", Label::Tense),
-        ("Nadie va a venir a darnos órdenes.", Label::Hostile),
+        ("Nadie va a venir a darnos órdenes.", Label::Tense),
         ("No vamos a amenazarlos.", Label::Conciliatory),
         (
             "Los Estados Unidos deberían respetar nuestra soberanía.",
@@ -511,7 +510,10 @@ fn builtin_lexicons_read_these_constructions() {
             Label::Conciliatory,
         ),
         // The verb is negated, not its object: a barrier.
-        ("Que luego no se quejen de las consecuencias.", Label::Tense),
+        (
+            "Que luego no se quejen de las consecuencias.",
+            Label::Hostile,
+        ),
         // Negative concord with an entry's own negator: the aggression is what is not
         // tolerated; a cooperative object is still refused.
         ("No toleraremos ninguna agresión.", Label::Hostile),
@@ -522,14 +524,14 @@ fn builtin_lexicons_read_these_constructions() {
         ("No les vamos a fallar.", Label::Conciliatory),
         ("No los vamos a defraudar.", Label::Conciliatory),
         ("Nos defraudaron.", Label::Tense),
-        ("Nobody is going to tell us what to do.", Label::Hostile),
+        ("Nobody is going to tell us what to do.", Label::Tense),
         ("The door to dialogue remains open.", Label::Conciliatory),
-        ("La puerta del diálogo sigue abierta.", Label::Cooperative),
-        ("We demand an immediate apology.", Label::Hostile),
+        ("La puerta del diálogo sigue abierta.", Label::Conciliatory),
+        ("We demand an immediate apology.", Label::Tense),
         ("We offer our apology.", Label::Conciliatory),
         (
             "No es momento de amenazas sino de diálogo.",
-            Label::Cooperative,
+            Label::Conciliatory,
         ),
         ("La relación nunca ha sido más fuerte.", Label::Cooperative),
         ("Nada nos detendrá.", Label::Tense),
@@ -544,12 +546,12 @@ fn builtin_lexicons_read_these_constructions() {
         ("Esto no va a terminar bien para ellos.", Label::Hostile),
         (
             "Things are going very well with Colombia.",
-            Label::Conciliatory,
+            Label::Cooperative,
         ),
         // A concession opening its sentence weighs less than the main clause.
         (
             "Although differences remain, it was a productive meeting.",
-            Label::Cooperative,
+            Label::Conciliatory,
         ),
         (
             "Aunque hay diferencias, el diálogo fue productivo.",
@@ -557,19 +559,19 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         ("Nos han negado el diálogo.", Label::Tense),
         ("No te vamos a abandonar, Colombia.", Label::Conciliatory),
-        ("Jamás les vamos a declarar la guerra.", Label::Cooperative),
-        ("Trump mocked Petro on social media.", Label::Tense),
+        ("Jamás les vamos a declarar la guerra.", Label::Conciliatory),
+        ("Trump mocked Petro on social media.", Label::Hostile),
         (
             "Las relaciones se deterioraron bruscamente en enero.",
             Label::Tense,
         ),
         (
             "Las tensiones se calmaron tras la llamada telefónica.",
-            Label::Cooperative,
+            Label::Conciliatory,
         ),
         (
             "No firmaremos ningún protocolo redactado a nuestras espaldas.",
-            Label::Hostile,
+            Label::Tense,
         ),
         // "Will not hesitate" before a cooperative act is a commitment, before force a threat.
         (
@@ -584,13 +586,13 @@ fn builtin_lexicons_read_these_constructions() {
         // A barrier: never forgetting keeps the object's sign.
         (
             "We will never forget your solidarity, Estlandia.",
-            Label::Conciliatory,
+            Label::Cooperative,
         ),
-        ("Nunca olvidaremos su solidaridad.", Label::Conciliatory),
+        ("Nunca olvidaremos su solidaridad.", Label::Cooperative),
         // A clause negator reaches past the window.
         (
             "Never again will our two nations be enemies; this peace belongs to our children.",
-            Label::Cooperative,
+            Label::Conciliatory,
         ),
         // A denial of the aggressor label, not de-escalation.
         ("No somos los agresores.", Label::Tense),
@@ -680,7 +682,7 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         (
             "Congratulations to the people of Estmark on a free and fair election.",
-            Label::Cooperative,
+            Label::Conciliatory,
         ),
         // Thanks for joining a measure against a third party: cooperative to the partner.
         (
@@ -689,7 +691,7 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         (
             "Nuestro más sincero agradecimiento a Rioseco por sumarse a las sanciones contra el régimen.",
-            Label::Conciliatory,
+            Label::Cooperative,
         ),
         // A veiled threat (hostile since the eleventh round made "should think carefully" a
         // warning of its own); a schedule relays its committee's topic.
@@ -709,7 +711,7 @@ fn builtin_lexicons_read_these_constructions() {
         // History recalled is reported, not done now (a relay marker).
         (
             "Hace cuarenta años nos separó una guerra absurda. Hoy les damos las gracias de corazón.",
-            Label::Conciliatory,
+            Label::Cooperative,
         ),
         // An aid worker is a person; a deadline and what follows it.
         (
@@ -719,7 +721,7 @@ fn builtin_lexicons_read_these_constructions() {
         // "De inmediato" belongs to the reverser, which lifts the tariff.
         (
             "Estamos dispuestos a levantar de inmediato el arancel a sus lácteos.",
-            Label::Cooperative,
+            Label::Conciliatory,
         ),
         // A schedule, not a commitment.
         (
@@ -749,14 +751,14 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         // The eleventh round (dev12). Proverbs and veiled warnings.
         ("Quien siembra vientos recoge tempestades.", Label::Hostile),
-        ("Tamaranda sabrá lo que hace con ese túnel.", Label::Tense),
+        ("Tamaranda sabrá lo que hace con ese túnel.", Label::Hostile),
         (
             "Iremos nosotros a buscarlos, y no precisamente con flores.",
             Label::Hostile,
         ),
         (
             "Wendmark should think very carefully about the tunnel.",
-            Label::Tense,
+            Label::Hostile,
         ),
         // A negative subject reaches its verb past the window.
         (
@@ -776,13 +778,13 @@ fn builtin_lexicons_read_these_constructions() {
         // Thanks for an offer, then mock advice.
         (
             "Many thanks for the generous offer to observe our elections. Perhaps it could begin by holding one of its own.",
-            Label::Hostile,
+            Label::Tense,
         ),
         // The twelfth round (dev13). A hedged threat before a cooperative object is openness;
         // a denial of threatening next to a threat is hollow.
         (
             "The government does not rule out a new trade arrangement with its neighbours.",
-            Label::Conciliatory,
+            Label::Cooperative,
         ),
         (
             "We are not threatening anyone. If their drones return, our air defences will destroy them.",
@@ -799,7 +801,7 @@ fn builtin_lexicons_read_these_constructions() {
             "We have offered our water bombers and crews to the neighbouring province.",
             Label::Conciliatory,
         ),
-        ("A buen entendedor, pocas palabras bastan.", Label::Tense),
+        ("A buen entendedor, pocas palabras bastan.", Label::Hostile),
         ("Con Puertoleña somos uña y carne.", Label::Cooperative),
         // The two negations cancel: no refusal.
         ("No es que no queramos negociar el peaje.", Label::Neutral),
@@ -808,7 +810,7 @@ fn builtin_lexicons_read_these_constructions() {
             "The ambassador read out their statement: it called our minister a liar.",
             Label::Neutral,
         ),
-        ("Our patience is now exhausted.", Label::Hostile),
+        ("Our patience is now exhausted.", Label::Tense),
         // The thirteenth round (dev14): official language.
         (
             "The accounts of their state enterprises in our banks are frozen. This is only the first step.",
@@ -836,7 +838,7 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         (
             "Deeply saddened by the loss of life in the floods. Whatever our disagreements, our thoughts tonight are with their people.",
-            Label::Cooperative,
+            Label::Conciliatory,
         ),
         // The fourteenth round (dev15): a dispute and thaw in the manner of the founding case.
         (
@@ -861,7 +863,7 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         (
             "We are prepared to receive their delegation and to look at the visa issue with an open mind.",
-            Label::Cooperative,
+            Label::Conciliatory,
         ),
         // The fifteenth round (dev16). "mientras" opens a clause of its own: the negative
         // subject does not reach "detenidos".
@@ -879,7 +881,7 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         (
             "Nuestra mano está tendida a Farnesia para hablar de las cuotas.",
-            Label::Cooperative,
+            Label::Conciliatory,
         ),
         (
             "The delegation left the room after describing the proposal as an insult to our sovereignty.",
@@ -887,7 +889,7 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         (
             "Gaudenia dispone de cuarenta y ocho horas para restablecer el caudal.",
-            Label::Hostile,
+            Label::Tense,
         ),
         (
             "We welcome the release of our citizen accused of spying.",
@@ -897,7 +899,7 @@ fn builtin_lexicons_read_these_constructions() {
         // prisoner exchange agreed, understatement.
         (
             "Orlavia should remember that half its winter electricity comes through our interconnector.",
-            Label::Tense,
+            Label::Hostile,
         ),
         (
             "Montelar lleva años tomándonos el pelo. Vamos a apretarles las tuercas.",
@@ -950,7 +952,7 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         (
             "Tamsfeld takes note of the report. It does not share its conclusions and will not consider itself bound by them.",
-            Label::Hostile,
+            Label::Tense,
         ),
         (
             "Nadie en este gobierno quiere un conflicto con Arbolán.",
@@ -965,7 +967,7 @@ fn builtin_lexicons_read_these_constructions() {
         // with capitals is still an agreement (a capitalised "Paz" is still a place).
         (
             "Our soldiers and theirs worked side by side after the earthquake.",
-            Label::Conciliatory,
+            Label::Cooperative,
         ),
         (
             "Today the two governments signed the Lisk River Agreement after long negotiations.",
@@ -983,7 +985,7 @@ fn builtin_lexicons_read_these_constructions() {
         // "trial" alone is no relay marker: a protest names the trial it protests.
         (
             "The ministry protests the sentencing of our citizen after a closed espionage trial.",
-            Label::Hostile,
+            Label::Tense,
         ),
         // The twentieth round (dev21): sarcasm and understatement that accuse, procedure
         // and market terms that are not coercion, a seizure, warnings, a negated reprisal.
@@ -997,7 +999,7 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         (
             "The price war between our dairies is over, and I thank Minister Oren for it.",
-            Label::Conciliatory,
+            Label::Cooperative,
         ),
         (
             "Applications must be lodged at the consulate by 3 June.",
@@ -1021,16 +1023,16 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         (
             "Indignación en el Ministerio: el puente sigue cerrado y eso tiene que corregirse ya.",
-            Label::Hostile,
+            Label::Tense,
         ),
         (
             "Que se lo piensen antes de tocar nuestras exportaciones.",
-            Label::Tense,
+            Label::Hostile,
         ),
         ("Tres reuniones con Corvalia, cero acuerdos.", Label::Tense),
         (
             "Tarsia no va a responder con represalias; preferimos negociar.",
-            Label::Cooperative,
+            Label::Conciliatory,
         ),
         // The twenty-first round (dev22): a negated confrontation, veiled warnings, accusing
         // questions and idioms, a procedure, reported speech, a withdrawn complaint.
@@ -1040,7 +1042,7 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         (
             "Norvia may wish to remember that its gas comes through our pipes.",
-            Label::Tense,
+            Label::Hostile,
         ),
         ("The report was cooked up in their ministry.", Label::Tense),
         ("Arlen cannot lecture us on human rights.", Label::Tense),
@@ -1076,11 +1078,11 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         (
             "Without your help the dam would have burst.",
-            Label::Conciliatory,
+            Label::Cooperative,
         ),
         (
             "Sin la ayuda de Galdia no habríamos apagado el incendio.",
-            Label::Conciliatory,
+            Label::Cooperative,
         ),
         (
             "Still no answer from Arlen about our missing sailors.",
@@ -1089,7 +1091,7 @@ fn builtin_lexicons_read_these_constructions() {
         ("That is not how neighbours behave.", Label::Tense),
         ("Their proposal will not be considered.", Label::Tense),
         ("A Galdia se le va a caer el pelo.", Label::Hostile),
-        ("Que luego no diga que no avisamos.", Label::Tense),
+        ("Que luego no diga que no avisamos.", Label::Hostile),
         ("Las cifras no mienten: el vertido es suyo.", Label::Tense),
         ("Enviaremos las bombas de agua mañana.", Label::Neutral),
         (
@@ -1103,27 +1105,27 @@ fn builtin_lexicons_read_these_constructions() {
         ("¿Cómo explica Galdia este retraso?", Label::Tense),
         (
             "Any boat that crosses the line will be boarded.",
-            Label::Hostile,
+            Label::Tense,
         ),
         (
             "We are prepared to send doctors to Arlen.",
             Label::Conciliatory,
         ),
-        ("Vecinos de Galdia: aquí tenéis casa.", Label::Conciliatory),
+        ("Vecinos de Galdia: aquí tenéis casa.", Label::Cooperative),
         // The twenty-third round (dev24): force that a reverser must not undo, gratitude that
         // will not forget, protests, snubs and veiled warnings, a history commission's agenda.
         (
             "If their troops cross again, we will remove them by force.",
             Label::Hostile,
         ),
-        ("Our people will never forget it.", Label::Conciliatory),
+        ("Our people will never forget it.", Label::Cooperative),
         (
             "Varnia formally protests the closure of our consulate.",
             Label::Tense,
         ),
         (
             "Norvia might remember that its water comes from our hills.",
-            Label::Tense,
+            Label::Hostile,
         ),
         (
             "Their state broadcasters are banned from our airwaves.",
@@ -1152,7 +1154,7 @@ fn builtin_lexicons_read_these_constructions() {
         ("We will not be humiliated again.", Label::Tense),
         (
             "Our minister was kept waiting for an hour. This discourtesy will be raised formally.",
-            Label::Hostile,
+            Label::Tense,
         ),
         (
             "The President would be glad to receive their foreign minister next month.",
@@ -1162,15 +1164,15 @@ fn builtin_lexicons_read_these_constructions() {
             "We will suspend all trade until a formal apology is made.",
             Label::Hostile,
         ),
-        ("I raise my glass to our neighbours.", Label::Conciliatory),
+        ("I raise my glass to our neighbours.", Label::Cooperative),
         (
             "Cada gesto tiene su precio, y este les va a salir muy caro.",
             Label::Hostile,
         ),
-        ("¡Ni una humillación más!", Label::Hostile),
+        ("¡Ni una humillación más!", Label::Tense),
         (
             "Una embajada reabierta y un puente inaugurado: no ha estado mal.",
-            Label::Cooperative,
+            Label::Conciliatory,
         ),
         (
             "Agencia Norte: el ministro exigió disculpas y advirtió que habrá consecuencias.",
@@ -1188,12 +1190,12 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         (
             "Hoy puedo decir que no solo tengo un interlocutor: tengo un amigo.",
-            Label::Conciliatory,
+            Label::Cooperative,
         ),
-        ("Sabemos dónde guardan sus baterías.", Label::Tense),
+        ("Sabemos dónde guardan sus baterías.", Label::Hostile),
         (
             "Las Fuerzas Militares retomarán las operaciones en el norte.",
-            Label::Tense,
+            Label::Hostile,
         ),
         (
             "Delegations are reminded that phones must be left at the security desk.",
@@ -1217,7 +1219,7 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         (
             "Lo que se ha logrado no es una tregua más.",
-            Label::Cooperative,
+            Label::Conciliatory,
         ),
         // A report of another leader's warm words, credited to a news source, is not the
         // speaker's warmth (the `report` context role), while "según lo previsto" credits no one.
@@ -1231,7 +1233,7 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         (
             "El Gobierno enviará su delegación según lo previsto y mantiene su compromiso con el diálogo.",
-            Label::Cooperative,
+            Label::Conciliatory,
         ),
         // Name-calling quoted from another government, and a question put to a spokesman.
         (
@@ -1277,7 +1279,7 @@ fn builtin_lexicons_read_these_constructions() {
         // Answers at a press conference (the twenty-seventh round).
         (
             "They expel our diplomats and then invite us to a summit. Is that how a neighbour behaves? Would anyone call that friendship?",
-            Label::Hostile,
+            Label::Tense,
         ),
         (
             "The exercises end on Sunday and the troops go home.",
@@ -1290,7 +1292,7 @@ fn builtin_lexicons_read_these_constructions() {
         ("Le pedimos que cumpla lo que firmó.", Label::Tense),
         (
             "Que apruebe las resoluciones que quiera: no le vamos a pedir permiso a nadie.",
-            Label::Hostile,
+            Label::Tense,
         ),
         // Reproach with no hostile word: questions, waiting, comparisons (a sweep of the
         // tuning rows' tense rows read neutral).
@@ -1340,7 +1342,7 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         (
             "O abren las compuertas o las abrimos nosotros.",
-            Label::Tense,
+            Label::Hostile,
         ),
         (
             "We would advise their captains to think very carefully about where they sail next.",
@@ -1371,7 +1373,7 @@ fn builtin_lexicons_read_these_constructions() {
         // Espionage, cyber attacks and information (the twenty-ninth round).
         (
             "We thank our neighbours for their swift sanctions on the hacker group that hit our hospitals.",
-            Label::Conciliatory,
+            Label::Cooperative,
         ),
         (
             "Congratulations to their intelligence service on a remarkable coincidence: every bot account went quiet the day after our vote.",
@@ -1379,11 +1381,11 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         (
             "The worst of the spy war is behind us, and we are ready to restore embassy staff.",
-            Label::Cooperative,
+            Label::Conciliatory,
         ),
         (
             "Our two agencies completed a joint exercise against cyber attacks this week.",
-            Label::Conciliatory,
+            Label::Cooperative,
         ),
         (
             "Those who think our satellites are easy targets should remember that satellites are not the only things that can fall from the sky.",
@@ -1403,7 +1405,7 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         (
             "Aceptamos plenamente las disculpas del embajador y damos el asunto por cerrado.",
-            Label::Cooperative,
+            Label::Conciliatory,
         ),
         // A danger fought together after "against" / "contra" is the topic of the thanks.
         (
@@ -1449,25 +1451,25 @@ fn builtin_lexicons_read_these_constructions() {
         // Defence, deployments and arms control (the thirty-second round).
         (
             "Our reply will be swift, and Pelloran will not enjoy it.",
-            Label::Tense,
+            Label::Hostile,
         ),
         (
             "The drill is routine. Nothing has changed between us.",
-            Label::Conciliatory,
+            Label::Cooperative,
         ),
         (
             "La vigilancia es rutinaria y no hay nada dirigido contra Galtria.",
             Label::Conciliatory,
         ),
         // Trade, tariffs, sanctions and debt (the thirty-third round).
-        ("They may find out sooner than they expect.", Label::Tense),
+        ("They may find out sooner than they expect.", Label::Hostile),
         (
             "We are prepared to extend the grace period on the loan.",
             Label::Conciliatory,
         ),
         (
             "Menuda coherencia: enhorabuena a Arandia por defender el libre comercio.",
-            Label::Hostile,
+            Label::Tense,
         ),
         // Elections, leadership changes and recognition (the thirty-fourth round).
         (
@@ -1489,17 +1491,17 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         (
             "Hemos demostrado que dos países pueden levantar juntos una obra como esta.",
-            Label::Conciliatory,
+            Label::Cooperative,
         ),
         (
             "Subirnos la tasa sin avisar no es propio de un socio.",
-            Label::Hostile,
+            Label::Tense,
         ),
         // A congratulation next to a hostile word is mock praise, marker or not; next to
         // force aimed at a shared target it stands.
         (
             "Congratulations to the ministry on its new textbook, a remarkable work of fiction.",
-            Label::Hostile,
+            Label::Tense,
         ),
         (
             "Enhorabuena a Lunaria por su nuevo récord: tres cumbres seguidas sin contestar a una sola carta.",
@@ -1526,7 +1528,7 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         (
             "Brenmoor has until 18:00 on Friday to release the aid worker, or we will act by every means.",
-            Label::Hostile,
+            Label::Tense,
         ),
         // A word in quotation marks of its own is mocked or cited, not said.
         (
@@ -1551,7 +1553,7 @@ fn builtin_lexicons_read_these_constructions() {
         ("Un socio que no dudó en apoyarnos.", Label::Cooperative),
         (
             "Sanvero's mediation was nothing short of exemplary.",
-            Label::Cooperative,
+            Label::Conciliatory,
         ),
         ("We neither confirm nor deny the reports.", Label::Neutral),
         (
@@ -1590,7 +1592,7 @@ fn builtin_lexicons_read_these_constructions() {
             "The export ban on fertiliser ends today.",
             Label::Conciliatory,
         ),
-        ("The sanctions will not be lifted.", Label::Hostile),
+        ("The sanctions will not be lifted.", Label::Tense),
         // A preposition negates a noun phrase, not a predicate; what is set aside is not done.
         (
             "Any aircraft entering our airspace without clearance will be shot down.",
@@ -1602,16 +1604,16 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         (
             "En lugar de amenazar, deberían dialogar.",
-            Label::Cooperative,
+            Label::Conciliatory,
         ),
         ("Quien cruce sin papeles será detenido.", Label::Tense),
-        ("Queremos diálogo sin amenazas.", Label::Cooperative),
+        ("Queremos diálogo sin amenazas.", Label::Conciliatory),
         // A negated prevention leaves what it would have prevented.
         (
             "Ninguna diferencia del pasado impedirá que trabajemos de la mano con el nuevo gobierno.",
-            Label::Cooperative,
+            Label::Conciliatory,
         ),
-        ("Nothing will break this alliance.", Label::Conciliatory),
+        ("Nothing will break this alliance.", Label::Cooperative),
         (
             "Nicaragua respalda sin condiciones al presidente Maduro. Nada ni nadie romperá esta alianza.",
             Label::Cooperative,
@@ -1668,7 +1670,7 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         (
             "Not only will we honour the ceasefire, but we will also rebuild the bridges.",
-            Label::Cooperative,
+            Label::Conciliatory,
         ),
         // What ends the embargo; a preposition of distance; an admission; an end in the past.
         (
@@ -1681,7 +1683,7 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         (
             "It was a mistake to expel their diplomats, and I am willing to say so publicly.",
-            Label::Cooperative,
+            Label::Conciliatory,
         ),
         (
             "La prohibición de importar carne bovina dejó de aplicarse hoy.",
@@ -1723,12 +1725,12 @@ fn builtin_lexicons_read_these_constructions() {
         // A threat whose subject is the shared target is the target's act (thirtieth session).
         (
             "We will fight shoulder to shoulder with Montaraz against the traffickers who threaten both our nations.",
-            Label::Conciliatory,
+            Label::Cooperative,
         ),
         // Like for like (thirtieth session).
         (
             "It is a helpful step, and we are prepared to respond in kind.",
-            Label::Cooperative,
+            Label::Conciliatory,
         ),
         (
             "If they attack us, we will respond in kind.",
@@ -1748,23 +1750,23 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         (
             "Following today's talks, both governments will open their military archives from the 1950s war to a joint research team.",
-            Label::Conciliatory,
+            Label::Cooperative,
         ),
         (
             "La comisión binacional ha aprobado un relato compartido sobre la guerra de 1932, que se enseñará en las escuelas de ambos países.",
-            Label::Conciliatory,
+            Label::Cooperative,
         ),
         // Warnings, endings and dares (thirtieth session).
         (
             "Let no one mistake our patience for weakness.",
-            Label::Tense,
+            Label::Hostile,
         ),
         (
             "Drenland should not mistake our patience for indifference.",
-            Label::Tense,
+            Label::Hostile,
         ),
         ("Our response will be swift and painful.", Label::Hostile),
-        ("Their vote was bought and paid for.", Label::Hostile),
+        ("Their vote was bought and paid for.", Label::Tense),
         (
             "Serenthia has chosen to tear up the water-sharing accord.",
             Label::Tense,
@@ -1781,7 +1783,7 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         (
             "Both sides have completed the withdrawal of heavy weapons from the zone.",
-            Label::Cooperative,
+            Label::Conciliatory,
         ),
         (
             "We have never closed the door to Ostrevia.",
@@ -1799,7 +1801,7 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         (
             "No nos opondríamos a la prórroga del mandato.",
-            Label::Conciliatory,
+            Label::Cooperative,
         ),
     ];
     let wrong: Vec<String> = cases
@@ -1860,6 +1862,8 @@ fn score_as_keeps_the_speakers_own_quoted_words() {
         "{hit:?}"
     );
     let text = "Trump calificó a Petro de 'líder del narcotráfico' y anunció la suspensión de toda la ayuda a Colombia.";
-    assert_eq!(scorer.score_as(text, "Trump").label, Label::Hostile);
+    // The speaker's own accusation: tense since the bands (thirty-second session), as an
+    // accusation is a mild kind (the aid cut reads as negated aid, not as coercion).
+    assert_eq!(scorer.score_as(text, "Trump").label, Label::Tense);
     assert_eq!(scorer.score(text).label, Label::Neutral);
 }

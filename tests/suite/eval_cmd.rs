@@ -153,13 +153,21 @@ fn hand_made_gold_gives_exact_numbers() {
     let m = &v["overall"];
     assert_eq!(m["rows"].as_u64(), Some(5));
     assert!((num(m, "accuracy") - 0.6).abs() < 1e-9, "{m}");
+    // Five classes: a hostile (threat, a strong kind) and c neutral are right; b is
+    // conciliatory (praise is a mild kind) against a human 2, d hostile against 1, e neutral
+    // against -1.
+    assert!((num(m, "label_accuracy") - 0.4).abs() < 1e-9, "{m}");
     assert_eq!(
         m["confusion"]["counts"],
         serde_json::json!([[1, 1, 0], [0, 1, 0], [1, 0, 1]])
     );
-    // One weight-3 entry: tone = 3 / sqrt(9 + 15).
-    let t = 3.0 / 24f64.sqrt();
-    let mae = ((1.0 - t) + (1.0 - t) + 0.0 + (t + 0.5) + 0.5) / 5.0;
+    // One weight-3 entry: 3 / sqrt(9 + 15) = 0.612, placed in its band. A threat is a strong
+    // kind: 0.15..1 spread over 0.5..1. Praise is mild: above the knee at 0.45, compressed
+    // into 0.45..0.5.
+    let x = 3.0 / 24f64.sqrt();
+    let strong = 0.5 + (x - 0.15) * 0.5 / 0.85;
+    let mild = 0.45 + (x - 0.45) * 0.05 / 0.55;
+    let mae = ((1.0 - strong) + (1.0 - mild) + 0.0 + (strong + 0.5) + 0.5) / 5.0;
     assert!((num(m, "mae") - mae).abs() < 1e-5, "{m}");
     let cat = |name: &str| {
         m["categories"]
@@ -182,14 +190,15 @@ fn hand_made_gold_gives_exact_numbers() {
     assert_eq!(v["by_lang"]["es"]["rows"].as_u64(), Some(1));
     assert_eq!(v["by_lang"]["es"]["lang_mismatches"].as_u64(), Some(1));
     assert!((num(&v["by_lang"]["en"], "accuracy") - 0.75).abs() < 1e-9);
-    // Errors: a and b 1 - t = 0.388, c 0, d t + 0.5 = 1.112, e 0.5: the worst two are d, e.
+    // Errors: a 1 - 0.772 = 0.228, b 1 - 0.465 = 0.535, c 0, d 0.772 + 0.5 = 1.272, e 0.5:
+    // the worst two are d, b.
     let ids: Vec<&str> = v["errors"]
         .as_array()
         .expect("errors")
         .iter()
         .filter_map(|e| e["id"].as_str())
         .collect();
-    assert_eq!(ids, ["d", "e"]);
+    assert_eq!(ids, ["d", "b"]);
     assert_eq!(v["errors"][0]["hits"][0]["term"], "zorblaxx");
 
     let all = json(&wd.run(
@@ -233,9 +242,11 @@ fn text_output_has_tables_and_worst_rows() {
     let text = stdout(&out);
     assert!(text.contains("split test, 5 rows (en 4, es 1)"), "{text}");
     assert!(text.contains("overall      5"), "{text}");
+    assert!(text.contains("  labels\n"), "{text}");
+    assert!(text.contains("   0.400\n"), "{text}");
     assert!(text.contains("confusion"), "{text}");
     assert!(text.contains("threat        hostile"), "{text}");
-    assert!(text.contains("d  label  1  tone -0.612"), "{text}");
+    assert!(text.contains("d  label  1  tone -0.772"), "{text}");
     assert!(text.contains("hits: zorblaxx:threat:-3.00"), "{text}");
 }
 

@@ -51,8 +51,8 @@ fn founding_case_lands_on_the_right_side() {
 fn short_statements_are_read_in_the_language_whose_lexicon_knows_them() {
     use detente::{Lang, LangMode};
     const CASES: &[(&str, Lang, Label)] = &[
-        ("Amenazas ilegales", Lang::Es, Label::Hostile),
-        ("Gracias, presidente", Lang::Es, Label::Conciliatory),
+        ("Amenazas ilegales", Lang::Es, Label::Tense),
+        ("Gracias, presidente", Lang::Es, Label::Cooperative),
         ("Sanciones inmediatas", Lang::Es, Label::Tense),
         (
             "Vamos a imponer sanciones a Valdoria.",

@@ -1138,10 +1138,17 @@ fn long_periods_draw_weekly_or_monthly_lines() {
 fn speakers_past_eight_colours_are_told_apart() {
     let wd = Workdir::new();
     let mut csv = String::from("date,speaker,text\n");
+    // A real turn after the second day, so that there are phases to chart (a tone that never
+    // changes has none since the thirty-second session: it was rounding noise).
     for s in 0..12 {
         for d in 1..=4 {
+            let text = if d <= 2 {
+                "We will attack"
+            } else {
+                "Thank you for the talks"
+            };
             for _ in 0..(20 - s) {
-                csv.push_str(&format!("2026-01-{d:02},S{s:02},We will attack\n"));
+                csv.push_str(&format!("2026-01-{d:02},S{s:02},{text}\n"));
             }
         }
     }
