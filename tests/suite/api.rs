@@ -889,7 +889,7 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         (
             "Gaudenia dispone de cuarenta y ocho horas para restablecer el caudal.",
-            Label::Tense,
+            Label::Hostile,
         ),
         (
             "We welcome the release of our citizen accused of spying.",
