@@ -185,8 +185,12 @@ impl Rules {
     /// the border, the minister replied: “if they cross the line, they will pay dearly”"):
     /// the answer quoted whole is the speaker's own words, not relayed.
     pub const QUOTED_ANSWER: Rules = Rules(1 << 34);
+    /// Coercion the speaker does itself, now ("desde hoy cerramos la frontera", "we impose
+    /// tariffs"): the act, not a complaint about it, so a strong kind for the band
+    /// ([`rules::band`]) as a threat would be. The weight is unchanged.
+    pub const OWN_ACT: Rules = Rules(1 << 35);
 
-    const NAMES: [(Rules, &'static str); 35] = [
+    const NAMES: [(Rules, &'static str); 36] = [
         (Rules::NEGATED, "negated"),
         (Rules::BOOSTED, "boosted"),
         (Rules::DAMPENED, "dampened"),
@@ -222,6 +226,7 @@ impl Rules {
         (Rules::DISASTER, "disaster"),
         (Rules::RECIPROCAL, "reciprocal"),
         (Rules::QUOTED_ANSWER, "quoted-answer"),
+        (Rules::OWN_ACT, "own-act"),
     ];
 
     /// Every rule at once: `Rules::ALL.names()` lists every name a hit's rules can have.

@@ -207,6 +207,14 @@ pub const COOPERATIVE_MIN: f64 = 0.5;
 /// a statement reaches this (one strong entry); weaker statements are scaled down linearly.
 pub const GOLDSTEIN_SATURATION: f64 = 3.0;
 
+/// Categories whose hit is the speaker's own act when a first-person subject does it
+/// ([`crate::score::Rules::OWN_ACT`]): sanctions, tariffs and expulsions announced as done.
+pub const OWN_ACT_CATEGORIES: &[&str] = &["coercion"];
+
+/// Spanish first-person plural endings of a verb ("cerramos", "imponemos", "prohibimos"): a
+/// coercion hit opening with such a verb is the speaker's own act.
+pub const FIRST_PLURAL_ENDINGS: &[&str] = &["amos", "emos", "imos"];
+
 /// Categories that become a threat when made conditional ("if ..., we will strike").
 pub const CONDITIONAL_THREAT_CATEGORIES: &[&str] = &["force", "coercion"];
 

@@ -373,6 +373,7 @@ struct RuleCategories {
     reciprocal: Option<CategoryId>,
     /// The strong kinds ([`crate::lexicon::Category::strong`]), for [`band`].
     strong: CategorySet,
+    own_act: CategorySet,
 }
 
 /// A set of category ids as a bitmask (a bit for each of the 256 possible ids): the rules ask
@@ -434,6 +435,7 @@ impl RuleCategories {
             historical: ids(HISTORICAL_CATEGORIES),
             disaster: ids(DISASTER_CATEGORIES),
             reciprocal: c.find(RECIPROCAL_CATEGORY),
+            own_act: ids(OWN_ACT_CATEGORIES),
             strong: {
                 let mut set = CategorySet::default();
                 for (id, _) in c.iter().filter(|(_, cat)| cat.strong) {
@@ -758,7 +760,7 @@ impl Scorer {
         raw != 0.0
             && hit.weight * lean >= STRONG_HIT_MIN
             && hit.base * lean > 0.0
-            && self.ids.strong.contains(&hit.category)
+            && (self.ids.strong.contains(&hit.category) || hit.rules.contains(Rules::OWN_ACT))
     }
 
     /// The lexicon term of a hit in a statement scored as `lang`.
@@ -1459,6 +1461,14 @@ impl Scorer {
             if stopped {
                 rules.insert(Rules::NEGATION_STOPPED);
             }
+            // After negation: a negated sanction is reported as de-escalation and is no act.
+            if !in_condition
+                && !rules.contains(Rules::DIRECT_THREAT)
+                && self.ids.own_act.contains(&category)
+                && own_act(lang, tokens, marks, u.start as usize)
+            {
+                rules.insert(Rules::OWN_ACT);
+            }
             clauses.push((clause, k));
             hits.push(Hit {
                 entry: entry_idx,
@@ -2106,6 +2116,33 @@ fn direct_threat(
     scan.next = scan.next.max(end);
     scan.first_person = first_person;
     false
+}
+
+/// Whether the hit starting at token `start` is the speaker's own act: a first-person word
+/// right before it, or one word of "to be" between ("we impose", "we are imposing"), or, in
+/// Spanish, its first word a first-person plural verb ("cerramos la frontera").
+fn own_act(lang: Lang, tokens: &Tokens, marks: Marks<'_>, start: usize) -> bool {
+    let first_person = |i: usize| marks.get(i) & (FIRST_PERSON_WORD | FIRST_PERSON_BE_WORD) != 0;
+    let same_clause = |i: usize| {
+        let toks = tokens.tokens();
+        matches!((toks.get(i), toks.get(start)), (Some(a), Some(b)) if a.clause == b.clause)
+    };
+    if start >= 1 && same_clause(start - 1) {
+        if first_person(start - 1) {
+            return true;
+        }
+        if start >= 2
+            && marks.get(start - 1) & BE_WORD != 0
+            && same_clause(start - 2)
+            && first_person(start - 2)
+        {
+            return true;
+        }
+    }
+    lang == Lang::Es && {
+        let w = tokens.folded(start);
+        w.len() > 6 && FIRST_PLURAL_ENDINGS.iter().any(|e| w.ends_with(e))
+    }
 }
 
 /// How far [`direct_threat`] has read a clause: the next token to read, whether a

@@ -269,7 +269,9 @@ fn every_rule_name_is_documented() {
 /// round): a label each, so a later lexicon change that undoes one fails here and not only in
 /// the evaluation's numbers. Since the thirty-second session the band (hostile or tense,
 /// cooperative or conciliatory) follows the kinds of the hits (`lexicons/categories.tsv`,
-/// strength): 115 of these labels moved within their side then, none across it.
+/// strength): 115 of these labels moved within their side then, none across it; with the
+/// ultimatum entries and the `own-act` rule two of them moved back and one more moved ("We pull
+/// the plug on their power line tonight": tense, now hostile).
 #[test]
 fn builtin_lexicons_read_these_constructions() {
     let scorer = Scorer::new().expect("builtin lexicons load");
@@ -464,7 +466,7 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         (
             "We recalled our ambassador in light of the exceptional seriousness of these announcements.",
-            Label::Tense,
+            Label::Hostile,
         ),
         // What cannot happen is negated; litotes is not (twenty-eighth session).
         (
@@ -1015,7 +1017,7 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         (
             "We pull the plug on their power line tonight.",
-            Label::Tense,
+            Label::Hostile,
         ),
         (
             "Qué casualidad que las inspecciones solo encuentren fallos en nuestros camiones.",
@@ -1866,4 +1868,34 @@ fn score_as_keeps_the_speakers_own_quoted_words() {
     // accusation is a mild kind (the aid cut reads as negated aid, not as coercion).
     assert_eq!(scorer.score_as(text, "Trump").label, Label::Tense);
     assert_eq!(scorer.score(text).label, Label::Neutral);
+}
+
+/// Coercion the speaker does itself is an act, hostile; sanctions complained about or
+/// reported stay tense (thirty-second session: `own-act`, a strong kind for the band).
+#[test]
+fn own_coercive_acts_are_hostile_and_complaints_about_them_tense() {
+    use detente::score::Rules;
+    let scorer = Scorer::new().expect("builtin lexicons load");
+    let own_act = |text: &str| {
+        let s = scorer.score(text);
+        let marked = s.hits.iter().any(|h| h.rules.contains(Rules::OWN_ACT));
+        (marked, s.label)
+    };
+    for text in [
+        "Desde hoy cerramos la frontera a sus camiones.",
+        "We impose sanctions on the regime's ministers.",
+        "We are imposing tariffs on their steel.",
+    ] {
+        assert_eq!(own_act(text), (true, Label::Hostile), "{text}");
+    }
+    for text in [
+        "The sanctions they imposed remain in place.",
+        "We reject the sanctions imposed on us.",
+    ] {
+        assert_eq!(own_act(text), (false, Label::Tense), "{text}");
+    }
+    // Negated, the act is not done: reported as de-escalation, and not marked.
+    let (marked, label) = own_act("No cerramos la frontera.");
+    assert!(!marked);
+    assert_eq!(label, Label::Conciliatory);
 }
