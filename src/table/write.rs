@@ -835,23 +835,14 @@ mod tests {
             values.push(x * 8.0);
             values.push((x * 1e4).trunc() / 1e4 + 0.00005);
         }
+        let ways: [(usize, fn(f64) -> f64); 2] = [(4, as_written::<4>), (2, as_written::<2>)];
         for x in values {
-            let mut text = String::new();
-            fixed(&mut text, x, 4);
-            let back: f64 = text.parse().expect("a number");
-            assert_eq!(
-                as_written::<4>(x).to_bits(),
-                (back + 0.0).to_bits(),
-                "{x} {text}"
-            );
-            let mut text = String::new();
-            fixed(&mut text, x, 2);
-            let back: f64 = text.parse().expect("a number");
-            assert_eq!(
-                as_written::<2>(x).to_bits(),
-                (back + 0.0).to_bits(),
-                "{x} {text}"
-            );
+            for (decimals, round) in ways {
+                let mut text = String::new();
+                fixed(&mut text, x, decimals);
+                let back: f64 = text.parse().expect("a number");
+                assert_eq!(round(x).to_bits(), (back + 0.0).to_bits(), "{x} {text}");
+            }
         }
     }
 
