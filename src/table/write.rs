@@ -835,7 +835,8 @@ mod tests {
             values.push(x * 8.0);
             values.push((x * 1e4).trunc() / 1e4 + 0.00005);
         }
-        let ways: [(usize, fn(f64) -> f64); 2] = [(4, as_written::<4>), (2, as_written::<2>)];
+        type Round = fn(f64) -> f64;
+        let ways: [(usize, Round); 2] = [(4, as_written::<4>), (2, as_written::<2>)];
         for x in values {
             for (decimals, round) in ways {
                 let mut text = String::new();
