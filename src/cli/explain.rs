@@ -215,12 +215,19 @@ fn band_line(scorer: &Scorer, s: &Score, normalized: f64) -> String {
         ),
         Band::Outer => {
             let mut kinds: Vec<&str> = Vec::new();
+            let own = |name: &str| format!("{name} as its own act");
+            let mut owned: Vec<String> = Vec::new();
             for h in s.hits.iter().filter(|h| scorer.sets_band(h, s.raw)) {
-                let name = cats.get(h.category).name.as_str();
-                if !kinds.contains(&name) {
-                    kinds.push(name);
+                let cat = cats.get(h.category);
+                if cat.strong {
+                    if !kinds.contains(&cat.name.as_str()) {
+                        kinds.push(cat.name.as_str());
+                    }
+                } else if !owned.contains(&own(&cat.name)) {
+                    owned.push(own(&cat.name));
                 }
             }
+            kinds.extend(owned.iter().map(String::as_str));
             format!(
                 "band outer ({outer}): a strong kind on its side ({}) -> tone {}",
                 kinds.join(", "),

@@ -753,8 +753,9 @@ impl Scorer {
 
     /// Whether `hit` sets the outer band of a statement whose weights sum to `raw`: it lies on
     /// the side the sum leans to with at least [`STRONG_HIT_MIN`] of weight, its category is a
-    /// strong kind, and no rule turned it to the other side (a negated truce reported as a
-    /// threat is not a threat made). See [`band`].
+    /// strong kind (or it is the speaker's own coercive act, [`Rules::OWN_ACT`]), and no rule
+    /// turned it to the other side (a negated truce reported as a threat is not a threat
+    /// made). See [`band`].
     pub fn sets_band(&self, hit: &Hit, raw: f64) -> bool {
         let lean = raw.signum();
         raw != 0.0

@@ -44,6 +44,32 @@ fn explain_lists_hits_rules_and_formula() {
     assert_eq!(json["lang_guess"]["lexicon_words"]["es"], 2);
     let given = explain(&["explain", "--lang", "es", "Amenazas ilegales"]);
     assert!(given.contains("language   es (given)"), "{given}");
+    // The band line says which kinds put the tone where it is.
+    let band = |text: &str| {
+        explain(&["explain", text])
+            .lines()
+            .find(|l| l.starts_with("band "))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert_eq!(
+        band("We will take up arms if they keep threatening us!"),
+        "band outer (hostile): a strong kind on its side (threat) -> tone -0.875",
+    );
+    assert_eq!(
+        band(
+            "We are deeply concerned by the arrests and urge the government to release them without delay."
+        ),
+        "band inner (tense): no hit of a strong kind (threat, force, insult) of weight 1 or more on its side -> tone -0.490 (compressed above 0.45)",
+    );
+    assert_eq!(
+        band("Desde hoy cerramos la frontera."),
+        "band outer (hostile): a strong kind on its side (coercion as its own act) -> tone -0.731",
+    );
+    assert_eq!(
+        band("Great talk"),
+        "band neutral: nearer zero than 0.15, the tone is the sum's"
+    );
 }
 
 #[test]
