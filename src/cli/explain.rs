@@ -168,7 +168,7 @@ pub fn render_text(
         }
         w.write_all(b"\n")?;
     }
-    let normalized = normalized(s.raw);
+    let normalized = rules::normalize(s.raw);
     writeln!(
         w,
         "\nsum of weights {} -> sum / sqrt(sum^2 + {}) = {}",
@@ -188,15 +188,6 @@ pub fn render_text(
         rules::COOPERATIVE_MIN
     )?;
     Ok(())
-}
-
-/// `x / sqrt(x^2 + ALPHA)`: the tone before [`rules::band`] places it.
-fn normalized(raw: f64) -> f64 {
-    if raw == 0.0 {
-        0.0
-    } else {
-        raw / (raw * raw + rules::ALPHA).sqrt()
-    }
 }
 
 /// Why the tone lies in its band: the hits of strong kinds that put it in the outer band, or
@@ -291,7 +282,7 @@ fn render_json(
                 es: g.votes[1],
             },
         }),
-        normalized: rounded(normalized(s.raw), 10000.0),
+        normalized: rounded(rules::normalize(s.raw), 10000.0),
         raw: rounded(s.raw, 1000.0),
         text,
         tone: rounded(s.tone, 10000.0),

@@ -3,7 +3,6 @@
 
 use super::charts;
 use super::{Detection, Excerpt, Report, ci_range, signed};
-use crate::lexicon::Side;
 use crate::score::{Label, rules};
 use std::io::{self, Write};
 
@@ -78,14 +77,6 @@ pub fn method_lines(r: &Report) -> Vec<(String, String)> {
         0 => format!("{} used", r.summary.scored),
         n => format!("{} used (split into {n} statements)", r.summary.scored),
     };
-    let c = &r.categories;
-    let strong = |side: Side| {
-        let names: Vec<&str> = (c.names.iter().zip(&c.sides).zip(&c.strong))
-            .filter(|((_, s), strong)| **s == side && **strong)
-            .map(|((n, _), _)| n.as_str())
-            .collect();
-        names.join(", ")
-    };
     let mut lines = vec![
         ("Input".to_string(), m.input.clone()),
         (
@@ -147,8 +138,8 @@ pub fn method_lines(r: &Report) -> Vec<(String, String)> {
             format!(
                 "sum of hit weights x normalized as x / sqrt(x² + {}), then placed in its band: a statement with a hit of a strong kind on its side ({}; {}) in the outer one, without in the inner one; labels: hostile ≤ {}, tense ≤ {}, neutral, conciliatory ≥ {}, cooperative ≥ {}",
                 rules::ALPHA,
-                strong(Side::Hostile),
-                strong(Side::Cooperative),
+                m.strong_kinds[0].join(", "),
+                m.strong_kinds[1].join(", "),
                 rules::HOSTILE_MAX,
                 rules::TENSE_MAX,
                 rules::CONCILIATORY_MIN,

@@ -481,8 +481,6 @@ pub struct CategoryTable {
     pub names: Vec<String>,
     /// Category sides.
     pub sides: Vec<Side>,
-    /// Whether each category is a strong kind (`lexicons/categories.tsv`, strength).
-    pub strong: Vec<bool>,
     /// Shares, rows × categories; each non-empty row sums to 1.
     pub shares: Array2<f64>,
 }
@@ -523,6 +521,9 @@ pub struct Method {
     pub unmatched: Vec<Unmatched>,
     /// Names counted as other names ([`ReportOptions::aliases`]).
     pub aliases: Aliases,
+    /// The strong kinds of each side, hostile then cooperative
+    /// ([`crate::lexicon::Categories::strong_names`]), for the method's note on bands.
+    pub strong_kinds: [Vec<String>; 2],
 }
 
 /// A `--speaker` with no statement in the report.
@@ -939,7 +940,6 @@ impl Report {
             rows: cat_row_names,
             names: cats.iter().map(|(_, c)| c.name.clone()).collect(),
             sides: cats.iter().map(|(_, c)| c.side).collect(),
-            strong: cats.iter().map(|(_, c)| c.strong).collect(),
             shares: cat_rows,
         };
 
@@ -1075,6 +1075,10 @@ impl Report {
                 memory_budget: opts.budget(),
                 selection: opts.selection.clone(),
                 aliases: opts.aliases.clone(),
+                strong_kinds: [Side::Hostile, Side::Cooperative].map(|side| {
+                    let names = scorer.categories().strong_names(side);
+                    names.into_iter().map(str::to_string).collect()
+                }),
                 left_out: acc.left_out(),
                 unmatched: {
                     let census = acc.census();

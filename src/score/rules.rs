@@ -146,6 +146,15 @@ pub const CONDITION_SCALAR: f64 = 0.5;
 /// value: one strong entry (weight 3) gives about 0.61, two give 0.84.
 pub const ALPHA: f64 = 15.0;
 
+/// `x / sqrt(x^2 + ALPHA)` of the raw sum `x` (0 for 0): the tone before [`band`] places it.
+pub fn normalize(raw: f64) -> f64 {
+    if raw == 0.0 {
+        0.0
+    } else {
+        raw / (raw * raw + ALPHA).sqrt()
+    }
+}
+
 /// A hit sets its statement's band (see [`band`]) only when its weight after the rules is at
 /// least this on the side the statement leans to: a threat the rules damped to a third
 /// (relayed, hedged) does not make a statement hostile.

@@ -436,13 +436,11 @@ impl RuleCategories {
             disaster: ids(DISASTER_CATEGORIES),
             reciprocal: c.find(RECIPROCAL_CATEGORY),
             own_act: ids(OWN_ACT_CATEGORIES),
-            strong: {
-                let mut set = CategorySet::default();
-                for (id, _) in c.iter().filter(|(_, cat)| cat.strong) {
-                    set.insert(id);
-                }
-                set
-            },
+            strong: ids(&[
+                c.strong_names(Side::Hostile),
+                c.strong_names(Side::Cooperative),
+            ]
+            .concat()),
         }
     }
 }
@@ -1898,11 +1896,7 @@ impl Scorer {
             }
         }
         let raw = pos - neg;
-        let tone = if raw == 0.0 {
-            0.0
-        } else {
-            raw / (raw * raw + ALPHA).sqrt()
-        };
+        let tone = normalize(raw);
         // The band (only beyond the neutral one does it matter).
         let strong = tone.abs() >= CONCILIATORY_MIN && hits.iter().any(|h| self.sets_band(h, raw));
         let tone = band(tone, strong);
