@@ -77,6 +77,12 @@ pub enum ErrorKind {
         /// What is wrong with the line.
         detail: String,
     },
+    /// A line of a category table ([`crate::lexicon::parse_categories`], the format of
+    /// `lexicons/categories.tsv`) that is not in its format.
+    CategoryFormat {
+        /// What is wrong with the line or the table.
+        detail: String,
+    },
     /// A line of a file being imported ([`crate::lexicon::import`]: VADER or LIWC format)
     /// that is not in that format.
     ImportFormat {
@@ -270,7 +276,11 @@ impl fmt::Display for Error {
         match &self.inner.kind {
             ErrorKind::LexiconFormat { detail } => write!(
                 f,
-                "{loc}: {detail}; a lexicon line is `term<TAB>weight<TAB>category[<TAB>note]` (see lexicons/README.md)"
+                "{loc}: {detail}; a lexicon line is a tone entry `term<TAB>weight<TAB>category[<TAB>note]`, a modifier `term<TAB>kind<TAB>value[<TAB>note]` or a context word `term<TAB>role<TAB>-[<TAB>note]` (see lexicons/README.md)"
+            ),
+            ErrorKind::CategoryFormat { detail } => write!(
+                f,
+                "{loc}: {detail}; a category line is `name<TAB>side<TAB>cameo<TAB>goldstein<TAB>when_negated<TAB>strength<TAB>definition` (see \"Categories\" in lexicons/README.md)"
             ),
             ErrorKind::ImportFormat { format, detail } => write!(
                 f,

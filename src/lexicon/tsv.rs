@@ -75,6 +75,10 @@ fn format_error(loc: &Location, detail: String) -> Error {
     Error::new(ErrorKind::LexiconFormat { detail }, loc.clone())
 }
 
+fn category_error(loc: &Location, detail: String) -> Error {
+    Error::new(ErrorKind::CategoryFormat { detail }, loc.clone())
+}
+
 /// Parses `categories.tsv`: name, side, cameo, goldstein, when_negated, strength, definition.
 pub fn parse_categories(text: &str, origin: &Location) -> Result<Categories> {
     struct Raw {
@@ -91,7 +95,7 @@ pub fn parse_categories(text: &str, origin: &Location) -> Result<Categories> {
     for (line, f) in data_lines(text) {
         let loc = origin.at_line(line);
         if f.len() < 7 {
-            return Err(format_error(
+            return Err(category_error(
                 &loc,
                 format!(
                     "expected 7 tab-separated fields (name, side, cameo, goldstein, when_negated, strength, definition), found {}",
@@ -103,7 +107,7 @@ pub fn parse_categories(text: &str, origin: &Location) -> Result<Categories> {
             "hostile" => Side::Hostile,
             "cooperative" => Side::Cooperative,
             other => {
-                return Err(format_error(
+                return Err(category_error(
                     &loc,
                     format!("side must be hostile or cooperative, found {other:?}"),
                 ));
@@ -114,7 +118,7 @@ pub fn parse_categories(text: &str, origin: &Location) -> Result<Categories> {
             .ok()
             .filter(|g: &f64| (-10.0..=10.0).contains(g))
             .ok_or_else(|| {
-                format_error(
+                category_error(
                     &loc,
                     format!("goldstein must be a number in -10..10, found {:?}", f[3]),
                 )
@@ -123,14 +127,14 @@ pub fn parse_categories(text: &str, origin: &Location) -> Result<Categories> {
             "strong" => true,
             "mild" => false,
             other => {
-                return Err(format_error(
+                return Err(category_error(
                     &loc,
                     format!("strength must be strong or mild, found {other:?}"),
                 ));
             }
         };
         if raws.iter().any(|r: &Raw| r.name == f[0]) {
-            return Err(format_error(
+            return Err(category_error(
                 &loc,
                 format!("category {:?} defined twice", f[0]),
             ));
@@ -147,7 +151,7 @@ pub fn parse_categories(text: &str, origin: &Location) -> Result<Categories> {
         });
     }
     if raws.is_empty() || raws.len() > usize::from(u8::MAX) {
-        return Err(format_error(
+        return Err(category_error(
             origin,
             "a category table needs 1 to 255 categories".to_string(),
         ));
@@ -675,7 +679,11 @@ mod tests {
             "cease-fire\t3\tdeescalation\n",
             "hyphens split words",
         ),
-        ("too few fields", "attack\t-2\n", "expected at least 3"),
+        (
+            "too few fields",
+            "attack\t-2\n",
+            "expected at least 3 tab-separated fields, found 2; a lexicon line is a tone entry `term<TAB>weight<TAB>category[<TAB>note]`, a modifier `term<TAB>kind<TAB>value[<TAB>note]` or a context word `term<TAB>role<TAB>-[<TAB>note]`",
+        ),
         (
             "unknown modifier",
             "very\tbooost\t0.3\n",
@@ -747,6 +755,12 @@ mod tests {
             .to_string();
         assert!(e.contains("expected 7 tab-separated fields"), "{e}");
         assert!(e.contains("strength"), "{e}");
+        // The hint names the category table's format, not a lexicon line's.
+        assert!(
+            e.contains("a category line is `name<TAB>side<TAB>cameo<TAB>goldstein<TAB>when_negated<TAB>strength<TAB>definition`"),
+            "{e}"
+        );
+        assert!(!e.contains("a lexicon line is"), "{e}");
     }
 
     #[test]
