@@ -328,11 +328,16 @@ pub enum ContextRole {
     /// "we will respond in kind" answers like with like, so the entry takes the sign of the
     /// statement's other hits; see the reciprocity rule.
     Reciprocal,
+    /// A phrase that answers a challenge in kind (`get one`, `have it`, `la tendrán`, `la
+    /// van a encontrar`): in the main clause of a conditional sentence, it makes the hostile
+    /// hits of the condition what is threatened ("if they want a trade war, they will get
+    /// one"); see the retort rule.
+    Retort,
 }
 
 impl ContextRole {
     /// Every role, in the order `lexicon stats` lists them.
-    pub const ALL: [ContextRole; 32] = [
+    pub const ALL: [ContextRole; 33] = [
         ContextRole::Relay,
         ContextRole::Report,
         ContextRole::SharedTarget,
@@ -365,6 +370,7 @@ impl ContextRole {
         ContextRole::Commemoration,
         ContextRole::Disaster,
         ContextRole::Reciprocal,
+        ContextRole::Retort,
     ];
 
     /// The name written in the second field of a lexicon line.
@@ -402,6 +408,7 @@ impl ContextRole {
             ContextRole::Commemoration => "commemoration",
             ContextRole::Disaster => "disaster",
             ContextRole::Reciprocal => "reciprocal",
+            ContextRole::Retort => "retort",
         }
     }
 
@@ -419,6 +426,7 @@ impl ContextRole {
                 | ContextRole::SharedTarget
                 | ContextRole::Sarcasm
                 | ContextRole::Reciprocal
+                | ContextRole::Retort
         )
     }
 

@@ -39,6 +39,30 @@ fn phrase_at(tokens: &Tokens, i: usize, words: &[String]) -> bool {
     })
 }
 
+/// Whether the `retort` phrase `words`, whose key word (at `at` in it) is token `i`, occurs
+/// there wholly within `range` and ends its clause.
+fn retort_at(
+    tokens: &Tokens,
+    i: usize,
+    words: &[String],
+    at: usize,
+    range: std::ops::Range<usize>,
+) -> bool {
+    let toks = tokens.tokens();
+    let Some(start) = i.checked_sub(at) else {
+        return false;
+    };
+    let end = start + words.len();
+    start >= range.start
+        && end <= range.end
+        && phrase_at(tokens, start, words)
+        && match (toks.get(end - 1), toks.get(end)) {
+            (Some(last), Some(next)) => next.clause != last.clause,
+            (Some(_), None) => true,
+            (None, _) => false,
+        }
+}
+
 /// One language's context words (its lexicon's `relay`, `report`, `shared-target`, `sarcasm`,
 /// `congratulation`, `condemnation`, `rejection`, `calendar` and `reciprocal` lines),
 /// compiled for the statement-level rules. The one-word roles
@@ -59,6 +83,9 @@ pub(super) struct ContextWords {
     calendar: Vec<String>,
     /// The `reciprocal` phrases, as words: an entry that holds one is reciprocal.
     reciprocal: Vec<Vec<String>>,
+    /// The `retort` phrases ("get one", "la tendrán"), compared only where the retort rule
+    /// asks (a hostile hit in a condition), so without a vocabulary flag.
+    retort: RelayKeys,
 }
 
 impl ContextWords {
@@ -86,7 +113,19 @@ impl ContextWords {
             reciprocal: of(ContextRole::Reciprocal)
                 .map(|t| t.split(' ').map(str::to_owned).collect())
                 .collect(),
+            retort: RelayKeys::new(of(ContextRole::Retort)),
         }
+    }
+
+    /// Whether a `retort` phrase lies in tokens `from..to` and ends its clause ("they will
+    /// get one.", not "we will get one step closer"). Asked by the retort rule only for a
+    /// hostile hit in a condition, so for few statements.
+    pub(super) fn retort_in(&self, tokens: &Tokens, from: usize, to: usize) -> bool {
+        (from..to).any(|i| {
+            self.retort
+                .candidates(tokens.folded_bytes(i))
+                .any(|(m, at)| retort_at(tokens, i, m, at, from..to))
+        })
     }
 
     /// Whether word `w` (folded) is a `calendar` word.
@@ -170,6 +209,11 @@ impl ContextWords {
             }
             if self.is_rejection(tokens.folded(i)) {
                 out.push((ContextRole::Rejection, i, i + 1));
+            }
+            for (m, at) in self.retort.candidates(w) {
+                if retort_at(tokens, i, m, at, 0..tokens.tokens().len()) {
+                    out.push((ContextRole::Retort, i - at, i - at + m.len()));
+                }
             }
             for (keys, role) in [
                 (&self.relay, ContextRole::Relay),

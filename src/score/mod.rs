@@ -189,8 +189,13 @@ impl Rules {
     /// tariffs"): the act, not a complaint about it, so a strong kind for the band
     /// ([`rules::band`]) as a threat would be. The weight is unchanged.
     pub const OWN_ACT: Rules = Rules(1 << 35);
+    /// A hostile hit in the condition of a sentence whose main clause answers it in kind
+    /// with a `retort` phrase ("if they want a trade war, they will get one", "si buscan
+    /// pelea, la van a encontrar"): what the condition names is what is threatened, so the
+    /// hit is a threat at full weight, not a condition's half.
+    pub const RETORT: Rules = Rules(1 << 36);
 
-    const NAMES: [(Rules, &'static str); 36] = [
+    const NAMES: [(Rules, &'static str); 37] = [
         (Rules::NEGATED, "negated"),
         (Rules::BOOSTED, "boosted"),
         (Rules::DAMPENED, "dampened"),
@@ -227,6 +232,7 @@ impl Rules {
         (Rules::RECIPROCAL, "reciprocal"),
         (Rules::QUOTED_ANSWER, "quoted-answer"),
         (Rules::OWN_ACT, "own-act"),
+        (Rules::RETORT, "retort"),
     ];
 
     /// Every rule at once: `Rules::ALL.names()` lists every name a hit's rules can have.

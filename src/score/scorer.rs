@@ -228,7 +228,8 @@ fn role_mark(role: ContextRole) -> u32 {
         | ContextRole::Condemnation
         | ContextRole::Rejection
         | ContextRole::Calendar
-        | ContextRole::Reciprocal => 0,
+        | ContextRole::Reciprocal
+        | ContextRole::Retort => 0,
     }
 }
 
@@ -1386,7 +1387,16 @@ impl Scorer {
             } else {
                 condition_cursors(conditions, k, sentence, &mut cursors)
             };
-            if in_condition {
+            if in_condition
+                && entry.weight < 0.0
+                && let Some(threat) = self.ids.threat
+                && retorted(&model.context, tokens, units, conditions, k)
+            {
+                // "If they want a trade war, they will get one": the condition names what
+                // is threatened.
+                category = threat;
+                rules.insert(Rules::RETORT);
+            } else if in_condition {
                 weight *= CONDITION_SCALAR;
                 rules.insert(Rules::IN_CONDITION);
             } else if conditional_sentence
@@ -2521,6 +2531,36 @@ fn compared_after(toks: &[Token], marks: Marks<'_>, from: usize, ahead: &mut Ahe
 /// Where [`condition_cursors`] stands in a statement's condition regions: how many start at
 /// or before the hit, the furthest end among them, and the first region not in a sentence
 /// before the hit's.
+/// Whether the sentence of unit `k`, which lies in a condition region, answers it with a
+/// `retort` phrase outside the region ("if they want a trade war, they will get one"). Asked
+/// only for a hostile hit in a condition, so out of line.
+#[cold]
+#[inline(never)]
+fn retorted(
+    context: &ContextWords,
+    tokens: &Tokens,
+    units: &[RawUnit],
+    conditions: &[(usize, usize, u32)],
+    k: usize,
+) -> bool {
+    let toks = tokens.tokens();
+    let (Some(&(from, to, _)), Some(first)) = (
+        conditions.iter().rev().find(|&&(f, t, _)| f <= k && k < t),
+        toks.iter().position(|t| t.sentence == units[k].sentence),
+    ) else {
+        return false;
+    };
+    let last = toks[first..]
+        .iter()
+        .position(|t| t.sentence != units[k].sentence)
+        .map_or(toks.len(), |n| first + n);
+    let (Some(start), Some(end)) = (units.get(from), units.get(to - 1)) else {
+        return false;
+    };
+    context.retort_in(tokens, first, start.start as usize)
+        || context.retort_in(tokens, end.end as usize, last)
+}
+
 #[derive(Debug, Default, Clone, Copy)]
 struct ConditionCursors {
     started: usize,

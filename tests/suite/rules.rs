@@ -229,6 +229,50 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "strike:threat:-2.50;threat*:threat:-1.50",
         Label::Hostile,
     ),
+    // A retort phrase ending the main clause makes the condition's hostile hits the threat
+    // (rule retort), at full weight.
+    (
+        "a condition answered in kind is a threat",
+        Lang::En,
+        "If they want sanctions, they will get one",
+        "sanctions:threat:-2.50",
+        Label::Hostile,
+    ),
+    (
+        "a retort phrase that does not end its clause answers nothing",
+        Lang::En,
+        "If they want sanctions, they will get one more",
+        "sanctions:coercion:-1.25",
+        Label::Tense,
+    ),
+    (
+        "a retort phrase inside the condition answers nothing",
+        Lang::En,
+        "If they want sanctions or get one, talks",
+        "sanctions:coercion:-1.25;talks:dialogue:1.00",
+        Label::Neutral,
+    ),
+    (
+        "a retort in another sentence answers nothing",
+        Lang::En,
+        "If they want sanctions. They will get one",
+        "sanctions:coercion:-1.25",
+        Label::Tense,
+    ),
+    (
+        "a cooperative condition answered in kind is left as it is",
+        Lang::En,
+        "If they want talks, they will get one",
+        "talks:dialogue:0.25",
+        Label::Neutral,
+    ),
+    (
+        "spanish retort",
+        Lang::Es,
+        "Si quieren armas, las tendrán",
+        "armas:threat:-2.00",
+        Label::Hostile,
+    ),
     (
         "spanish conditional threat",
         Lang::Es,
