@@ -194,8 +194,11 @@ impl Rules {
     /// pelea, la van a encontrar"): what the condition names is what is threatened, so the
     /// hit is a threat at full weight, not a condition's half.
     pub const RETORT: Rules = Rules(1 << 36);
+    /// Force announced in the future passive ("any vessel entering the channel will be fired
+    /// upon", "será interceptada"): a warning of what will be done, reported as a threat.
+    pub const ANNOUNCED: Rules = Rules(1 << 37);
 
-    const NAMES: [(Rules, &'static str); 37] = [
+    const NAMES: [(Rules, &'static str); 38] = [
         (Rules::NEGATED, "negated"),
         (Rules::BOOSTED, "boosted"),
         (Rules::DAMPENED, "dampened"),
@@ -233,6 +236,7 @@ impl Rules {
         (Rules::QUOTED_ANSWER, "quoted-answer"),
         (Rules::OWN_ACT, "own-act"),
         (Rules::RETORT, "retort"),
+        (Rules::ANNOUNCED, "announced"),
     ];
 
     /// Every rule at once: `Rules::ALL.names()` lists every name a hit's rules can have.

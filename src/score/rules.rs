@@ -220,6 +220,19 @@ pub const GOLDSTEIN_SATURATION: f64 = 3.0;
 /// ([`crate::score::Rules::OWN_ACT`]): sanctions, tariffs and expulsions announced as done.
 pub const OWN_ACT_CATEGORIES: &[&str] = &["coercion"];
 
+/// Categories whose hit, announced in the future passive, is a threat
+/// ([`crate::score::Rules::ANNOUNCED`]): "any vessel entering the channel will be fired upon",
+/// "toda embarcación no autorizada será interceptada".
+pub const ANNOUNCED_CATEGORIES: &[&str] = &["force"];
+
+/// The word of a future passive right before a hit, after a `future` word in English ("will
+/// be fired upon", "shall be shot down").
+pub const PASSIVE_FUTURE_EN: &str = "be";
+
+/// The future passive's auxiliary right before a hit in Spanish, folded ("será interceptada",
+/// "serán derribados").
+pub const PASSIVE_FUTURE_ES: &[&str] = &["sera", "seran"];
+
 /// Spanish first-person plural endings of a verb ("cerramos", "imponemos", "prohibimos"): a
 /// coercion hit opening with such a verb is the speaker's own act.
 pub const FIRST_PLURAL_ENDINGS: &[&str] = &["amos", "emos", "imos"];

@@ -375,6 +375,7 @@ struct RuleCategories {
     /// The strong kinds ([`crate::lexicon::Category::strong`]), for [`band`].
     strong: CategorySet,
     own_act: CategorySet,
+    announced: CategorySet,
 }
 
 /// A set of category ids as a bitmask (a bit for each of the 256 possible ids): the rules ask
@@ -437,6 +438,7 @@ impl RuleCategories {
             disaster: ids(DISASTER_CATEGORIES),
             reciprocal: c.find(RECIPROCAL_CATEGORY),
             own_act: ids(OWN_ACT_CATEGORIES),
+            announced: ids(ANNOUNCED_CATEGORIES),
             strong: ids(&[
                 c.strong_names(Side::Hostile),
                 c.strong_names(Side::Cooperative),
@@ -1412,6 +1414,13 @@ impl Scorer {
                 // "We will strike", "atacaremos": force announced by the speaker is a threat.
                 category = threat;
                 rules.insert(Rules::DIRECT_THREAT);
+            } else if self.ids.announced.contains(&category)
+                && announced(lang, tokens, marks, u.start as usize)
+                && let Some(threat) = self.ids.threat
+            {
+                // "Any vessel entering the channel will be fired upon": a warning.
+                category = threat;
+                rules.insert(Rules::ANNOUNCED);
             }
             // "The sanctions ... will be lifted", "the tariff war is over": a post-reverser
             // later in the clause undoes a hostile entry as a reverser before it would.
@@ -2121,6 +2130,31 @@ fn direct_threat(
     scan.next = scan.next.max(end);
     scan.first_person = first_person;
     false
+}
+
+/// Whether the hit starting at token `start` is announced in the future passive, in its
+/// clause: a `future` word and "be" right before it in English ("will be fired upon"), "será"
+/// or "serán" right before it in Spanish ("será interceptada").
+fn announced(lang: Lang, tokens: &Tokens, marks: Marks<'_>, start: usize) -> bool {
+    let toks = tokens.tokens();
+    let in_clause = |i: usize| {
+        toks.get(i)
+            .zip(toks.get(start))
+            .is_some_and(|(a, b)| a.clause == b.clause)
+    };
+    match lang {
+        Lang::En => {
+            start >= 2
+                && in_clause(start - 2)
+                && tokens.folded(start - 1) == PASSIVE_FUTURE_EN
+                && marks.get(start - 2) & FUTURE_WORD != 0
+        }
+        Lang::Es => {
+            start >= 1
+                && in_clause(start - 1)
+                && PASSIVE_FUTURE_ES.contains(&tokens.folded(start - 1))
+        }
+    }
 }
 
 /// Whether the hit starting at token `start` is the speaker's own act: a first-person word

@@ -273,6 +273,42 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "armas:threat:-2.00",
         Label::Hostile,
     ),
+    // Force announced in the future passive is a warning (rule announced).
+    (
+        "force in the future passive is a threat",
+        Lang::En,
+        "Any vessel in the channel will be fired upon",
+        "fired upon:threat:-3.00",
+        Label::Hostile,
+    ),
+    (
+        "force in the past passive is no announcement",
+        Lang::En,
+        "The vessel was fired upon",
+        "fired upon:force:-3.00",
+        Label::Hostile,
+    ),
+    (
+        "coercion in the future passive stays coercion",
+        Lang::En,
+        "There will be sanctions",
+        "sanctions:coercion:-2.50",
+        Label::Tense,
+    ),
+    (
+        "spanish force in the future passive is a threat",
+        Lang::Es,
+        "Toda aeronave será derribada",
+        "derribad*:threat:-3.00",
+        Label::Hostile,
+    ),
+    (
+        "spanish future passive in another clause announces nothing",
+        Lang::Es,
+        "Será así, derribada",
+        "derribad*:force:-3.00",
+        Label::Hostile,
+    ),
     (
         "spanish conditional threat",
         Lang::Es,
