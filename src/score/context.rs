@@ -8,8 +8,9 @@
 use super::rules::{
     CONGRATULATION_HOSTILE_MIN, GENERIC_NAME_WORDS, NOTICE_SCALAR, QUOTED_SCALAR, QUOTED_WORDS,
     RELATIVE_PRONOUNS, RELAYED_SCALAR, REPORTED_SCALAR, SARCASM_SCALAR, SHARED_TARGET_SCALAR,
-    SOLIDARITY_SCALAR, SPANISH_NEGATIVE_CONCORD, SPEAKER_WORD_MIN, TALK_ONLY_MAX_BASE,
-    TALK_ONLY_SCALAR, TARGET_PATIENT_MAX, TARGET_PATIENT_WORDS,
+    SOLIDARITY_SCALAR, SPANISH_NEGATIVE_CONCORD, SPEAKER_TITLE_MIN_LETTERS,
+    SPEAKER_TITLE_MIN_WORDS, SPEAKER_WORD_MIN, TALK_ONLY_MAX_BASE, TALK_ONLY_SCALAR,
+    TARGET_PATIENT_MAX, TARGET_PATIENT_WORDS,
 };
 use super::scorer::{
     CategorySet, FIRST_PERSON_FUTURE_WORD, FIRST_PERSON_WORD, Marks, RELAY_KEY, SARCASM_KEY,
@@ -619,23 +620,60 @@ impl<'a> SpeakerClauses<'a> {
 }
 
 /// The clauses of `tokens` (in order) with a capitalized word that is the speaker's
-/// ([`speaker_word`]).
+/// ([`speaker_word`]), or the two words of the speaker's office ([`speaker_title`]).
 #[cold]
 #[inline(never)]
 fn naming_clauses(tokens: &Tokens, speaker: &[u8]) -> Vec<u32> {
-    let Some(word) = speaker_word(speaker) else {
+    let word = speaker_word(speaker);
+    let title = speaker_title(speaker);
+    if word.is_none() && title.is_none() {
         return Vec::new();
-    };
+    }
+    let toks = tokens.tokens();
     let mut clauses: Vec<u32> = Vec::new();
-    for (j, t) in tokens.tokens().iter().enumerate() {
-        if clauses.last() != Some(&t.clause)
-            && t.capital
-            && tokens.folded_bytes(j) == word.as_bytes()
-        {
+    for (j, t) in toks.iter().enumerate() {
+        if clauses.last() == Some(&t.clause) {
+            continue;
+        }
+        let by_name = word
+            .as_ref()
+            .is_some_and(|w| t.capital && tokens.folded_bytes(j) == w.as_bytes());
+        let by_title = title.as_ref().is_some_and(|(a, b)| {
+            tokens.folded(j) == a
+                && toks.get(j + 1).is_some_and(|n| n.clause == t.clause)
+                && tokens.folded(j + 1) == b
+        });
+        if by_name || by_title {
             clauses.push(t.clause);
         }
     }
     clauses
+}
+
+/// The office a speaker's name opens with, as the first two of its words, folded: ("interior",
+/// "minister") of "Interior Minister Cass Wendell", ("ministro", "de") of "Ministro de
+/// Defensa Gonzalo Iturbe". A statement that relays "the interior minister said ..." in that
+/// speaker's row paraphrases the speaker. Only for a name of [`SPEAKER_TITLE_MIN_WORDS`]
+/// words or more (an office and a person's name), whose first word has
+/// [`SPEAKER_TITLE_MIN_LETTERS`] letters or more: "President Harlan" is found by its last
+/// word alone.
+fn speaker_title(speaker: &[u8]) -> Option<(String, String)> {
+    let text = std::str::from_utf8(speaker).ok()?;
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let (&first, &second) = (words.first()?, words.get(1)?);
+    (words.len() >= SPEAKER_TITLE_MIN_WORDS
+        && first.chars().all(char::is_alphabetic)
+        && second.chars().all(char::is_alphabetic)
+        && first.chars().count() >= SPEAKER_TITLE_MIN_LETTERS)
+        .then(|| {
+            (
+                crate::text::fold_term(first),
+                crate::text::fold_term(second),
+            )
+        })
 }
 
 /// Whether the byte span `span` (a marker's words) lies inside a hit that covers more than

@@ -411,6 +411,15 @@ pub const RELAYED_SCALAR: f64 = 0.1;
 /// ([`crate::Scorer::score_as`]): "Petro", "Trump", "Gustavo"; not "US" or "El".
 pub const SPEAKER_WORD_MIN: usize = 3;
 
+/// Words a speaker's name needs for its first two to be read as an office ("Interior
+/// Minister Cass Wendell": "the interior minister said ..." in its statements is the
+/// speaker): an office of two words and a name of at least one.
+pub const SPEAKER_TITLE_MIN_WORDS: usize = 3;
+
+/// Letters the first word of a speaker's office needs ("foreign", "ministro", "prime"; not
+/// "Dr" or "El").
+pub const SPEAKER_TITLE_MIN_LETTERS: usize = 4;
+
 /// Last words of a speaker's name that name an office or a body, not a person: such a name
 /// ("US government", "White House", "Ministerio de Defensa") is not looked for in its
 /// statements' relayed sentences, as the word alone ("the Colombian Government", "the

@@ -1844,6 +1844,42 @@ fn score_as_reads_a_paraphrase_of_the_speaker_as_the_speakers_own() {
     assert_eq!(out, scorer.score_as(text, "Trump"));
 }
 
+/// A relayed sentence that names the speaker's office, the first two words of a name of
+/// three or more ("Interior Minister Cass Wendell": "the interior minister said ..."), is
+/// the speaker's own act too (thirty-third session).
+#[test]
+fn score_as_reads_the_speakers_office_as_the_speaker() {
+    let scorer = Scorer::new().expect("builtin lexicons load");
+    let text = "The interior minister said that Calvera's government was a gang of thieves.";
+    let relayed = scorer.score(text);
+    assert_eq!(relayed.label, Label::Neutral, "{relayed:?}");
+    let own = scorer.score_as(text, "Interior Minister Cass Wendell");
+    assert_eq!(own.label, Label::Hostile, "{own:?}");
+    assert!(
+        own.hits
+            .iter()
+            .any(|h| h.rules.contains(detente::score::Rules::SPEAKER_NAMED)),
+        "{own:?}"
+    );
+    // Another office, an office of one word before a name of one, or the office's words
+    // apart, name no one.
+    for speaker in ["Foreign Minister Cass Wendell", "Minister Wendell", "Interior Cass"] {
+        assert_eq!(scorer.score_as(text, speaker).label, Label::Neutral, "{speaker}");
+    }
+    let text = "The minister of the interior said that Calvera's government was a gang of thieves.";
+    assert_eq!(
+        scorer.score_as(text, "Interior Minister Cass Wendell").label,
+        Label::Neutral
+    );
+    // Spanish: "Ministro de Defensa Gonzalo Iturbe", "el ministro de Defensa afirmó".
+    let text = "El ministro de Defensa afirmó que el gobierno de Calvera es una banda de ladrones.";
+    assert_eq!(scorer.score(text).label, Label::Neutral);
+    assert_eq!(
+        scorer.score_as(text, "Ministro de Defensa Gonzalo Iturbe").label,
+        Label::Hostile
+    );
+}
+
 /// A short quotation in a clause that names the speaker is the speaker's own word, not a
 /// mocked or cited one (twenty-eighth session): kept whole, rule `speaker-named`.
 #[test]
