@@ -503,6 +503,9 @@ pub(super) fn relayed(
     // A marker lies in one sentence, its key word's: key words in text order find the
     // relayed (and reported) sentences in order.
     let mut relayed_sentences: Vec<u32> = Vec::new();
+    // The clause of each relayed sentence's first marker, beside `relayed_sentences`: the
+    // clause of "said" in "The minister said that, if ..., they will pay".
+    let mut marker_clauses: Vec<u32> = Vec::new();
     let mut reported_sentences: Vec<u32> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         // A token that is no marker's key word (by its flag) needs no comparison.
@@ -522,6 +525,7 @@ pub(super) fn relayed(
             reported_sentences.push(t.sentence);
             if relayed_sentences.last() != Some(&t.sentence) {
                 relayed_sentences.push(t.sentence);
+                marker_clauses.push(t.clause);
             }
         } else if relayed_sentences.last() != Some(&t.sentence)
             && words.relay.keyed_at(tokens, i)
@@ -529,6 +533,7 @@ pub(super) fn relayed(
             && marks_here(&words.relay)
         {
             relayed_sentences.push(t.sentence);
+            marker_clauses.push(t.clause);
         }
     }
     if relayed_sentences.is_empty() {
@@ -581,8 +586,14 @@ pub(super) fn relayed(
             continue;
         }
         // The speaker named in the clause makes it the speaker's own, as "we" does: "Petro
-        // acusó a Washington de injerencia", in a paraphrase of Petro's words.
-        if named.names(t.clause) {
+        // acusó a Washington de injerencia", in a paraphrase of Petro's words. So does the
+        // speaker named in the clause of the sentence's marker, as the one who says it: "El
+        // ministro de Defensa afirmó que, si ..., Calvera responderá con toda la fuerza".
+        let marker_clause = relayed_sentences
+            .binary_search(&t.sentence)
+            .ok()
+            .and_then(|n| marker_clauses.get(n).copied());
+        if named.names(t.clause) || marker_clause.is_some_and(|c| c != t.clause && named.names(c)) {
             h.rules.insert(Rules::SPEAKER_NAMED);
             continue;
         }

@@ -1863,19 +1863,50 @@ fn score_as_reads_the_speakers_office_as_the_speaker() {
     );
     // Another office, an office of one word before a name of one, or the office's words
     // apart, name no one.
-    for speaker in ["Foreign Minister Cass Wendell", "Minister Wendell", "Interior Cass"] {
-        assert_eq!(scorer.score_as(text, speaker).label, Label::Neutral, "{speaker}");
+    for speaker in [
+        "Foreign Minister Cass Wendell",
+        "Minister Wendell",
+        "Interior Cass",
+    ] {
+        assert_eq!(
+            scorer.score_as(text, speaker).label,
+            Label::Neutral,
+            "{speaker}"
+        );
     }
     let text = "The minister of the interior said that Calvera's government was a gang of thieves.";
     assert_eq!(
-        scorer.score_as(text, "Interior Minister Cass Wendell").label,
+        scorer
+            .score_as(text, "Interior Minister Cass Wendell")
+            .label,
         Label::Neutral
     );
     // Spanish: "Ministro de Defensa Gonzalo Iturbe", "el ministro de Defensa afirmó".
     let text = "El ministro de Defensa afirmó que el gobierno de Calvera es una banda de ladrones.";
     assert_eq!(scorer.score(text).label, Label::Neutral);
     assert_eq!(
-        scorer.score_as(text, "Ministro de Defensa Gonzalo Iturbe").label,
+        scorer
+            .score_as(text, "Ministro de Defensa Gonzalo Iturbe")
+            .label,
+        Label::Hostile
+    );
+    // Named in the clause of the sentence's relay marker, the speaker says the whole
+    // sentence: its later clauses are the speaker's too.
+    let text = "El ministro de Defensa afirmó que, si Tessaria no retira sus tropas, Calvera responderá con toda la fuerza.";
+    assert_eq!(scorer.score(text).label, Label::Neutral);
+    assert_eq!(
+        scorer.score_as(text, "Gonzalo Iturbe").label,
+        Label::Neutral
+    );
+    assert_eq!(
+        scorer
+            .score_as(text, "Ministro de Defensa Gonzalo Iturbe")
+            .label,
+        Label::Hostile
+    );
+    let text = "Iturbe afirmó que, si Tessaria no retira sus tropas, Calvera responderá con toda la fuerza.";
+    assert_eq!(
+        scorer.score_as(text, "Gonzalo Iturbe").label,
         Label::Hostile
     );
 }
