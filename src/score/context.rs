@@ -13,7 +13,8 @@ use super::rules::{
     TARGET_PATIENT_MAX, TARGET_PATIENT_WORDS,
 };
 use super::scorer::{
-    CategorySet, FIRST_PERSON_FUTURE_WORD, FIRST_PERSON_WORD, Marks, RELAY_KEY, SARCASM_KEY,
+    CategorySet, FIRST_PERSON_FUTURE_WORD, FIRST_PERSON_WORD, Marks, RELAY_KEY, RETORT_KEY,
+    SARCASM_KEY,
 };
 use super::{Hit, Rules};
 use crate::lexicon::{CategoryId, ContextRole, ContextWord, Entry, StartFilter};
@@ -85,7 +86,7 @@ pub(super) struct ContextWords {
     /// The `reciprocal` phrases, as words: an entry that holds one is reciprocal.
     reciprocal: Vec<Vec<String>>,
     /// The `retort` phrases ("get one", "la tendrán"), compared only where the retort rule
-    /// asks (a hostile hit in a condition), so without a vocabulary flag.
+    /// asks (a hostile hit in a condition), at their key words ([`RETORT_KEY`]).
     retort: RelayKeys,
 }
 
@@ -119,14 +120,28 @@ impl ContextWords {
     }
 
     /// Whether a `retort` phrase lies in tokens `from..to` and ends its clause ("they will
-    /// get one.", not "we will get one step closer"). Asked by the retort rule only for a
-    /// hostile hit in a condition, so for few statements.
-    pub(super) fn retort_in(&self, tokens: &Tokens, from: usize, to: usize) -> bool {
+    /// get one.", not "we will get one step closer"), compared only at the tokens whose
+    /// `marks` carry [`RETORT_KEY`]. Asked by the retort rule only for a hostile hit in a
+    /// condition of a statement with such a key word, so for few statements.
+    pub(super) fn retort_in(
+        &self,
+        tokens: &Tokens,
+        marks: Marks<'_>,
+        from: usize,
+        to: usize,
+    ) -> bool {
         (from..to).any(|i| {
-            self.retort
-                .candidates(tokens.folded_bytes(i))
-                .any(|(m, at)| retort_at(tokens, i, m, at, from..to))
+            marks.get(i) & RETORT_KEY != 0
+                && self
+                    .retort
+                    .candidates(tokens.folded_bytes(i))
+                    .any(|(m, at)| retort_at(tokens, i, m, at, from..to))
         })
+    }
+
+    /// The key word of each retort phrase, for the vocabulary's [`RETORT_KEY`] flag.
+    pub(super) fn retort_key_words(&self) -> impl Iterator<Item = &str> {
+        self.retort.key_words()
     }
 
     /// Whether word `w` (folded) is a `calendar` word.
@@ -669,13 +684,12 @@ fn naming_clauses(tokens: &Tokens, speaker: &[u8]) -> Vec<u32> {
 /// [`SPEAKER_TITLE_MIN_LETTERS`] letters or more: "President Harlan" is found by its last
 /// word alone.
 fn speaker_title(speaker: &[u8]) -> Option<(String, String)> {
-    let text = std::str::from_utf8(speaker).ok()?;
-    let words: Vec<&str> = text
+    let mut words = std::str::from_utf8(speaker)
+        .ok()?
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let (&first, &second) = (words.first()?, words.get(1)?);
-    (words.len() >= SPEAKER_TITLE_MIN_WORDS
+        .filter(|w| !w.is_empty());
+    let (first, second) = (words.next()?, words.next()?);
+    (words.count() + 2 >= SPEAKER_TITLE_MIN_WORDS
         && first.chars().all(char::is_alphabetic)
         && second.chars().all(char::is_alphabetic)
         && first.chars().count() >= SPEAKER_TITLE_MIN_LETTERS)

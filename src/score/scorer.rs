@@ -188,6 +188,9 @@ pub(super) const COMMEMORATION_WORD: u32 = 1 << 24;
 /// A `disaster` context word ("hurricane", "terremoto"): force it is the agent of is no
 /// party's act ([`DISASTER_CATEGORIES`]).
 pub(super) const DISASTER_WORD: u32 = 1 << 25;
+/// The key word of a `retort` phrase (its longest word, as for [`RELAY_KEY`]): the retort
+/// rule looks for the phrases only in a statement that has one.
+pub(super) const RETORT_KEY: u32 = 1 << 26;
 /// The words that open a predicate, for [`PREPOSITION_WORD`]: a future, a form of "to be",
 /// a first-person subject.
 const PREDICATE_WORDS: u32 =
@@ -330,6 +333,9 @@ fn shared_vocab(models: &[LangModel]) -> WordTable<VocabEntry> {
         }
         for key in model.context.sarcasm_key_words() {
             mark(key, SARCASM_KEY);
+        }
+        for key in model.context.retort_key_words() {
+            mark(key, RETORT_KEY);
         }
         for c in model.matcher.lexicon().context() {
             let bit = role_mark(c.role);
@@ -1391,8 +1397,9 @@ impl Scorer {
             };
             if in_condition
                 && entry.weight < 0.0
+                && marks.any(RETORT_KEY)
                 && let Some(threat) = self.ids.threat
-                && retorted(&model.context, tokens, units, conditions, k)
+                && retorted(&model.context, tokens, marks, units, conditions, k)
             {
                 // "If they want a trade war, they will get one": the condition names what
                 // is threatened.
@@ -2573,26 +2580,29 @@ fn compared_after(toks: &[Token], marks: Marks<'_>, from: usize, ahead: &mut Ahe
 fn retorted(
     context: &ContextWords,
     tokens: &Tokens,
+    marks: Marks<'_>,
     units: &[RawUnit],
     conditions: &[(usize, usize, u32)],
     k: usize,
 ) -> bool {
     let toks = tokens.tokens();
-    let (Some(&(from, to, _)), Some(first)) = (
+    let (Some(&(from, to, _)), Some(u)) = (
         conditions.iter().rev().find(|&&(f, t, _)| f <= k && k < t),
-        toks.iter().position(|t| t.sentence == units[k].sentence),
+        units.get(k),
     ) else {
         return false;
     };
-    let last = toks[first..]
-        .iter()
-        .position(|t| t.sentence != units[k].sentence)
-        .map_or(toks.len(), |n| first + n);
-    let (Some(start), Some(end)) = (units.get(from), units.get(to - 1)) else {
+    // Sentence numbers count up along the tokens.
+    let first = toks.partition_point(|t| t.sentence < u.sentence);
+    let last = toks.partition_point(|t| t.sentence <= u.sentence);
+    let (Some(start), Some(end)) = (
+        units.get(from),
+        to.checked_sub(1).and_then(|e| units.get(e)),
+    ) else {
         return false;
     };
-    context.retort_in(tokens, first, start.start as usize)
-        || context.retort_in(tokens, end.end as usize, last)
+    context.retort_in(tokens, marks, first, start.start as usize)
+        || context.retort_in(tokens, marks, end.end as usize, last)
 }
 
 #[derive(Debug, Default, Clone, Copy)]
