@@ -119,24 +119,28 @@ impl ContextWords {
         }
     }
 
-    /// Whether a `retort` phrase lies in tokens `from..to` and ends its clause ("they will
-    /// get one.", not "we will get one step closer"), compared only at the tokens whose
-    /// `marks` carry [`RETORT_KEY`]. Asked by the retort rule only for a hostile hit in a
-    /// condition of a statement with such a key word, so for few statements.
-    pub(super) fn retort_in(
+    /// Where the `retort` phrases in tokens `from..to` that end their clause lie ("they will
+    /// get one.", not "we will get one step closer"): the smallest end and the largest start
+    /// of them, `None` for none. Compared only at the tokens whose `marks` carry
+    /// [`RETORT_KEY`]; asked by the retort rule once per sentence with a hostile hit in a
+    /// condition, so for few statements.
+    pub(super) fn retorts_in(
         &self,
         tokens: &Tokens,
         marks: Marks<'_>,
         from: usize,
         to: usize,
-    ) -> bool {
-        (from..to).any(|i| {
-            marks.get(i) & RETORT_KEY != 0
-                && self
-                    .retort
-                    .candidates(tokens.folded_bytes(i))
-                    .any(|(m, at)| retort_at(tokens, i, m, at, from..to))
-        })
+    ) -> Option<(usize, usize)> {
+        let mut found: Option<(usize, usize)> = None;
+        for i in (from..to).filter(|&i| marks.get(i) & RETORT_KEY != 0) {
+            for (m, at) in self.retort.candidates(tokens.folded_bytes(i)) {
+                if retort_at(tokens, i, m, at, from..to) {
+                    let (start, end) = (i - at, i - at + m.len());
+                    found = Some(found.map_or((end, start), |(e, s)| (e.min(end), s.max(start))));
+                }
+            }
+        }
+        found
     }
 
     /// The key word of each retort phrase, for the vocabulary's [`RETORT_KEY`] flag.

@@ -1203,6 +1203,7 @@ impl Scorer {
         // One pair per hit; exactly, not doubled, as the hits of a long statement are many.
         clauses.reserve_exact(counts.tones);
         let mut threat_scan = ThreatScan::default();
+        let mut retorts = RetortScan::default();
         // A clitic takes no step only right after a negator: most statements have none.
         let proclitics = counts.negators + counts.clause_negators > 0 && marks.any(CLITIC_WORD);
         // How many condition regions start at or before the hit, the furthest end among them,
@@ -1399,7 +1400,15 @@ impl Scorer {
                 && entry.weight < 0.0
                 && marks.any(RETORT_KEY)
                 && let Some(threat) = self.ids.threat
-                && retorted(&model.context, tokens, marks, units, conditions, k)
+                && retorted(
+                    &model.context,
+                    tokens,
+                    marks,
+                    units,
+                    conditions,
+                    k,
+                    &mut retorts,
+                )
             {
                 // "If they want a trade war, they will get one": the condition names what
                 // is threatened.
@@ -2572,9 +2581,20 @@ fn compared_after(toks: &[Token], marks: Marks<'_>, from: usize, ahead: &mut Ahe
 /// Where [`condition_cursors`] stands in a statement's condition regions: how many start at
 /// or before the hit, the furthest end among them, and the first region not in a sentence
 /// before the hit's.
+/// The `retort` phrases of the sentence a retort question was last asked about: the
+/// smallest end and the largest start of them ([`ContextWords::retorts_in`]), so that a
+/// sentence with many hostile hits in conditions (a speech pasted as one field) is read once,
+/// not once a hit.
+#[derive(Debug, Default, Clone, Copy)]
+struct RetortScan {
+    sentence: Option<u32>,
+    found: Option<(usize, usize)>,
+}
+
 /// Whether the sentence of unit `k`, which lies in a condition region, answers it with a
 /// `retort` phrase outside the region ("if they want a trade war, they will get one"). Asked
-/// only for a hostile hit in a condition, so out of line.
+/// only for a hostile hit in a condition of a statement with a retort phrase's key word, so
+/// out of line.
 #[cold]
 #[inline(never)]
 fn retorted(
@@ -2584,25 +2604,37 @@ fn retorted(
     units: &[RawUnit],
     conditions: &[(usize, usize, u32)],
     k: usize,
+    scan: &mut RetortScan,
 ) -> bool {
     let toks = tokens.tokens();
     let (Some(&(from, to, _)), Some(u)) = (
-        conditions.iter().rev().find(|&&(f, t, _)| f <= k && k < t),
+        // The regions are in order of their starts: the last one started at or before `k`
+        // that reaches past it.
+        conditions[..conditions.partition_point(|&(f, _, _)| f <= k)]
+            .iter()
+            .rev()
+            .find(|&&(_, t, _)| k < t),
         units.get(k),
     ) else {
         return false;
     };
-    // Sentence numbers count up along the tokens.
-    let first = toks.partition_point(|t| t.sentence < u.sentence);
-    let last = toks.partition_point(|t| t.sentence <= u.sentence);
-    let (Some(start), Some(end)) = (
+    if scan.sentence != Some(u.sentence) {
+        // Sentence numbers count up along the tokens.
+        let first = toks.partition_point(|t| t.sentence < u.sentence);
+        let last = toks.partition_point(|t| t.sentence <= u.sentence);
+        *scan = RetortScan {
+            sentence: Some(u.sentence),
+            found: context.retorts_in(tokens, marks, first, last),
+        };
+    }
+    let (Some((min_end, max_start)), Some(start), Some(end)) = (
+        scan.found,
         units.get(from),
         to.checked_sub(1).and_then(|e| units.get(e)),
     ) else {
         return false;
     };
-    context.retort_in(tokens, marks, first, start.start as usize)
-        || context.retort_in(tokens, marks, end.end as usize, last)
+    min_end <= start.start as usize || max_start >= end.end as usize
 }
 
 #[derive(Debug, Default, Clone, Copy)]
