@@ -1850,65 +1850,49 @@ fn score_as_reads_a_paraphrase_of_the_speaker_as_the_speakers_own() {
 #[test]
 fn score_as_reads_the_speakers_office_as_the_speaker() {
     let scorer = Scorer::new().expect("builtin lexicons load");
-    let text = "The interior minister said that Calvera's government was a gang of thieves.";
-    let relayed = scorer.score(text);
-    assert_eq!(relayed.label, Label::Neutral, "{relayed:?}");
-    let own = scorer.score_as(text, "Interior Minister Cass Wendell");
-    assert_eq!(own.label, Label::Hostile, "{own:?}");
+    let gang = "The interior minister said that Calvera's government was a gang of thieves.";
+    let own = scorer.score_as(gang, "Interior Minister Cass Wendell");
     assert!(
         own.hits
             .iter()
             .any(|h| h.rules.contains(detente::score::Rules::SPEAKER_NAMED)),
         "{own:?}"
     );
-    // Another office, an office of one word before a name of one, or the office's words
-    // apart, name no one.
-    for speaker in [
-        "Foreign Minister Cass Wendell",
-        "Minister Wendell",
-        "Interior Cass",
-    ] {
-        assert_eq!(
-            scorer.score_as(text, speaker).label,
-            Label::Neutral,
-            "{speaker}"
-        );
-    }
-    let text = "The minister of the interior said that Calvera's government was a gang of thieves.";
-    assert_eq!(
-        scorer
-            .score_as(text, "Interior Minister Cass Wendell")
-            .label,
-        Label::Neutral
-    );
-    // Spanish: "Ministro de Defensa Gonzalo Iturbe", "el ministro de Defensa afirmó".
-    let text = "El ministro de Defensa afirmó que el gobierno de Calvera es una banda de ladrones.";
-    assert_eq!(scorer.score(text).label, Label::Neutral);
-    assert_eq!(
-        scorer
-            .score_as(text, "Ministro de Defensa Gonzalo Iturbe")
-            .label,
-        Label::Hostile
-    );
+    let banda =
+        "El ministro de Defensa afirmó que el gobierno de Calvera es una banda de ladrones.";
     // Named in the clause of the sentence's relay marker, the speaker says the whole
     // sentence: its later clauses are the speaker's too.
-    let text = "El ministro de Defensa afirmó que, si Tessaria no retira sus tropas, Calvera responderá con toda la fuerza.";
-    assert_eq!(scorer.score(text).label, Label::Neutral);
-    assert_eq!(
-        scorer.score_as(text, "Gonzalo Iturbe").label,
-        Label::Neutral
-    );
-    assert_eq!(
-        scorer
-            .score_as(text, "Ministro de Defensa Gonzalo Iturbe")
-            .label,
-        Label::Hostile
-    );
-    let text = "Iturbe afirmó que, si Tessaria no retira sus tropas, Calvera responderá con toda la fuerza.";
-    assert_eq!(
-        scorer.score_as(text, "Gonzalo Iturbe").label,
-        Label::Hostile
-    );
+    let fuerza = "El ministro de Defensa afirmó que, si Tessaria no retira sus tropas, Calvera responderá con toda la fuerza.";
+    let by_name = "Iturbe afirmó que, si Tessaria no retira sus tropas, Calvera responderá con toda la fuerza.";
+    let cases = [
+        (gang, "", Label::Neutral),
+        (gang, "Interior Minister Cass Wendell", Label::Hostile),
+        // Another office, an office of one word before a name of one, or the office's
+        // words apart, name no one.
+        (gang, "Foreign Minister Cass Wendell", Label::Neutral),
+        (gang, "Minister Wendell", Label::Neutral),
+        (gang, "Interior Cass", Label::Neutral),
+        (
+            "The minister of the interior said that Calvera's government was a gang of thieves.",
+            "Interior Minister Cass Wendell",
+            Label::Neutral,
+        ),
+        (banda, "", Label::Neutral),
+        (banda, "Ministro de Defensa Gonzalo Iturbe", Label::Hostile),
+        (fuerza, "", Label::Neutral),
+        (fuerza, "Gonzalo Iturbe", Label::Neutral),
+        (fuerza, "Ministro de Defensa Gonzalo Iturbe", Label::Hostile),
+        (by_name, "Gonzalo Iturbe", Label::Hostile),
+    ];
+    let wrong: Vec<String> = cases
+        .iter()
+        .filter_map(|(text, speaker, want)| {
+            let got = scorer.score_as(text, speaker);
+            (got.label != *want)
+                .then(|| format!("{text:?} as {speaker:?}: {}, want {want}", got.label))
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
 /// A short quotation in a clause that names the speaker is the speaker's own word, not a
