@@ -1572,8 +1572,23 @@ impl Scorer {
                     && u.tokens().contains(&i)
             })
         };
-        let in_phrase: Option<&dyn Fn(usize) -> bool> =
-            (counts.contrasts > 0).then_some(&in_contrast);
+        // Nor does one inside a condition: "if a single crew member is put on trial, the
+        // ambassador can pack his bags" reports no procedure, it names what would set off
+        // the threat.
+        let in_condition = |i: usize| {
+            conditions.iter().any(|&(from, to, _)| {
+                matches!((units.get(from), to.checked_sub(1).and_then(|e| units.get(e))),
+                    (Some(a), Some(b)) if (a.start as usize..b.end as usize).contains(&i))
+            })
+        };
+        let either = |i: usize| (counts.contrasts > 0 && in_contrast(i)) || in_condition(i);
+        let in_phrase: Option<&dyn Fn(usize) -> bool> = if !conditions.is_empty() {
+            Some(&either)
+        } else if counts.contrasts > 0 {
+            Some(&in_contrast)
+        } else {
+            None
+        };
         super::context::relayed(
             text,
             tokens,

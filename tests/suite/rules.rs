@@ -811,6 +811,22 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "sanctions:coercion:-0.25",
         Label::Neutral,
     ),
+    // A relay marker inside a condition names what would set the main clause off; it
+    // reports nothing.
+    (
+        "a relay marker inside a condition relays nothing",
+        Lang::En,
+        "If they announced it, sanctions",
+        "sanctions:threat:-2.50",
+        Label::Hostile,
+    ),
+    (
+        "the same marker outside the condition relays",
+        Lang::En,
+        "They announced it, sanctions",
+        "sanctions:coercion:-0.25",
+        Label::Neutral,
+    ),
     (
         "a first-person clause is the speaker's own act",
         Lang::En,
