@@ -1575,11 +1575,30 @@ impl Scorer {
         // Nor does one inside a condition: "if a single crew member is put on trial, the
         // ambassador can pack his bags" reports no procedure, it names what would set off
         // the threat.
+        // The regions as token ranges, in order and merged, for a search by bisection: a
+        // long statement of many conditions and markers costs a pass, not a pass per marker.
+        // Only when there is a marker to ask about.
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        if marks.any(RELAY_KEY) {
+            for &(from, to, _) in conditions.iter() {
+                let (Some(a), Some(b)) = (
+                    units.get(from),
+                    to.checked_sub(1).and_then(|e| units.get(e)),
+                ) else {
+                    continue;
+                };
+                let (start, end) = (a.start as usize, b.end as usize);
+                match spans.last_mut() {
+                    Some(last) if start <= last.1 => last.1 = last.1.max(end),
+                    _ => spans.push((start, end)),
+                }
+            }
+        }
         let in_condition = |i: usize| {
-            conditions.iter().any(|&(from, to, _)| {
-                matches!((units.get(from), to.checked_sub(1).and_then(|e| units.get(e))),
-                    (Some(a), Some(b)) if (a.start as usize..b.end as usize).contains(&i))
-            })
+            let n = spans.partition_point(|&(start, _)| start <= i);
+            n.checked_sub(1)
+                .and_then(|n| spans.get(n))
+                .is_some_and(|&(_, end)| i < end)
         };
         let either = |i: usize| (counts.contrasts > 0 && in_contrast(i)) || in_condition(i);
         let in_phrase: Option<&dyn Fn(usize) -> bool> = if !conditions.is_empty() {
