@@ -78,6 +78,22 @@ pub struct ImportArgs {
     #[arg(long, value_name = "SCALE", default_value_t = 1.0)]
     scale: f64,
 
+    /// VADER: the strong hostile category (threat, force, insult) the negative entries rated
+    /// --strong-at or more in absolute value get instead of --hostile, so that a statement
+    /// they score can read hostile and not only tense.
+    #[arg(long, value_name = "CATEGORY")]
+    hostile_strong: Option<String>,
+
+    /// VADER: the strong cooperative category (gratitude, agreement, partnership) the positive
+    /// entries rated --strong-at or more get instead of --cooperative.
+    #[arg(long, value_name = "CATEGORY")]
+    cooperative_strong: Option<String>,
+
+    /// VADER: the absolute mean rating from which an entry takes --hostile-strong or
+    /// --cooperative-strong.
+    #[arg(long, value_name = "MEAN", default_value_t = detente::lexicon::import::VaderOptions::STRONG_AT)]
+    strong_at: f64,
+
     /// LIWC: map a LIWC category (name or number) to a detente category and weight, as in
     /// `--map anger=insult:-2`. Repeat for several; a word in more than one mapped category
     /// takes the first map given.
@@ -242,29 +258,48 @@ fn import(cats: &Categories, a: &ImportArgs) -> Result<u8, Error> {
                 hostile: category(&a.hostile)?,
                 cooperative: category(&a.cooperative)?,
                 scale: a.scale,
+                hostile_strong: category(&a.hostile_strong)?,
+                cooperative_strong: category(&a.cooperative_strong)?,
+                strong_at: a.strong_at,
             };
-            if opts.hostile.is_none() && opts.cooperative.is_none() {
+            if opts.hostile.is_none()
+                && opts.cooperative.is_none()
+                && opts.hostile_strong.is_none()
+                && opts.cooperative_strong.is_none()
+            {
                 return Err(setting(
                     "say which categories the entries get: --hostile CATEGORY for the \
                      negative ones, --cooperative CATEGORY for the positive ones (or both)"
                         .to_string(),
                 ));
             }
-            let side = |c: Option<detente::CategoryId>| {
-                c.map_or("left out".to_string(), |c| cats.get(c).name.clone())
+            let side = |c: Option<detente::CategoryId>, strong: Option<detente::CategoryId>| {
+                let plain = c.map_or("left out".to_string(), |c| cats.get(c).name.clone());
+                match strong {
+                    Some(s) => format!(
+                        "{plain} ({} from a mean of {} in absolute value)",
+                        cats.get(s).name,
+                        a.strong_at
+                    ),
+                    None => plain,
+                }
             };
             let how = format!(
                 "VADER format; negative entries: {}, positive entries: {}; weight = mean x {}",
-                side(opts.hostile),
-                side(opts.cooperative),
+                side(opts.hostile, opts.hostile_strong),
+                side(opts.cooperative, opts.cooperative_strong),
                 a.scale
             );
             (import::vader(&text, &origin, &opts, cats, &filter)?, how)
         }
         ImportFormat::Liwc => {
-            if a.hostile.is_some() || a.cooperative.is_some() {
+            if a.hostile.is_some()
+                || a.cooperative.is_some()
+                || a.hostile_strong.is_some()
+                || a.cooperative_strong.is_some()
+            {
                 return Err(setting(
-                    "--hostile and --cooperative are for VADER files; map LIWC categories \
+                    "--hostile, --cooperative and their --*-strong forms are for VADER files; map LIWC categories \
                      with --map LIWC=CATEGORY:WEIGHT"
                         .to_string(),
                 ));

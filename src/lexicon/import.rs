@@ -79,6 +79,38 @@ pub struct VaderOptions {
     pub cooperative: Option<CategoryId>,
     /// Weight = mean rating x scale, rounded to two decimals and kept within -4..+4.
     pub scale: f64,
+    /// Category for the negative entries whose mean is [`VaderOptions::strong_at`] or more
+    /// in absolute value: a strong hostile one (threat, force, insult), so that a statement
+    /// they score can reach the hostile band ([`crate::score::Band`]); `None` gives them
+    /// [`VaderOptions::hostile`] as the others.
+    pub hostile_strong: Option<CategoryId>,
+    /// As [`VaderOptions::hostile_strong`], for the positive entries: a strong cooperative
+    /// category (gratitude, agreement, partnership).
+    pub cooperative_strong: Option<CategoryId>,
+    /// The absolute mean rating from which an entry takes the strong category of its side
+    /// (default [`VaderOptions::STRONG_AT`]).
+    pub strong_at: f64,
+}
+
+impl VaderOptions {
+    /// The default [`VaderOptions::strong_at`]: VADER's ratings run from -4 to +4, and
+    /// 2.5 is about where its raters' means for words such as "hate" (-2.7), "kill" (-3.7),
+    /// "love" (3.2) begin.
+    pub const STRONG_AT: f64 = 2.5;
+}
+
+impl Default for VaderOptions {
+    /// No category on either side (set at least one), scale 1, no strong categories.
+    fn default() -> VaderOptions {
+        VaderOptions {
+            hostile: None,
+            cooperative: None,
+            scale: 1.0,
+            hostile_strong: None,
+            cooperative_strong: None,
+            strong_at: VaderOptions::STRONG_AT,
+        }
+    }
 }
 
 /// One LIWC category mapped to a detente category and weight (`--map anger=insult:-2`).
@@ -204,6 +236,35 @@ pub fn vader(
             )));
         }
     }
+    for (id, side, flag) in [
+        (opts.hostile_strong, Side::Hostile, "--hostile-strong"),
+        (
+            opts.cooperative_strong,
+            Side::Cooperative,
+            "--cooperative-strong",
+        ),
+    ] {
+        let Some(id) = id else { continue };
+        let c = categories.get(id);
+        if c.side != side || !c.strong {
+            return Err(setting_error(format!(
+                "{flag} {}: the category must be a strong {} one ({})",
+                c.name,
+                if side == Side::Hostile {
+                    "hostile"
+                } else {
+                    "cooperative"
+                },
+                categories.strong_names(side).join(", ")
+            )));
+        }
+    }
+    if !opts.strong_at.is_finite() || opts.strong_at <= 0.0 {
+        return Err(setting_error(format!(
+            "--strong-at must be a positive number, not {}",
+            opts.strong_at
+        )));
+    }
     if !opts.scale.is_finite() || opts.scale <= 0.0 {
         return Err(setting_error(format!(
             "the scale must be a positive number, not {}",
@@ -247,22 +308,33 @@ pub fn vader(
         if weight != scaled {
             note.push_str(&format!("; {scaled} kept within -4..+4"));
         }
-        let category = match (weight < 0.0, opts.hostile, opts.cooperative) {
-            _ if weight == 0.0 => {
-                skipped.push(Skipped {
-                    line,
-                    term: token.to_string(),
-                    reason: format!("weight {mean} x {} rounds to 0: no tone", opts.scale),
-                });
-                continue;
+        if weight == 0.0 {
+            skipped.push(Skipped {
+                line,
+                term: token.to_string(),
+                reason: format!("weight {mean} x {} rounds to 0: no tone", opts.scale),
+            });
+            continue;
+        }
+        let (plain, strong) = if weight < 0.0 {
+            (opts.hostile, opts.hostile_strong)
+        } else {
+            (opts.cooperative, opts.cooperative_strong)
+        };
+        let category = match strong.filter(|_| mean.abs() >= opts.strong_at) {
+            Some(c) => {
+                note.push_str(&format!("; strong from {}", opts.strong_at));
+                c
             }
-            (true, Some(c), _) | (false, _, Some(c)) => c,
-            // A side the user gave no category for is not wanted, like a LIWC category
-            // that is not mapped: counted, not listed.
-            _ => {
-                unmapped += 1;
-                continue;
-            }
+            None => match plain {
+                Some(c) => c,
+                // A side (or a strength) the user gave no category for is not wanted, like
+                // a LIWC category that is not mapped: counted, not listed.
+                None => {
+                    unmapped += 1;
+                    continue;
+                }
+            },
         };
         candidates.push(Candidate {
             line,
@@ -676,7 +748,7 @@ mod tests {
         let opts = VaderOptions {
             hostile: Some(id("accusation")),
             cooperative: Some(id("praise")),
-            scale: 1.0,
+            ..VaderOptions::default()
         };
         vader(text, &origin(), &opts, &cats(), filter)
     }
@@ -728,6 +800,7 @@ mod tests {
             hostile: Some(id("insult")),
             cooperative: None,
             scale: 1.5,
+            ..VaderOptions::default()
         };
         let i = vader(
             "scum\t-3.1\nsnob\t-1.234\nkind\t2.0\n",
@@ -762,11 +835,78 @@ mod tests {
     }
 
     #[test]
+    fn vader_strong_entries_take_the_strong_category_of_their_side() {
+        let opts = VaderOptions {
+            hostile: Some(id("accusation")),
+            cooperative: None,
+            cooperative_strong: Some(id("gratitude")),
+            hostile_strong: Some(id("insult")),
+            strong_at: 2.5,
+            ..VaderOptions::default()
+        };
+        let text = "scum\t-3.1\nsnob\t-1.2\nedge\t-2.5\nlove\t3.2\nnice\t1.8\n";
+        let i = vader(text, &origin(), &opts, &cats(), &Filter::default()).expect("import");
+        let table = cats();
+        let got: Vec<(&str, &str)> = i
+            .entries
+            .iter()
+            .map(|e| (e.term.as_str(), table.get(e.category).name.as_str()))
+            .collect();
+        // -2.5 is at the threshold: strong. A weak positive entry has no cooperative
+        // category: not asked for.
+        assert_eq!(
+            got,
+            [
+                ("scum", "insult"),
+                ("snob", "accusation"),
+                ("edge", "insult"),
+                ("love", "gratitude")
+            ]
+        );
+        assert_eq!(i.unmapped, 1);
+        assert!(
+            i.entries[0].note.ends_with("; strong from 2.5"),
+            "{:?}",
+            i.entries[0]
+        );
+        assert!(!i.entries[1].note.contains("strong"), "{:?}", i.entries[1]);
+        accounted(&i);
+        // A mild or wrong-sided strong category, or a bad threshold, is refused.
+        for (opts, want) in [
+            (
+                VaderOptions {
+                    hostile_strong: Some(id("coercion")),
+                    ..opts
+                },
+                "--hostile-strong coercion: the category must be a strong hostile one (threat, force, insult)",
+            ),
+            (
+                VaderOptions {
+                    cooperative_strong: Some(id("insult")),
+                    ..opts
+                },
+                "--cooperative-strong insult: the category must be a strong cooperative one",
+            ),
+            (
+                VaderOptions {
+                    strong_at: 0.0,
+                    ..opts
+                },
+                "--strong-at must be a positive number",
+            ),
+        ] {
+            let e = vader(text, &origin(), &opts, &cats(), &Filter::default()).unwrap_err();
+            assert!(e.to_string().contains(want), "{e}");
+        }
+    }
+
+    #[test]
     fn vader_categories_must_be_on_their_side() {
         let opts = VaderOptions {
             hostile: Some(id("praise")),
             cooperative: None,
             scale: 1.0,
+            ..VaderOptions::default()
         };
         let e = vader("a\t-1\n", &origin(), &opts, &cats(), &Filter::default()).unwrap_err();
         assert!(e.to_string().contains("praise is not hostile"), "{e}");
@@ -774,6 +914,7 @@ mod tests {
             hostile: None,
             cooperative: Some(id("insult")),
             scale: 1.0,
+            ..VaderOptions::default()
         };
         let e = vader("a\t1\n", &origin(), &opts, &cats(), &Filter::default()).unwrap_err();
         assert!(e.to_string().contains("insult is not cooperative"), "{e}");
@@ -781,6 +922,7 @@ mod tests {
             hostile: Some(id("insult")),
             cooperative: None,
             scale: 0.0,
+            ..VaderOptions::default()
         };
         let e = vader("a\t1\n", &origin(), &opts, &cats(), &Filter::default()).unwrap_err();
         assert!(

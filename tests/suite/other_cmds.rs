@@ -400,6 +400,54 @@ fn lexicon_import_vader_writes_a_lexicon_that_scores() {
     // An accusation is a mild kind: tense, not hostile, without a threat, force or insult
     // (lexicons/README.md, "Bands").
     assert_eq!(crate::util::col(&h, &rows[0], "label"), "tense");
+
+    // With a strong category for the entries rated 2.5 or more, "turncoat" (-3.1) is an
+    // insult, a strong kind, and the statement reads hostile; "naive" (-0.4) stays an
+    // accusation.
+    let out = wd.run(
+        &[
+            "lexicon",
+            "import",
+            "vader",
+            &src,
+            "--hostile",
+            "accusation",
+            "--hostile-strong",
+            "insult",
+            "-o",
+            "strong.tsv",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let tsv = wd.read("strong.tsv");
+    for want in [
+        "turncoat\t-3.1\tinsult\tVADER mean -3.1 (vader_format.txt:10); strong from 2.5",
+        "naive\t-0.4\taccusation\tVADER mean -0.4 (vader_format.txt:4)",
+    ] {
+        assert!(tsv.lines().any(|l| l == want), "{want:?} not in:\n{tsv}");
+    }
+    let after = wd.run(&["score", "-", "-q", "--lexicon", "strong.tsv"], Some(csv));
+    let (h, rows) = crate::util::parse_csv(&stdout(&after));
+    assert_eq!(crate::util::col(&h, &rows[0], "label"), "hostile");
+    // A mild category is no strong one.
+    let out = wd.run(
+        &[
+            "lexicon",
+            "import",
+            "vader",
+            &src,
+            "--hostile-strong",
+            "coercion",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("must be a strong hostile one (threat, force, insult)"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]

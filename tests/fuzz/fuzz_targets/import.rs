@@ -19,7 +19,9 @@ fuzz_target!(|data: &[u8]| {
         let opts = VaderOptions {
             hostile: cats.find("insult"),
             cooperative: cats.find("praise"),
-            scale: 1.0,
+            hostile_strong: cats.find("threat").filter(|_| knobs & 2 != 0),
+            cooperative_strong: cats.find("gratitude").filter(|_| knobs & 2 != 0),
+            ..VaderOptions::default()
         };
         import::vader(&text, &origin, &opts, &cats, &filter)
     } else {
