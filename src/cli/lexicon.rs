@@ -299,7 +299,7 @@ fn import(cats: &Categories, a: &ImportArgs) -> Result<u8, Error> {
                 || a.cooperative_strong.is_some()
             {
                 return Err(setting(
-                    "--hostile, --cooperative and their --*-strong forms are for VADER files; map LIWC categories \
+                    "--hostile, --cooperative, --hostile-strong and --cooperative-strong are for VADER files; map LIWC categories \
                      with --map LIWC=CATEGORY:WEIGHT"
                         .to_string(),
                 ));

@@ -581,7 +581,7 @@ fn lexicon_import_refuses_bad_files_and_settings_and_writes_nothing() {
         ),
         (
             vec!["liwc", &dic, "--hostile", "insult"],
-            "--hostile and --cooperative are for VADER files",
+            "--hostile, --cooperative, --hostile-strong and --cooperative-strong are for VADER files",
         ),
     ];
     // The Latin-1 file reads with its encoding named.
