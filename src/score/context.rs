@@ -66,7 +66,7 @@ fn retort_at(
 }
 
 /// One language's context words (its lexicon's `relay`, `report`, `shared-target`, `sarcasm`,
-/// `congratulation`, `condemnation`, `rejection`, `calendar` and `reciprocal` lines),
+/// `congratulation`, `condemnation`, `rejection`, `calendar`, `reciprocal` and `retort` lines),
 /// compiled for the statement-level rules. The one-word roles
 /// (`first-person`, `future`, ...) are flags in the scorer's vocabulary instead ([`Marks`]).
 #[derive(Debug)]
@@ -497,9 +497,10 @@ fn key_position(words: &[String]) -> usize {
 /// `marks` holds each token's [`RELAY_KEY`], [`FIRST_PERSON_WORD`] and
 /// [`FIRST_PERSON_FUTURE_WORD`] flags (looked up with the rest of the token's vocabulary): the
 /// markers are compared only around tokens that are a marker's key word, and first-person
-/// words are known from their flags. `in_phrase`, given when the statement has a contrast word,
-/// tells the key words that belong to a contrast phrase of several words ("that said"): they
-/// mark nothing. `speaker` is the row's speaker (empty for none): a clause that names them
+/// words are known from their flags. `in_phrase`, given when the statement has a contrast word
+/// or a condition, tells the key words that mark nothing: those that belong to a contrast
+/// phrase of several words ("that said"), and those inside a condition ("if a single crew
+/// member is put on trial, ...": what would set the main clause off is no report). `speaker` is the row's speaker (empty for none): a clause that names them
 /// ([`naming_clauses`]) is their own, as a first-person clause is. `text` is the statement:
 /// a hit inside a quotation opened after a colon ([`colon_quotation`]) with no marker between
 /// its opening and the hit is the answer quoted whole, the speaker's own (`quoted-answer`).

@@ -2612,9 +2612,6 @@ fn compared_after(toks: &[Token], marks: Marks<'_>, from: usize, ahead: &mut Ahe
     )
 }
 
-/// Where [`condition_cursors`] stands in a statement's condition regions: how many start at
-/// or before the hit, the furthest end among them, and the first region not in a sentence
-/// before the hit's.
 /// The `retort` phrases of the sentence a retort question was last asked about: the
 /// smallest end and the largest start of them ([`ContextWords::retorts_in`]), so that a
 /// sentence with many hostile hits in conditions (a speech pasted as one field) is read once,
@@ -2671,6 +2668,9 @@ fn retorted(
     min_end <= start.start as usize || max_start >= end.end as usize
 }
 
+/// Where [`condition_cursors`] stands in a statement's condition regions: how many start at
+/// or before the hit, the furthest end among them, and the first region not in a sentence
+/// before the hit's.
 #[derive(Debug, Default, Clone, Copy)]
 struct ConditionCursors {
     started: usize,
