@@ -335,21 +335,19 @@ fn import_fixture(name: &str) -> String {
 fn lexicon_import_vader_writes_a_lexicon_that_scores() {
     let wd = Workdir::new();
     let src = import_fixture("vader_format.txt");
-    let out = wd.run(
-        &[
-            "lexicon",
-            "import",
-            "vader",
-            &src,
-            "--hostile",
-            "accusation",
-            "--cooperative",
-            "praise",
-            "-o",
-            "mine.tsv",
-        ],
-        None,
-    );
+    let import = |extra: &[&str]| {
+        let mut args = vec!["lexicon", "import", "vader", src.as_str()];
+        args.extend_from_slice(extra);
+        wd.run(&args, None)
+    };
+    let out = import(&[
+        "--hostile",
+        "accusation",
+        "--cooperative",
+        "praise",
+        "-o",
+        "mine.tsv",
+    ]);
     // Entries were left out (listed in the file), so exit 1.
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let err = stderr(&out);
@@ -404,21 +402,14 @@ fn lexicon_import_vader_writes_a_lexicon_that_scores() {
     // With a strong category for the entries rated 2.5 or more, "turncoat" (-3.1) is an
     // insult, a strong kind, and the statement reads hostile; "naive" (-0.4) stays an
     // accusation.
-    let out = wd.run(
-        &[
-            "lexicon",
-            "import",
-            "vader",
-            &src,
-            "--hostile",
-            "accusation",
-            "--hostile-strong",
-            "insult",
-            "-o",
-            "strong.tsv",
-        ],
-        None,
-    );
+    let out = import(&[
+        "--hostile",
+        "accusation",
+        "--hostile-strong",
+        "insult",
+        "-o",
+        "strong.tsv",
+    ]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let tsv = wd.read("strong.tsv");
     for want in [
@@ -430,24 +421,6 @@ fn lexicon_import_vader_writes_a_lexicon_that_scores() {
     let after = wd.run(&["score", "-", "-q", "--lexicon", "strong.tsv"], Some(csv));
     let (h, rows) = crate::util::parse_csv(&stdout(&after));
     assert_eq!(crate::util::col(&h, &rows[0], "label"), "hostile");
-    // A mild category is no strong one.
-    let out = wd.run(
-        &[
-            "lexicon",
-            "import",
-            "vader",
-            &src,
-            "--hostile-strong",
-            "coercion",
-        ],
-        None,
-    );
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("must be a strong hostile one (threat, force, insult)"),
-        "{}",
-        stderr(&out)
-    );
 }
 
 #[test]
@@ -550,6 +523,21 @@ fn lexicon_import_refuses_bad_files_and_settings_and_writes_nothing() {
         (
             vec!["vader", &vader, "--hostile", "praise"],
             "category praise is not hostile",
+        ),
+        (
+            vec!["vader", &vader, "--hostile-strong", "coercion"],
+            "--hostile-strong coercion: the category must be a strong hostile one (threat, force, insult)",
+        ),
+        (
+            vec![
+                "vader",
+                &vader,
+                "--cooperative-strong",
+                "gratitude",
+                "--strong-at",
+                "0",
+            ],
+            "--strong-at must be a positive number",
         ),
         (
             vec![
