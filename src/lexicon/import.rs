@@ -250,11 +250,7 @@ pub fn vader(
             return Err(setting_error(format!(
                 "{flag} {}: the category must be a strong {} one ({})",
                 c.name,
-                if side == Side::Hostile {
-                    "hostile"
-                } else {
-                    "cooperative"
-                },
+                side.name(),
                 categories.strong_names(side).join(", ")
             )));
         }

@@ -681,6 +681,15 @@ fn naming_clauses(tokens: &Tokens, speaker: &[u8]) -> Vec<u32> {
     clauses
 }
 
+/// The words of a speaker's name: its runs of letters and digits (none when it is not
+/// UTF-8).
+fn name_words(speaker: &[u8]) -> impl DoubleEndedIterator<Item = &str> {
+    std::str::from_utf8(speaker)
+        .unwrap_or("")
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
 /// The office a speaker's name opens with, as the first two of its words, folded: ("interior",
 /// "minister") of "Interior Minister Cass Wendell", ("ministro", "de") of "Ministro de
 /// Defensa Gonzalo Iturbe". A statement that relays "the interior minister said ..." in that
@@ -689,10 +698,7 @@ fn naming_clauses(tokens: &Tokens, speaker: &[u8]) -> Vec<u32> {
 /// [`SPEAKER_TITLE_MIN_LETTERS`] letters or more: "President Harlan" is found by its last
 /// word alone.
 fn speaker_title(speaker: &[u8]) -> Option<(String, String)> {
-    let mut words = std::str::from_utf8(speaker)
-        .ok()?
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty());
+    let mut words = name_words(speaker);
     let (first, second) = (words.next()?, words.next()?);
     (words.count() + 2 >= SPEAKER_TITLE_MIN_WORDS
         && first.chars().all(char::is_alphabetic)
@@ -724,10 +730,7 @@ fn inside_longer_hit(hits: &[Hit], span: (u32, u32)) -> bool {
 /// government", "White House" name no one the text could call by that word alone). None for
 /// no speaker. Asked once per statement with a hit to relay.
 fn speaker_word(speaker: &[u8]) -> Option<String> {
-    let last = std::str::from_utf8(speaker)
-        .ok()?
-        .split(|c: char| !c.is_alphanumeric())
-        .rfind(|w| !w.is_empty())?;
+    let last = name_words(speaker).next_back()?;
     if last.chars().filter(|c| c.is_alphabetic()).count() < SPEAKER_WORD_MIN {
         return None;
     }

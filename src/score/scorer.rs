@@ -1581,13 +1581,9 @@ impl Scorer {
         let mut spans: Vec<(usize, usize)> = Vec::new();
         if marks.any(RELAY_KEY) {
             for &(from, to, _) in conditions.iter() {
-                let (Some(a), Some(b)) = (
-                    units.get(from),
-                    to.checked_sub(1).and_then(|e| units.get(e)),
-                ) else {
+                let Some((start, end)) = region_tokens(units, from, to) else {
                     continue;
                 };
-                let (start, end) = (a.start as usize, b.end as usize);
                 match spans.last_mut() {
                     Some(last) if start <= last.1 => last.1 = last.1.max(end),
                     _ => spans.push((start, end)),
@@ -2182,16 +2178,24 @@ fn direct_threat(
     false
 }
 
+/// Whether tokens `i` and `j` exist and lie in one clause.
+fn same_clause(tokens: &Tokens, i: usize, j: usize) -> bool {
+    let toks = tokens.tokens();
+    matches!((toks.get(i), toks.get(j)), (Some(a), Some(b)) if a.clause == b.clause)
+}
+
+/// The tokens a condition region (units `from..to`) covers, as a range of token indices.
+fn region_tokens(units: &[RawUnit], from: usize, to: usize) -> Option<(usize, usize)> {
+    let first = units.get(from)?;
+    let last = units.get(to.checked_sub(1)?)?;
+    Some((first.start as usize, last.end as usize))
+}
+
 /// Whether the hit starting at token `start` is announced in the future passive, in its
 /// clause: a `future` word and "be" right before it in English ("will be fired upon"), "será"
 /// or "serán" right before it in Spanish ("será interceptada").
 fn announced(lang: Lang, tokens: &Tokens, marks: Marks<'_>, start: usize) -> bool {
-    let toks = tokens.tokens();
-    let in_clause = |i: usize| {
-        toks.get(i)
-            .zip(toks.get(start))
-            .is_some_and(|(a, b)| a.clause == b.clause)
-    };
+    let in_clause = |i: usize| same_clause(tokens, i, start);
     match lang {
         Lang::En => {
             start >= 2
@@ -2212,10 +2216,7 @@ fn announced(lang: Lang, tokens: &Tokens, marks: Marks<'_>, start: usize) -> boo
 /// Spanish, its first word a first-person plural verb ("cerramos la frontera").
 fn own_act(lang: Lang, tokens: &Tokens, marks: Marks<'_>, start: usize) -> bool {
     let first_person = |i: usize| marks.get(i) & (FIRST_PERSON_WORD | FIRST_PERSON_BE_WORD) != 0;
-    let same_clause = |i: usize| {
-        let toks = tokens.tokens();
-        matches!((toks.get(i), toks.get(start)), (Some(a), Some(b)) if a.clause == b.clause)
-    };
+    let same_clause = |i: usize| same_clause(tokens, i, start);
     if start >= 1 && same_clause(start - 1) {
         if first_person(start - 1) {
             return true;
@@ -2658,14 +2659,12 @@ fn retorted(
             found: context.retorts_in(tokens, marks, first, last),
         };
     }
-    let (Some((min_end, max_start)), Some(start), Some(end)) = (
-        scan.found,
-        units.get(from),
-        to.checked_sub(1).and_then(|e| units.get(e)),
-    ) else {
+    let (Some((min_end, max_start)), Some((start, end))) =
+        (scan.found, region_tokens(units, from, to))
+    else {
         return false;
     };
-    min_end <= start.start as usize || max_start >= end.end as usize
+    min_end <= start || max_start >= end
 }
 
 /// Where [`condition_cursors`] stands in a statement's condition regions: how many start at
