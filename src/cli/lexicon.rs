@@ -536,6 +536,7 @@ fn stats(out: &mut String, cats: &Categories) -> Result<u8, Error> {
     for (name, kind) in [
         ("negators", Some(ModifierKind::Negator)),
         ("clause negators", Some(ModifierKind::ClauseNegator)),
+        ("opening negators", Some(ModifierKind::OpeningNegator)),
         ("reversers", Some(ModifierKind::Reverser)),
         ("post-reversers", Some(ModifierKind::PostReverser)),
         ("modifiers (all kinds)", None),

@@ -669,6 +669,7 @@ fn modifier_name(kind: ModifierKind) -> &'static str {
     match kind {
         ModifierKind::Negator => "negator",
         ModifierKind::ClauseNegator => "clause-negator",
+        ModifierKind::OpeningNegator => "opening-negator",
         ModifierKind::Reverser => "reverser",
         ModifierKind::PostReverser => "post-reverser",
         ModifierKind::Intensity(v) if v > 0.0 => "booster",

@@ -750,7 +750,9 @@ fn carries_negator(lex: &Lexicon) -> Vec<bool> {
         .filter(|m| {
             matches!(
                 m.kind,
-                super::ModifierKind::Negator | super::ModifierKind::ClauseNegator
+                super::ModifierKind::Negator
+                    | super::ModifierKind::ClauseNegator
+                    | super::ModifierKind::OpeningNegator
             )
         })
         .map(|m| m.term.split(' ').collect())

@@ -164,6 +164,10 @@ pub enum ModifierKind {
     /// the short window (`never again`, `nunca más`: "never again will our two nations be
     /// enemies").
     ClauseNegator,
+    /// A clause negator where it opens its clause and a `future` context word follows it
+    /// there, as the negative subject of a future verb ("No civilian vessel will be
+    /// attacked"); elsewhere a plain negator (`no`: "there is no threat").
+    OpeningNegator,
     /// Undoes the next entry the way a negator does (`lift` sanctions, `end` the war,
     /// `levantar` el embargo), shown separately in explanations.
     Reverser,

@@ -510,6 +510,7 @@ fn modifier_kind(kind: &str, value: &str, loc: &Location) -> Result<Option<Modif
     Ok(Some(match kind {
         "negator" => ModifierKind::Negator,
         "clause-negator" => ModifierKind::ClauseNegator,
+        "opening-negator" => ModifierKind::OpeningNegator,
         "reverser" => ModifierKind::Reverser,
         "post-reverser" => ModifierKind::PostReverser,
         "booster" => ModifierKind::Intensity(scale(true)?),

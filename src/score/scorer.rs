@@ -2824,6 +2824,26 @@ struct Units<'a> {
 }
 
 impl Units<'_> {
+    /// Whether the word at token `start` opens its clause and a `future` word follows it in
+    /// that clause: an `opening-negator` that is the negative subject of a future verb.
+    fn negative_subject(&self, start: usize) -> bool {
+        let toks = self.tokens.tokens();
+        let Some(t) = toks.get(start) else {
+            return false;
+        };
+        let opens = self
+            .out
+            .last()
+            .is_none_or(|p| p.clause != t.clause || p.sentence != t.sentence);
+        opens
+            && toks
+                .iter()
+                .enumerate()
+                .skip(start + 1)
+                .take_while(|(_, n)| n.clause == t.clause && n.sentence == t.sentence)
+                .any(|(i, _)| self.marks.get(i) & FUTURE_WORD != 0)
+    }
+
     /// Adds the unit of tokens `start..end`: a match of `target`, or a word no match covers.
     #[inline]
     fn push(&mut self, start: usize, end: usize, target: Option<MatchTarget>) {
@@ -2855,6 +2875,18 @@ impl Units<'_> {
                     Some(ModifierKind::ClauseNegator) => {
                         self.counts.clause_negators += 1;
                         Kind::ClauseNegator
+                    }
+                    // "No civilian vessel will be attacked": the negative subject of a future
+                    // verb reaches it as `nobody` does; "there is no threat", "no decision has
+                    // been taken on countermeasures" and "no country has been more generous"
+                    // keep a plain negator.
+                    Some(ModifierKind::OpeningNegator) if self.negative_subject(start) => {
+                        self.counts.clause_negators += 1;
+                        Kind::ClauseNegator
+                    }
+                    Some(ModifierKind::OpeningNegator) => {
+                        self.counts.negators += 1;
+                        Kind::Negator
                     }
                     Some(ModifierKind::Reverser) => Kind::Reverser,
                     Some(ModifierKind::PostReverser) => {

@@ -39,6 +39,44 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "attack:force:-3.00",
         Label::Hostile,
     ),
+    // An `opening-negator` ("no") opening its clause, with a future word after it, is the
+    // negative subject of a future verb: it reaches the verb as a clause negator does.
+    (
+        "a negative subject reaches its future verb",
+        Lang::En,
+        "No soldier of ours will ever strike",
+        "strike:deescalation:1.85",
+        Label::Conciliatory,
+    ),
+    (
+        "a negative subject without a future word keeps the window",
+        Lang::En,
+        "No soldier of ours has ever dared to strike",
+        "strike:force:-2.50",
+        Label::Hostile,
+    ),
+    (
+        "an opening negator inside its clause keeps the window",
+        Lang::En,
+        "There is no soldier of ours who will ever strike",
+        "strike:force:-2.50",
+        Label::Hostile,
+    ),
+    // A barrier ("right") stops a negation, a subordinator ("why") too.
+    (
+        "a right denied is no act denied",
+        Lang::En,
+        "They have no right to attack",
+        "attack:force:-3.00",
+        Label::Hostile,
+    ),
+    (
+        "negation does not reach past why",
+        Lang::En,
+        "never again will we ask why they attack",
+        "attack:force:-3.00",
+        Label::Hostile,
+    ),
     (
         "negation stops at a comma",
         Lang::En,
