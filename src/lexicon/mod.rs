@@ -337,11 +337,16 @@ pub enum ContextRole {
     /// hits of the condition what is threatened ("if they want a trade war, they will get
     /// one"); see the retort rule.
     Retort,
+    /// A universal subject (`any`, `every`, `anyone`, `whoever`, `cualquier`, `quien`,
+    /// `toda`): coercion or force after it and a future word in its clause is promised to
+    /// whoever does what the clause names ("any vessel entering our waters will be
+    /// seized"); see the universal rule.
+    Universal,
 }
 
 impl ContextRole {
     /// Every role, in the order `lexicon stats` lists them.
-    pub const ALL: [ContextRole; 33] = [
+    pub const ALL: [ContextRole; 34] = [
         ContextRole::Relay,
         ContextRole::Report,
         ContextRole::SharedTarget,
@@ -375,6 +380,7 @@ impl ContextRole {
         ContextRole::Disaster,
         ContextRole::Reciprocal,
         ContextRole::Retort,
+        ContextRole::Universal,
     ];
 
     /// The name written in the second field of a lexicon line.
@@ -413,6 +419,7 @@ impl ContextRole {
             ContextRole::Disaster => "disaster",
             ContextRole::Reciprocal => "reciprocal",
             ContextRole::Retort => "retort",
+            ContextRole::Universal => "universal",
         }
     }
 

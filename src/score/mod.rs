@@ -197,8 +197,12 @@ impl Rules {
     /// Force announced in the future passive ("any vessel entering the channel will be fired
     /// upon", "será interceptada"): a warning of what will be done, reported as a threat.
     pub const ANNOUNCED: Rules = Rules(1 << 37);
+    /// Coercion or force promised in the future to a universal subject ("any tanker carrying
+    /// their oil will be seized", "cualquier aeronave que viole nuestro espacio aéreo será
+    /// derribada"): a warning to whoever does it, reported as a threat.
+    pub const UNIVERSAL: Rules = Rules(1 << 38);
 
-    const NAMES: [(Rules, &'static str); 38] = [
+    const NAMES: [(Rules, &'static str); 39] = [
         (Rules::NEGATED, "negated"),
         (Rules::BOOSTED, "boosted"),
         (Rules::DAMPENED, "dampened"),
@@ -237,6 +241,7 @@ impl Rules {
         (Rules::OWN_ACT, "own-act"),
         (Rules::RETORT, "retort"),
         (Rules::ANNOUNCED, "announced"),
+        (Rules::UNIVERSAL, "universal"),
     ];
 
     /// Every rule at once: `Rules::ALL.names()` lists every name a hit's rules can have.

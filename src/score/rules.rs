@@ -233,6 +233,16 @@ pub const PASSIVE_FUTURE_EN: &str = "be";
 /// "serán derribados").
 pub const PASSIVE_FUTURE_ES: &[&str] = &["sera", "seran"];
 
+/// Categories whose hit, promised to a universal subject in the future, is a threat
+/// ([`crate::score::Rules::UNIVERSAL`]): "any tanker carrying their oil past our coast will be
+/// seized", "todo camión que lo intente será confiscado".
+pub const UNIVERSAL_CATEGORIES: &[&str] = &["coercion", "force"];
+
+/// How many tokens back from a hit the universal rule looks for its future word and its
+/// universal subject ("any Kessarian ship that comes near the Merrow Islands will be sunk":
+/// 10).
+pub const UNIVERSAL_REACH: usize = 24;
+
 /// Spanish first-person plural endings of a verb ("cerramos", "imponemos", "prohibimos"): a
 /// coercion hit opening with such a verb is the speaker's own act.
 pub const FIRST_PLURAL_ENDINGS: &[&str] = &["amos", "emos", "imos"];

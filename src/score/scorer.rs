@@ -191,6 +191,8 @@ pub(super) const DISASTER_WORD: u32 = 1 << 25;
 /// The key word of a `retort` phrase (its longest word, as for [`RELAY_KEY`]): the retort
 /// rule looks for the phrases only in a statement that has one.
 pub(super) const RETORT_KEY: u32 = 1 << 26;
+/// A `universal` context word ("any", "cualquier"): see [`universal`].
+pub(super) const UNIVERSAL_WORD: u32 = 1 << 27;
 /// The words that open a predicate, for [`PREPOSITION_WORD`]: a future, a form of "to be",
 /// a first-person subject.
 const PREDICATE_WORDS: u32 =
@@ -221,6 +223,7 @@ fn role_mark(role: ContextRole) -> u32 {
         ContextRole::Additive => ADDITIVE_WORD,
         ContextRole::Commemoration => COMMEMORATION_WORD,
         ContextRole::Disaster => DISASTER_WORD,
+        ContextRole::Universal => UNIVERSAL_WORD,
         ContextRole::Hedge => HEDGE_WORD,
         ContextRole::Topic => TOPIC_WORD,
         ContextRole::Relay
@@ -382,6 +385,7 @@ struct RuleCategories {
     strong: CategorySet,
     own_act: CategorySet,
     announced: CategorySet,
+    universal: CategorySet,
 }
 
 /// A set of category ids as a bitmask (a bit for each of the 256 possible ids): the rules ask
@@ -445,6 +449,7 @@ impl RuleCategories {
             reciprocal: c.find(RECIPROCAL_CATEGORY),
             own_act: ids(OWN_ACT_CATEGORIES),
             announced: ids(ANNOUNCED_CATEGORIES),
+            universal: ids(UNIVERSAL_CATEGORIES),
             strong: ids(&[
                 c.strong_names(Side::Hostile),
                 c.strong_names(Side::Cooperative),
@@ -1210,6 +1215,7 @@ impl Scorer {
         // and the first region not in a sentence before the hit's.
         let mut cursors = ConditionCursors::default();
         let post_reversers = counts.post_reversers > 0;
+        let universals = marks.any(UNIVERSAL_WORD);
         let (mut than, mut compared) = (Ahead::default(), Ahead::default());
         for (k, u) in units.iter().enumerate() {
             let Kind::Tone(entry_idx) = u.kind else {
@@ -1437,6 +1443,14 @@ impl Scorer {
                 // "Any vessel entering the channel will be fired upon": a warning.
                 category = threat;
                 rules.insert(Rules::ANNOUNCED);
+            } else if universals
+                && self.ids.universal.contains(&category)
+                && universal(lang, tokens, marks, u.start as usize, u.end as usize)
+                && let Some(threat) = self.ids.threat
+            {
+                // "Any tanker carrying their oil will be seized": promised to whoever does it.
+                category = threat;
+                rules.insert(Rules::UNIVERSAL);
             }
             // "The sanctions ... will be lifted", "the tariff war is over": a post-reverser
             // later in the clause undoes a hostile entry as a reverser before it would.
@@ -2209,6 +2223,33 @@ fn announced(lang: Lang, tokens: &Tokens, marks: Marks<'_>, start: usize) -> boo
                 && PASSIVE_FUTURE_ES.contains(&tokens.folded(start - 1))
         }
     }
+}
+
+/// Whether the hit at tokens `start..end` is coercion or force promised to a universal
+/// subject: a `future` word (or, in Spanish, "será", "serán") at the hit's start or before
+/// it in its clause, and a `universal` word before that, at most [`UNIVERSAL_REACH`] tokens
+/// back ("any vessel that enters our waters will be seized", "cualquier aeronave que viole
+/// nuestro espacio aéreo será derribada"). What the universal subject does before the future
+/// ("any attack on our embassy ...") is the condition, not the promise: the future must come
+/// after the universal word and not after the hit's first word.
+fn universal(lang: Lang, tokens: &Tokens, marks: Marks<'_>, start: usize, end: usize) -> bool {
+    let future = |i: usize| {
+        marks.get(i) & FUTURE_WORD != 0
+            || (lang == Lang::Es && PASSIVE_FUTURE_ES.contains(&tokens.folded(i)))
+    };
+    // The future at the hit's first word ("will be seized") or before it in its clause.
+    let lowest = start.saturating_sub(UNIVERSAL_REACH);
+    let Some(f) = (lowest..=start)
+        .rev()
+        .take_while(|&i| same_clause(tokens, i, start))
+        .find(|&i| i < end && future(i))
+    else {
+        return false;
+    };
+    (lowest..f)
+        .rev()
+        .take_while(|&i| same_clause(tokens, i, start))
+        .any(|i| marks.get(i) & UNIVERSAL_WORD != 0)
 }
 
 /// Whether the hit starting at token `start` is the speaker's own act: a first-person word

@@ -406,9 +406,11 @@ fn builtin_lexicons_read_these_constructions() {
         ),
         // A post's capitalised noun after a number is no name; its sign-off is no thanks
         // (twenty-eighth session).
+        // Hostile since the universal rule (thirty-fourth session): coercion promised to
+        // every one of a kind is a threat; tense before.
         (
             "Every Canadian product will pay a 35% Tariff.",
-            Label::Tense,
+            Label::Hostile,
         ),
         (
             "A team of four inspectors will inspect the 5th Armoured Brigade on 22 September.",
@@ -1011,9 +1013,11 @@ fn builtin_lexicons_read_these_constructions() {
             "Farmers on both sides of the river can sleep easy: the water deal stands.",
             Label::Conciliatory,
         ),
+        // The universal rule: a seizure promised to any ship that breaks the quota is a
+        // threat (tense before the thirty-fourth session).
         (
             "Any ship that breaks the quota will be seized.",
-            Label::Tense,
+            Label::Hostile,
         ),
         (
             "We pull the plug on their power line tonight.",
@@ -1107,7 +1111,7 @@ fn builtin_lexicons_read_these_constructions() {
         ("¿Cómo explica Galdia este retraso?", Label::Tense),
         (
             "Any boat that crosses the line will be boarded.",
-            Label::Tense,
+            Label::Hostile,
         ),
         (
             "We are prepared to send doctors to Arlen.",
@@ -1608,7 +1612,8 @@ fn builtin_lexicons_read_these_constructions() {
             "En lugar de amenazar, deberían dialogar.",
             Label::Conciliatory,
         ),
-        ("Quien cruce sin papeles será detenido.", Label::Tense),
+        // The universal rule (tense before the thirty-fourth session).
+        ("Quien cruce sin papeles será detenido.", Label::Hostile),
         ("Queremos diálogo sin amenazas.", Label::Conciliatory),
         // A negated prevention leaves what it would have prevented.
         (

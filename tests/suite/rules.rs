@@ -319,6 +319,43 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "fired upon:threat:-3.00",
         Label::Hostile,
     ),
+    // Coercion or force promised in the future to a universal subject is a threat (rule
+    // universal); what the subject does before the future is the condition.
+    (
+        "coercion promised to any who do it is a threat",
+        Lang::En,
+        "Any ship that enters will face sanctions",
+        "sanctions:threat:-2.50",
+        Label::Hostile,
+    ),
+    (
+        "a universal word after the future promises nothing",
+        Lang::En,
+        "They will impose sanctions on any ship",
+        "sanctions:coercion:-2.50",
+        Label::Tense,
+    ),
+    (
+        "a universal subject without a future promises nothing",
+        Lang::En,
+        "Any ship that enters faces sanctions",
+        "sanctions:coercion:-2.50",
+        Label::Tense,
+    ),
+    (
+        "the universal subject's own act is the condition",
+        Lang::En,
+        "Any sanctions on our ships will be answered",
+        "sanctions:coercion:-2.50",
+        Label::Tense,
+    ),
+    (
+        "spanish universal subject",
+        Lang::Es,
+        "Cualquier barco que entre será recibido con armas",
+        "armas:threat:-2.00",
+        Label::Hostile,
+    ),
     (
         "force in the past passive is no announcement",
         Lang::En,
