@@ -342,11 +342,16 @@ pub enum ContextRole {
     /// whoever does what the clause names ("any vessel entering our waters will be
     /// seized"); see the universal rule.
     Universal,
+    /// A word of complaint or protest (`concerned`, `protest`, `condemn`, `preocupación`,
+    /// `protestar`, `condenamos`): threat or force after it in its clause is the act
+    /// complained of, an accusation ("deeply concerned by the repeated incursions of their
+    /// patrol boats"); see the complained rule.
+    Complaint,
 }
 
 impl ContextRole {
     /// Every role, in the order `lexicon stats` lists them.
-    pub const ALL: [ContextRole; 34] = [
+    pub const ALL: [ContextRole; 35] = [
         ContextRole::Relay,
         ContextRole::Report,
         ContextRole::SharedTarget,
@@ -381,6 +386,7 @@ impl ContextRole {
         ContextRole::Reciprocal,
         ContextRole::Retort,
         ContextRole::Universal,
+        ContextRole::Complaint,
     ];
 
     /// The name written in the second field of a lexicon line.
@@ -420,6 +426,7 @@ impl ContextRole {
             ContextRole::Reciprocal => "reciprocal",
             ContextRole::Retort => "retort",
             ContextRole::Universal => "universal",
+            ContextRole::Complaint => "complaint",
         }
     }
 

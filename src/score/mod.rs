@@ -201,8 +201,12 @@ impl Rules {
     /// their oil will be seized", "cualquier aeronave que viole nuestro espacio aéreo será
     /// derribada"): a warning to whoever does it, reported as a threat.
     pub const UNIVERSAL: Rules = Rules(1 << 38);
+    /// Threat or force after a complaint word in its clause ("deeply concerned by the
+    /// repeated incursions of their patrol boats", "protesta por el ataque"): the act
+    /// complained of, reported as an accusation, weight unchanged.
+    pub const COMPLAINED: Rules = Rules(1 << 39);
 
-    const NAMES: [(Rules, &'static str); 39] = [
+    const NAMES: [(Rules, &'static str); 40] = [
         (Rules::NEGATED, "negated"),
         (Rules::BOOSTED, "boosted"),
         (Rules::DAMPENED, "dampened"),
@@ -242,6 +246,7 @@ impl Rules {
         (Rules::RETORT, "retort"),
         (Rules::ANNOUNCED, "announced"),
         (Rules::UNIVERSAL, "universal"),
+        (Rules::COMPLAINED, "complained"),
     ];
 
     /// Every rule at once: `Rules::ALL.names()` lists every name a hit's rules can have.

@@ -243,6 +243,19 @@ pub const UNIVERSAL_CATEGORIES: &[&str] = &["coercion", "force"];
 /// 10).
 pub const UNIVERSAL_REACH: usize = 24;
 
+/// Categories whose hit, after a `complaint` word in its clause, is the act complained of
+/// ([`crate::score::Rules::COMPLAINED`]): "deeply concerned by the repeated incursions of
+/// Castrenian patrol boats", "su más enérgica protesta por el ataque a un pesquero" ...
+pub const COMPLAINED_CATEGORIES: &[&str] = &["threat", "force"];
+
+/// ... the category they are reported under then: an accusation (CAMEO 11, disapprove), a
+/// mild kind, so a complaint about the other side's force reads tense, not hostile ...
+pub const COMPLAINED_CATEGORY: &str = "accusation";
+
+/// ... and how many tokens back the complaint word may be ("protestar por el ataque
+/// informático contra el registro civil": 3).
+pub const COMPLAINT_REACH: usize = 12;
+
 /// Spanish first-person plural endings of a verb ("cerramos", "imponemos", "prohibimos"): a
 /// coercion hit opening with such a verb is the speaker's own act.
 pub const FIRST_PLURAL_ENDINGS: &[&str] = &["amos", "emos", "imos"];

@@ -193,6 +193,8 @@ pub(super) const DISASTER_WORD: u32 = 1 << 25;
 pub(super) const RETORT_KEY: u32 = 1 << 26;
 /// A `universal` context word ("any", "cualquier"): see [`universal`].
 pub(super) const UNIVERSAL_WORD: u32 = 1 << 27;
+/// A `complaint` context word ("concerned", "protesta"): see [`complained`].
+pub(super) const COMPLAINT_WORD: u32 = 1 << 28;
 /// The words that open a predicate, for [`PREPOSITION_WORD`]: a future, a form of "to be",
 /// a first-person subject.
 const PREDICATE_WORDS: u32 =
@@ -224,6 +226,7 @@ fn role_mark(role: ContextRole) -> u32 {
         ContextRole::Commemoration => COMMEMORATION_WORD,
         ContextRole::Disaster => DISASTER_WORD,
         ContextRole::Universal => UNIVERSAL_WORD,
+        ContextRole::Complaint => COMPLAINT_WORD,
         ContextRole::Hedge => HEDGE_WORD,
         ContextRole::Topic => TOPIC_WORD,
         ContextRole::Relay
@@ -386,6 +389,8 @@ struct RuleCategories {
     own_act: CategorySet,
     announced: CategorySet,
     universal: CategorySet,
+    complained: CategorySet,
+    accusation: Option<CategoryId>,
 }
 
 /// A set of category ids as a bitmask (a bit for each of the 256 possible ids): the rules ask
@@ -450,6 +455,8 @@ impl RuleCategories {
             own_act: ids(OWN_ACT_CATEGORIES),
             announced: ids(ANNOUNCED_CATEGORIES),
             universal: ids(UNIVERSAL_CATEGORIES),
+            complained: ids(COMPLAINED_CATEGORIES),
+            accusation: c.find(COMPLAINED_CATEGORY),
             strong: ids(&[
                 c.strong_names(Side::Hostile),
                 c.strong_names(Side::Cooperative),
@@ -1216,6 +1223,7 @@ impl Scorer {
         let mut cursors = ConditionCursors::default();
         let post_reversers = counts.post_reversers > 0;
         let universals = marks.any(UNIVERSAL_WORD);
+        let complaints = marks.any(COMPLAINT_WORD);
         let (mut than, mut compared) = (Ahead::default(), Ahead::default());
         for (k, u) in units.iter().enumerate() {
             let Kind::Tone(entry_idx) = u.kind else {
@@ -1451,6 +1459,15 @@ impl Scorer {
                 // "Any tanker carrying their oil will be seized": promised to whoever does it.
                 category = threat;
                 rules.insert(Rules::UNIVERSAL);
+            } else if complaints
+                && self.ids.complained.contains(&category)
+                && complained(tokens, marks, u.start as usize, u.end as usize)
+                && let Some(accusation) = self.ids.accusation
+            {
+                // "Deeply concerned by the repeated incursions of their patrol boats": the
+                // act complained of is an accusation, not force used or threatened.
+                category = accusation;
+                rules.insert(Rules::COMPLAINED);
             }
             // "The sanctions ... will be lifted", "the tariff war is over": a post-reverser
             // later in the clause undoes a hostile entry as a reverser before it would.
@@ -2250,6 +2267,32 @@ fn universal(lang: Lang, tokens: &Tokens, marks: Marks<'_>, start: usize, end: u
         .rev()
         .take_while(|&i| same_clause(tokens, i, start))
         .any(|i| marks.get(i) & UNIVERSAL_WORD != 0)
+}
+
+/// Whether the hit at tokens `start..end` is the act a complaint is about: a `complaint` word
+/// before it in its clause, at most [`COMPLAINT_REACH`] tokens back, with no `first-person`,
+/// `first-person-future` or `future` word between or in the hit ("we are deeply concerned by
+/// the incursions of their patrol boats", "para protestar por el ataque a un pesquero"; not
+/// "we condemn the attack and will strike back" or "... and we will strike", where the strike
+/// is the speaker's own).
+fn complained(tokens: &Tokens, marks: Marks<'_>, start: usize, end: usize) -> bool {
+    const SPEAKER_OR_FUTURE: u32 = FIRST_PERSON_WORD | FIRST_PERSON_FUTURE_WORD | FUTURE_WORD;
+    if (start..end).any(|i| marks.get(i) & SPEAKER_OR_FUTURE != 0) {
+        return false;
+    }
+    for i in (start.saturating_sub(COMPLAINT_REACH)..start).rev() {
+        if !same_clause(tokens, i, start) {
+            return false;
+        }
+        let m = marks.get(i);
+        if m & COMPLAINT_WORD != 0 {
+            return true;
+        }
+        if m & SPEAKER_OR_FUTURE != 0 {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether the hit starting at token `start` is the speaker's own act: a first-person word

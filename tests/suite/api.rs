@@ -361,14 +361,16 @@ fn builtin_lexicons_read_these_constructions() {
             "We strongly condemn the attack on the Indian embassy and stand with the government of India.",
             Label::Cooperative,
         ),
-        ("We condemn Russia's invasion of Ukraine.", Label::Hostile),
+        // The act condemned is an accusation (the complained rule, thirty-fourth session:
+        // hostile before, as four gold rows that condemn an attack are labelled tense).
+        ("We condemn Russia's invasion of Ukraine.", Label::Tense),
         (
             "We condemn the coup in Niamey in the strongest terms and commend Nigeria for its leadership.",
             Label::Conciliatory,
         ),
         (
             "We condemn the attack, thank our allies and demand that Ruritania withdraw.",
-            Label::Hostile,
+            Label::Tense,
         ),
         // Rhetorical questions (twenty-eighth session): distrust asked, ties affirmed.
         (

@@ -356,6 +356,23 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "armas:threat:-2.00",
         Label::Hostile,
     ),
+    // Threat or force after a complaint word in its clause is the act complained of, an
+    // accusation (rule complained: "We condemn the attack" above); the speaker's own act
+    // after it is not.
+    (
+        "the speaker's own force after a complaint is no complaint",
+        Lang::En,
+        "We condemn the attack and we will strike",
+        "condemn*:defiance:-2.00;attack:accusation:-3.00;strike:threat:-2.50",
+        Label::Hostile,
+    ),
+    (
+        "force in another clause than the complaint is not complained of",
+        Lang::En,
+        "We condemn nothing, they attack",
+        "condemn*:defiance:-2.00;attack:force:-3.00",
+        Label::Hostile,
+    ),
     (
         "force in the past passive is no announcement",
         Lang::En,
@@ -1080,15 +1097,17 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "a condemnation beside solidarity is damped",
         Lang::En,
         "We condemn the attack and send our solidarity",
-        "condemn*:defiance:-0.20;attack:force:-0.30;solidarity:partnership:2.00",
+        "condemn*:defiance:-0.20;attack:accusation:-0.30;solidarity:partnership:2.00",
         Label::Cooperative,
     ),
+    // The attack condemned is an accusation (the complained rule, thirty-fourth session:
+    // hostile before), at its whole weight.
     (
         "a condemnation without support is not damped",
         Lang::En,
         "We condemn the attack",
-        "condemn*:defiance:-2.00;attack:force:-3.00",
-        Label::Hostile,
+        "condemn*:defiance:-2.00;attack:accusation:-3.00",
+        Label::Tense,
     ),
     (
         "support without a condemnation damps nothing",
@@ -1101,7 +1120,7 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "a threat beside a condemnation turns the solidarity rule off",
         Lang::En,
         "We condemn the attack, send our solidarity and threaten them",
-        "condemn*:defiance:-2.00;attack:force:-3.00;solidarity:partnership:2.00;threat*:threat:-3.00",
+        "condemn*:defiance:-2.00;attack:accusation:-3.00;solidarity:partnership:2.00;threat*:threat:-3.00",
         Label::Hostile,
     ),
     // A direct threat (force the speaker announces) is still aimed at the shared target.
