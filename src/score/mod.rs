@@ -205,8 +205,12 @@ impl Rules {
     /// repeated incursions of their patrol boats", "protesta por el ataque"): the act
     /// complained of, reported as an accusation, weight unchanged.
     pub const COMPLAINED: Rules = Rules(1 << 39);
+    /// A cooperative hit before a contrast word whose sentence turns to a part without any
+    /// ("We value the gesture, but their explanations are still not enough"): a concession,
+    /// so its sign turns, reported as an accusation (a disapproval).
+    pub const CONCEDED: Rules = Rules(1 << 40);
 
-    const NAMES: [(Rules, &'static str); 40] = [
+    const NAMES: [(Rules, &'static str); 41] = [
         (Rules::NEGATED, "negated"),
         (Rules::BOOSTED, "boosted"),
         (Rules::DAMPENED, "dampened"),
@@ -247,6 +251,7 @@ impl Rules {
         (Rules::ANNOUNCED, "announced"),
         (Rules::UNIVERSAL, "universal"),
         (Rules::COMPLAINED, "complained"),
+        (Rules::CONCEDED, "conceded"),
     ];
 
     /// Every rule at once: `Rules::ALL.names()` lists every name a hit's rules can have.

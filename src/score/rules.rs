@@ -346,6 +346,16 @@ pub const OFFER_CATEGORIES: &[&str] = &["commitment", "agreement"];
 /// with hits keep this share of their weight. The statement ends where it means to.
 pub const TURN_SCALAR: f64 = 0.5;
 
+/// How much of its weight (already halved before the contrast) a conceded cooperative hit
+/// keeps, with the sign turned, in a sentence whose turn leads to no cooperative hit (see
+/// `Scorer::concessions`, [`crate::score::Rules::CONCEDED`]): "We value the gesture, but
+/// their explanations are still not enough".
+pub const CONCEDED_SCALAR: f64 = 1.0;
+
+/// The category a conceded hit is reported under: the reservation is a disapproval (CAMEO
+/// 11), as mock praise is ([`SARCASM_CATEGORY`]).
+pub const CONCEDED_CATEGORY: &str = "accusation";
+
 /// A hedged threat ("not rule out", "no descartamos") before a cooperative entry in its clause
 /// is openness ("we do not rule out a meeting"): it keeps this share of its weight, sign
 /// turned ...

@@ -391,6 +391,7 @@ struct RuleCategories {
     universal: CategorySet,
     complained: CategorySet,
     accusation: Option<CategoryId>,
+    conceded: Option<CategoryId>,
 }
 
 /// A set of category ids as a bitmask (a bit for each of the 256 possible ids): the rules ask
@@ -457,6 +458,7 @@ impl RuleCategories {
             universal: ids(UNIVERSAL_CATEGORIES),
             complained: ids(COMPLAINED_CATEGORIES),
             accusation: c.find(COMPLAINED_CATEGORY),
+            conceded: c.find(CONCEDED_CATEGORY),
             strong: ids(&[
                 c.strong_names(Side::Hostile),
                 c.strong_names(Side::Cooperative),
@@ -1684,11 +1686,103 @@ impl Scorer {
         if hits.len() > 1 {
             turns(&mut hits, clauses, units);
         }
+        // A concession: cooperative words before a turn to a part without any ("We value the
+        // gesture, but their explanations are still not enough"). Only with a contrast word.
+        if counts.contrasts > 0
+            && hits
+                .iter()
+                .any(|h| h.rules.contains(Rules::BEFORE_CONTRAST))
+        {
+            self.concessions(
+                &mut hits,
+                clauses,
+                units,
+                marks,
+                contrast_at,
+                opens_sentence,
+            );
+        }
         // Reciprocal entries are few: most statements have no such hit.
         if hits.iter().any(|h| model.entry_roles.reciprocal(h.entry)) {
             self.reciprocity(&mut hits, &model.entry_roles);
         }
         hits
+    }
+
+    /// The conceded rule: in a sentence that turns at a contrast word (`contrast_at`), when the
+    /// part before the turn has cooperative words and nothing hostile (no hostile hit, no
+    /// negated one) and the part after it, which has words, has no cooperative hit, the
+    /// cooperative words were a concession and the sentence's point is the reservation after
+    /// it: each such hit turns its sign ([`CONCEDED_SCALAR`] of its weight) and is reported as
+    /// [`CONCEDED_CATEGORY`]. "Valoramos el gesto de Istmira, pero sus explicaciones siguen
+    /// siendo insuficientes", "We welcome the talk of dialogue, but words do not fill
+    /// reservoirs". A concessive word inside its sentence ("respectful and useful, though no
+    /// agreement was reached") heads the concession itself, so what comes before it is the
+    /// point and is left alone. For a contrast word that opens its sentence
+    /// (`opens_sentence`), the part before is the sentence before. `places` holds each hit's
+    /// clause and unit, in text order.
+    #[inline(never)]
+    fn concessions(
+        &self,
+        hits: &mut [Hit],
+        places: &[(u32, usize)],
+        units: &[RawUnit],
+        marks: Marks<'_>,
+        contrast_at: &[Option<usize>],
+        opens_sentence: &[bool],
+    ) {
+        let unit = |i: usize| places.get(i).map_or(usize::MAX, |&(_, k)| k);
+        let sentence_of = |k: usize| units.get(k).map(|u| u.sentence as usize);
+        for (s, &c) in contrast_at.iter().enumerate() {
+            let Some(c) = c else { continue };
+            // The turn must lead somewhere: a word after the contrast word in its sentence
+            // (a concession's turn is a main clause's first unit, a word itself).
+            let Some(turn) = units.get(c) else { continue };
+            let contrast_word = matches!(turn.kind, Kind::Contrast { .. });
+            let leads =
+                !contrast_word || units.get(c + 1).is_some_and(|u| u.sentence as usize == s);
+            let concessive =
+                contrast_word && turn.tokens().any(|i| marks.get(i) & CONCESSIVE_WORD != 0);
+            if !leads || concessive {
+                continue;
+            }
+            let opens = opens_sentence.get(s).copied().unwrap_or(false);
+            let before = |i: usize| {
+                let k = unit(i);
+                match sentence_of(k) {
+                    Some(t) if opens => t + 1 == s,
+                    Some(t) => t == s && k < c,
+                    None => false,
+                }
+            };
+            let after = |i: usize| {
+                let k = unit(i);
+                sentence_of(k) == Some(s) && k >= c
+            };
+            let (mut cooperative, mut hostile, mut answered) = (false, false, false);
+            // A negated hostile word ("we will not close the border") is no concession.
+            let praise = |h: &Hit| h.weight > 0.0 && h.base > 0.0;
+            for (i, h) in hits.iter().enumerate() {
+                if before(i) {
+                    cooperative |= praise(h);
+                    hostile |= h.weight < 0.0 || h.base < 0.0;
+                } else if after(i) {
+                    answered |= h.weight > 0.0;
+                }
+            }
+            if !cooperative || hostile || answered {
+                continue;
+            }
+            for (i, h) in hits.iter_mut().enumerate() {
+                if before(i) && praise(h) {
+                    h.weight *= -CONCEDED_SCALAR;
+                    if let Some(c) = self.ids.conceded {
+                        h.category = c;
+                    }
+                    h.rules.insert(Rules::CONCEDED);
+                }
+            }
+        }
     }
 
     /// The reciprocity rule: a hit whose entry holds a `reciprocal` phrase ("respond in kind"),

@@ -127,25 +127,27 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "good:praise:0.70",
         Label::Conciliatory,
     ),
+    // Cooperative words before a turn to a part without any are conceded (the conceded
+    // rule, thirty-fourth session): weighed as before the turn, with the sign turned.
     (
         "contrast: after weighs more, before less",
         Lang::En,
         "Good talks, but they will attack",
-        "good:praise:0.50;talks:dialogue:0.50;attack:force:-4.50",
+        "good:accusation:-0.50;talks:accusation:-0.50;attack:force:-4.50",
         Label::Hostile,
     ),
     (
         "contrast opening a sentence reaches back",
         Lang::En,
         "Good talks. However, sanctions.",
-        "good:praise:0.50;talks:dialogue:0.50;sanctions:coercion:-3.75",
+        "good:accusation:-0.50;talks:accusation:-0.50;sanctions:coercion:-3.75",
         Label::Tense,
     ),
     (
         "contrast does not reach other sentences",
         Lang::En,
         "Good talks. Good but sanctions",
-        "good:praise:1.00;talks:dialogue:1.00;good:praise:0.50;sanctions:coercion:-3.75",
+        "good:praise:1.00;talks:dialogue:1.00;good:accusation:-0.50;sanctions:coercion:-3.75",
         Label::Tense,
     ),
     (
@@ -232,12 +234,14 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "armas:deescalation:1.48",
         Label::Conciliatory,
     ),
+    // Since the conceded rule (thirty-fourth session) the peace before the turn is a
+    // concession: its sign turns (neutral before).
     (
         "spanish contrast pero",
         Lang::Es,
         "Queremos la paz, pero defenderemos la patria",
-        "paz:deescalation:1.50;defender*:defiance:-1.50",
-        Label::Neutral,
+        "paz:accusation:-1.50;defender*:defiance:-1.50",
+        Label::Tense,
     ),
     (
         "spanish wildcard and accents",
@@ -372,6 +376,43 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "We condemn nothing, they attack",
         "condemn*:defiance:-2.00;attack:force:-3.00",
         Label::Hostile,
+    ),
+    // Cooperative words before a turn to a part without any were a concession (rule
+    // conceded): their sign turns, reported as an accusation.
+    (
+        "praise before a turn to a reservation is conceded",
+        Lang::En,
+        "We thank them, but the work goes on",
+        "thank:accusation:-1.00",
+        Label::Tense,
+    ),
+    (
+        "praise before a turn to more praise stands",
+        Lang::En,
+        "We thank them, but good talks",
+        "thank:gratitude:1.00;good:praise:1.50;talks:dialogue:1.50",
+        Label::Cooperative,
+    ),
+    (
+        "a negated hostile word before a turn is no concession",
+        Lang::En,
+        "We will not attack, but the work goes on",
+        "attack:deescalation:1.11",
+        Label::Conciliatory,
+    ),
+    (
+        "a concessive word inside its sentence heads the concession",
+        Lang::En,
+        "We thank them, although the work goes on",
+        "thank:gratitude:1.00",
+        Label::Cooperative,
+    ),
+    (
+        "a turn that leads nowhere concedes nothing",
+        Lang::En,
+        "We thank them, but",
+        "thank:gratitude:1.00",
+        Label::Cooperative,
     ),
     (
         "force in the past passive is no announcement",
@@ -511,7 +552,7 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "a contrast word turns",
         Lang::En,
         "Talks, but sanctions",
-        "talks:dialogue:0.50;sanctions:coercion:-3.75",
+        "talks:accusation:-0.50;sanctions:coercion:-3.75",
         Label::Tense,
     ),
     (
@@ -937,7 +978,7 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "a relay word inside a contrast phrase relays nothing",
         Lang::En,
         "We thank them. That said, sanctions",
-        "thank:gratitude:1.00;sanctions:coercion:-3.75",
+        "thank:accusation:-1.00;sanctions:coercion:-3.75",
         Label::Tense,
     ),
     (
@@ -1144,7 +1185,7 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "an opening contrast turns from the sentence before",
         Lang::En,
         "Thank the alliance. Now sanctions",
-        "thank:gratitude:1.00;alliance:partnership:1.00;sanctions:coercion:-3.75",
+        "thank:accusation:-1.00;alliance:accusation:-1.00;sanctions:coercion:-3.75",
         Label::Tense,
     ),
     // ... or where only the sentence's first-person subject comes before it.
@@ -1152,7 +1193,7 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "an opening contrast after the subject turns from the sentence before",
         Lang::En,
         "Thank the alliance. We now sanctions",
-        "thank:gratitude:1.00;alliance:partnership:1.00;sanctions:coercion:-3.75",
+        "thank:accusation:-1.00;alliance:accusation:-1.00;sanctions:coercion:-3.75",
         Label::Tense,
     ),
     (
@@ -1169,15 +1210,15 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "a contrast word after the subject turns from the sentence before",
         Lang::En,
         "Thank the alliance. Moscow, however, sanctions",
-        "thank:gratitude:1.00;alliance:partnership:1.00;sanctions:coercion:-3.75",
+        "thank:accusation:-1.00;alliance:accusation:-1.00;sanctions:coercion:-3.75",
         Label::Tense,
     ),
     (
         "a contrast word after an entry contrasts inside its sentence",
         Lang::En,
         "Thank the alliance. Good, but sanctions",
-        "thank:gratitude:2.00;alliance:partnership:2.00;good:praise:0.50;sanctions:coercion:-3.75",
-        Label::Cooperative,
+        "thank:gratitude:2.00;alliance:partnership:2.00;good:accusation:-0.50;sanctions:coercion:-3.75",
+        Label::Neutral,
     ),
     (
         "an opening-contrast word elsewhere is plain",
@@ -2059,10 +2100,12 @@ fn tone_is_normalized_sum_in_its_band() {
 #[test]
 fn shares_and_dominant_category() {
     let scorer = fixture_scorer(Lang::En);
-    let s = scorer.score("Good talks, thank you, but sanctions");
-    // 0.5 + 0.5 + 1.0 cooperative before the contrast, -3.75 hostile after it.
-    assert!((s.hostility - 3.75 / 5.75).abs() < 1e-9, "{}", s.hostility);
-    assert!((s.cooperation - 2.0 / 5.75).abs() < 1e-9);
+    // A cooperative word after the turn too, so that nothing before it is conceded.
+    let s = scorer.score("Good talks, thank you, but sanctions, good");
+    // 0.5 + 0.5 + 1.0 cooperative before the contrast, -3.75 hostile and 1.5 cooperative
+    // after it.
+    assert!((s.hostility - 3.75 / 7.25).abs() < 1e-9, "{}", s.hostility);
+    assert!((s.cooperation - 3.5 / 7.25).abs() < 1e-9);
     let cat = s.category.map(|c| scorer.categories().get(c).name.clone());
     assert_eq!(cat.as_deref(), Some("coercion"));
 }
