@@ -347,11 +347,15 @@ pub enum ContextRole {
     /// complained of, an accusation ("deeply concerned by the repeated incursions of their
     /// patrol boats"); see the complained rule.
     Complaint,
+    /// A document of agreement named as a thing (`treaty`, `agreement`, `ratification`,
+    /// `acuerdo`, `tratado`): a statement whose hits are all such words alone names a
+    /// document and takes no stance; see the mentioned rule.
+    Document,
 }
 
 impl ContextRole {
     /// Every role, in the order `lexicon stats` lists them.
-    pub const ALL: [ContextRole; 35] = [
+    pub const ALL: [ContextRole; 36] = [
         ContextRole::Relay,
         ContextRole::Report,
         ContextRole::SharedTarget,
@@ -387,6 +391,7 @@ impl ContextRole {
         ContextRole::Retort,
         ContextRole::Universal,
         ContextRole::Complaint,
+        ContextRole::Document,
     ];
 
     /// The name written in the second field of a lexicon line.
@@ -427,6 +432,7 @@ impl ContextRole {
             ContextRole::Retort => "retort",
             ContextRole::Universal => "universal",
             ContextRole::Complaint => "complaint",
+            ContextRole::Document => "document",
         }
     }
 

@@ -209,8 +209,11 @@ impl Rules {
     /// ("We value the gesture, but their explanations are still not enough"): a concession,
     /// so its sign turns, reported as an accusation (a disapproval).
     pub const CONCEDED: Rules = Rules(1 << 40);
+    /// The statement's only hits are `document` words of an agreement, matched alone ("The
+    /// treaty has 42 articles and two annexes"): a document named, not a stance; damped.
+    pub const MENTIONED: Rules = Rules(1 << 41);
 
-    const NAMES: [(Rules, &'static str); 41] = [
+    const NAMES: [(Rules, &'static str); 42] = [
         (Rules::NEGATED, "negated"),
         (Rules::BOOSTED, "boosted"),
         (Rules::DAMPENED, "dampened"),
@@ -252,6 +255,7 @@ impl Rules {
         (Rules::UNIVERSAL, "universal"),
         (Rules::COMPLAINED, "complained"),
         (Rules::CONCEDED, "conceded"),
+        (Rules::MENTIONED, "mentioned"),
     ];
 
     /// Every rule at once: `Rules::ALL.names()` lists every name a hit's rules can have.

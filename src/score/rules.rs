@@ -632,6 +632,15 @@ pub const TALK_ONLY_SCALAR: f64 = 0.5;
 /// weight: the founding example's "A great call with President Petro" is cooperative talk.
 pub const TALK_ONLY_MAX_BASE: f64 = 2.0;
 
+/// Categories whose entries, matched as one `document` word and all a statement's hits, name a
+/// document rather than take a stance ([`crate::score::Rules::MENTIONED`]): "The treaty has 42
+/// articles and two annexes" ...
+pub const MENTION_CATEGORIES: &[&str] = &["agreement"];
+
+/// ... and how much such a hit counts then, as a notice's hits do ([`NOTICE_SCALAR`]): "the
+/// treaty" (1.5) alone reads 0.09, neutral, where it read +0.62 with its band.
+pub const MENTION_SCALAR: f64 = 0.25;
+
 /// A tone word with a capital initial that does not open its clause is read as part of a
 /// proper name and not scored ("viaja a La Paz", "aeropuerto Paz Estenssoro", "Puerto
 /// Esperanza", "the border post at Concordia"), unless the entry runs on into a lower-case

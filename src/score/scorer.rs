@@ -195,6 +195,8 @@ pub(super) const RETORT_KEY: u32 = 1 << 26;
 pub(super) const UNIVERSAL_WORD: u32 = 1 << 27;
 /// A `complaint` context word ("concerned", "protesta"): see [`complained`].
 pub(super) const COMPLAINT_WORD: u32 = 1 << 28;
+/// A `document` context word ("treaty", "acuerdo"): see `Scorer::mentions`.
+pub(super) const DOCUMENT_WORD: u32 = 1 << 29;
 /// The words that open a predicate, for [`PREPOSITION_WORD`]: a future, a form of "to be",
 /// a first-person subject.
 const PREDICATE_WORDS: u32 =
@@ -227,6 +229,7 @@ fn role_mark(role: ContextRole) -> u32 {
         ContextRole::Disaster => DISASTER_WORD,
         ContextRole::Universal => UNIVERSAL_WORD,
         ContextRole::Complaint => COMPLAINT_WORD,
+        ContextRole::Document => DOCUMENT_WORD,
         ContextRole::Hedge => HEDGE_WORD,
         ContextRole::Topic => TOPIC_WORD,
         ContextRole::Relay
@@ -392,6 +395,7 @@ struct RuleCategories {
     complained: CategorySet,
     accusation: Option<CategoryId>,
     conceded: Option<CategoryId>,
+    mentioned: CategorySet,
 }
 
 /// A set of category ids as a bitmask (a bit for each of the 256 possible ids): the rules ask
@@ -459,6 +463,7 @@ impl RuleCategories {
             complained: ids(COMPLAINED_CATEGORIES),
             accusation: c.find(COMPLAINED_CATEGORY),
             conceded: c.find(CONCEDED_CATEGORY),
+            mentioned: ids(MENTION_CATEGORIES),
             strong: ids(&[
                 c.strong_names(Side::Hostile),
                 c.strong_names(Side::Cooperative),
@@ -1677,12 +1682,19 @@ impl Scorer {
                     && (0..tokens.tokens().len()).any(|i| future_verb_at(tokens, i)))
         };
         let dated = || model.context.dated(tokens);
+        // Whether the statement is the speaker's own offer: asked once, by whichever rule
+        // needs it first.
+        let mut offer: Option<bool> = None;
+        let mut offered = || *offer.get_or_insert_with(offered);
         super::context::talk_only(
             &mut hits,
             (self.ids.talk, self.ids.schedule),
-            offered,
+            &mut offered,
             dated,
         );
+        if marks.any(DOCUMENT_WORD) {
+            self.mentions(&mut hits, clauses, units, marks, &mut offered);
+        }
         if hits.len() > 1 {
             turns(&mut hits, clauses, units);
         }
@@ -1707,6 +1719,42 @@ impl Scorer {
             self.reciprocity(&mut hits, &model.entry_roles);
         }
         hits
+    }
+
+    /// The mentioned rule: a statement whose hits are all a `document` word matched alone, an
+    /// entry of [`MENTION_CATEGORIES`] ("treaty", "acuerdo", "ratification"), names a document
+    /// and takes no stance towards it ("The treaty has 42 articles and two annexes, and will
+    /// enter into force thirty days after ratification", "El texto del acuerdo se publicará
+    /// en el Diario Oficial"): each hit counts [`MENTION_SCALAR`], unless the statement is
+    /// the speaker's own (a first-person word, or a Spanish first-person future: `offered`).
+    /// A verb of agreeing ("firmaron hoy el tratado") and a phrase ("signed the agreement",
+    /// "acuerdo histórico") are not mentions. `places` holds each hit's clause and unit.
+    #[inline(never)]
+    fn mentions(
+        &self,
+        hits: &mut [Hit],
+        places: &[(u32, usize)],
+        units: &[RawUnit],
+        marks: Marks<'_>,
+        offered: impl FnOnce() -> bool,
+    ) {
+        let bare = |(i, h): (usize, &Hit)| {
+            h.weight > 0.0
+                && self.ids.mentioned.contains(&h.category)
+                && places
+                    .get(i)
+                    .and_then(|&(_, k)| units.get(k))
+                    .is_some_and(|u| {
+                        u.end == u.start + 1 && marks.get(u.start as usize) & DOCUMENT_WORD != 0
+                    })
+        };
+        if hits.is_empty() || !hits.iter().enumerate().all(bare) || offered() {
+            return;
+        }
+        for h in hits.iter_mut() {
+            h.weight *= MENTION_SCALAR;
+            h.rules.insert(Rules::MENTIONED);
+        }
     }
 
     /// The conceded rule: in a sentence that turns at a contrast word (`contrast_at`), when the

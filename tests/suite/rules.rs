@@ -414,6 +414,29 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "thank:gratitude:1.00",
         Label::Cooperative,
     ),
+    // A statement whose hits are all document words alone names a document (rule
+    // mentioned): a quarter of the weight.
+    (
+        "a document named alone is a mention",
+        Lang::En,
+        "The treaty has two annexes",
+        "treaty:agreement:0.50",
+        Label::Neutral,
+    ),
+    (
+        "a document named beside praise is no mere mention",
+        Lang::En,
+        "The treaty is good",
+        "treaty:agreement:2.00;good:praise:1.00",
+        Label::Cooperative,
+    ),
+    (
+        "the speaker's own document is no mere mention",
+        Lang::En,
+        "We have the treaty",
+        "treaty:agreement:2.00",
+        Label::Cooperative,
+    ),
     (
         "force in the past passive is no announcement",
         Lang::En,
@@ -1458,17 +1481,17 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
     // A statement with a clock time is a notice (NOTICE_SCALAR 0.25): its hits are damped,
     // unless it warns (a threat or demand hit: an ultimatum names its hour).
     (
-        "a clock time makes a schedule of the treaty",
+        "a clock time makes a schedule of the alliance",
         Lang::En,
-        "The treaty signing is at 10:00",
-        "treaty:agreement:0.50",
+        "The alliance signing is at 10:00",
+        "alliance:partnership:0.50",
         Label::Neutral,
     ),
     (
-        "without the clock time the treaty counts",
+        "without the clock time the alliance counts",
         Lang::En,
-        "The treaty signing is on Tuesday",
-        "treaty:agreement:2.00",
+        "The alliance signing is on Tuesday",
+        "alliance:partnership:2.00",
         Label::Cooperative,
     ),
     (
@@ -1488,8 +1511,8 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
     (
         "a ratio is no clock time",
         Lang::En,
-        "The treaty passed 3:1",
-        "treaty:agreement:2.00",
+        "The alliance passed 3:1",
+        "alliance:partnership:2.00",
         Label::Cooperative,
     ),
     // Thanks to a partner count as partnership for the shared target (SHARED_TARGET_PARTNERS).
