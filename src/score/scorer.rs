@@ -1779,8 +1779,27 @@ impl Scorer {
         contrast_at: &[Option<usize>],
         opens_sentence: &[bool],
     ) {
+        // The hits are in text order, so each sentence's hits, and those before a unit, are
+        // found by bisection: linear in a long statement of many sentences with a turn.
         let unit = |i: usize| places.get(i).map_or(usize::MAX, |&(_, k)| k);
-        let sentence_of = |k: usize| units.get(k).map(|u| u.sentence as usize);
+        let sentence_of = |i: usize| {
+            units
+                .get(unit(i))
+                .map_or(usize::MAX, |u| u.sentence as usize)
+        };
+        let n = hits.len();
+        let first = |pred: &dyn Fn(usize) -> bool| {
+            let (mut lo, mut hi) = (0, n);
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2;
+                if pred(mid) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            lo
+        };
         for (s, &c) in contrast_at.iter().enumerate() {
             let Some(c) = c else { continue };
             // The turn must lead somewhere: a word after the contrast word in its sentence
@@ -1795,34 +1814,29 @@ impl Scorer {
                 continue;
             }
             let opens = opens_sentence.get(s).copied().unwrap_or(false);
-            let before = |i: usize| {
-                let k = unit(i);
-                match sentence_of(k) {
-                    Some(t) if opens => t + 1 == s,
-                    Some(t) => t == s && k < c,
-                    None => false,
-                }
+            // This sentence's hits are `lo..hi`, those at or after the turn `turn_at..hi`.
+            let lo = first(&|i| sentence_of(i) >= s);
+            let hi = first(&|i| sentence_of(i) > s);
+            let turn_at = first(&|i| sentence_of(i) > s || (sentence_of(i) == s && unit(i) >= c));
+            let before = if opens {
+                // The sentence before: its hits end where this one's start.
+                first(&|i| sentence_of(i).saturating_add(1) >= s)..lo
+            } else {
+                lo..turn_at
             };
-            let after = |i: usize| {
-                let k = unit(i);
-                sentence_of(k) == Some(s) && k >= c
-            };
-            let (mut cooperative, mut hostile, mut answered) = (false, false, false);
             // A negated hostile word ("we will not close the border") is no concession.
             let praise = |h: &Hit| h.weight > 0.0 && h.base > 0.0;
-            for (i, h) in hits.iter().enumerate() {
-                if before(i) {
-                    cooperative |= praise(h);
-                    hostile |= h.weight < 0.0 || h.base < 0.0;
-                } else if after(i) {
-                    answered |= h.weight > 0.0;
-                }
-            }
+            let (Some(part), Some(rest)) = (hits.get(before.clone()), hits.get(turn_at..hi)) else {
+                continue;
+            };
+            let cooperative = part.iter().any(praise);
+            let hostile = part.iter().any(|h| h.weight < 0.0 || h.base < 0.0);
+            let answered = rest.iter().any(|h| h.weight > 0.0);
             if !cooperative || hostile || answered {
                 continue;
             }
-            for (i, h) in hits.iter_mut().enumerate() {
-                if before(i) && praise(h) {
+            for h in hits.get_mut(before).into_iter().flatten() {
+                if praise(h) {
                     h.weight *= -CONCEDED_SCALAR;
                     if let Some(c) = self.ids.conceded {
                         h.category = c;
