@@ -105,7 +105,7 @@ fn fixed_fast_dyn(x: f64, decimals: usize) -> Option<([u8; FAST_MAX], usize)> {
 /// `x`; in floating point when that is safe, else exactly in integers ([`scaled_round`]).
 /// Larger values, NaN and infinities decline (None) and the caller formats. The text is
 /// `buf[..len]`.
-#[inline]
+#[inline(always)]
 fn fixed_fast<const D: usize>(x: f64) -> Option<([u8; FAST_MAX], usize)> {
     let &unit = POW10_U64.get(D)?;
     let n = scaled_units(x, unit)?;
@@ -135,14 +135,26 @@ fn fixed_fast<const D: usize>(x: f64) -> Option<([u8; FAST_MAX], usize)> {
         len += int_digits;
     }
     if D > 0 {
-        // The point and D digits, written at once from a fixed-size array.
+        // The point and D digits, written at once from a fixed-size array, two digits at a
+        // time from a table.
         let mut tail = [b'.'; 5];
-        let mut v = frac;
-        for k in (1..=D).rev() {
-            if let Some(slot) = tail.get_mut(k) {
-                *slot = b'0' + (v % 10) as u8;
+        let pair = |v: u64| {
+            DIGIT_PAIRS
+                .get(v as usize % 100)
+                .copied()
+                .unwrap_or([b'0'; 2])
+        };
+        match D {
+            1 => tail[1] = b'0' + (frac % 10) as u8,
+            2 => [tail[1], tail[2]] = pair(frac),
+            3 => {
+                tail[1] = b'0' + (frac / 100 % 10) as u8;
+                [tail[2], tail[3]] = pair(frac);
             }
-            v /= 10;
+            _ => {
+                [tail[1], tail[2]] = pair(frac / 100);
+                [tail[3], tail[4]] = pair(frac);
+            }
         }
         if let Some(dst) = buf.get_mut(len..len + 5) {
             dst.copy_from_slice(&tail);
@@ -214,6 +226,17 @@ fn scaled_round(x: f64, unit: u64) -> Option<u64> {
     let half = 1u128 << (shift - 1);
     Some(n + u64::from(rest > half || (rest == half && n & 1 == 1)))
 }
+
+/// "00" to "99": the decimals of [`fixed_fast`] two at a time.
+const DIGIT_PAIRS: [[u8; 2]; 100] = {
+    let mut t = [[0u8; 2]; 100];
+    let mut i = 0;
+    while i < 100 {
+        t[i] = [b'0' + (i / 10) as u8, b'0' + (i % 10) as u8];
+        i += 1;
+    }
+    t
+};
 
 /// 10^k as integers, for counting digits.
 const POW10_U64: [u64; 10] = [
