@@ -1460,7 +1460,7 @@ impl Scorer {
                 rules.insert(Rules::ANNOUNCED);
             } else if universals
                 && self.ids.universal.contains(&category)
-                && universal(lang, tokens, marks, u.start as usize, u.end as usize)
+                && universal(lang, tokens, marks, u.start as usize)
                 && let Some(threat) = self.ids.threat
             {
                 // "Any tanker carrying their oil will be seized": promised to whoever does it.
@@ -1675,17 +1675,17 @@ impl Scorer {
             self.ids.shared_targets,
         );
         // Talk the speaker offers in the first person ("I will call", "llamaré") is no schedule;
-        // looked for only in a statement whose hits are all talk.
-        let offered = || {
+        // looked for only in a statement whose hits are all talk (or all documents).
+        let first_person = || {
             marks.any(FIRST_PERSON_WORD | FIRST_PERSON_FUTURE_WORD)
                 || (lang == Lang::Es
                     && (0..tokens.tokens().len()).any(|i| future_verb_at(tokens, i)))
         };
         let dated = || model.context.dated(tokens);
-        // Whether the statement is the speaker's own offer: asked once, by whichever rule
-        // needs it first.
+        // Whether the statement is the speaker's own offer: worked out once, by whichever of
+        // the two rules asks first.
         let mut offer: Option<bool> = None;
-        let mut offered = || *offer.get_or_insert_with(offered);
+        let mut offered = || *offer.get_or_insert_with(first_person);
         super::context::talk_only(
             &mut hits,
             (self.ids.talk, self.ids.schedule),
@@ -2398,14 +2398,14 @@ fn announced(lang: Lang, tokens: &Tokens, marks: Marks<'_>, start: usize) -> boo
     }
 }
 
-/// Whether the hit at tokens `start..end` is coercion or force promised to a universal
+/// Whether the hit starting at token `start` is coercion or force promised to a universal
 /// subject: a `future` word (or, in Spanish, "será", "serán") at the hit's start or before
 /// it in its clause, and a `universal` word before that, at most [`UNIVERSAL_REACH`] tokens
 /// back ("any vessel that enters our waters will be seized", "cualquier aeronave que viole
 /// nuestro espacio aéreo será derribada"). What the universal subject does before the future
 /// ("any attack on our embassy ...") is the condition, not the promise: the future must come
 /// after the universal word and not after the hit's first word.
-fn universal(lang: Lang, tokens: &Tokens, marks: Marks<'_>, start: usize, end: usize) -> bool {
+fn universal(lang: Lang, tokens: &Tokens, marks: Marks<'_>, start: usize) -> bool {
     let future = |i: usize| {
         marks.get(i) & FUTURE_WORD != 0
             || (lang == Lang::Es && PASSIVE_FUTURE_ES.contains(&tokens.folded(i)))
@@ -2415,7 +2415,7 @@ fn universal(lang: Lang, tokens: &Tokens, marks: Marks<'_>, start: usize, end: u
     let Some(f) = (lowest..=start)
         .rev()
         .take_while(|&i| same_clause(tokens, i, start))
-        .find(|&i| i < end && future(i))
+        .find(|&i| future(i))
     else {
         return false;
     };
