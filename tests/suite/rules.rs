@@ -437,6 +437,15 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "treaty:agreement:2.00",
         Label::Cooperative,
     ),
+    // A refusal to sign refuses what it names (the breach rule, a `rejection` word ending the
+    // defiance hit).
+    (
+        "a refusal to sign refuses the treaty",
+        Lang::En,
+        "We will not sign the treaty",
+        "will not sign:defiance:-2.00;treaty:defiance:-1.00",
+        Label::Tense,
+    ),
     (
         "force in the past passive is no announcement",
         Lang::En,
