@@ -1741,12 +1741,9 @@ impl Scorer {
         let bare = |(i, h): (usize, &Hit)| {
             h.weight > 0.0
                 && self.ids.mentioned.contains(&h.category)
-                && places
-                    .get(i)
-                    .and_then(|&(_, k)| units.get(k))
-                    .is_some_and(|u| {
-                        u.end == u.start + 1 && marks.get(u.start as usize) & DOCUMENT_WORD != 0
-                    })
+                && hit_unit(places, units, i).is_some_and(|u| {
+                    u.end == u.start + 1 && marks.get(u.start as usize) & DOCUMENT_WORD != 0
+                })
         };
         if hits.is_empty() || !hits.iter().enumerate().all(bare) || offered() {
             return;
@@ -1782,11 +1779,8 @@ impl Scorer {
         // The hits are in text order, so each sentence's hits, and those before a unit, are
         // found by bisection: linear in a long statement of many sentences with a turn.
         let unit = |i: usize| places.get(i).map_or(usize::MAX, |&(_, k)| k);
-        let sentence_of = |i: usize| {
-            units
-                .get(unit(i))
-                .map_or(usize::MAX, |u| u.sentence as usize)
-        };
+        let sentence_of =
+            |i: usize| hit_unit(places, units, i).map_or(usize::MAX, |u| u.sentence as usize);
         let n = hits.len();
         let first = |pred: &dyn Fn(usize) -> bool| {
             let (mut lo, mut hi) = (0, n);
@@ -2217,6 +2211,11 @@ impl Scorer {
     }
 }
 
+/// The unit of hit `i`, where `places` holds each hit's clause and unit.
+fn hit_unit<'u>(places: &[(u32, usize)], units: &'u [RawUnit], i: usize) -> Option<&'u RawUnit> {
+    places.get(i).and_then(|&(_, k)| units.get(k))
+}
+
 /// A tone that turns between sentences: when the last sentence with hits has a net weight of
 /// one sign, the hits of every earlier sentence whose net weight has the other sign keep
 /// [`TURN_SCALAR`] of their weight. A statement with a contrast word is left to the contrast
@@ -2236,12 +2235,7 @@ fn turns(hits: &mut [Hit], places: &[(u32, usize)], units: &[RawUnit]) {
     if !(cooperative && hostile) {
         return;
     }
-    let sentence = |i: usize| {
-        places
-            .get(i)
-            .and_then(|&(_, k)| units.get(k))
-            .map(|u| u.sentence)
-    };
+    let sentence = |i: usize| hit_unit(places, units, i).map(|u| u.sentence);
     // The net weight of each run of hits in one sentence, from the last run back.
     let mut end = hits.len();
     let mut last_sign = 0.0f64;
