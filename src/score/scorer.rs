@@ -3065,16 +3065,14 @@ impl Units<'_> {
         let Some(t) = toks.get(start) else {
             return false;
         };
-        let opens = self
-            .out
-            .last()
-            .is_none_or(|p| p.clause != t.clause || p.sentence != t.sentence);
+        // Clause numbers run on across sentences, so one number names a clause.
+        let opens = self.out.last().is_none_or(|p| p.clause != t.clause);
         opens
             && toks
                 .iter()
                 .enumerate()
                 .skip(start + 1)
-                .take_while(|(_, n)| n.clause == t.clause && n.sentence == t.sentence)
+                .take_while(|(_, n)| n.clause == t.clause)
                 .any(|(i, _)| self.marks.get(i) & FUTURE_WORD != 0)
     }
 
