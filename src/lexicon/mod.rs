@@ -351,11 +351,16 @@ pub enum ContextRole {
     /// `acuerdo`, `tratado`): a statement whose hits are all such words alone names a
     /// document and takes no stance; see the mentioned rule.
     Document,
+    /// A body of two governments named as a thing (`commission`, `committee`, `comisión`,
+    /// `comité`): a partnership or dialogue entry naming it ("the joint border commission",
+    /// "la comisión mixta") is a mention, as a document word alone is; see the mentioned
+    /// rule.
+    Body,
 }
 
 impl ContextRole {
     /// Every role, in the order `lexicon stats` lists them.
-    pub const ALL: [ContextRole; 36] = [
+    pub const ALL: [ContextRole; 37] = [
         ContextRole::Relay,
         ContextRole::Report,
         ContextRole::SharedTarget,
@@ -392,6 +397,7 @@ impl ContextRole {
         ContextRole::Universal,
         ContextRole::Complaint,
         ContextRole::Document,
+        ContextRole::Body,
     ];
 
     /// The name written in the second field of a lexicon line.
@@ -433,6 +439,7 @@ impl ContextRole {
             ContextRole::Universal => "universal",
             ContextRole::Complaint => "complaint",
             ContextRole::Document => "document",
+            ContextRole::Body => "body",
         }
     }
 

@@ -637,6 +637,17 @@ pub const TALK_ONLY_MAX_BASE: f64 = 2.0;
 /// articles and two annexes" ...
 pub const MENTION_CATEGORIES: &[&str] = &["agreement"];
 
+/// Categories whose entries name a body of two governments when a `body` word is in the
+/// match, right after it (one word may stand between: "joint border commission") or right
+/// before it ("comité mixto"): such a hit is a mention too, as a document word alone is
+/// ([`crate::score::Rules::MENTIONED`]): "The joint border commission will meet in Haldemar on
+/// 14 March", "La comisión mixta de seguimiento celebró su primera reunión".
+pub const BODY_CATEGORIES: &[&str] = &["partnership", "dialogue"];
+
+/// How many tokens after a hit a `body` word may stand for the hit to name it: the next one,
+/// or the one after ("joint border commission", "joint tracking committee").
+pub const BODY_REACH: usize = 2;
+
 /// ... and how much such a hit counts then, as a notice's hits do ([`NOTICE_SCALAR`]): "the
 /// treaty" (1.5) alone reads 0.09, neutral, where it read +0.62 with its band.
 pub const MENTION_SCALAR: f64 = 0.25;

@@ -197,6 +197,8 @@ pub(super) const UNIVERSAL_WORD: u32 = 1 << 27;
 pub(super) const COMPLAINT_WORD: u32 = 1 << 28;
 /// A `document` context word ("treaty", "acuerdo"): see `Scorer::mentions`.
 pub(super) const DOCUMENT_WORD: u32 = 1 << 29;
+/// A `body` context word ("commission", "comité"): see `Scorer::mentions`.
+pub(super) const BODY_WORD: u32 = 1 << 30;
 /// The words that open a predicate, for [`PREPOSITION_WORD`]: a future, a form of "to be",
 /// a first-person subject.
 const PREDICATE_WORDS: u32 =
@@ -230,6 +232,7 @@ fn role_mark(role: ContextRole) -> u32 {
         ContextRole::Universal => UNIVERSAL_WORD,
         ContextRole::Complaint => COMPLAINT_WORD,
         ContextRole::Document => DOCUMENT_WORD,
+        ContextRole::Body => BODY_WORD,
         ContextRole::Hedge => HEDGE_WORD,
         ContextRole::Topic => TOPIC_WORD,
         ContextRole::Relay
@@ -396,6 +399,7 @@ struct RuleCategories {
     accusation: Option<CategoryId>,
     conceded: Option<CategoryId>,
     mentioned: CategorySet,
+    body: CategorySet,
 }
 
 /// A set of category ids as a bitmask (a bit for each of the 256 possible ids): the rules ask
@@ -464,6 +468,7 @@ impl RuleCategories {
             accusation: c.find(COMPLAINED_CATEGORY),
             conceded: c.find(CONCEDED_CATEGORY),
             mentioned: ids(MENTION_CATEGORIES),
+            body: ids(BODY_CATEGORIES),
             strong: ids(&[
                 c.strong_names(Side::Hostile),
                 c.strong_names(Side::Cooperative),
@@ -1692,8 +1697,8 @@ impl Scorer {
             &mut offered,
             dated,
         );
-        if marks.any(DOCUMENT_WORD) {
-            self.mentions(&mut hits, clauses, units, marks, &mut offered);
+        if marks.any(DOCUMENT_WORD | BODY_WORD) {
+            self.mentions(&mut hits, clauses, units, tokens, marks, &mut offered);
         }
         if hits.len() > 1 {
             turns(&mut hits, clauses, units);
@@ -1728,21 +1733,33 @@ impl Scorer {
     /// en el Diario Oficial"): each hit counts [`MENTION_SCALAR`], unless the statement is
     /// the speaker's own (a first-person word, or a Spanish first-person future: `offered`).
     /// A verb of agreeing ("firmaron hoy el tratado") and a phrase ("signed the agreement",
-    /// "acuerdo histórico") are not mentions. `places` holds each hit's clause and unit.
+    /// "acuerdo histórico") are not mentions. A partnership or dialogue entry
+    /// ([`BODY_CATEGORIES`]) naming a body of the two governments is a mention too: a `body`
+    /// word in its match ("comisión mixta"), at most [`BODY_REACH`] tokens after it ("joint
+    /// border commission") or right before it ("comité mixto"), in its clause. `places` holds
+    /// each hit's clause and unit.
     #[inline(never)]
     fn mentions(
         &self,
         hits: &mut [Hit],
         places: &[(u32, usize)],
         units: &[RawUnit],
+        tokens: &Tokens,
         marks: Marks<'_>,
         offered: impl FnOnce() -> bool,
     ) {
+        let body =
+            |j: usize, at: usize| marks.get(j) & BODY_WORD != 0 && same_clause(tokens, j, at);
         let bare = |(i, h): (usize, &Hit)| {
             h.weight > 0.0
-                && self.ids.mentioned.contains(&h.category)
                 && hit_unit(places, units, i).is_some_and(|u| {
-                    u.end == u.start + 1 && marks.get(u.start as usize) & DOCUMENT_WORD != 0
+                    let (start, end) = (u.start as usize, u.end as usize);
+                    (self.ids.mentioned.contains(&h.category)
+                        && end == start + 1
+                        && marks.get(start) & DOCUMENT_WORD != 0)
+                        || (self.ids.body.contains(&h.category)
+                            && ((start..end + BODY_REACH).any(|j| body(j, start))
+                                || start.checked_sub(1).is_some_and(|j| body(j, start))))
                 })
         };
         if hits.is_empty() || !hits.iter().enumerate().all(bare) || offered() {

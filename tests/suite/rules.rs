@@ -430,6 +430,37 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "treaty:agreement:2.00;good:praise:1.00",
         Label::Cooperative,
     ),
+    // A partnership word naming a body of the two governments (a `body` word in it, one or
+    // two words after it, or right before it) is a mention as well.
+    (
+        "a joint body named is a mention",
+        Lang::En,
+        "The joint border commission meets in May",
+        "joint:partnership:0.25",
+        Label::Neutral,
+    ),
+    (
+        "a body named beside a document is a mention",
+        Lang::En,
+        "The joint commission reviews the treaty",
+        "joint:partnership:0.25;treaty:agreement:0.50",
+        // 0.75 in all: +0.19, conciliatory (without the rule +3.00, cooperative).
+        Label::Conciliatory,
+    ),
+    (
+        "a joint act is no body",
+        Lang::En,
+        "The joint patrol of the border starts, and the commission meets",
+        "joint:partnership:1.00",
+        Label::Cooperative,
+    ),
+    (
+        "a body set up by the speaker is no mere mention",
+        Lang::En,
+        "We set up a joint commission",
+        "joint:partnership:1.00",
+        Label::Cooperative,
+    ),
     (
         "the speaker's own document is no mere mention",
         Lang::En,
@@ -1443,21 +1474,30 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "talks:dialogue:0.50",
         Label::Neutral,
     ),
-    // Talk-only with a date (twenty-first session): a weak partnership word (a joint body) in
+    // Talk-only with a date (twenty-first session): a weak partnership word (a joint act) in
     // a statement that names a day or a month is a schedule; without one it keeps its weight.
+    // (A joint body, "the joint commission", is a mention besides since the thirty-fifth
+    // session: both rules apply, 1 x 0.5 x 0.25.)
     (
-        "a joint body named with a day is a schedule",
+        "a joint act named with a day is a schedule",
         Lang::En,
-        "The joint commission meets on Tuesday",
+        "The joint patrol starts on Tuesday",
         "joint:partnership:0.50",
         Label::Neutral,
     ),
     (
-        "a joint body without a date keeps its weight",
+        "a joint act without a date keeps its weight",
         Lang::En,
-        "The joint commission meets soon",
+        "The joint patrol starts soon",
         "joint:partnership:1.00",
         Label::Cooperative,
+    ),
+    (
+        "a joint body named with a day is a schedule and a mention",
+        Lang::En,
+        "The joint commission meets on Tuesday",
+        "joint:partnership:0.12",
+        Label::Neutral,
     ),
     (
         "a weak measure named with a day is a schedule",
