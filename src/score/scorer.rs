@@ -1736,8 +1736,11 @@ impl Scorer {
     /// "acuerdo histórico") are not mentions. A partnership or dialogue entry
     /// ([`BODY_CATEGORIES`]) naming a body of the two governments is a mention too: a `body`
     /// word in its match ("comisión mixta"), at most [`BODY_REACH`] tokens after it ("joint
-    /// border commission") or right before it ("comité mixto"), in its clause. `places` holds
-    /// each hit's clause and unit.
+    /// border commission") or right before it ("comité mixto"), in its clause. Plain talk
+    /// (the `talk-only` rule's hits: talk entries weaker than [`TALK_ONLY_MAX_BASE`]) may
+    /// stand beside them: "The Foreign Minister will travel to Orelia for the fourth round of
+    /// consultations on the Hollen basin agreement". `places` holds each hit's clause and
+    /// unit.
     #[inline(never)]
     fn mentions(
         &self,
@@ -1762,7 +1765,21 @@ impl Scorer {
                                 || start.checked_sub(1).is_some_and(|j| body(j, start))))
                 })
         };
-        if hits.is_empty() || !hits.iter().enumerate().all(bare) || offered() {
+        // Plain talk beside a document or a body is part of the notice: "a round of
+        // consultations on the Hollen basin agreement".
+        let talk = |h: &Hit| {
+            h.weight > 0.0
+                && self.ids.talk.contains(&h.category)
+                && h.base.abs() < TALK_ONLY_MAX_BASE
+        };
+        if hits.is_empty()
+            || !hits
+                .iter()
+                .enumerate()
+                .all(|(i, h)| bare((i, h)) || talk(h))
+            || !hits.iter().enumerate().any(bare)
+            || offered()
+        {
             return;
         }
         for h in hits.iter_mut() {

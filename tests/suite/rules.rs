@@ -447,6 +447,23 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         // 0.75 in all: +0.19, conciliatory (without the rule +3.00, cooperative).
         Label::Conciliatory,
     ),
+    // Plain talk beside a document or a body is part of the notice; beside no document it is
+    // the talk-only rule's (half), and warm words beside a document keep both whole.
+    (
+        "plain talk beside a document is part of the mention",
+        Lang::En,
+        "The talks on the treaty resume",
+        "talks:dialogue:0.25;treaty:agreement:0.50",
+        // +0.19 (without the rule 1 + 2: +0.61, cooperative).
+        Label::Conciliatory,
+    ),
+    (
+        "plain talk alone is the talk-only rule's",
+        Lang::En,
+        "The talks resume",
+        "talks:dialogue:0.50",
+        Label::Neutral,
+    ),
     (
         "a joint act is no body",
         Lang::En,
