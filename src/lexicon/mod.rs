@@ -356,11 +356,15 @@ pub enum ContextRole {
     /// "la comisión mixta") is a mention, as a document word alone is; see the mentioned
     /// rule.
     Body,
+    /// A verb of signing or ratifying (`signed`, `ratified`, `firmaron`, `suscribieron`): a
+    /// document word after it in its clause is the thing signed, not a mere mention ("the two
+    /// governments signed the Lisk River Agreement"); see the mentioned rule.
+    Signing,
 }
 
 impl ContextRole {
     /// Every role, in the order `lexicon stats` lists them.
-    pub const ALL: [ContextRole; 37] = [
+    pub const ALL: [ContextRole; 38] = [
         ContextRole::Relay,
         ContextRole::Report,
         ContextRole::SharedTarget,
@@ -398,6 +402,7 @@ impl ContextRole {
         ContextRole::Complaint,
         ContextRole::Document,
         ContextRole::Body,
+        ContextRole::Signing,
     ];
 
     /// The name written in the second field of a lexicon line.
@@ -440,6 +445,7 @@ impl ContextRole {
             ContextRole::Complaint => "complaint",
             ContextRole::Document => "document",
             ContextRole::Body => "body",
+            ContextRole::Signing => "signing",
         }
     }
 

@@ -66,7 +66,8 @@ fn retort_at(
 }
 
 /// One language's context words (its lexicon's `relay`, `report`, `shared-target`, `sarcasm`,
-/// `congratulation`, `condemnation`, `rejection`, `calendar`, `reciprocal` and `retort` lines),
+/// `congratulation`, `condemnation`, `rejection`, `calendar`, `signing`, `reciprocal` and
+/// `retort` lines),
 /// compiled for the statement-level rules. The one-word roles
 /// (`first-person`, `future`, ...) are flags in the scorer's vocabulary instead ([`Marks`]).
 #[derive(Debug)]
@@ -83,6 +84,8 @@ pub(super) struct ContextWords {
     rejection: Vec<Marker>,
     /// The `calendar` words, sorted: days and months.
     calendar: Vec<String>,
+    /// The `signing` words, sorted: verbs of signing and ratifying.
+    signing: Vec<String>,
     /// The `reciprocal` phrases, as words: an entry that holds one is reciprocal.
     reciprocal: Vec<Vec<String>>,
     /// The `retort` phrases ("get one", "la tendrán"), compared only where the retort rule
@@ -108,6 +111,12 @@ impl ContextWords {
             rejection: of(ContextRole::Rejection).map(Marker::parse).collect(),
             calendar: {
                 let mut c: Vec<String> = of(ContextRole::Calendar).map(str::to_owned).collect();
+                c.sort_unstable();
+                c.dedup();
+                c
+            },
+            signing: {
+                let mut c: Vec<String> = of(ContextRole::Signing).map(str::to_owned).collect();
                 c.sort_unstable();
                 c.dedup();
                 c
@@ -153,6 +162,29 @@ impl ContextWords {
         self.calendar
             .binary_search_by(|c| c.as_bytes().cmp(w))
             .is_ok()
+    }
+
+    /// Whether word `w` (folded) is a `signing` word.
+    fn is_signing(&self, w: &[u8]) -> bool {
+        self.signing
+            .binary_search_by(|c| c.as_bytes().cmp(w))
+            .is_ok()
+    }
+
+    /// Whether a `signing` word stands before token `at` in its clause, at most `reach`
+    /// tokens back ("signed the Kell River Flow Agreement"): what is signed there is no mere
+    /// mention. Asked by the mentioned rule only when every hit of a statement is a
+    /// mention, so for few statements.
+    pub(super) fn signed_before(&self, tokens: &Tokens, at: usize, reach: usize) -> bool {
+        let toks = tokens.tokens();
+        let Some(clause) = toks.get(at).map(|t| t.clause) else {
+            return false;
+        };
+        !self.signing.is_empty()
+            && (at.saturating_sub(reach)..at)
+                .rev()
+                .take_while(|&i| toks.get(i).is_some_and(|t| t.clause == clause))
+                .any(|i| self.is_signing(tokens.folded_bytes(i)))
     }
 
     /// Whether word `w` (folded) is a `congratulation` word.
@@ -220,6 +252,9 @@ impl ContextWords {
             let w = tokens.folded_bytes(i);
             if self.is_calendar(w) {
                 out.push((ContextRole::Calendar, i, i + 1));
+            }
+            if self.is_signing(w) {
+                out.push((ContextRole::Signing, i, i + 1));
             }
             if self.is_congratulation(tokens.folded(i)) {
                 out.push((ContextRole::Congratulation, i, i + 1));

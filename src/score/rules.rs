@@ -648,6 +648,10 @@ pub const BODY_CATEGORIES: &[&str] = &["partnership", "dialogue"];
 /// or the one after ("joint border commission", "joint tracking committee").
 pub const BODY_REACH: usize = 2;
 
+/// How many tokens back from a document word a `signing` word may stand for the document to
+/// be the thing signed rather than a mention ("signed the Kell River Flow Agreement": 5).
+pub const SIGNING_REACH: usize = 8;
+
 /// ... and how much such a hit counts then, as a notice's hits do ([`NOTICE_SCALAR`]): "the
 /// treaty" (1.5) alone reads 0.09, neutral, where it read +0.62 with its band.
 pub const MENTION_SCALAR: f64 = 0.25;

@@ -243,6 +243,7 @@ fn role_mark(role: ContextRole) -> u32 {
         | ContextRole::Condemnation
         | ContextRole::Rejection
         | ContextRole::Calendar
+        | ContextRole::Signing
         | ContextRole::Reciprocal
         | ContextRole::Retort => 0,
     }
@@ -1698,7 +1699,14 @@ impl Scorer {
             dated,
         );
         if marks.any(DOCUMENT_WORD | BODY_WORD) {
-            self.mentions(&mut hits, clauses, units, tokens, marks, &mut offered);
+            self.mentions(
+                &mut hits,
+                clauses,
+                units,
+                (tokens, &model.context),
+                marks,
+                &mut offered,
+            );
         }
         if hits.len() > 1 {
             turns(&mut hits, clauses, units);
@@ -1747,7 +1755,7 @@ impl Scorer {
         hits: &mut [Hit],
         places: &[(u32, usize)],
         units: &[RawUnit],
-        tokens: &Tokens,
+        (tokens, context): (&Tokens, &ContextWords),
         marks: Marks<'_>,
         offered: impl FnOnce() -> bool,
     ) {
@@ -1759,7 +1767,8 @@ impl Scorer {
                     let (start, end) = (u.start as usize, u.end as usize);
                     (self.ids.mentioned.contains(&h.category)
                         && end == start + 1
-                        && marks.get(start) & DOCUMENT_WORD != 0)
+                        && marks.get(start) & DOCUMENT_WORD != 0
+                        && !context.signed_before(tokens, start, SIGNING_REACH))
                         || (self.ids.body.contains(&h.category)
                             && ((start..end + BODY_REACH).any(|j| body(j, start))
                                 || start.checked_sub(1).is_some_and(|j| body(j, start))))

@@ -479,6 +479,13 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         Label::Cooperative,
     ),
     (
+        "a document signed is no mere mention",
+        Lang::En,
+        "They signed the Kell River treaty",
+        "treaty:agreement:2.00",
+        Label::Cooperative,
+    ),
+    (
         "the speaker's own document is no mere mention",
         Lang::En,
         "We have the treaty",
