@@ -67,6 +67,13 @@ pub const DENIED_BY_NO_ONE: &[&str] = &["nadie", "nobody"];
 /// How far before the threat word [`DENIED_BY_NO_ONE`] is looked for.
 pub const DENIED_BY_NO_ONE_REACH: usize = 3;
 
+/// The category a denial aimed at no one is reported under when the statement makes no
+/// threat (the hollow-denial rule): the formula introduces a grievance ("Valdoria is not
+/// threatening anyone with sanctions. We are simply stating that Kestria has broken its
+/// word"), so it keeps the hostile sign as a grievance, not as a threat that would put the
+/// statement in the hostile band. Beside a threat it is reported as a threat.
+pub const HOLLOW_GRIEVANCE_CATEGORY: &str = "accusation";
+
 /// The passive auxiliaries that may stand between a shared-target term and a hostile hit
 /// whose patient the target is, for the shared-target rule: "the terrorists will be hunted
 /// down", "los narcos serán perseguidos".

@@ -401,6 +401,7 @@ struct RuleCategories {
     conceded: Option<CategoryId>,
     mentioned: CategorySet,
     body: CategorySet,
+    grievance: Option<CategoryId>,
 }
 
 /// A set of category ids as a bitmask (a bit for each of the 256 possible ids): the rules ask
@@ -470,6 +471,7 @@ impl RuleCategories {
             conceded: c.find(CONCEDED_CATEGORY),
             mentioned: ids(MENTION_CATEGORIES),
             body: ids(BODY_CATEGORIES),
+            grievance: c.find(HOLLOW_GRIEVANCE_CATEGORY),
             strong: ids(&[
                 c.strong_names(Side::Hostile),
                 c.strong_names(Side::Cooperative),
@@ -1996,7 +1998,8 @@ impl Scorer {
     /// after the threat word or [`DENIED_BY_NO_ONE`] just before it) is the formula that
     /// introduces a grievance, and is hollow beside any hostile hit: "Valdoria is not
     /// threatening anyone with sanctions. We are simply stating that Kestria has broken its
-    /// word".
+    /// word"; beside no threat hit it is reported as the grievance
+    /// ([`HOLLOW_GRIEVANCE_CATEGORY`]), not as a threat.
     fn hollow_denials(
         &self,
         hits: &mut [Hit],
@@ -2035,7 +2038,12 @@ impl Scorer {
                 && (threatens || to_anyone(k));
             if denied_threat {
                 h.weight = -h.weight;
-                h.category = threat;
+                // A denial aimed at no one beside no threat opens a grievance.
+                h.category = if threatens {
+                    threat
+                } else {
+                    self.ids.grievance.unwrap_or(threat)
+                };
                 h.rules.insert(Rules::HOLLOW_DENIAL);
             }
         }

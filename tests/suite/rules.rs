@@ -1347,13 +1347,15 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         Label::Hostile,
     ),
     // A denial aimed at no one ("not threatening anyone", "nadie está amenazando") opens a
-    // grievance: hollow beside any hostile hit, not only a threat.
+    // grievance: hollow beside any hostile hit, not only a threat; beside no threat it is
+    // reported as the grievance (HOLLOW_GRIEVANCE_CATEGORY), so the statement is tense
+    // (hostile until the thirty-fifth session).
     (
         "a denial of threatening anyone beside an accusation is hollow",
         Lang::En,
         "We are not threatening anyone. They violated the treaty",
-        "threat*:threat:-2.22;violated:accusation:-2.00;treaty:accusation:-1.00",
-        Label::Hostile,
+        "threat*:accusation:-2.22;violated:accusation:-2.00;treaty:accusation:-1.00",
+        Label::Tense,
     ),
     (
         "a denial of threatening someone named beside an accusation stands",
@@ -1366,8 +1368,8 @@ const CASES: &[(&str, Lang, &str, &str, Label)] = &[
         "nadie amenaza beside an accusation is hollow",
         Lang::Es,
         "Nadie está amenazando a Montebruno. Son unos narco",
-        "amenaz*:threat:-2.22;narco:accusation:-2.00",
-        Label::Hostile,
+        "amenaz*:accusation:-2.22;narco:accusation:-2.00",
+        Label::Tense,
     ),
     (
         "a denial of threatening without a threat reassures",
