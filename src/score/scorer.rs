@@ -1743,7 +1743,9 @@ impl Scorer {
     /// en el Diario Oficial"): each hit counts [`MENTION_SCALAR`], unless the statement is
     /// the speaker's own (a first-person word, or a Spanish first-person future: `offered`).
     /// A verb of agreeing ("firmaron hoy el tratado") and a phrase ("signed the agreement",
-    /// "acuerdo histórico") are not mentions. A partnership or dialogue entry
+    /// "acuerdo histórico") are not mentions, nor is a document word with a `signing` word
+    /// before it in its clause, at most [`SIGNING_REACH`] tokens back ("signed the Lisk River
+    /// Agreement": the thing signed). A partnership or dialogue entry
     /// ([`BODY_CATEGORIES`]) naming a body of the two governments is a mention too: a `body`
     /// word in its match ("comisión mixta"), at most [`BODY_REACH`] tokens after it ("joint
     /// border commission") or right before it ("comité mixto"), in its clause. Plain talk
