@@ -128,7 +128,9 @@ impl Rules {
     /// reported as commitment.
     pub const HEDGED: Rules = Rules(1 << 18);
     /// A negated threat word in a statement that threatens ("we are not threatening anyone
-    /// ... we will destroy them"): the denial is hollow, the hit stays a threat.
+    /// ... we will destroy them"): the denial is hollow, the hit stays a threat. A denial
+    /// aimed at no one beside other hostile hits but no threat is hollow too, reported as the
+    /// grievance it opens (an accusation).
     pub const HOLLOW_DENIAL: Rules = Rules(1 << 19);
     /// A hostile act named as the topic of a cooperative word just before it ("an agreement
     /// on tariffs", "talks about the missile strike"): damped, and approved by nothing.
@@ -209,8 +211,10 @@ impl Rules {
     /// ("We value the gesture, but their explanations are still not enough"): a concession,
     /// so its sign turns, reported as an accusation (a disapproval).
     pub const CONCEDED: Rules = Rules(1 << 40);
-    /// The statement's only hits are `document` words of an agreement, matched alone ("The
-    /// treaty has 42 articles and two annexes"): a document named, not a stance; damped.
+    /// The statement's hits are all mentions: `document` words of an agreement matched alone
+    /// and not signed ("The treaty has 42 articles and two annexes"), partnership or dialogue
+    /// entries naming a `body` ("the joint border commission"), with plain talk beside them:
+    /// a document or a body named, not a stance; damped.
     pub const MENTIONED: Rules = Rules(1 << 41);
 
     const NAMES: [(Rules, &'static str); 42] = [

@@ -1785,14 +1785,16 @@ impl Scorer {
                 && self.ids.talk.contains(&h.category)
                 && h.base.abs() < TALK_ONLY_MAX_BASE
         };
-        if hits.is_empty()
-            || !hits
-                .iter()
-                .enumerate()
-                .all(|(i, h)| bare((i, h)) || talk(h))
-            || !hits.iter().enumerate().any(bare)
-            || offered()
-        {
+        // Every hit a mention or plain talk, and at least one a mention.
+        let mut mentioned = false;
+        for (i, h) in hits.iter().enumerate() {
+            if bare((i, h)) {
+                mentioned = true;
+            } else if !talk(h) {
+                return;
+            }
+        }
+        if !mentioned || offered() {
             return;
         }
         for h in hits.iter_mut() {
