@@ -65,6 +65,28 @@ fn retort_at(
         }
 }
 
+/// A role's one-word context words, sorted for a binary search of a token's folded bytes.
+#[derive(Debug)]
+struct WordSet(Vec<String>);
+
+impl WordSet {
+    fn new<'a>(words: impl Iterator<Item = &'a str>) -> WordSet {
+        let mut w: Vec<String> = words.map(str::to_owned).collect();
+        w.sort_unstable();
+        w.dedup();
+        WordSet(w)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Whether word `w` (folded) is one of the set.
+    fn contains(&self, w: &[u8]) -> bool {
+        self.0.binary_search_by(|c| c.as_bytes().cmp(w)).is_ok()
+    }
+}
+
 /// One language's context words (its lexicon's `relay`, `report`, `shared-target`, `sarcasm`,
 /// `congratulation`, `condemnation`, `rejection`, `calendar`, `signing`, `reciprocal` and
 /// `retort` lines),
@@ -82,10 +104,10 @@ pub(super) struct ContextWords {
     condemnation: Vec<Marker>,
     /// The `rejection` words: whole words or word beginnings (`reject*`).
     rejection: Vec<Marker>,
-    /// The `calendar` words, sorted: days and months.
-    calendar: Vec<String>,
-    /// The `signing` words, sorted: verbs of signing and ratifying.
-    signing: Vec<String>,
+    /// The `calendar` words: days and months.
+    calendar: WordSet,
+    /// The `signing` words: verbs of signing and ratifying.
+    signing: WordSet,
     /// The `reciprocal` phrases, as words: an entry that holds one is reciprocal.
     reciprocal: Vec<Vec<String>>,
     /// The `retort` phrases ("get one", "la tendrán"), compared only where the retort rule
@@ -109,18 +131,8 @@ impl ContextWords {
             congratulation: of(ContextRole::Congratulation).map(Marker::parse).collect(),
             condemnation: of(ContextRole::Condemnation).map(Marker::parse).collect(),
             rejection: of(ContextRole::Rejection).map(Marker::parse).collect(),
-            calendar: {
-                let mut c: Vec<String> = of(ContextRole::Calendar).map(str::to_owned).collect();
-                c.sort_unstable();
-                c.dedup();
-                c
-            },
-            signing: {
-                let mut c: Vec<String> = of(ContextRole::Signing).map(str::to_owned).collect();
-                c.sort_unstable();
-                c.dedup();
-                c
-            },
+            calendar: WordSet::new(of(ContextRole::Calendar)),
+            signing: WordSet::new(of(ContextRole::Signing)),
             reciprocal: of(ContextRole::Reciprocal)
                 .map(|t| t.split(' ').map(str::to_owned).collect())
                 .collect(),
@@ -157,20 +169,6 @@ impl ContextWords {
         self.retort.key_words()
     }
 
-    /// Whether word `w` (folded) is a `calendar` word.
-    fn is_calendar(&self, w: &[u8]) -> bool {
-        self.calendar
-            .binary_search_by(|c| c.as_bytes().cmp(w))
-            .is_ok()
-    }
-
-    /// Whether word `w` (folded) is a `signing` word.
-    fn is_signing(&self, w: &[u8]) -> bool {
-        self.signing
-            .binary_search_by(|c| c.as_bytes().cmp(w))
-            .is_ok()
-    }
-
     /// Whether a `signing` word stands before token `at` in its clause, at most `reach`
     /// tokens back ("signed the Kell River Flow Agreement"): what is signed there is no mere
     /// mention. Asked by the mentioned rule only when every hit of a statement is a
@@ -184,7 +182,7 @@ impl ContextWords {
             && (at.saturating_sub(reach)..at)
                 .rev()
                 .take_while(|&i| toks.get(i).is_some_and(|t| t.clause == clause))
-                .any(|i| self.is_signing(tokens.folded_bytes(i)))
+                .any(|i| self.signing.contains(tokens.folded_bytes(i)))
     }
 
     /// Whether word `w` (folded) is a `congratulation` word.
@@ -240,7 +238,7 @@ impl ContextWords {
     /// rule only when every hit is weak and in its categories, so not for most statements.
     pub(super) fn dated(&self, tokens: &Tokens) -> bool {
         !self.calendar.is_empty()
-            && (0..tokens.tokens().len()).any(|i| self.is_calendar(tokens.folded_bytes(i)))
+            && (0..tokens.tokens().len()).any(|i| self.calendar.contains(tokens.folded_bytes(i)))
     }
 
     /// Where the relay markers, shared-target terms and sarcasm markers occur in `tokens`, as
@@ -250,10 +248,10 @@ impl ContextWords {
         let mut out = Vec::new();
         for i in 0..tokens.tokens().len() {
             let w = tokens.folded_bytes(i);
-            if self.is_calendar(w) {
+            if self.calendar.contains(w) {
                 out.push((ContextRole::Calendar, i, i + 1));
             }
-            if self.is_signing(w) {
+            if self.signing.contains(w) {
                 out.push((ContextRole::Signing, i, i + 1));
             }
             if self.is_congratulation(tokens.folded(i)) {
